@@ -1,0 +1,201 @@
+# Janus: build, boot, test and benchmark. `make help` lists every target.
+#
+# The kernel is linked twice: the first link gives the function addresses,
+# tools/ksyms.py turns them into the embedded symbol table (for backtraces),
+# and the second link adds that table behind the code, where it moves nothing.
+
+HZ ?= 100
+IRQ_STACK_SIZE ?= 8192
+NR_CPUS ?= 8
+B := build
+
+CC := gcc
+LD := ld
+AR := ar
+NASM := nasm
+PYTHON := python3
+QEMU := qemu-system-i386
+DISPLAY_MODE ?= none
+CMDLINE ?=
+
+SRC_DIRS := arch/x86 kernel drivers tests/kernel
+C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
+ASM_SRCS := boot/boot.asm $(shell find arch/x86 tests/kernel -name '*.asm' | sort)
+OBJS := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
+
+CFLAGS := -m32 -ffreestanding -fno-pie -fno-stack-protector -mno-sse -mno-mmx -mno-80387 \
+	-fno-omit-frame-pointer -O2 -g -Wall -Wextra -Werror \
+	-std=gnu11 -nostdinc -fno-pic -fno-common -fno-strict-aliasing \
+	-fno-asynchronous-unwind-tables -fno-optimize-sibling-calls \
+	-mpreferred-stack-boundary=2 -fcf-protection=none -fno-reorder-blocks-and-partition \
+	-Iinclude -Iarch/x86/include \
+	-DCONFIG_HZ=$(HZ) -DCONFIG_IRQ_STACK_SIZE=$(IRQ_STACK_SIZE) -DCONFIG_NR_CPUS=$(NR_CPUS)
+NASMFLAGS := -f elf32 -g -F dwarf -I$(B)/include/
+LDFLAGS := -m elf_i386 -T linker.ld -nostdlib --no-warn-rwx-segments
+
+# User programs: each user/bin/NAME.c becomes $(B)/user/bin/NAME, linked with
+# crt0 and the libc archive built from user/lib; $(B)/initrd.tar holds them
+# all as bin/NAME and reaches the kernel as a Multiboot module.
+USER_CFLAGS := -m32 -ffreestanding -fno-pie -fno-pic -fno-stack-protector -mno-sse -mno-mmx \
+	-mno-80387 -fno-omit-frame-pointer -O2 -g -Wall -Wextra -Werror -std=gnu11 -nostdinc \
+	-fno-asynchronous-unwind-tables -fcf-protection=none -Iuser/include -Iinclude/uapi
+USER_LDFLAGS := -m elf_i386 -T user/user.ld -nostdlib
+USER_CRT0 := $(B)/user/lib/crt0.o
+USER_LIB_SRCS := $(filter-out user/lib/crt0.S,$(sort $(wildcard user/lib/*.c user/lib/*.S)))
+USER_LIBC_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(USER_LIB_SRCS))))
+USER_LIBC := $(B)/user/lib/libc.a
+USER_PROGS := $(patsubst user/bin/%.c,$(B)/user/bin/%,$(sort $(wildcard user/bin/*.c)))
+USER_OBJS := $(USER_CRT0) $(USER_LIBC_OBJS) $(USER_PROGS:=.o)
+
+# The seeds' example drivers, as printed: compiled with the kernel's flags,
+# never linked. Linux does not warn about unused parameters; neither here.
+SEED_OBJS := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard tests/seeds/*.c)))
+$(SEED_OBJS): CFLAGS += -Wno-unused-parameter
+
+# Short "CC file" lines; V=1 shows the whole commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @echo "  $(1)	$(2)"
+endif
+
+.PHONY: all iso initrd run run-elf test bench debug deps check-deps clean help FORCE
+.DEFAULT_GOAL := all
+
+all: $(B)/janus.elf $(B)/initrd.tar $(SEED_OBJS)
+
+
+# Rebuild everything when a build option changes.
+CONFIG := HZ=$(HZ) IRQ_STACK_SIZE=$(IRQ_STACK_SIZE) NR_CPUS=$(NR_CPUS)
+$(B)/config: FORCE
+	@mkdir -p $(B)
+	@echo '$(CONFIG)' | cmp -s - $@ || echo '$(CONFIG)' > $@
+
+$(B)/%.o: %.c $(B)/config
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/%.o: %.asm $(B)/include/asm-offsets.inc
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(NASM) $(NASMFLAGS) -MD $(@:.o=.d) -MP $< -o $@
+
+$(B)/include/asm-offsets.inc: arch/x86/asm-offsets.c $(B)/config
+	@mkdir -p $(dir $@)
+	$(call say,GEN,$@)
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -MT $@ -MF $(B)/asm-offsets.d -S $< -o $(B)/asm-offsets.s
+	$(Q)sed -n 's/.*->\([A-Za-z_0-9]*\) \([-0-9]*\).*/%define \1 ((\2) \& 0xffffffff)/p' $(B)/asm-offsets.s > $@
+
+$(B)/ksyms-empty.c: tools/ksyms.py
+	@mkdir -p $(B)
+	$(Q)$(PYTHON) tools/ksyms.py --empty > $@
+
+$(B)/janus.elf: $(OBJS) $(B)/ksyms-empty.o linker.ld tools/ksyms.py
+	$(call say,LD,$(B)/janus.pass1.elf)
+	$(Q)$(LD) $(LDFLAGS) -o $(B)/janus.pass1.elf $(OBJS) $(B)/ksyms-empty.o
+	$(call say,KSYMS,$(B)/ksyms.c)
+	$(Q)nm -n -S --defined-only $(B)/janus.pass1.elf | $(PYTHON) tools/ksyms.py > $(B)/ksyms.c
+	$(Q)$(CC) $(CFLAGS) -c $(B)/ksyms.c -o $(B)/ksyms.o
+	$(call say,LD,$@)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/ksyms.o
+	@nm -n -S --defined-only $@ | $(PYTHON) tools/ksyms.py | cmp -s - $(B)/ksyms.c || \
+		{ echo "ksyms: function addresses moved between the two links"; rm -f $@; exit 1; }
+	@if command -v grub-file >/dev/null; then grub-file --is-x86-multiboot $@ || \
+		{ echo "$@ is not a valid Multiboot kernel"; rm -f $@; exit 1; }; fi
+
+# The user side. These rules are more specific than the kernel's $(B)/%.o
+# rules (a shorter stem), so make picks them for user/.
+$(B)/user/%.o: user/%.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/user/%.o: user/%.S
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
+
+$(USER_LIBC): $(USER_LIBC_OBJS)
+	$(call say,AR,$@)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcsD $@ $^
+
+$(USER_PROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
+	$(call say,LD,$@)
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC)
+
+# Rebuild the initrd when a program is added or removed.
+$(B)/user/programs: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(USER_PROGS)' | cmp -s - $@ || echo '$(USER_PROGS)' > $@
+
+initrd: $(B)/initrd.tar
+
+$(B)/initrd.tar: $(USER_PROGS) $(B)/user/programs tools/mkinitrd.py
+	$(call say,INITRD,$@)
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(USER_PROGS)
+
+iso: $(B)/janus.iso
+
+$(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg
+	$(call say,ISO,$@)
+	$(Q)rm -rf $(B)/isodir
+	$(Q)mkdir -p $(B)/isodir/boot/grub
+	$(Q)cp $(B)/janus.elf $(B)/isodir/boot/janus.elf
+	$(Q)cp $(B)/initrd.tar $(B)/isodir/boot/initrd.tar
+	$(Q)cp iso/boot/grub/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/isodir > $(B)/grub-mkrescue.log 2>&1 || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+# GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
+run: check-deps $(B)/janus.iso
+	$(QEMU) -m 128M -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
+
+# QEMU's Multiboot loader passes -initrd as a module.
+run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
+	$(QEMU) -m 128M -kernel $(B)/janus.elf -initrd $(B)/initrd.tar -append "$(CMDLINE)" \
+		-serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
+
+test: check-deps
+	$(PYTHON) tests/run.py
+
+bench: check-deps
+	$(PYTHON) tests/run.py --bench
+
+debug: check-deps $(B)/janus.elf $(B)/initrd.tar
+	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
+
+compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c)
+	bear --output $@ -- $(MAKE) -B $(OBJS) $(USER_OBJS)
+
+deps:
+	tools/deps.sh install
+
+check-deps:
+	@tools/deps.sh check
+
+clean:
+	rm -rf $(B)
+
+help:
+	@echo "Janus make targets:"
+	@echo "  make run            boot the GRUB ISO in QEMU; serial console on this terminal"
+	@echo "  make test           build, then boot every configuration in tests/configs and"
+	@echo "                      check the KTAP self-tests (ends with 'selftest: N passed, ...')"
+	@echo "  make                build $(B)/janus.elf and $(B)/initrd.tar"
+	@echo "  make initrd         build the user programs (user/bin/NAME.c, libc in user/lib)"
+	@echo "                      and $(B)/initrd.tar, a tar of them as bin/NAME"
+	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
+	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
+	@echo "  make bench          boot with 'bench' and collect $(B)/bench.json"
+	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
+	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
+	@echo "  make check-deps     say which of them are missing"
+	@echo "  make compile_commands.json   for editors (uses bear)"
+	@echo "  make clean          remove $(B)/"
+	@echo "Build options: HZ=$(HZ) IRQ_STACK_SIZE=$(IRQ_STACK_SIZE) NR_CPUS=$(NR_CPUS)"
+
+-include $(OBJS:.o=.d) $(B)/asm-offsets.d $(USER_OBJS:.o=.d)

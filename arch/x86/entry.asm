@@ -1,0 +1,152 @@
+; Where every interrupt and exception enters the kernel, and how it leaves.
+;
+;  1. vector_N (256 tiny stubs): push an error code if the CPU did not, push N.
+;  2. common_entry: save all registers (struct pt_regs, asm/ptrace.h), load the
+;     kernel's segments (%fs = this CPU's per-CPU segment), and build a fake
+;     stack frame so that backtraces run from the handler into the code that
+;     was interrupted.
+;  3. Exceptions (vectors 0-31) are handled on the current stack: do_exception
+;     (traps.c). Interrupts switch to this CPU's hardirq stack, unless already
+;     on an interrupt stack (a nested interrupt stays where it is): do_IRQ (irq.c).
+;     A system call (int 0x80) stays on the task's kernel stack: do_syscall
+;     (syscall.c).
+;  4. Back on the interrupted stack: irqentry_exit may switch to another task
+;     (preemption, traps.c) and, on the way to user mode, deliver signals;
+;     when this task runs again it continues right here, restores everything
+;     and irets.
+; docs/interrupts.md walks through it with the C side.
+
+bits 32
+%include "asm-offsets.inc"
+
+extern do_IRQ, do_exception, do_syscall, irqentry_exit, exit_to_user_mode
+extern hardirq_stack_top, softirq_stack_top
+
+section .text.entry
+
+; The stubs. Only these exceptions push an error code themselves.
+%define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || (v) == 29 || (v) == 30)
+
+%assign v 0
+%rep 256
+vector_%[v]:
+%if !HAS_ERROR_CODE(v)
+	push dword 0
+%endif
+	push dword v
+	jmp common_entry
+%assign v v + 1
+%endrep
+
+common_entry:
+	cld
+	push gs
+	push fs
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov eax, KERNEL_DS
+	mov ds, eax
+	mov es, eax
+	mov eax, KERNEL_PERCPU
+	mov fs, eax
+	mov ebx, esp                    ; ebx = struct pt_regs *, kept across the calls
+
+	; Fake frame on the interrupted stack: [ebp] = its ebp, [ebp + 4] = its eip.
+	push dword [ebx + PT_IP]
+	push ebp
+	mov ebp, esp
+
+	cmp dword [ebx + PT_VECTOR], 32
+	jb .exception
+	cmp dword [ebx + PT_VECTOR], IA32_SYSCALL_VECTOR
+	je .syscall
+
+	; An interrupt. Already on this CPU's hardirq or softirq stack? Then stay.
+	; (top - esp) < IRQ_STACK_SIZE, unsigned, means esp is inside that stack.
+	mov eax, [fs:hardirq_stack_top]
+	sub eax, esp
+	cmp eax, IRQ_STACK_SIZE
+	jb .on_irq_stack
+	mov eax, [fs:softirq_stack_top]
+	sub eax, esp
+	cmp eax, IRQ_STACK_SIZE
+	jb .on_irq_stack
+	mov esp, [fs:hardirq_stack_top]
+.on_irq_stack:
+	push ebx
+	call do_IRQ
+	jmp .return
+
+.syscall:
+	mov eax, [ebx + PT_AX]          ; the number (eax itself was reused above)
+	mov [ebx + PT_ORIG_AX], eax     ; kept, for a restart after a signal
+	push ebx
+	call do_syscall
+	jmp .return
+
+.exception:
+	push ebx
+	call do_exception
+
+.return:
+	mov esp, ebp                    ; back on the interrupted stack, at the fake frame
+	push ebx
+	call irqentry_exit
+	add esp, 4
+	pop ebp
+	add esp, 4
+global restore_all
+restore_all:                            ; esp: a struct pt_regs to return to
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	pop ds
+	pop es
+	pop fs
+	pop gs
+	add esp, 8                      ; vector and error code
+	iret
+
+; void enter_user_mode(struct pt_regs *regs): leave the kernel for user mode
+; with these registers (regs is task_pt_regs(current): exec of init).
+global enter_user_mode
+enter_user_mode:
+	mov esp, [esp + 4]
+	; fall through
+; A new task's first way to user mode: esp = its task_pt_regs.
+global ret_to_user
+ret_to_user:
+	mov ebx, esp
+	xor ebp, ebp
+	push ebx
+	call exit_to_user_mode
+	add esp, 4
+	jmp restore_all
+
+; The cheapest possible interrupt: straight back. Benchmarks measure against it.
+global bare_iret
+bare_iret:
+	iret
+
+; The stub addresses, for the IDT (arch/x86/idt.c).
+section .rodata
+global vector_stubs
+vector_stubs:
+%assign v 0
+%rep 256
+	dd vector_%[v]
+%assign v v + 1
+%endrep
+
+section .note.GNU-stack noalloc noexec nowrite progbits

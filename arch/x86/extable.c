@@ -1,0 +1,37 @@
+/*
+ * Exception-table fixups: a fault at an instruction listed in __ex_table
+ * resumes at its fixup instead of becoming an oops (asm/extable.h).
+ */
+#include <asm/extable.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include <linux/kernel.h>
+
+extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
+
+const struct exception_table_entry *search_exception_tables(unsigned long addr)
+{
+	for (const struct exception_table_entry *e = __start___ex_table; e < __stop___ex_table; e++)
+		if (e->insn == addr)
+			return e;
+	return NULL;
+}
+
+bool fixup_exception(struct pt_regs *regs, unsigned int vector, unsigned long error_code)
+{
+	const struct exception_table_entry *e = search_exception_tables(regs->ip);
+
+	if (!e)
+		return false;
+	if (e->type == EX_TYPE_REPORT) {
+		pr_info("exception table: %s at %pS recovered, the report it would have been:\n",
+			exception_name(vector), (void *)regs->ip);
+		show_regs(regs);
+	}
+	if (e->type != EX_TYPE_DEFAULT) {
+		regs->ax = vector;
+		regs->dx = error_code;
+	}
+	regs->ip = e->fixup;
+	return true;
+}

@@ -1,0 +1,171 @@
+/*
+ * The IO-APIC: where device interrupt lines come in when the APIC is used.
+ * Each input pin has a redirection entry: the vector to send, to which CPU
+ * (physical APIC id), the pin's polarity and trigger mode, and a mask bit.
+ * The ISA IRQs are wired to the pins as the MADT's overrides say (on QEMU,
+ * IRQ 0 to pin 2), with ISA's edge/active-high unless an override says
+ * otherwise. IRQ n keeps vector 0x20 + n, as with the 8259.
+ */
+#include <asm/acpi.h>
+#include <asm/apic.h>
+#include <asm/io.h>
+#include <asm/irq_vectors.h>
+#include <asm/page.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <linux/spinlock.h>
+#include <linux/vmalloc.h>
+
+#define IOREGSEL 0
+#define IOWIN 4 /* in u32 units: offset 0x10 */
+#define IOAPIC_VER 1
+#define IOAPIC_RTE(pin) (0x10 + 2 * (pin))
+#define RTE_ACTIVE_LOW (1u << 13)
+#define RTE_LEVEL (1u << 15)
+#define RTE_MASKED (1u << 16)
+
+struct ioapic_route {
+	int pin; /* -1: not wired */
+	bool level, active_low, masked;
+	u8 dest; /* APIC id */
+};
+
+static volatile u32 __iomem *ioapic;
+static unsigned int nr_pins;
+static struct ioapic_route routes[NR_IRQS_LEGACY];
+static DEFINE_SPINLOCK(ioapic_lock);
+
+static u32 ioapic_read(u8 reg)
+{
+	writel(reg, ioapic + IOREGSEL);
+	return readl(ioapic + IOWIN);
+}
+
+static void ioapic_write(u8 reg, u32 v)
+{
+	writel(reg, ioapic + IOREGSEL);
+	writel(v, ioapic + IOWIN);
+}
+
+static void write_route(unsigned int irq)
+{
+	struct ioapic_route *r = &routes[irq];
+	u32 low = IRQ_TO_VECTOR(irq) | (r->level ? RTE_LEVEL : 0) |
+		  (r->active_low ? RTE_ACTIVE_LOW : 0) | (r->masked ? RTE_MASKED : 0);
+
+	ioapic_write(IOAPIC_RTE(r->pin) + 1, (u32)r->dest << 24);
+	ioapic_write(IOAPIC_RTE(r->pin), low);
+}
+
+static void set_masked(struct irq_data *d, bool masked)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ioapic_lock, flags);
+	routes[d->irq].masked = masked;
+	write_route(d->irq);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+}
+
+static void ioapic_mask(struct irq_data *d) { set_masked(d, true); }
+static void ioapic_unmask(struct irq_data *d) { set_masked(d, false); }
+
+/* The flow masks the line first, then EOIs: a level-triggered line that is
+ * still asserted cannot fire again before its handler has quieted the device. */
+static void ioapic_eoi(struct irq_data *d)
+{
+	(void)d;
+	apic_eoi();
+}
+
+/* Physical destination mode: one CPU, the first online one of dest. */
+static int ioapic_set_affinity(struct irq_data *d, const struct cpumask *dest)
+{
+	int cpu = cpumask_first_online(dest);
+	unsigned long flags;
+
+	if (cpu < 0)
+		return -EINVAL;
+	spin_lock_irqsave(&ioapic_lock, flags);
+	routes[d->irq].dest = cpu_to_apic_id[cpu];
+	write_route(d->irq);
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+	return 0;
+}
+
+/* As Linux shows it: "IO-APIC   2-edge". */
+static void ioapic_print_chip(struct irq_data *d, struct seq_file *m)
+{
+	seq_printf(m, " %8s %3d-%-5s ", "IO-APIC", routes[d->irq].pin,
+		   routes[d->irq].level ? "level" : "edge");
+}
+
+static struct irq_chip ioapic_chip = {
+	.name = "IO-APIC",
+	.irq_mask = ioapic_mask,
+	.irq_unmask = ioapic_unmask,
+	.irq_eoi = ioapic_eoi,
+	.irq_set_affinity = ioapic_set_affinity,
+	.irq_print_chip = ioapic_print_chip,
+};
+
+int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low)
+{
+	if (irq >= NR_IRQS_LEGACY || routes[irq].pin < 0)
+		return -1;
+	*level = routes[irq].level;
+	*active_low = routes[irq].active_low;
+	return routes[irq].pin;
+}
+
+bool ioapic_pin_masked(unsigned int irq)
+{
+	return ioapic_read(IOAPIC_RTE(routes[irq].pin)) & RTE_MASKED;
+}
+
+/* How ISA IRQ irq is wired: its override, or pin irq with ISA defaults. */
+static void route_isa_irq(unsigned int irq, u32 gsi_base, u32 *claimed)
+{
+	const struct acpi_override *o = acpi_isa_override(irq);
+	struct ioapic_route *r = &routes[irq];
+	u32 gsi = o ? o->gsi : irq;
+
+	if (gsi < gsi_base || gsi - gsi_base >= nr_pins || (*claimed & (1u << (gsi - gsi_base))))
+		return;
+	r->pin = gsi - gsi_base;
+	*claimed |= 1u << r->pin;
+	r->level = o && (o->flags & ACPI_TRIGGER_MASK) == ACPI_TRIGGER_LEVEL;
+	r->active_low = o && (o->flags & ACPI_POLARITY_MASK) == ACPI_POLARITY_ACTIVE_LOW;
+	r->masked = true;
+	r->dest = cpu_to_apic_id[0];
+	write_route(irq);
+	irq_set_chip(irq, &ioapic_chip, r);
+}
+
+void ioapic_init(void)
+{
+	u32 gsi_base = acpi_madt.ioapics[0].gsi_base, claimed = 0;
+
+	ioapic = ioremap(acpi_madt.ioapics[0].addr, PAGE_SIZE);
+	if (!ioapic)
+		panic("cannot map the IO-APIC");
+	nr_pins = ((ioapic_read(IOAPIC_VER) >> 16) & 0xff) + 1;
+	for (unsigned int pin = 0; pin < nr_pins; pin++) /* nothing comes in unasked */
+		ioapic_write(IOAPIC_RTE(pin), RTE_MASKED);
+	for (unsigned int irq = 0; irq < NR_IRQS_LEGACY; irq++)
+		routes[irq].pin = -1;
+	/* Overridden IRQs first: they may take the pin of an identity-mapped one
+	 * (IRQ 0 takes pin 2, which is why ISA IRQ 2, the old cascade, is left out). */
+	for (unsigned int irq = 0; irq < NR_IRQS_LEGACY; irq++)
+		if (acpi_isa_override(irq))
+			route_isa_irq(irq, gsi_base, &claimed);
+	for (unsigned int irq = 0; irq < NR_IRQS_LEGACY; irq++)
+		if (!acpi_isa_override(irq) && irq != 2)
+			route_isa_irq(irq, gsi_base, &claimed);
+	pr_info("IO-APIC: %u pins at %#lx; IRQ 0 on pin %d\n", nr_pins, acpi_madt.ioapics[0].addr,
+		routes[0].pin);
+}

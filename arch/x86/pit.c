@@ -1,0 +1,63 @@
+/*
+ * The 8253/8254 programmable interval timer. Channel 0 interrupts on IRQ 0,
+ * HZ times a second: the tick in PIC mode. (In APIC mode the local APIC
+ * timers tick, and channel 0 is a plain device on IRQ 0 that the ioapic
+ * self-test uses.) Channel 2 (gated through port 0x61, no interrupt)
+ * measures a known interval, to calibrate the TSC and the LAPIC timer.
+ */
+#include <asm/io.h>
+#include <asm/pit.h>
+#include <asm/tsc.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/tick.h>
+
+#define PIT_CH0 0x40
+#define PIT_CH2 0x42
+#define PIT_MODE 0x43
+#define PORT_B 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output */
+
+u64 pit_measure_tsc(u16 ticks)
+{
+	u64 start;
+
+	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B);
+	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0 (interrupt on terminal count) */
+	outb(ticks & 0xff, PIT_CH2);
+	outb(ticks >> 8, PIT_CH2);
+	start = rdtsc();
+	while (!(inb(PORT_B) & 0x20))
+		;
+	return rdtsc() - start;
+}
+
+static irqreturn_t timer_interrupt(int irq, void *dev_id)
+{
+	(void)irq;
+	(void)dev_id;
+	tick_periodic();
+	return IRQ_HANDLED;
+}
+
+void pit_set_periodic(unsigned int hz)
+{
+	u16 divisor = DIV_ROUND_UP(PIT_TICK_RATE - hz / 2, hz);
+
+	outb(0x34, PIT_MODE); /* channel 0, lobyte/hibyte, mode 2 (rate generator) */
+	outb(divisor & 0xff, PIT_CH0);
+	outb(divisor >> 8, PIT_CH0);
+}
+
+/* Mode 0 without a count: the output stays low and the counter waits. */
+void pit_stop(void)
+{
+	outb(0x30, PIT_MODE);
+}
+
+void pit_timer_init(void)
+{
+	pit_set_periodic(HZ);
+	if (request_irq(0, timer_interrupt, IRQF_TIMER, "timer", NULL))
+		panic("cannot get IRQ 0 for the timer");
+}

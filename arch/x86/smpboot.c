@@ -1,0 +1,167 @@
+/*
+ * Bringing up the secondary CPUs (APs), one after the other, from init
+ * (process context), for each CPU the MADT lists besides the boot CPU:
+ *   1. prepare_cpu: everything the AP needs before its first instruction of
+ *      C: its per-CPU area (and so its GDT and TSS), double-fault TSS,
+ *      hardirq and softirq stacks, idle task, runqueue, timer wheel, tasklets;
+ *   2. wake_ap: the Intel MP protocol, INIT then STARTUP twice, with the page
+ *      of the real-mode trampoline (trampoline.asm), which enables paging and
+ *      jumps to start_secondary() below on the idle task's stack;
+ *   3. start_secondary: the AP loads its GDT (now %fs reaches its per-CPU
+ *      data), the IDT, enables its local APIC, marks itself online and
+ *      starts its tick, then becomes its idle task.
+ * While CPUs come up, the trampoline's page is also mapped at its physical
+ * address; afterwards that mapping goes and every CPU flushes its TLB.
+ * `nosmp` keeps Janus on the boot CPU; `maxcpus=N` brings up at most N CPUs.
+ */
+#include <asm/apic.h>
+#include <asm/acpi.h>
+#include <asm/desc.h>
+#include <asm/idt.h>
+#include <asm/irq.h>
+#include <asm/pgtable.h>
+#include <asm/smp.h>
+#include <asm/tlbflush.h>
+#include <asm/traps.h>
+#include <linux/cpumask.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/timer.h>
+
+struct trampoline_params {
+	u32 cr3, stack, cpu;
+};
+
+extern const char trampoline_start[], trampoline_end[], trampoline_params[];
+
+unsigned int setup_max_cpus = NR_CPUS;
+unsigned int smp_boot_failures;
+
+static int __init nosmp_setup(char *val)
+{
+	if (val)
+		return -EINVAL;
+	setup_max_cpus = 1;
+	return 0;
+}
+early_param("nosmp", nosmp_setup);
+
+static int __init maxcpus_setup(char *val)
+{
+	unsigned int n;
+
+	if (!val || kstrtouint(val, 10, &n) || n < 1)
+		return -EINVAL;
+	setup_max_cpus = min(n, (unsigned int)NR_CPUS);
+	return 0;
+}
+early_param("maxcpus", maxcpus_setup);
+
+static bool prepare_cpu(int cpu)
+{
+	size_t size = percpu_area_size();
+	unsigned long area = __get_free_pages(GFP_KERNEL, get_order(size));
+	struct task_struct *idle;
+
+	if (!area)
+		return false;
+	percpu_install_area(cpu, (void *)area);
+	idle = fork_idle(cpu);
+	if (!idle)
+		return false;
+	per_cpu(current_task, cpu) = idle;
+	cpu_init_doublefault(cpu);
+	irq_stacks_init(cpu);
+	sched_init_cpu(cpu, idle);
+	init_timers_cpu(cpu);
+	tasklet_init_cpu(cpu);
+	return true;
+}
+
+/* INIT, 10 ms, STARTUP, 200 us, STARTUP; then up to 5 s for the AP to say it is online. */
+static bool wake_ap(int cpu)
+{
+	u8 apic_id = cpu_to_apic_id[cpu];
+	u64 deadline;
+
+	apic_send_init(apic_id);
+	mdelay(10);
+	for (int i = 0; i < 2 && !cpu_online(cpu); i++) {
+		apic_send_startup(apic_id, TRAMPOLINE_PHYS >> PAGE_SHIFT);
+		udelay(200);
+	}
+	deadline = get_jiffies_64() + 5 * HZ;
+	while (!cpu_online(cpu) && time_before64(get_jiffies_64(), deadline))
+		udelay(10);
+	return cpu_online(cpu);
+}
+
+static void boot_cpu(int cpu)
+{
+	struct trampoline_params *params =
+		__va(TRAMPOLINE_PHYS + (trampoline_params - trampoline_start));
+
+	if (!prepare_cpu(cpu)) {
+		pr_err("CPU%d: no memory to bring it up\n", cpu);
+		smp_boot_failures++;
+		return;
+	}
+	params->cr3 = __pa(swapper_pg_dir);
+	params->stack = (u32)per_cpu(current_task, cpu)->stack + THREAD_SIZE;
+	params->cpu = cpu;
+	if (!wake_ap(cpu)) {
+		pr_err("CPU%d (APIC id %u) did not come up\n", cpu, cpu_to_apic_id[cpu]);
+		smp_boot_failures++;
+	}
+}
+
+void __noreturn start_secondary(int cpu)
+{
+	cpu_init_gdt(cpu); /* from here on, %fs is this CPU's: current, preempt_count */
+	load_idt();
+	lapic_setup_cpu();
+	pr_info("CPU%d: APIC id %u, online\n", cpu, lapic_id());
+	set_cpu_online(cpu, true);
+	lapic_timer_start();
+	local_irq_enable();
+	cpu_idle();
+}
+
+/* The APs of the MADT, in its order, after the boot CPU's own entry. */
+static void boot_secondaries(void)
+{
+	int cpu = 1;
+
+	for (unsigned int i = 0; i < acpi_madt.nr_cpus && (unsigned int)cpu < setup_max_cpus; i++) {
+		if (acpi_madt.apic_ids[i] == cpu_to_apic_id[0])
+			continue;
+		cpu_to_apic_id[cpu] = acpi_madt.apic_ids[i];
+		boot_cpu(cpu++);
+	}
+}
+
+void smp_init(void)
+{
+	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];
+
+	if (!apic_in_use || setup_max_cpus == 1 || acpi_madt.nr_cpus < 2) {
+		pr_info("SMP: one CPU (%s)\n", !apic_in_use ? "no APIC" : setup_max_cpus == 1 ? "nosmp"
+										: "the only one");
+		return;
+	}
+	memcpy(__va(TRAMPOLINE_PHYS), trampoline_start, trampoline_end - trampoline_start);
+	*low = swapper_pg_dir[pgd_index(PAGE_OFFSET + TRAMPOLINE_PHYS)];
+	boot_secondaries();
+	*low = 0;
+	flush_tlb_all();
+	pr_info("SMP: %u of %u CPUs online\n", num_online_cpus(), acpi_madt.nr_cpus);
+}

@@ -1,0 +1,53 @@
+/*
+ * System calls: `int 0x80` from user mode (entry.asm) lands in do_syscall, on
+ * the calling task's own kernel stack, in process context: this is the kernel
+ * running on behalf of a process. eax picks the function; ebx, ecx, edx, esi
+ * and edi are its arguments; its result goes back in eax. The way out
+ * (irqentry_exit -> exit_to_user_mode) switches tasks if needed and delivers
+ * signals, which may turn -ERESTARTSYS into -EINTR or a restart.
+ */
+#include <asm/ptrace.h>
+#include <linux/errno.h>
+#include <linux/irqflags.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/syscalls.h>
+#include <janus/nosleep.h>
+#include <uapi/asm/unistd.h>
+
+typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsigned long,
+			     unsigned long);
+
+/* Every entry is called with five arguments; cdecl lets a function take fewer. */
+#define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
+
+static const syscall_fn_t sys_call_table[NR_syscalls] = {
+	SYSCALL(__NR_exit, sys_exit),
+	SYSCALL(__NR_read, sys_read),
+	SYSCALL(__NR_write, sys_write),
+	SYSCALL(__NR_open, sys_open),
+	SYSCALL(__NR_close, sys_close),
+	SYSCALL(__NR_waitpid, sys_waitpid),
+	SYSCALL(__NR_getpid, sys_getpid),
+	SYSCALL(__NR_kill, sys_kill),
+	SYSCALL(__NR_ioctl, sys_ioctl),
+	SYSCALL(__NR_getppid, sys_getppid),
+	SYSCALL(__NR_sigaction, sys_sigaction),
+	SYSCALL(__NR_sigreturn, sys_sigreturn),
+	SYSCALL(__NR_sched_yield, sys_sched_yield),
+	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_spawn, sys_spawn),
+};
+
+__attribute__((used)) void do_syscall(struct pt_regs *regs)
+{
+	unsigned long nr = regs->orig_ax;
+	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+
+	local_irq_enable(); /* the gate turned them off; a system call is process context */
+	regs->ax = fn ? fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di) : -ENOSYS;
+	if (unlikely(preempt_count())) {
+		report_preempt_leak("system call", NULL, (void *)fn, 0, preempt_count());
+		preempt_count_set(0);
+	}
+}

@@ -1,0 +1,20 @@
+/*
+ * Which device ticks: with the APIC, every CPU's own LAPIC timer (calibrated
+ * against the TSC, itself calibrated against the PIT, which then has nothing
+ * more to do); else the PIT on IRQ 0.
+ */
+#include <asm/apic.h>
+#include <asm/pit.h>
+#include <asm/time.h>
+#include <linux/tick.h>
+
+void time_init(void)
+{
+	tick_init();
+	if (apic_in_use) {
+		lapic_calibrate_timer();
+		lapic_timer_start();
+	} else {
+		pit_timer_init();
+	}
+}

@@ -1,0 +1,69 @@
+/*
+ * Copies between the kernel and user space. `rep movsb` does the work; if it
+ * faults (an unmapped page, a read-only page), the exception table sends it to
+ * the fixup with ecx still counting the bytes left, and that is the answer.
+ */
+#include <asm/extable.h>
+#include <asm/uaccess.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+unsigned long raw_copy_user(void *to, const void *from, unsigned long n)
+{
+	__asm__ __volatile__("1:\trep movsb\n"
+			     "2:\n" _ASM_EXTABLE(1b, 2b)
+			     : "+c"(n), "+D"(to), "+S"(from) : : "memory");
+	return n;
+}
+
+unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
+{
+	if (!access_ok(to, n))
+		return n;
+	return raw_copy_user((void __force *)to, from, n);
+}
+
+unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
+{
+	unsigned long left = n;
+
+	if (access_ok(from, n))
+		left = raw_copy_user(to, (const void __force *)from, n);
+	/* Never hand back stale kernel bytes in the part that was not copied. */
+	if (left)
+		memset((char *)to + (n - left), 0, left);
+	return left;
+}
+
+long strncpy_from_user(char *dst, const char __user *src, long count)
+{
+	long i;
+
+	if (!might_fault())
+		return -EFAULT;
+	for (i = 0; i < count; i++) {
+		if (!access_ok(src + i, 1) || raw_copy_user(dst + i, (const char __force *)src + i, 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return i;
+}
+
+unsigned long clear_user(void __user *to, unsigned long n)
+{
+	static const char zeros[64];
+	unsigned long done = 0;
+
+	if (!might_fault() || !access_ok(to, n))
+		return n;
+	while (done < n) {
+		unsigned long chunk = min(n - done, (unsigned long)sizeof(zeros));
+		unsigned long left = raw_copy_user((char __force *)to + done, zeros, chunk);
+		done += chunk - left;
+		if (left)
+			break;
+	}
+	return n - done;
+}

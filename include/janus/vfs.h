@@ -1,0 +1,40 @@
+/*
+ * Janus's small file namespace (kernel/fs/): /dev holds the device nodes
+ * (kernel/fs/char_dev.c), /proc the read-only listings (kernel/fs/proc.c).
+ * There is no general file system: the programs come from the initrd
+ * (kernel/initrd.c), which spawn reads directly.
+ */
+#ifndef _JANUS_VFS_H
+#define _JANUS_VFS_H
+#include <linux/fs.h>
+
+#define NR_OPEN_DEFAULT 16
+
+/* A process's descriptors. */
+struct files_struct {
+	struct file *fd[NR_OPEN_DEFAULT];
+};
+
+/* /dev/NAME -> a device number, and its inode (char_dev.c). */
+struct inode *devtmpfs_lookup(const char *name);
+int devtmpfs_create(const char *name, dev_t dev);
+/* Registers a major without publishing a node (drivers with several minors). */
+int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+/* /proc/NAME (proc.c). */
+struct inode *proc_lookup(const char *name);
+
+/* Opens path for the kernel itself (the stdio of a new process): a file, or ERR_PTR. */
+struct file *filp_open(const char *path, unsigned int flags);
+void fput(struct file *file);
+struct file *get_file(struct file *file);
+
+/* Descriptor tables (file.c). */
+struct files_struct *files_alloc(void);
+/* The three standard descriptors for a new process: its parent's, or /dev/ttyS0. */
+int files_open_stdio(struct files_struct *files, struct files_struct *parent);
+void files_release(struct files_struct *files);
+int fd_install_new(struct file *file); /* a descriptor of current's, or -EMFILE */
+struct file *fget(unsigned int fd);    /* current's file at fd (no reference taken) */
+int fd_close(unsigned int fd);
+
+#endif

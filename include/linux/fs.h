@@ -1,0 +1,64 @@
+/*
+ * Files and character devices, the Linux shape (kernel/fs/). A driver fills a
+ * struct file_operations and registers it for a major number with
+ * register_chrdev(); Janus then also publishes /dev/NAME for minor 0 (what
+ * udev would do). A process's open() of /dev/NAME gets a struct file whose
+ * f_op are those operations; read, write, ioctl and close call them in the
+ * process's context, on its behalf: they may sleep. (Like Linux's, this
+ * header brings the scheduler and time API with it: a driver's read can
+ * set_current_state() and schedule_timeout(HZ) with nothing more included.)
+ */
+#ifndef _LINUX_FS_H
+#define _LINUX_FS_H
+#include <asm/atomic.h>
+#include <linux/compiler.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
+#define MINORBITS 20
+#define MINORMASK ((1u << MINORBITS) - 1)
+#define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
+#define MINOR(dev) ((unsigned int)((dev) & MINORMASK))
+#define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
+
+#define CHRDEV_MAJOR_MAX 256
+#define CHRDEV_MAJOR_DYN_END 234 /* dynamic majors are handed out from 254 down to here */
+
+struct module;
+struct file;
+
+struct inode {
+	dev_t i_rdev;                        /* the device this node stands for */
+	const struct file_operations *i_fop; /* what open() starts from */
+	void *i_private;
+};
+
+struct file_operations {
+	struct module *owner;
+	ssize_t (*read)(struct file *file, char __user *buf, size_t count, loff_t *ppos);
+	ssize_t (*write)(struct file *file, const char __user *buf, size_t count, loff_t *ppos);
+	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
+	int (*open)(struct inode *inode, struct file *file);
+	int (*release)(struct inode *inode, struct file *file);
+};
+
+struct file {
+	const struct file_operations *f_op;
+	struct inode *f_inode;
+	loff_t f_pos;
+	unsigned int f_flags; /* O_RDONLY, O_WRONLY or O_RDWR */
+	void *private_data;   /* the driver's */
+	atomic_t f_count;     /* descriptors that point here */
+};
+
+static inline unsigned int iminor(const struct inode *inode) { return MINOR(inode->i_rdev); }
+static inline unsigned int imajor(const struct inode *inode) { return MAJOR(inode->i_rdev); }
+static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
+
+/* major 0: pick a free one and return it; else 0. -EBUSY if taken, -EINVAL if out of range. */
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+void unregister_chrdev(unsigned int major, const char *name);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * Boot-time hooks. Initcalls run in kmain after the core is up, level by level
+ * (core, device, late); module_init() of a built-in driver is a device_initcall.
+ * early_param("name", fn) hooks a kernel command-line parameter (kernel/params.c).
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+#include <linux/compiler.h>
+
+#define __init
+#define __exit
+#define __initdata
+
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+
+#define __define_initcall(fn, level) \
+	static const initcall_t __initcall_##fn __used __section(".initcall." #level) = fn
+
+#define early_initcall(fn) __define_initcall(fn, early)
+#define core_initcall(fn) __define_initcall(fn, core)
+#define device_initcall(fn) __define_initcall(fn, device)
+#define late_initcall(fn) __define_initcall(fn, late)
+
+/* Built-in drivers: init at boot; exit is kept so the driver source reads as in Linux. */
+#define module_init(fn) device_initcall(fn)
+#define module_exit(fn) static const exitcall_t __exitcall_##fn __used = fn
+#define MODULE_LICENSE(s)
+#define MODULE_AUTHOR(s)
+#define MODULE_DESCRIPTION(s)
+
+void do_initcalls(void);
+
+struct kernel_param {
+	const char *name;
+	/* Parses the value (NULL for a bare flag); 0 or a negative errno to reject it. */
+	int (*setup)(char *val);
+};
+
+#define early_param(str, fn) \
+	static const struct kernel_param __param_##fn __used __section(".kernel_params") \
+		__aligned(4) = { str, fn }
+
+/* The command line as the boot loader gave it (after the image name). */
+extern char boot_command_line[];
+
+#endif

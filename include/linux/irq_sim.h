@@ -1,0 +1,16 @@
+/* Simulated interrupt lines IRQ 32-39 (kernel/irq/irq_sim.c): software plays the device. */
+#ifndef _LINUX_IRQ_SIM_H
+#define _LINUX_IRQ_SIM_H
+#include <asm/irq_vectors.h>
+#include <linux/types.h>
+
+void irq_sim_init(void);
+/* The device raises the line now. Call with interrupts enabled, as a device
+ * could only interrupt then. */
+void irq_sim_fire(unsigned int irq);
+/* Whether the IRQ layer has the line masked at the controller right now. */
+bool irq_sim_masked(unsigned int irq);
+/* How many arrivals the IRQ layer acknowledged at the controller. */
+unsigned int irq_sim_acks(unsigned int irq);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * struct irq_desc: everything the kernel knows about one interrupt line: its
+ * controller, its chain of handlers (irqaction), its disable depth, its state
+ * and how often it fired on each CPU. One per line, in kernel/irq/irqdesc.c.
+ */
+#ifndef _LINUX_IRQDESC_H
+#define _LINUX_IRQDESC_H
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/spinlock.h>
+#include <linux/threads.h>
+#include <linux/wait.h>
+
+/* desc->istate */
+#define IRQS_INPROGRESS 0x01 /* a CPU is running this line's handlers */
+#define IRQS_PENDING 0x02    /* arrived while running or disabled: run again */
+#define IRQS_MASKED 0x04     /* masked at the controller */
+
+struct irq_desc {
+	struct irq_data irq_data;
+	struct irqaction *action;  /* the handlers, in request order */
+	unsigned int depth;        /* disable_irq nesting; 1 while there is no handler */
+	unsigned int istate;
+	spinlock_t lock;
+	unsigned int kstat_irqs[NR_CPUS]; /* arrivals, per CPU */
+	unsigned int irqs_unhandled;      /* arrivals no handler claimed */
+	unsigned int spurious;            /* arrivals the controller called spurious */
+	u64 max_cycles;                   /* the longest a handler ran */
+	/* Threaded handlers: which ONESHOT threads still keep the line masked, how
+	 * many threads have work, and where synchronize_irq waits for them. */
+	unsigned int threads_oneshot;
+	atomic_t threads_active;
+	struct wait_queue_head wait_for_threads;
+};
+
+struct irq_desc *irq_to_desc(unsigned int irq);
+unsigned int kstat_irqs(unsigned int irq);
+/* TSC cycles as microseconds (kernel/irq/handle.c), for desc->max_cycles. */
+unsigned int cycles_to_us(u64 cycles);
+
+#define for_each_irq_desc(irq, desc) \
+	for (irq = 0, desc = irq_to_desc(0); irq < NR_IRQS; irq++, desc = irq_to_desc(irq))
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * Kernel threads (kernel/kthread.c): tasks that run a kernel function in
+ * process context, so they may sleep.
+ *   kthread_create(fn, data, "name%d", n)  created stopped; wake_up_process starts it
+ *   kthread_run(...)                        created and started
+ *   kthread_stop(k)                         asks it to stop, waits, returns fn's result
+ *   kthread_should_stop()                   what fn checks in its loop
+ * A kthread must not exit on its own if someone will kthread_stop() it.
+ */
+#ifndef _LINUX_KTHREAD_H
+#define _LINUX_KTHREAD_H
+#include <linux/compiler.h>
+#include <linux/err.h>
+#include <linux/sched.h>
+
+__printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+						 const char *namefmt, ...);
+
+#define kthread_run(threadfn, data, namefmt, ...)                                         \
+	({                                                                                \
+		struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
+		if (!IS_ERR(__k))                                                         \
+			wake_up_process(__k);                                             \
+		__k;                                                                      \
+	})
+
+int kthread_stop(struct task_struct *k);
+bool kthread_should_stop(void);
+/* Pins a kthread that has not started yet to one CPU. */
+void kthread_bind(struct task_struct *k, unsigned int cpu);
+/* The exit path tells kthread_stop the result (kernel/exit.c). */
+void kthread_exited(struct task_struct *tsk, long code);
+
+/* A task with a name and a stack, not yet runnable (kernel/fork.c). */
+struct task_struct *create_task(const char *name);
+
+#endif

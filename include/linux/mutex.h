@@ -1,0 +1,40 @@
+/*
+ * Mutexes (kernel/locking/mutex.c): sleeping mutual exclusion for process
+ * context. One owner at a time; waiters sleep and get the lock handed over in
+ * the order they came (FIFO). Unlocking a mutex you do not own, or locking one
+ * you already hold, is a bug and gets a WARN.
+ *
+ *   mutex_lock(&m)                  process context; may sleep
+ *   mutex_lock_interruptible(&m)    0, or -EINTR if a signal came first
+ *   mutex_trylock(&m)               1 if taken; never sleeps (not from interrupts either)
+ *   mutex_unlock(&m)                by the owner only
+ */
+#ifndef _LINUX_MUTEX_H
+#define _LINUX_MUTEX_H
+#include <linux/list.h>
+#include <linux/spinlock.h>
+
+struct task_struct;
+
+struct mutex {
+	struct task_struct *owner;
+	spinlock_t wait_lock;
+	struct list_head wait_list;
+	const char *name;
+};
+
+#define __MUTEX_INITIALIZER(lockname)                                              \
+	{ .owner = NULL, .wait_lock = __SPIN_LOCK_UNLOCKED(lockname.wait_lock),    \
+	  .wait_list = LIST_HEAD_INIT(lockname.wait_list), .name = #lockname }
+#define DEFINE_MUTEX(mutexname) struct mutex mutexname = __MUTEX_INITIALIZER(mutexname)
+
+void __mutex_init(struct mutex *lock, const char *name);
+#define mutex_init(mutex) __mutex_init(mutex, #mutex)
+
+void mutex_lock(struct mutex *lock);
+int mutex_lock_interruptible(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+static inline bool mutex_is_locked(struct mutex *lock) { return READ_ONCE(lock->owner) != NULL; }
+
+#endif

@@ -1,0 +1,163 @@
+/*
+ * Tasks, `current` and the scheduler's API. Every CPU always runs some task;
+ * `current` is this CPU's, read through the per-CPU segment (never a global).
+ * In interrupt context it is whichever task was interrupted
+ * (docs/process-context.md, docs/scheduler.md).
+ */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+#include <asm/atomic.h>
+#include <linux/list.h>
+#include <linux/lockcheck.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
+#include <linux/types.h>
+
+#define THREAD_SIZE 8192 /* each task's kernel stack */
+#define TASK_COMM_LEN 16
+#define STACK_END_MAGIC 0x57ac6e9du /* the canary at the bottom of every task stack */
+
+/* task->state */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001   /* asleep; a signal wakes it too */
+#define TASK_UNINTERRUPTIBLE 0x0002 /* asleep; only the awaited event wakes it */
+#define TASK_DEAD 0x0080            /* exited; reaped at the next switch */
+#define TASK_NEW 0x0800             /* created, never woken yet */
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->flags */
+#define PF_IDLE 0x00000002
+#define PF_EXITING 0x00000004
+#define PF_KTHREAD 0x00200000
+
+/* Priorities: 0 is the highest, MAX_PRIO - 1 the lowest; kthreads start at DEFAULT_PRIO. */
+#define MAX_PRIO 40
+#define DEFAULT_PRIO 20
+
+#define MAX_SCHEDULE_TIMEOUT ((long)(~0UL >> 1))
+
+struct completion;
+struct files_struct;
+struct kthread;
+struct mm_struct;
+struct sighand_struct;
+struct prio_array;
+
+struct task_struct {
+	volatile long state;
+	unsigned int flags;
+	bool need_resched;      /* set by the tick and by wake-ups; honoured soon */
+	void *stack;            /* lowest address of the THREAD_SIZE kernel stack */
+	unsigned long sp;       /* saved stack pointer while switched out */
+	atomic_t usage;         /* references; the task is freed at 0 */
+
+	/* Scheduling (kernel/sched/core.c). */
+	int prio;
+	int cpu;
+	bool on_rq;
+	unsigned int time_slice; /* ticks left */
+	struct list_head run_list;
+	struct prio_array *array; /* which of the runqueue's two arrays holds it */
+	u32 cpus_allowed;        /* bit per CPU */
+	bool sched_new;          /* never woken yet: the first wake-up picks its CPU */
+	int migrate_to;          /* CPU + 1 to move to at the next switch, else 0 */
+	unsigned long nvcsw, nivcsw; /* voluntary and involuntary switches */
+
+	pid_t pid;
+	char comm[TASK_COMM_LEN];
+	struct list_head tasks;   /* every task (kernel/fork.c) */
+	struct task_struct *parent;
+	int exit_code;
+
+	/* Spinlocks held right now, for reports (kernel/locking/lockcheck.c). */
+	struct held_lock held_locks[MAX_HELD_LOCKS];
+	unsigned int lock_depth;
+
+	struct kthread *kthread;  /* kthreads only (kernel/kthread.c) */
+	unsigned long pending;    /* pending signals, bit per signal (kernel/signal.c) */
+
+	/* User processes (kernel/exec.c, kernel/exit.c); NULL for kernel threads. */
+	struct mm_struct *mm;              /* user address space */
+	struct files_struct *files;        /* open files (kernel/fs/file.c) */
+	struct sighand_struct *sighand;    /* signal handlers (kernel/signal.c) */
+	struct list_head children, sibling; /* processes it spawned; its place among its parent's */
+	int exit_state;                    /* EXIT_ZOMBIE from its exit until its parent waits */
+};
+
+#define EXIT_ZOMBIE 1
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+
+static __always_inline struct task_struct *get_current(void)
+{
+	return this_cpu_read(current_task);
+}
+#define current get_current()
+
+/* CPU 0's first task: the boot flow itself, on the boot stack; later CPU 0's idle task. */
+extern struct task_struct init_task;
+
+/* Set the state before testing the condition you will sleep on, so that a
+ * wake-up between the test and schedule() turns the state back to running. */
+#define __set_current_state(s) (current->state = (s))
+#define set_current_state(s) __atomic_store_n(&current->state, (s), __ATOMIC_SEQ_CST)
+
+/* Process context: gives the CPU to the next task; sleeps if current's state is not running. */
+void schedule(void);
+/* Sleeps at most timeout jiffies (state set by the caller); returns the jiffies left. */
+long schedule_timeout(long timeout);
+long schedule_timeout_interruptible(long timeout);
+long schedule_timeout_uninterruptible(long timeout);
+/* Lets another runnable task of the same priority run first. */
+void yield(void);
+/* Is current the only runnable task on this CPU? */
+bool single_task_running(void);
+/* A preemption point for long loops in process context. */
+int _cond_resched(void);
+#define cond_resched() _cond_resched()
+
+/* Any context: makes p runnable if it sleeps in one of the states in `state`. */
+int wake_up_state(struct task_struct *p, unsigned int state);
+int wake_up_process(struct task_struct *p);
+
+static inline void set_tsk_need_resched(struct task_struct *p) { WRITE_ONCE(p->need_resched, true); }
+static inline bool need_resched(void) { return READ_ONCE(current->need_resched); }
+
+void set_user_nice(struct task_struct *p, long nice);
+void sched_set_prio(struct task_struct *p, int prio);
+int task_nice(const struct task_struct *p);
+/* SMP: where p may run (a bit per CPU). p moves at once if it sleeps or
+ * waits in a runqueue, and at its next switch if it is running: right away
+ * if p is current. -EINVAL if no CPU of mask is online. */
+int set_cpus_allowed(struct task_struct *p, u32 mask);
+
+/* A secondary CPU's idle task, pid 0 (kernel/fork.c). */
+struct task_struct *fork_idle(int cpu);
+/* The idle loop of this CPU; never returns. */
+__noreturn void cpu_idle(void);
+void sched_init(void);
+/* A CPU's runqueue, with idle (already running there) as its idle task. */
+void sched_init_cpu(int cpu, struct task_struct *idle);
+/* The tick's share: time slices, need_resched (hardirq context). */
+void scheduler_tick(void);
+/* Called with interrupts off on the way back from an interrupt or exception. */
+void preempt_schedule_irq(void);
+
+/* References and lifetime (kernel/fork.c, kernel/exit.c). */
+static inline void get_task_struct(struct task_struct *p) { atomic_inc(&p->usage); }
+void put_task_struct(struct task_struct *p);
+__noreturn void do_exit(long code);
+/* Kills current after an oops in process context (arch/x86/traps.c). */
+__noreturn void make_task_dead(int signr);
+
+/* The number of tasks, and the ps-like listing (kernel/fork.c). */
+unsigned int nr_threads(void);
+struct seq_file;
+int show_tasks(struct seq_file *m);
+/* Whether the stack canary at the bottom of p's stack is intact. */
+static inline bool task_stack_end_corrupted(const struct task_struct *p)
+{
+	return *(const u32 *)p->stack != STACK_END_MAGIC;
+}
+
+#endif

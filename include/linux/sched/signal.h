@@ -1,0 +1,40 @@
+/*
+ * Signals (kernel/signal.c): a pending bit per signal. send_sig() to a task
+ * sleeping in TASK_INTERRUPTIBLE wakes it, and its interruptible wait returns
+ * -ERESTARTSYS. Any context. A user process also has handlers (sigaction);
+ * on its way back to user mode (arch/x86/signal.c) a pending signal runs its
+ * handler, or its default action: for most signals, the end of the process.
+ */
+#ifndef _LINUX_SCHED_SIGNAL_H
+#define _LINUX_SCHED_SIGNAL_H
+#include <linux/sched.h>
+#include <uapi/asm/signal.h>
+
+struct sighand_struct {
+	struct sigaction action[_NSIG];
+};
+
+static inline bool signal_pending(const struct task_struct *p) { return READ_ONCE(p->pending) != 0; }
+static inline bool fatal_signal_pending(const struct task_struct *p)
+{
+	return READ_ONCE(p->pending) & (1ul << SIGKILL);
+}
+/* Whether a signal should cut short a sleep in `state`. */
+static inline bool signal_pending_state(long state, const struct task_struct *p)
+{
+	return (state & TASK_INTERRUPTIBLE) && signal_pending(p);
+}
+
+int send_sig(int sig, struct task_struct *p, int priv);
+void flush_signals(struct task_struct *p);
+/* A signal current cannot ignore, for a fault it caused (arch/x86/traps.c). */
+void force_sig(int sig);
+/* On the way back to user mode: reschedule, deliver signals (arch/x86/signal.c). */
+struct pt_regs;
+void exit_to_user_mode(struct pt_regs *regs);
+/* Takes the lowest pending signal of current, with its action; 0 if none. */
+int dequeue_signal(struct sigaction *action);
+/* Signals the default action of which is to do nothing (SIGCHLD). */
+bool sig_default_ignored(int sig);
+
+#endif

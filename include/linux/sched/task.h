@@ -1,0 +1,22 @@
+/* Finding tasks, and the processes' family (kernel/fork.c, kernel/exit.c). */
+#ifndef _LINUX_SCHED_TASK_H
+#define _LINUX_SCHED_TASK_H
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+
+extern spinlock_t tasklist_lock;
+
+/* The task with this pid, with a reference (put_task_struct), or NULL. */
+struct task_struct *find_get_task_by_pid(pid_t pid);
+/* Adds a new process p as a child of current (kernel/fork.c). */
+void link_child(struct task_struct *p);
+
+/*
+ * Waits for a child of current to exit (pid, or any for -1) and reaps it:
+ * its pid and, in *status, Linux's wait status (exit code << 8, or the
+ * signal that killed it). -ECHILD if there is no such child; 0 with
+ * WNOHANG if none has exited yet; -ERESTARTSYS if a signal came first.
+ */
+long kernel_wait(pid_t pid, int *status, int options);
+
+#endif

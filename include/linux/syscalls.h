@@ -1,0 +1,29 @@
+/*
+ * The system calls (the table is arch/x86/syscall.c; numbers in
+ * include/uapi/asm/unistd.h). Each runs in process context, on behalf of the
+ * calling process, and returns a value or a negative errno.
+ */
+#ifndef _LINUX_SYSCALLS_H
+#define _LINUX_SYSCALLS_H
+#include <linux/types.h>
+
+struct timespec;
+struct sigaction;
+
+long sys_exit(int status);                                           /* kernel/exit.c */
+long sys_waitpid(pid_t pid, int __user *status, int options);
+long sys_read(unsigned int fd, char __user *buf, size_t count);      /* kernel/fs/ */
+long sys_write(unsigned int fd, const char __user *buf, size_t count);
+long sys_open(const char __user *path, unsigned int flags);
+long sys_close(unsigned int fd);
+long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_getpid(void);                                               /* kernel/sys.c */
+long sys_getppid(void);
+long sys_sched_yield(void);
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_kill(pid_t pid, int sig);                                   /* kernel/signal.c */
+long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact);
+long sys_sigreturn(void);                                            /* arch/x86/signal.c */
+long sys_spawn(const char __user *path, const char __user *const __user *argv); /* kernel/exec.c */
+
+#endif

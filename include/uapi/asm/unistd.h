@@ -1,0 +1,31 @@
+/*
+ * System call numbers: the contract between user programs (user/lib) and
+ * the kernel's table (arch/x86/syscall_table.c). The numbers are Linux
+ * i386's where Linux has the call, so a student's strace-trained eye knows
+ * them; spawn is Janus's own (it has no fork/exec pair).
+ *
+ * int 0x80 with eax = number, arguments in ebx, ecx, edx, esi, edi;
+ * the result comes back in eax, a negative errno on failure.
+ */
+#ifndef _UAPI_ASM_UNISTD_H
+#define _UAPI_ASM_UNISTD_H
+
+#define __NR_exit 1
+#define __NR_read 3
+#define __NR_write 4
+#define __NR_open 5
+#define __NR_close 6
+#define __NR_waitpid 7
+#define __NR_getpid 20
+#define __NR_kill 37
+#define __NR_ioctl 54
+#define __NR_getppid 64
+#define __NR_sigaction 67
+#define __NR_sigreturn 119
+#define __NR_sched_yield 158
+#define __NR_nanosleep 162
+#define __NR_spawn 400 /* spawn(path, argv): a new process running path; its pid */
+
+#define NR_syscalls 401
+
+#endif

@@ -1,0 +1,12 @@
+/* Which CPUs are online: CPU 0 from the start, the others as arch/x86/smpboot.c brings them up. */
+#include <linux/cpumask.h>
+
+u32 cpu_online_bits = 1;
+
+void set_cpu_online(int cpu, bool online)
+{
+	if (online)
+		__atomic_or_fetch(&cpu_online_bits, 1u << cpu, __ATOMIC_SEQ_CST);
+	else
+		__atomic_and_fetch(&cpu_online_bits, ~(1u << cpu), __ATOMIC_SEQ_CST);
+}

@@ -1,0 +1,263 @@
+/*
+ * Starting programs. A program is a static ELF32 executable in the initrd
+ * (kernel/initrd.c). load_program builds its address space: every PT_LOAD
+ * segment in fresh user pages (writable only if the segment says so), a
+ * stack with argc, argv[] and the strings at its top, and the registers to
+ * start with (eip = the entry point, esp = &argc, user segments, IF on).
+ * spawn() runs it in a new process, a child of the caller; kernel_execve()
+ * turns the calling kernel thread into it (how pid 1 becomes /bin/init).
+ */
+#include <asm/mmu_context.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/switch_to.h>
+#include <linux/elf.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <janus/exec.h>
+#include <janus/initrd.h>
+#include <janus/vfs.h>
+
+#define USER_STACK_TOP PAGE_OFFSET
+#define USER_STACK_PAGES 16
+#define USER_STACK_BOTTOM (USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+
+/* Copies len bytes into mm at uaddr, page by page (mm need not be loaded). */
+static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src, size_t len)
+{
+	while (len) {
+		size_t chunk = min(len, (size_t)(PAGE_SIZE - (uaddr & ~PAGE_MASK)));
+		void *dst = mm_user_to_kernel(mm, uaddr);
+
+		if (!dst)
+			return -EFAULT;
+		memcpy(dst, src, chunk);
+		uaddr += chunk;
+		src = (const char *)src + chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+static const Elf32_Phdr *check_elf(const u8 *file, size_t size)
+{
+	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)file;
+
+	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_ident[EI_DATA] != ELFDATA2LSB ||
+	    eh->e_type != ET_EXEC || eh->e_machine != EM_386 ||
+	    eh->e_phentsize != sizeof(Elf32_Phdr) || eh->e_phnum > 16 ||
+	    eh->e_phoff > size || eh->e_phnum * sizeof(Elf32_Phdr) > size - eh->e_phoff)
+		return NULL;
+	return (const Elf32_Phdr *)(file + eh->e_phoff);
+}
+
+/* Maps one PT_LOAD segment: pages it shares with an earlier one keep theirs. */
+static int load_segment(struct mm_struct *mm, const u8 *file, size_t size, const Elf32_Phdr *ph)
+{
+	unsigned long start = ph->p_vaddr & PAGE_MASK, end = ph->p_vaddr + ph->p_memsz;
+	bool writable = ph->p_flags & PF_W;
+
+	if (ph->p_filesz > ph->p_memsz || ph->p_offset > size || ph->p_filesz > size - ph->p_offset ||
+	    ph->p_vaddr < PAGE_SIZE || end < ph->p_vaddr || end > USER_STACK_BOTTOM)
+		return -ENOEXEC;
+	for (unsigned long page = start; page < end; page += PAGE_SIZE) {
+		void *kaddr = mm_user_to_kernel(mm, page);
+
+		if (!kaddr && !mm_map_zeroed_page(mm, page, writable))
+			return -ENOMEM;
+		if (kaddr && writable)
+			map_user_page(mm->pgd, page, __pa(kaddr), true);
+	}
+	return copy_to_mm(mm, ph->p_vaddr, file + ph->p_offset, ph->p_filesz);
+}
+
+/* The stack: strings at the top, then argv[] (NULL-ended), an empty envp, argc. */
+static int setup_stack(struct mm_struct *mm, const struct program_args *args, unsigned long *sp)
+{
+	unsigned long top = USER_STACK_TOP, uargv[MAX_ARGS + 2];
+	int argc = args->argc;
+
+	for (unsigned long page = USER_STACK_BOTTOM; page < USER_STACK_TOP; page += PAGE_SIZE)
+		if (!mm_map_zeroed_page(mm, page, true))
+			return -ENOMEM;
+	for (int i = argc - 1; i >= 0; i--) {
+		size_t len = strlen(args->argv[i]) + 1;
+
+		top -= len;
+		uargv[i] = top;
+		copy_to_mm(mm, top, args->argv[i], len);
+	}
+	uargv[argc] = 0;     /* end of argv */
+	uargv[argc + 1] = 0; /* envp: empty */
+	top = (top - (argc + 3) * sizeof(unsigned long)) & ~15ul;
+	copy_to_mm(mm, top, &argc, sizeof(argc));
+	copy_to_mm(mm, top + sizeof(unsigned long), uargv, (argc + 2) * sizeof(unsigned long));
+	*sp = top;
+	return 0;
+}
+
+static int load_program(const char *path, const struct program_args *args,
+			struct mm_struct **mmp, struct pt_regs *regs)
+{
+	size_t size;
+	const u8 *file = initrd_find(path, &size);
+	const Elf32_Phdr *ph;
+	struct mm_struct *mm;
+	unsigned long sp = 0;
+	int err = 0;
+
+	if (!file)
+		return -ENOENT;
+	ph = check_elf(file, size);
+	if (!ph)
+		return -ENOEXEC;
+	mm = mm_alloc();
+	if (!mm)
+		return -ENOMEM;
+	for (int i = 0; i < ((const Elf32_Ehdr *)file)->e_phnum && !err; i++)
+		if (ph[i].p_type == PT_LOAD)
+			err = load_segment(mm, file, size, &ph[i]);
+	if (!err)
+		err = setup_stack(mm, args, &sp);
+	if (err) {
+		mm_destroy(mm);
+		return err;
+	}
+	*regs = (struct pt_regs){
+		.ip = ((const Elf32_Ehdr *)file)->e_entry, .sp = sp,
+		.cs = __USER_CS, .ss = __USER_DS, .ds = __USER_DS, .es = __USER_DS,
+		.fs = __USER_DS, .gs = __USER_DS, .flags = X86_EFLAGS_IF | 0x2,
+	};
+	*mmp = mm;
+	return 0;
+}
+
+static const char *basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* What a process has besides its address space: files and signal handlers. */
+static int setup_process(struct task_struct *p, struct files_struct *parent_files)
+{
+	p->sighand = kzalloc(sizeof(*p->sighand), GFP_KERNEL);
+	p->files = files_alloc();
+	if (!p->sighand || !p->files)
+		return -ENOMEM;
+	return files_open_stdio(p->files, parent_files);
+}
+
+long do_spawn(const char *path, const struct program_args *args)
+{
+	struct task_struct *p;
+	struct mm_struct *mm;
+	struct pt_regs regs;
+	long err = load_program(path, args, &mm, &regs);
+
+	if (err)
+		return err;
+	p = create_task(basename(path));
+	if (!p) {
+		mm_destroy(mm);
+		return -ENOMEM;
+	}
+	p->mm = mm;
+	err = setup_process(p, current->files);
+	if (err) {
+		p->mm = NULL;
+		mm_destroy(mm);
+		if (p->files)
+			files_release(p->files);
+		put_task_struct(p);
+		return err;
+	}
+	*task_pt_regs(p) = regs;
+	copy_thread_user(p);
+	link_child(p);
+	err = p->pid;
+	wake_up_process(p);
+	return err;
+}
+
+int kernel_execve(const char *path, const struct program_args *args)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *mm;
+	struct pt_regs regs;
+	int err = load_program(path, args, &mm, &regs);
+
+	if (!err)
+		err = setup_process(tsk, NULL);
+	if (err)
+		return err;
+	strscpy(tsk->comm, basename(path), sizeof(tsk->comm));
+	tsk->flags &= ~PF_KTHREAD;
+	preempt_disable();
+	tsk->mm = mm;
+	switch_mm(mm);
+	preempt_enable();
+	*task_pt_regs(tsk) = regs;
+	enter_user_mode(task_pt_regs(tsk));
+}
+
+/* The argument strings, copied in from user space. */
+static long copy_args(const char *path, const char __user *const __user *uargv,
+		      struct program_args *args)
+{
+	char *next = args->strings, *end = args->strings + sizeof(args->strings);
+
+	args->argc = 0;
+	if (!uargv) {
+		args->argv[args->argc++] = strcpy(next, path);
+		return 0;
+	}
+	for (;;) {
+		const char __user *uarg;
+		long len;
+
+		if (get_user(uarg, uargv + args->argc))
+			return -EFAULT;
+		if (!uarg)
+			return 0;
+		if (args->argc == MAX_ARGS)
+			return -E2BIG;
+		len = strncpy_from_user(next, uarg, end - next);
+		if (len < 0)
+			return len;
+		if (len == end - next)
+			return -E2BIG;
+		args->argv[args->argc++] = next;
+		next += len + 1;
+	}
+}
+
+long sys_spawn(const char __user *upath, const char __user *const __user *uargv)
+{
+	struct program_args *args = kmalloc(sizeof(*args), GFP_KERNEL);
+	char path[PATH_MAX];
+	long ret;
+
+	if (!args)
+		return -ENOMEM;
+	ret = strncpy_from_user(path, upath, sizeof(path));
+	if (ret == sizeof(path))
+		ret = -ENAMETOOLONG;
+	if (ret >= 0)
+		ret = copy_args(path, uargv, args);
+	if (ret >= 0)
+		ret = do_spawn(path, args);
+	kfree(args);
+	return ret;
+}

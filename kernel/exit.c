@@ -1,0 +1,199 @@
+/*
+ * How tasks end: do_exit marks current dead and switches away for the last
+ * time; the next task frees its stack (finish_task_switch). A task whose code
+ * oopsed is killed the same way, after its locks' counts are cleaned up.
+ *
+ * A process first gives back its address space and files. Then, if its
+ * parent is there to wait for it, it stays a zombie (its task_struct, with
+ * the exit status) until kernel_wait reaps it; an orphan is freed at once.
+ */
+#include <asm/mmu_context.h>
+#include <linux/completion.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+#include <janus/nosleep.h>
+#include <janus/vfs.h>
+#include <uapi/linux/wait.h>
+
+void __noreturn do_task_dead(void);
+
+/* Parents waiting for a child: each looks at its own children when woken. */
+static DECLARE_WAIT_QUEUE_HEAD(child_exit_wq);
+
+static void exit_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm = tsk->mm;
+
+	if (!mm)
+		return;
+	preempt_disable(); /* no switch may load it again once it is gone */
+	tsk->mm = NULL;
+	switch_mm(NULL);
+	preempt_enable();
+	mm_destroy(mm);
+}
+
+static void exit_files(struct task_struct *tsk)
+{
+	if (tsk->files)
+		files_release(tsk->files);
+	tsk->files = NULL;
+}
+
+/* Orphans its children (a zombie one is freed now) and becomes a zombie
+ * itself if a parent will wait for it. */
+static void exit_notify(struct task_struct *tsk)
+{
+	struct task_struct *child, *next;
+	LIST_HEAD(reap);
+	unsigned long flags;
+	bool zombie = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry_safe(child, next, &tsk->children, sibling) {
+		child->parent = NULL;
+		list_del_init(&child->sibling);
+		if (child->exit_state == EXIT_ZOMBIE)
+			list_add(&child->sibling, &reap);
+	}
+	if (tsk->parent && !list_empty(&tsk->sibling)) {
+		tsk->exit_state = EXIT_ZOMBIE;
+		get_task_struct(tsk); /* the parent's, dropped when it reaps us */
+		zombie = true;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	list_for_each_entry_safe(child, next, &reap, sibling)
+		put_task_struct(child);
+	if (zombie)
+		wake_up_all(&child_exit_wq);
+}
+
+void do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	if (in_interrupt())
+		panic("Aiee, killing interrupt handler!");
+	if (tsk->flags & PF_IDLE)
+		panic("Attempted to kill the idle task!");
+	if (tsk->pid == 1)
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
+
+	/* A task must end the way it started: preemptible, interrupts on. The count
+	 * is per CPU, so a leak would be inherited by whoever runs next. */
+	if (preempt_count())
+		report_preempt_leak("kthread", tsk->comm, NULL, 0, preempt_count());
+	if (irqs_disabled()) {
+		nosleep_stats.irqs_enabled_leaks++;
+		pr_err("BUG: kthread %s/%d exited with interrupts disabled\n", tsk->comm, tsk->pid);
+		local_irq_enable();
+	}
+	tsk->flags |= PF_EXITING;
+	tsk->exit_code = code;
+	exit_mm(tsk);
+	exit_files(tsk);
+	exit_notify(tsk);
+	kthread_exited(tsk, code);
+	do_task_dead();
+}
+
+void make_task_dead(int signr)
+{
+	struct task_struct *tsk = current;
+
+	/* The oops may have struck with locks held or interrupts off: nothing of
+	 * that can be undone properly, so say so and start the exit clean. */
+	if (preempt_count())
+		pr_err("note: %s[%d] exited with preempt_count %d\n", tsk->comm, tsk->pid,
+		       preempt_count());
+	if (irqs_disabled())
+		pr_err("note: %s[%d] exited with irqs disabled\n", tsk->comm, tsk->pid);
+	preempt_count_set(0);
+	local_irq_enable();
+	pr_err("note: %s[%d] was killed by the oops (signal %d); the kernel goes on\n", tsk->comm,
+	       tsk->pid, signr);
+	do_exit(signr);
+}
+
+/* A child of current that matches pid: whether there is one, and the first
+ * zombie among them, unlinked (the caller reaps it). */
+static bool find_child(pid_t pid, struct task_struct **zombie)
+{
+	struct task_struct *child;
+	unsigned long flags;
+	bool found = false;
+
+	*zombie = NULL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(child, &current->children, sibling) {
+		if (pid != -1 && child->pid != pid)
+			continue;
+		found = true;
+		if (child->exit_state == EXIT_ZOMBIE) {
+			list_del_init(&child->sibling);
+			child->parent = NULL;
+			*zombie = child;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+long kernel_wait(pid_t pid, int *status, int options)
+{
+	struct task_struct *zombie;
+	DEFINE_WAIT(wait);
+	long ret;
+
+	for (;;) {
+		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
+		if (!find_child(pid, &zombie)) {
+			ret = -ECHILD;
+			break;
+		}
+		if (zombie) {
+			*status = zombie->exit_code;
+			ret = zombie->pid;
+			put_task_struct(zombie);
+			break;
+		}
+		if (options & WNOHANG) {
+			ret = 0;
+			break;
+		}
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&child_exit_wq, &wait);
+	return ret;
+}
+
+long sys_waitpid(pid_t pid, int __user *ustatus, int options)
+{
+	int status = 0;
+	long ret;
+
+	if ((pid < -1 || pid == 0) || (options & ~WNOHANG))
+		return -EINVAL; /* no process groups here */
+	ret = kernel_wait(pid, &status, options);
+	if (ret > 0 && ustatus && put_user(status, ustatus))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_exit(int status)
+{
+	do_exit((status & 0xff) << 8);
+}

@@ -1,0 +1,132 @@
+/*
+ * Character devices: a table of majors, each with its driver's
+ * file_operations, and /dev, a list of named nodes (a device number each).
+ * Opening a node finds the major's operations and calls the driver's open,
+ * which may pick other operations by minor (drivers/mem.c does).
+ * register_chrdev also publishes /dev/NAME for minor 0, as udev would.
+ */
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <janus/vfs.h>
+
+struct chrdev {
+	const char *name;
+	const struct file_operations *fops;
+};
+
+struct devnode {
+	struct devnode *next;
+	char name[32];
+	struct inode inode;
+};
+
+static struct chrdev majors[CHRDEV_MAJOR_MAX];
+static struct devnode *devnodes;
+static DEFINE_MUTEX(chrdevs_lock); /* both tables; registering may sleep */
+
+static int chrdev_open(struct inode *inode, struct file *file);
+
+static const struct file_operations def_chr_fops = {
+	.open = chrdev_open,
+};
+
+static int find_dynamic_major(void)
+{
+	for (int major = CHRDEV_MAJOR_MAX - 2; major >= CHRDEV_MAJOR_DYN_END; major--)
+		if (!majors[major].fops)
+			return major;
+	return -EBUSY;
+}
+
+int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+{
+	int ret;
+
+	if (major >= CHRDEV_MAJOR_MAX || !fops || !name)
+		return -EINVAL;
+	mutex_lock(&chrdevs_lock);
+	ret = major ? (int)major : find_dynamic_major();
+	if (ret > 0 && majors[ret].fops) {
+		pr_warn("CHRDEV \"%s\" major %d is taken by \"%s\"\n", name, ret, majors[ret].name);
+		ret = -EBUSY;
+	}
+	if (ret > 0)
+		majors[ret] = (struct chrdev){ name, fops };
+	mutex_unlock(&chrdevs_lock);
+	return ret;
+}
+
+int devtmpfs_create(const char *name, dev_t dev)
+{
+	struct devnode *node = kzalloc(sizeof(*node), GFP_KERNEL);
+
+	if (!node)
+		return -ENOMEM;
+	strscpy(node->name, name, sizeof(node->name));
+	node->inode = (struct inode){ .i_rdev = dev, .i_fop = &def_chr_fops };
+	mutex_lock(&chrdevs_lock);
+	if (devtmpfs_lookup(name)) {
+		mutex_unlock(&chrdevs_lock);
+		kfree(node);
+		return -EEXIST;
+	}
+	node->next = devnodes;
+	devnodes = node;
+	mutex_unlock(&chrdevs_lock);
+	return 0;
+}
+
+/* Nodes are added at the head and never freed while the list is walked
+ * without the lock: a removed node is unlinked but kept (an open file may
+ * still point at its inode). */
+struct inode *devtmpfs_lookup(const char *name)
+{
+	for (struct devnode *n = READ_ONCE(devnodes); n; n = READ_ONCE(n->next))
+		if (!strcmp(n->name, name) && n->inode.i_fop)
+			return &n->inode;
+	return NULL;
+}
+
+int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+{
+	int ret = __register_chrdev(major, name, fops);
+	int err;
+
+	if (ret < 0)
+		return ret;
+	err = devtmpfs_create(name, MKDEV((unsigned int)ret, 0u));
+	if (err)
+		pr_warn("CHRDEV \"%s\": no /dev/%s (%d)\n", name, name, err);
+	return major ? 0 : ret;
+}
+
+void unregister_chrdev(unsigned int major, const char *name)
+{
+	mutex_lock(&chrdevs_lock);
+	if (major < CHRDEV_MAJOR_MAX && majors[major].fops && !strcmp(majors[major].name, name)) {
+		majors[major] = (struct chrdev){ 0 };
+		for (struct devnode *n = devnodes; n; n = n->next)
+			if (MAJOR(n->inode.i_rdev) == major)
+				n->inode.i_fop = NULL; /* gone from /dev */
+	} else {
+		pr_warn("unregister_chrdev: no major %u named \"%s\"\n", major, name);
+	}
+	mutex_unlock(&chrdevs_lock);
+}
+
+static int chrdev_open(struct inode *inode, struct file *file)
+{
+	const struct file_operations *fops;
+
+	mutex_lock(&chrdevs_lock);
+	fops = majors[MAJOR(inode->i_rdev)].fops;
+	mutex_unlock(&chrdevs_lock);
+	if (!fops)
+		return -ENXIO;
+	file->f_op = fops;
+	return fops->open ? fops->open(inode, file) : 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * Open files and descriptor tables. A struct file is shared by every
+ * descriptor that points at it (a spawned process inherits its parent's
+ * stdio); the last fput calls the driver's release. Processes have one
+ * thread each, so a process's own table needs no lock.
+ */
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <janus/vfs.h>
+#include <uapi/linux/fcntl.h>
+
+struct file *get_file(struct file *file)
+{
+	atomic_inc(&file->f_count);
+	return file;
+}
+
+void fput(struct file *file)
+{
+	if (!atomic_dec_and_test(&file->f_count))
+		return;
+	if (file->f_op && file->f_op->release)
+		file->f_op->release(file->f_inode, file);
+	kfree(file);
+}
+
+struct files_struct *files_alloc(void)
+{
+	return kzalloc(sizeof(struct files_struct), GFP_KERNEL);
+}
+
+int files_open_stdio(struct files_struct *files, struct files_struct *parent)
+{
+	struct file *tty = NULL;
+
+	for (int fd = 0; fd < 3; fd++) {
+		if (parent && parent->fd[fd]) {
+			files->fd[fd] = get_file(parent->fd[fd]);
+			continue;
+		}
+		if (!tty) {
+			tty = filp_open("/dev/ttyS0", O_RDWR);
+			if (IS_ERR(tty))
+				return PTR_ERR(tty);
+			files->fd[fd] = tty;
+		} else {
+			files->fd[fd] = get_file(tty);
+		}
+	}
+	return 0;
+}
+
+void files_release(struct files_struct *files)
+{
+	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (files->fd[fd])
+			fput(files->fd[fd]);
+	kfree(files);
+}
+
+int fd_install_new(struct file *file)
+{
+	struct files_struct *files = current->files;
+
+	for (int fd = 0; files && fd < NR_OPEN_DEFAULT; fd++) {
+		if (!files->fd[fd]) {
+			files->fd[fd] = file;
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+
+	return files && fd < NR_OPEN_DEFAULT ? files->fd[fd] : NULL;
+}
+
+int fd_close(unsigned int fd)
+{
+	struct file *file = fget(fd);
+
+	if (!file)
+		return -EBADF;
+	current->files->fd[fd] = NULL;
+	fput(file);
+	return 0;
+}

@@ -1,0 +1,93 @@
+/*
+ * Running a line's handlers: every irqaction on the chain is called, because on
+ * a shared line any of the devices may have raised it; a handler that finds
+ * its device quiet returns IRQ_NONE. An arrival that no handler claims is
+ * counted as unhandled (and reported, rate-limited).
+ *
+ * Each handler is also watched (seed 001's rules for interrupt handlers):
+ * it must return with preempt_count as it found it and with interrupts still
+ * off, and it should be quick: longer than irq_warn_us microseconds is reported.
+ */
+#include <asm/tsc.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irqdesc.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/smp.h>
+#include <janus/nosleep.h>
+#include "internals.h"
+
+unsigned int irq_warn_us = 1000;
+
+static int __init irq_warn_us_setup(char *val)
+{
+	unsigned int us;
+
+	if (!val || kstrtouint(val, 0, &us) || !us)
+		return -EINVAL;
+	irq_warn_us = us;
+	return 0;
+}
+early_param("irq_warn_us", irq_warn_us_setup);
+
+static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
+{
+	unsigned int irq = desc->irq_data.irq;
+	int count = preempt_count();
+	u64 start = rdtsc(), cycles;
+	irqreturn_t ret;
+
+	this_cpu_write(atomic_ctx.irq, irq);
+	this_cpu_write(atomic_ctx.irq_name, action->name);
+	ret = action->handler(irq, action->dev_id);
+	cycles = rdtsc() - start;
+
+	if (preempt_count() != count)
+		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());
+	if (!irqs_disabled()) {
+		nosleep_stats.irqs_enabled_leaks++;
+		WARN(1, "irq %u handler %s enabled interrupts\n", irq, action->name);
+		local_irq_disable();
+	}
+	if (ret == IRQ_WAKE_THREAD) {
+		irq_wake_thread(desc, action);
+		ret = IRQ_HANDLED;
+	}
+	desc->max_cycles = max(desc->max_cycles, cycles);
+	/* cycles / tsc_khz ms > irq_warn_us / 1000 ms, without a division per interrupt */
+	if (cycles * 1000 > (u64)irq_warn_us * tsc_khz) {
+		nosleep_stats.slow_irq_handlers++;
+		pr_warn("irq %u handler %s took %u us (irq_warn_us=%u): defer long work to a "
+			"bottom half\n", irq, action->name, cycles_to_us(cycles), irq_warn_us);
+	}
+	return ret;
+}
+
+unsigned int cycles_to_us(u64 cycles)
+{
+	return div_u64(tsc_cycles_to_ns(cycles), 1000);
+}
+
+void handle_irq_event(struct irq_desc *desc)
+{
+	irqreturn_t ret = IRQ_NONE;
+	int prev_irq = this_cpu_read(atomic_ctx.irq);
+	const char *prev_name = this_cpu_read(atomic_ctx.irq_name);
+
+	for (struct irqaction *action = desc->action; action; action = action->next)
+		ret |= run_action(desc, action);
+	/* Back to whatever handler this one interrupted, if any. */
+	this_cpu_write(atomic_ctx.irq, prev_irq);
+	this_cpu_write(atomic_ctx.irq_name, prev_name);
+
+	if (ret == IRQ_NONE) {
+		unsigned int irq = desc->irq_data.irq;
+		desc->irqs_unhandled++;
+		/* Like Linux's "nobody cared", but never disabling the line. */
+		if (desc->irqs_unhandled == 1 || !(desc->irqs_unhandled % 10000))
+			pr_warn("irq %u: nobody cared (%u unhandled so far)\n", irq,
+				desc->irqs_unhandled);
+	}
+}

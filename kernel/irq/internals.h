@@ -1,0 +1,18 @@
+/* What the files of kernel/irq/ share and nobody else needs. */
+#ifndef _KERNEL_IRQ_INTERNALS_H
+#define _KERNEL_IRQ_INTERNALS_H
+#include <linux/irqdesc.h>
+
+void irq_mask(struct irq_desc *desc);
+void irq_unmask(struct irq_desc *desc);
+/* Runs every action of the line once; counts the arrivals nobody claimed. */
+void handle_irq_event(struct irq_desc *desc);
+/* Threaded handlers (kernel/irq/thread.c). */
+void irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
+int irq_start_thread(struct irqaction *action);
+irqreturn_t irq_default_primary_handler(int irq, void *dev_id);
+
+/* An arrival for a line nobody set up (arch/x86/irq.c counts it as spurious). */
+void arch_unexpected_irq(unsigned int irq);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * The interrupt listing, in the shape of Linux's /proc/interrupts: one row per
+ * line that has handlers (count per CPU, controller, handler names, and the
+ * longest a handler ran), then the architecture's rows (spurious interrupts,
+ * exceptions, system vectors).
+ */
+#include <linux/cpumask.h>
+#include <linux/interrupt.h>
+#include <linux/irqdesc.h>
+#include <linux/seq_file.h>
+
+void arch_show_interrupts(struct seq_file *m);
+
+int show_interrupts(struct seq_file *m)
+{
+	struct irq_desc *desc;
+	unsigned int irq;
+	int cpu;
+
+	seq_printf(m, "    ");
+	for_each_online_cpu(cpu)
+		seq_printf(m, "       CPU%d", cpu);
+	seq_printf(m, "\n");
+	for_each_irq_desc(irq, desc) {
+		if (!desc->action)
+			continue;
+		seq_printf(m, "%3u:", irq);
+		for_each_online_cpu(cpu)
+			seq_printf(m, " %10u", desc->kstat_irqs[cpu]);
+		if (desc->irq_data.chip->irq_print_chip)
+			desc->irq_data.chip->irq_print_chip(&desc->irq_data, m);
+		else
+			seq_printf(m, " %8s ", desc->irq_data.chip->name);
+		for (struct irqaction *a = desc->action; a; a = a->next)
+			seq_printf(m, "%s%s", a->name, a->next ? ", " : "");
+		seq_printf(m, "   (max %u us)\n", cycles_to_us(desc->max_cycles));
+	}
+	arch_show_interrupts(m);
+	return 0;
+}
+
+void show_interrupts_log(void)
+{
+	seq_print_to_log(show_interrupts);
+}

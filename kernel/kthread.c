@@ -1,0 +1,91 @@
+/*
+ * Kernel threads: a task whose first frame runs kthread_entry, which calls the
+ * thread function unless it was told to stop before it ever ran, and exits
+ * with its result. kthread_stop waits for that exit on a completion.
+ */
+#include <asm/switch_to.h>
+#include <linux/completion.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/slab.h>
+#include <linux/sprintf.h>
+
+struct kthread {
+	int (*threadfn)(void *data);
+	void *data;
+	bool should_stop;
+	int result;
+	struct completion exited;
+};
+
+static int kthread_entry(void *arg)
+{
+	struct kthread *kt = arg;
+
+	if (READ_ONCE(kt->should_stop))
+		return -EINTR;
+	return kt->threadfn(kt->data);
+}
+
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char *namefmt,
+				   ...)
+{
+	struct kthread *kt = kzalloc(sizeof(*kt), GFP_KERNEL);
+	struct task_struct *p;
+	char name[TASK_COMM_LEN];
+	va_list args;
+
+	if (!kt)
+		return ERR_PTR(-ENOMEM);
+	va_start(args, namefmt);
+	vsnprintf(name, sizeof(name), namefmt, args);
+	va_end(args);
+	p = create_task(name);
+	if (!p) {
+		kfree(kt);
+		return ERR_PTR(-ENOMEM);
+	}
+	kt->threadfn = threadfn;
+	kt->data = data;
+	init_completion(&kt->exited);
+	p->kthread = kt;
+	p->flags |= PF_KTHREAD;
+	copy_thread(p, kthread_entry, kt);
+	return p;
+}
+
+bool kthread_should_stop(void)
+{
+	struct kthread *kt = current->kthread;
+	return kt && READ_ONCE(kt->should_stop);
+}
+
+int kthread_stop(struct task_struct *k)
+{
+	struct kthread *kt = k->kthread;
+	int ret;
+
+	might_sleep();
+	get_task_struct(k); /* it may exit and be reaped while we wait */
+	WRITE_ONCE(kt->should_stop, true);
+	wake_up_process(k);
+	wait_for_completion(&kt->exited);
+	ret = kt->result;
+	put_task_struct(k);
+	return ret;
+}
+
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	k->cpu = cpu;
+	k->cpus_allowed = 1u << cpu;
+}
+
+void kthread_exited(struct task_struct *tsk, long code)
+{
+	if (!tsk->kthread)
+		return;
+	tsk->kthread->result = code;
+	complete(&tsk->kthread->exited);
+}

@@ -1,0 +1,116 @@
+/*
+ * kstrto*(): whole-string number parsing for the command line and tests.
+ * Unlike simple_strtoul it rejects trailing junk and overflow.
+ */
+#include <linux/ctype.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/limits.h>
+#include <linux/string.h>
+
+static int digit_value(char c)
+{
+	if (isdigit(c))
+		return c - '0';
+	if (isxdigit(c))
+		return tolower(c) - 'a' + 10;
+	return 99;
+}
+
+/* base 0 means: 0x → 16, leading 0 → 8, else 10. */
+static const char *parse_base(const char *s, unsigned int *base)
+{
+	if (*base == 0) {
+		if (s[0] == '0' && tolower(s[1]) == 'x' && isxdigit(s[2]))
+			*base = 16;
+		else if (s[0] == '0' && s[1])
+			*base = 8;
+		else
+			*base = 10;
+	}
+	if (*base == 16 && s[0] == '0' && tolower(s[1]) == 'x')
+		s += 2;
+	return s;
+}
+
+int kstrtoull(const char *s, unsigned int base, u64 *res)
+{
+	u64 v = 0;
+	const char *p;
+
+	if (*s == '+')
+		s++;
+	s = parse_base(s, &base);
+	for (p = s; *p && *p != '\n'; p++) {
+		int d = digit_value(*p);
+		if (d >= (int)base)
+			return -EINVAL;
+		if (v > div_u64(ULLONG_MAX - d, base))
+			return -ERANGE;
+		v = v * base + d;
+	}
+	if (p == s || (*p == '\n' && p[1]))
+		return -EINVAL;
+	*res = v;
+	return 0;
+}
+
+int kstrtoll(const char *s, unsigned int base, s64 *res)
+{
+	u64 v;
+	bool neg = *s == '-';
+	int err = kstrtoull(s + neg, base, &v);
+
+	if (err)
+		return err;
+	if (neg ? v > (u64)LLONG_MAX + 1 : v > (u64)LLONG_MAX)
+		return -ERANGE;
+	*res = neg ? -(s64)v : (s64)v;
+	return 0;
+}
+
+int kstrtouint(const char *s, unsigned int base, unsigned int *res)
+{
+	u64 v;
+	int err = kstrtoull(s, base, &v);
+
+	if (err)
+		return err;
+	if (v > UINT_MAX)
+		return -ERANGE;
+	*res = v;
+	return 0;
+}
+
+int kstrtoul(const char *s, unsigned int base, unsigned long *res)
+{
+	return kstrtouint(s, base, (unsigned int *)res);
+}
+
+int kstrtoint(const char *s, unsigned int base, int *res)
+{
+	s64 v;
+	int err = kstrtoll(s, base, &v);
+
+	if (err)
+		return err;
+	if (v > INT_MAX || v < INT_MIN)
+		return -ERANGE;
+	*res = v;
+	return 0;
+}
+
+int kstrtobool(const char *s, bool *res)
+{
+	static const char *const yes[] = { "1", "y", "Y", "on", "yes" };
+	static const char *const no[] = { "0", "n", "N", "off", "no" };
+
+	for (unsigned i = 0; i < 5; i++) {
+		if (!strcmp(s, yes[i]))
+			return *res = true, 0;
+		if (!strcmp(s, no[i]))
+			return *res = false, 0;
+	}
+	return -EINVAL;
+}

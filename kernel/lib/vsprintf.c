@@ -1,0 +1,282 @@
+/*
+ * vsnprintf and friends: the formatter behind printk. Supports %d %i %u %x %X
+ * %o %s %c %p %% with flags '-', '0', '+', ' ', '#', width and precision ('*'
+ * too), length modifiers hh h l ll z, and %pS/%ps/%pB (symbol+offset/size,
+ * symbol, and a return address in a backtrace).
+ * Tested case by case by tests/kernel/printk.c.
+ */
+#include <linux/ctype.h>
+#include <linux/kallsyms.h>
+#include <linux/kernel.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+
+struct spec {
+	bool left, zero, plus, space, alt;
+	int width, precision; /* precision -1: none */
+};
+
+/* Appends one character if it fits; the count keeps going regardless. */
+static void put(char *buf, size_t size, size_t *pos, char c)
+{
+	if (*pos + 1 < size)
+		buf[*pos] = c;
+	(*pos)++;
+}
+
+static void put_padded(char *buf, size_t size, size_t *pos, const char *s, int len,
+		       const struct spec *sp)
+{
+	int pad = sp->width > len ? sp->width - len : 0;
+
+	if (!sp->left)
+		while (pad-- > 0)
+			put(buf, size, pos, ' ');
+	for (int i = 0; i < len; i++)
+		put(buf, size, pos, s[i]);
+	if (sp->left)
+		while (pad-- > 0)
+			put(buf, size, pos, ' ');
+}
+
+static void put_number(char *buf, size_t size, size_t *pos, u64 num, bool negative,
+		       unsigned base, bool upper, const struct spec *sp)
+{
+	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char tmp[24], prefix[3];
+	int n = 0, np = 0, ndigits, pad;
+
+	do {
+		u32 rem;
+		num = div_u64_rem(num, base, &rem);
+		tmp[n++] = digits[rem];
+	} while (num);
+	if (sp->precision == 0 && n == 1 && tmp[0] == '0')
+		n = 0; /* "%.0d" of 0 prints nothing, as in C */
+
+	if (negative)
+		prefix[np++] = '-';
+	else if (sp->plus)
+		prefix[np++] = '+';
+	else if (sp->space)
+		prefix[np++] = ' ';
+	if (sp->alt && base == 16) {
+		prefix[np++] = '0';
+		prefix[np++] = upper ? 'X' : 'x';
+	} else if (sp->alt && base == 8 && (n == 0 || tmp[n - 1] != '0')) {
+		prefix[np++] = '0';
+	}
+
+	ndigits = sp->precision > n ? sp->precision : n;
+	pad = sp->width - ndigits - np;
+	if (!sp->left && !(sp->zero && sp->precision < 0))
+		for (; pad > 0; pad--)
+			put(buf, size, pos, ' ');
+	for (int i = 0; i < np; i++)
+		put(buf, size, pos, prefix[i]);
+	if (!sp->left && sp->zero && sp->precision < 0)
+		for (; pad > 0; pad--)
+			put(buf, size, pos, '0');
+	for (int i = n; i < ndigits; i++)
+		put(buf, size, pos, '0');
+	while (n)
+		put(buf, size, pos, tmp[--n]);
+	for (; pad > 0; pad--)
+		put(buf, size, pos, ' ');
+}
+
+static void put_pointer(char *buf, size_t size, size_t *pos, char kind, void *ptr,
+			const struct spec *sp)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	struct spec hex = { .zero = true, .width = 8, .precision = -1 };
+
+	if (kind) {
+		unsigned long addr = (unsigned long)ptr;
+		int len = kind == 'S' ? sprint_symbol(sym, addr)
+			: kind == 'B' ? sprint_backtrace(sym, addr)
+				      : sprint_symbol_no_offset(sym, addr);
+		put_padded(buf, size, pos, sym, len, sp);
+		return;
+	}
+	/* Plain %p: the raw address, 8 hex digits (Linux's %px). */
+	put_number(buf, size, pos, (unsigned long)ptr, false, 16, false, &hex);
+}
+
+/* Parses the flags, width and precision after '%'. */
+static const char *parse_spec(const char *fmt, struct spec *sp, va_list *args)
+{
+	*sp = (struct spec){ .precision = -1 };
+	for (;; fmt++) {
+		if (*fmt == '-')
+			sp->left = true;
+		else if (*fmt == '0')
+			sp->zero = true;
+		else if (*fmt == '+')
+			sp->plus = true;
+		else if (*fmt == ' ')
+			sp->space = true;
+		else if (*fmt == '#')
+			sp->alt = true;
+		else
+			break;
+	}
+	if (*fmt == '*') {
+		sp->width = va_arg(*args, int);
+		if (sp->width < 0) {
+			sp->left = true;
+			sp->width = -sp->width;
+		}
+		fmt++;
+	} else {
+		while (isdigit(*fmt))
+			sp->width = sp->width * 10 + (*fmt++ - '0');
+	}
+	if (*fmt == '.') {
+		fmt++;
+		sp->precision = 0;
+		if (*fmt == '*') {
+			sp->precision = va_arg(*args, int);
+			fmt++;
+		} else {
+			while (isdigit(*fmt))
+				sp->precision = sp->precision * 10 + (*fmt++ - '0');
+		}
+	}
+	return fmt;
+}
+
+/* Reads an integer argument of the given length modifier ('H' is hh, 'q' is ll). */
+static u64 fetch_int(va_list *args, char len, bool is_signed)
+{
+	if (len == 'q')
+		return is_signed ? (u64)va_arg(*args, long long) : va_arg(*args, unsigned long long);
+	if (is_signed) {
+		long v = va_arg(*args, long);
+		return len == 'H' ? (u64)(s64)(signed char)v
+		       : len == 'h' ? (u64)(s64)(short)v : (u64)(s64)v;
+	}
+	unsigned long v = va_arg(*args, unsigned long);
+	return len == 'H' ? (u8)v : len == 'h' ? (u16)v : v;
+}
+
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	size_t pos = 0;
+	va_list ap;
+
+	va_copy(ap, args);
+	for (; *fmt; fmt++) {
+		struct spec sp;
+		char len = 0;
+
+		if (*fmt != '%') {
+			put(buf, size, &pos, *fmt);
+			continue;
+		}
+		fmt = parse_spec(fmt + 1, &sp, &ap);
+		if (*fmt == 'h') {
+			len = *++fmt == 'h' ? (fmt++, 'H') : 'h';
+		} else if (*fmt == 'l') {
+			len = *++fmt == 'l' ? (fmt++, 'q') : 'l';
+		} else if (*fmt == 'z') {
+			len = 'z';
+			fmt++;
+		}
+
+		switch (*fmt) {
+		case 'd':
+		case 'i': {
+			s64 v = (s64)fetch_int(&ap, len, true);
+			put_number(buf, size, &pos, v < 0 ? -(u64)v : (u64)v, v < 0, 10, false, &sp);
+			break;
+		}
+		case 'u':
+			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 10, false, &sp);
+			break;
+		case 'x':
+		case 'X':
+			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 16, *fmt == 'X', &sp);
+			break;
+		case 'o':
+			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 8, false, &sp);
+			break;
+		case 'c': {
+			char c = (char)va_arg(ap, int);
+			put_padded(buf, size, &pos, &c, 1, &sp);
+			break;
+		}
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			if (!s)
+				s = "(null)";
+			int n = sp.precision >= 0 ? (int)strnlen(s, sp.precision) : (int)strlen(s);
+			put_padded(buf, size, &pos, s, n, &sp);
+			break;
+		}
+		case 'p': {
+			void *ptr = va_arg(ap, void *);
+			char kind = fmt[1] && strchr("SsB", fmt[1]) ? *++fmt : 0;
+			put_pointer(buf, size, &pos, kind, ptr, &sp);
+			break;
+		}
+		case '%':
+			put(buf, size, &pos, '%');
+			break;
+		default: /* unknown conversion: print it as is, so the bug is visible */
+			put(buf, size, &pos, '%');
+			if (!*fmt)
+				fmt--;
+			else
+				put(buf, size, &pos, *fmt);
+			break;
+		}
+	}
+	va_end(ap);
+	if (size)
+		buf[pos < size ? pos : size - 1] = '\0';
+	return pos;
+}
+
+int snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vsnprintf(buf, size, fmt, args);
+	va_end(args);
+	return n;
+}
+
+/* Like vsnprintf but returns what was actually written (without the NUL). */
+int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	int n = vsnprintf(buf, size, fmt, args);
+
+	if (!size)
+		return 0;
+	return n < (int)size ? n : (int)size - 1;
+}
+
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vscnprintf(buf, size, fmt, args);
+	va_end(args);
+	return n;
+}
+
+int sprintf(char *buf, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vsnprintf(buf, INT_MAX, fmt, args);
+	va_end(args);
+	return n;
+}

@@ -1,0 +1,113 @@
+/*
+ * Semaphores with hand-off: up() with sleepers gives the unit to the first
+ * one instead of incrementing the count, so they are served in arrival order.
+ */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/semaphore.h>
+#include <linux/wait.h>
+
+struct semaphore_waiter {
+	struct list_head list;
+	struct task_struct *task;
+	bool up; /* given a unit by up() */
+};
+
+void sema_init(struct semaphore *sem, int val)
+{
+	spin_lock_init(&sem->lock);
+	sem->lock.name = "semaphore.lock";
+	sem->count = val;
+	INIT_LIST_HEAD(&sem->wait_list);
+}
+
+static int down_common(struct semaphore *sem, long state, long timeout)
+{
+	struct semaphore_waiter waiter = { .task = current };
+	bool may_sleep = might_sleep();
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&sem->lock, flags);
+	if (sem->count) {
+		sem->count--;
+		goto out;
+	}
+	if (!may_sleep) {
+		spin_unlock_irqrestore(&sem->lock, flags);
+		if (state == TASK_INTERRUPTIBLE)
+			return -EINTR;
+		if (timeout != MAX_SCHEDULE_TIMEOUT)
+			return -ETIME;
+		sleep_impossible("down", "no unit is free, and returning without one would "
+				 "break what the semaphore limits");
+	}
+	list_add_tail(&waiter.list, &sem->wait_list);
+	for (;;) {
+		if (signal_pending_state(state, current)) {
+			ret = -EINTR;
+			break;
+		}
+		if (timeout <= 0) {
+			ret = -ETIME;
+			break;
+		}
+		__set_current_state(state);
+		spin_unlock_irqrestore(&sem->lock, flags);
+		timeout = schedule_timeout(timeout);
+		spin_lock_irqsave(&sem->lock, flags);
+		if (waiter.up)
+			goto out;
+	}
+	list_del(&waiter.list);
+out:
+	spin_unlock_irqrestore(&sem->lock, flags);
+	return ret;
+}
+
+void down(struct semaphore *sem)
+{
+	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+}
+
+int down_interruptible(struct semaphore *sem)
+{
+	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+}
+
+int down_timeout(struct semaphore *sem, long timeout)
+{
+	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
+}
+
+int down_trylock(struct semaphore *sem)
+{
+	unsigned long flags;
+	int busy;
+
+	spin_lock_irqsave(&sem->lock, flags);
+	busy = !sem->count;
+	if (!busy)
+		sem->count--;
+	spin_unlock_irqrestore(&sem->lock, flags);
+	return busy;
+}
+
+void up(struct semaphore *sem)
+{
+	struct semaphore_waiter *waiter;
+	unsigned long flags;
+
+	spin_lock_irqsave(&sem->lock, flags);
+	waiter = list_first_entry_or_null(&sem->wait_list, struct semaphore_waiter, list);
+	if (waiter) {
+		list_del(&waiter->list);
+		waiter->up = true;
+		wake_up_process(waiter->task);
+	} else {
+		sem->count++;
+	}
+	spin_unlock_irqrestore(&sem->lock, flags);
+}

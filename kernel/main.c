@@ -1,0 +1,133 @@
+/*
+ * kmain: where boot/boot.asm hands over, in the higher half with paging on.
+ * The order matters and is explained line by line; docs/boot.md walks it.
+ */
+#include <asm/desc.h>
+#include <asm/irq.h>
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/time.h>
+#include <asm/traps.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irqflags.h>
+#include <linux/kthread.h>
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/percpu.h>
+#include <linux/cpumask.h>
+#include <linux/smp.h>
+#include <linux/serial.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timer.h>
+#include <linux/vga.h>
+#include <linux/workqueue.h>
+#include <janus/dump.h>
+#include <janus/exec.h>
+#include <janus/initrd.h>
+#include <janus/multiboot.h>
+#include <janus/qemu.h>
+#include <janus/selftest.h>
+
+extern const initcall_t __start_initcalls[], __stop_initcalls[];
+
+enum system_states system_state = SYSTEM_BOOTING;
+
+void do_initcalls(void)
+{
+	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
+		int ret = (*fn)();
+		if (ret)
+			pr_warn("initcall %ps returned %d\n", *fn, ret);
+	}
+}
+
+static __noreturn void stop_bad_loader(u32 magic)
+{
+	static const char hex[] = "0123456789abcdef";
+	char msg[] = "Janus: not started by a Multiboot loader (magic 0x00000000, want 0x2badb002); stopping.\n";
+	char *digits = strstr(msg, "0x") + 2;
+
+	for (int i = 0; i < 8; i++)
+		digits[i] = hex[(magic >> (28 - 4 * i)) & 0xf];
+	serial_puts(msg);
+	for (;;)
+		halt();
+}
+
+/* pid 1 becomes the first user process, /bin/init from the initrd, as
+ * Linux's init does; without one it stays a kernel thread and sleeps. */
+static void run_init_process(void)
+{
+	static struct program_args args = { .argc = 1, .argv = { "/bin/init" } };
+	int err = kernel_execve(args.argv[0], &args);
+
+	pr_err("Janus: cannot run /bin/init (%d); init sleeps.\n", err);
+	for (;;) /* pid 1 never exits: do_exit would panic */
+		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+}
+
+/*
+ * pid 1: the rest of the boot runs here, in process context, so it may sleep:
+ * the other CPUs, built-in drivers, then the self-tests or benchmarks the
+ * command line asked for, or else /bin/init in user mode.
+ */
+static int kernel_init(void *unused)
+{
+	int result, cpu;
+
+	(void)unused;
+	system_state = SYSTEM_RUNNING;
+	smp_init();
+	set_cpus_allowed(current, ~0u); /* init was born on the boot CPU's idle task, pinned */
+	for_each_online_cpu(cpu)
+		spawn_ksoftirqd(cpu);
+	workqueue_init();
+	initrd_init();
+	do_initcalls();
+	result = run_boot_tests();
+	print_boot_dumps();
+	if (result >= 0)
+		qemu_exit(result);
+	run_init_process();
+	__builtin_unreachable();
+}
+
+void kmain(u32 magic, u32 mbi_phys)
+{
+	/* %fs must point at this CPU's data before anything touches a per-CPU
+	 * variable (spinlocks do, through preempt_count). */
+	setup_per_cpu_areas();
+	cpu_init_gdt(0);
+	/* A console next, so that every later failure can be seen. */
+	serial_init();
+	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
+		stop_bad_loader(magic);
+	vga_init();
+
+	setup_arch(magic, mbi_phys);
+	pr_info("Janus: i386, loaded by %s\n",
+		boot_params.loader[0] ? boot_params.loader : "a Multiboot loader");
+	pr_info("Command line: %s\n", boot_command_line);
+	memblock_dump();
+	mem_init();
+	kmalloc_init();
+	/* The interrupt path: IDT and exceptions, IRQ stacks and controllers.
+	 * Then the scheduler and timers, and the tick that drives both.
+	 * Interrupts go on only once all of it is in place. */
+	trap_init();
+	init_IRQ();
+	sched_init();
+	init_timers();
+	tasklet_init_softirqs();
+	time_init();
+	local_irq_enable();
+	system_state = SYSTEM_SCHEDULING;
+
+	/* From here on this flow is CPU 0's idle task; init carries on the boot. */
+	if (IS_ERR(kthread_run(kernel_init, NULL, "init")))
+		panic("cannot create init");
+	cpu_idle();
+}

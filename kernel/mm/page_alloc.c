@@ -1,0 +1,163 @@
+/*
+ * The buddy allocator: free memory is kept as blocks of 2^order pages,
+ * naturally aligned, one free list per order. Allocation splits a larger
+ * block; freeing merges a block with its buddy (the block whose pfn differs
+ * only in bit `order`) for as long as the buddy is free too.
+ * Any context: the lock is irq-safe and nothing here sleeps.
+ */
+#include <linux/kernel.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;
+};
+
+struct page *mem_map;
+unsigned long max_pfn;
+static struct free_area free_area[MAX_PAGE_ORDER + 1];
+static unsigned long free_pages_count, managed_pages;
+static DEFINE_SPINLOCK(zone_lock);
+
+static void add_free_block(struct page *page, unsigned int order)
+{
+	page->flags |= PG_buddy;
+	page->order = order;
+	list_add(&page->lru, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+static void del_free_block(struct page *page, unsigned int order)
+{
+	page->flags &= ~PG_buddy;
+	list_del(&page->lru);
+	free_area[order].nr_free--;
+}
+
+/* Puts a block back, merging it with free buddies; zone_lock held. */
+static void merge_and_free(unsigned long pfn, unsigned int order)
+{
+	while (order < MAX_PAGE_ORDER) {
+		unsigned long buddy_pfn = pfn ^ (1ul << order);
+		struct page *buddy = pfn_to_page(buddy_pfn);
+
+		if (!pfn_valid(buddy_pfn) || !(buddy->flags & PG_buddy) || buddy->order != order)
+			break;
+		del_free_block(buddy, order);
+		pfn &= ~(1ul << order);
+		order++;
+	}
+	add_free_block(pfn_to_page(pfn), order);
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = NULL;
+	unsigned long flags;
+	unsigned int o;
+
+	if (order > MAX_PAGE_ORDER)
+		return NULL;
+	spin_lock_irqsave(&zone_lock, flags);
+	for (o = order; o <= MAX_PAGE_ORDER && list_empty(&free_area[o].free_list); o++)
+		;
+	if (o <= MAX_PAGE_ORDER) {
+		page = list_first_entry(&free_area[o].free_list, struct page, lru);
+		del_free_block(page, o);
+		while (o > order) { /* split: keep the lower half, free the upper */
+			o--;
+			add_free_block(page + (1ul << o), o);
+		}
+		page->flags |= PG_head;
+		page->order = order;
+		free_pages_count -= 1ul << order;
+	}
+	spin_unlock_irqrestore(&zone_lock, flags);
+
+	if (!page) {
+		if (!(gfp & __GFP_NOWARN))
+			pr_warn("page allocation failure: order:%u, free pages: %lu\n", order,
+				free_pages_count);
+		return NULL;
+	}
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	if (WARN(!(page->flags & PG_head),
+		 "freeing page %#lx that is not allocated (double free?)\n", page_to_phys(page)))
+		return;
+	if (WARN(page->order != order, "freeing page %#lx with order %u, allocated with order %u\n",
+		 page_to_phys(page), order, page->order))
+		return;
+	spin_lock_irqsave(&zone_lock, flags);
+	page->flags &= ~PG_head;
+	merge_and_free(page_to_pfn(page), order);
+	free_pages_count += 1ul << order;
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (!addr)
+		return;
+	if (WARN(!virt_addr_valid((void *)addr) || (addr & ~PAGE_MASK),
+		 "free_pages: bad address %#lx\n", addr))
+		return;
+	__free_pages(virt_to_page(addr), order);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(free_pages_count);
+}
+
+unsigned long totalram_pages(void)
+{
+	return managed_pages;
+}
+
+static void free_range(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	(void)arg;
+	for (unsigned long pfn = PFN_UP(start); pfn < PFN_DOWN(end); pfn++) {
+		pfn_to_page(pfn)->flags = 0;
+		merge_and_free(pfn, 0);
+		free_pages_count++;
+		managed_pages++;
+	}
+}
+
+/* Builds mem_map and hands every unreserved page of RAM to the buddy lists. */
+void mem_init(void)
+{
+	size_t map_size = max_pfn * sizeof(struct page);
+
+	mem_map = memblock_alloc(map_size, PAGE_SIZE);
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++)
+		mem_map[pfn].flags = PG_reserved;
+	for (unsigned int o = 0; o <= MAX_PAGE_ORDER; o++)
+		INIT_LIST_HEAD(&free_area[o].free_list);
+	memblock_for_each_free(free_range, NULL);
+	pr_info("Memory: %luK/%luK available (mem_map %uK)\n", free_pages_count << 2,
+		PFN_PHYS(max_pfn) >> 10, map_size >> 10);
+}

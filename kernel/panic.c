@@ -1,0 +1,72 @@
+/*
+ * When things go wrong: panic() stops the machine with a message and a
+ * backtrace; WARN*() report and carry on; BUG*() end in panic. Every report
+ * is counted so that tests can check it happened without reading the log.
+ */
+#include <linux/irqflags.h>
+#include <asm/processor.h>
+#include <linux/kernel.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <janus/log.h>
+#include <janus/qemu.h>
+
+unsigned long warn_count;
+static int panic_cpu = -1;
+
+void panic(const char *fmt, ...)
+{
+	static char msg[256];
+	int this_cpu = smp_processor_id(), old = -1;
+	va_list args;
+	size_t len;
+
+	local_irq_disable();
+	/* Only the first CPU to panic reports; a panic inside the panic just stops. */
+	if (!__atomic_compare_exchange_n(&panic_cpu, &old, this_cpu, false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_SEQ_CST))
+		for (;;)
+			halt();
+
+	oops_in_progress = 1;
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	len = strlen(msg);
+	if (len && msg[len - 1] == '\n')
+		msg[len - 1] = '\0';
+
+	pr_emerg("Kernel panic - not syncing: %s\n", msg);
+	dump_stack_lvl(KERN_EMERG);
+	smp_send_stop(); /* every other CPU halts, and says so */
+	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
+	qemu_exit(QEMU_EXIT_PANIC);
+	for (;;)
+		halt();
+}
+
+void __warn(const char *file, int line, void *caller, const char *fmt, ...)
+{
+	struct task_struct *task = current;
+
+	pr_warn("------------[ cut here ]------------\n");
+	if (fmt) {
+		va_list args;
+		va_start(args, fmt);
+		vprintk(fmt, args);
+		va_end(args);
+	}
+	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(), task->pid, file, line,
+		caller);
+	dump_stack_lvl(KERN_WARNING);
+	pr_warn("---[ end trace %08lx ]---\n", ++warn_count);
+}
+
+void __bug(const char *file, int line)
+{
+	pr_emerg("kernel BUG at %s:%d!\n", file, line);
+	panic("BUG at %s:%d", file, line);
+}

@@ -1,0 +1,310 @@
+/*
+ * printk: format the message, store it in the log ring (every line a record
+ * with a timestamp and a level), then print what is new to every console.
+ *
+ * Storing takes a short irq-safe lock, so any context can printk. Printing
+ * takes the console lock only by trylock: whoever holds it prints the records
+ * that others add meanwhile, so a hardirq that interrupts a printk never waits
+ * for it, and nothing stored is lost. An oops or panic breaks the console lock.
+ */
+#include <asm/processor.h>
+#include <asm/spinlock.h>
+#include <asm/tsc.h>
+#include <linux/preempt.h>
+#include <linux/console.h>
+#include <linux/init.h>
+#include <linux/irqflags.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/printk.h>
+#include <linux/sprintf.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/sched/clock.h>
+#include <janus/log.h>
+
+#define LOG_RECORDS 1024 /* a ring of fixed-size records: 256 KiB */
+
+struct log_record {
+	u64 seq;
+	u64 ts_nsec;
+	u16 len;
+	u8 level;
+	u8 flags;
+	char text[LOG_LINE_MAX];
+};
+#define LOG_CONT 1    /* continues the previous record's console line */
+#define LOG_NEWLINE 2 /* the line ends here */
+
+static struct log_record log_ring[LOG_RECORDS];
+static u64 log_next_seq; /* the record the next line goes to */
+static u64 console_seq;  /* the next record the consoles have not printed */
+static bool console_mid_line; /* the last printed record did not end its line */
+static arch_spinlock_t logbuf_lock = __ARCH_SPIN_LOCK_UNLOCKED;
+static int console_locked;
+static struct console *console_list;
+
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+int oops_in_progress;
+
+static u64 log_oldest_seq(void)
+{
+	return log_next_seq > LOG_RECORDS ? log_next_seq - LOG_RECORDS : 0;
+}
+
+static void log_store(int level, u8 flags, const char *text, unsigned int len)
+{
+	unsigned long irqflags;
+	struct log_record *r;
+
+	local_irq_save(irqflags);
+	arch_spin_lock(&logbuf_lock);
+	r = &log_ring[log_next_seq % LOG_RECORDS];
+	r->seq = log_next_seq++;
+	r->ts_nsec = local_clock();
+	r->level = level;
+	r->flags = flags;
+	r->len = len;
+	memcpy(r->text, text, len);
+	arch_spin_unlock(&logbuf_lock);
+	local_irq_restore(irqflags);
+}
+
+/* Splits the formatted text into line records; a part without '\n' stays open. */
+static void log_store_lines(int level, bool cont, const char *text, unsigned int len)
+{
+	while (len) {
+		const char *nl = memchr(text, '\n', len);
+		unsigned int line = nl ? (unsigned int)(nl - text) : len;
+		unsigned int part = min(line, LOG_LINE_MAX - 1u);
+		bool ends = part == line && nl;
+
+		log_store(level, (cont ? LOG_CONT : 0) | (ends ? LOG_NEWLINE : 0), text, part);
+		text += part + ends;
+		len -= part + ends;
+		cont = !ends;
+	}
+}
+
+static int format_timestamp(char *buf, size_t size, u64 ts_nsec)
+{
+	u32 rem_nsec;
+	u64 sec = div_u64_rem(ts_nsec, 1000000000, &rem_nsec);
+
+	return scnprintf(buf, size, "[%5lu.%06lu] ", (unsigned long)sec, rem_nsec / 1000ul);
+}
+
+/* The console form of one record: timestamp unless it continues a line. */
+static int format_record(const struct log_record *r, char *buf, size_t size)
+{
+	int n = 0;
+
+	if (!(r->flags & LOG_CONT))
+		n = format_timestamp(buf, size, r->ts_nsec);
+	n += scnprintf(buf + n, size - n, "%.*s", r->len, r->text);
+	if ((r->flags & LOG_NEWLINE) && n < (int)size - 1)
+		buf[n++] = '\n';
+	return n;
+}
+
+static void write_consoles(struct console *only, const char *s, unsigned int n)
+{
+	for (struct console *con = console_list; con; con = con->next)
+		if (!only || con == only)
+			con->write(con, s, n);
+}
+
+static bool console_trylock(void)
+{
+	return !__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) ||
+	       READ_ONCE(oops_in_progress);
+}
+
+static void console_unlock(void)
+{
+	__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
+}
+
+/* Takes the next unprinted record, formatted; false when all are printed. */
+static bool console_next_line(char *buf, size_t size, int *n, int *level, u64 *dropped)
+{
+	unsigned long irqflags;
+	bool got = false;
+
+	local_irq_save(irqflags);
+	arch_spin_lock(&logbuf_lock);
+	if (console_seq < log_oldest_seq()) {
+		*dropped = log_oldest_seq() - console_seq;
+		console_seq = log_oldest_seq();
+	}
+	if (console_seq < log_next_seq) {
+		const struct log_record *r = &log_ring[console_seq++ % LOG_RECORDS];
+		int pre = console_mid_line && !(r->flags & LOG_CONT);
+		if (pre)
+			buf[0] = '\n';
+		*n = pre + format_record(r, buf + pre, size - pre);
+		*level = r->level;
+		console_mid_line = !(r->flags & LOG_NEWLINE);
+		got = true;
+	}
+	arch_spin_unlock(&logbuf_lock);
+	local_irq_restore(irqflags);
+	return got;
+}
+
+/* Prints everything not yet printed; returns at once if another context is printing. */
+static void console_flush(void)
+{
+	char line[LOG_LINE_MAX + 24];
+	int n, level;
+
+	do {
+		u64 dropped = 0;
+
+		if (!console_trylock())
+			return;
+		while (console_next_line(line, sizeof(line), &n, &level, &dropped)) {
+			if (dropped) {
+				char note[64];
+				int m = scnprintf(note, sizeof(note),
+						  "** %llu printk messages dropped **\n", dropped);
+				write_consoles(NULL, note, m);
+				dropped = 0;
+			}
+			if (level < console_loglevel)
+				write_consoles(NULL, line, n);
+		}
+		console_unlock();
+		/* A record stored after our last look but before the unlock would
+		 * otherwise wait for the next printk. */
+	} while (READ_ONCE(console_seq) != READ_ONCE(log_next_seq));
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char buf[2 * LOG_LINE_MAX], *text = buf;
+	int level = MESSAGE_LOGLEVEL_DEFAULT, len;
+	bool cont = false;
+
+	/* The level is read from the formatted text, so printk("%s...", KERN_ERR) works too. */
+	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	while (text[0] == KERN_SOH_ASCII && text[1]) {
+		if (text[1] >= '0' && text[1] <= '7')
+			level = text[1] - '0';
+		else if (text[1] == 'c')
+			cont = true;
+		text += 2;
+		len -= 2;
+	}
+	if (cont) /* a continuation keeps the level of the line it continues */
+		level = log_ring[(log_next_seq - 1) % LOG_RECORDS].level;
+
+	log_store_lines(level, cont, text, len);
+	console_flush();
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void console_write_direct(struct console *con, const char *s, unsigned int n)
+{
+	preempt_disable(); /* the lock is a spin: its holder must not be switched away */
+	while (!console_trylock())
+		cpu_relax();
+	con->write(con, s, n);
+	console_unlock();
+	preempt_enable();
+	console_flush(); /* what printk stored meanwhile */
+}
+
+/* New consoles first get everything already in the log (boot messages). */
+void register_console(struct console *con)
+{
+	char line[LOG_LINE_MAX + 24];
+
+	while (!console_trylock())
+		cpu_relax();
+	for (u64 seq = log_oldest_seq(); seq < console_seq; seq++) {
+		const struct log_record *r = &log_ring[seq % LOG_RECORDS];
+		int n = format_record(r, line, sizeof(line));
+		if (r->level < console_loglevel)
+			con->write(con, line, n);
+	}
+	con->next = console_list;
+	console_list = con;
+	console_unlock();
+	console_flush();
+}
+
+int unregister_console(struct console *con)
+{
+	struct console **p;
+	int ret = -ENODEV;
+
+	while (!console_trylock())
+		cpu_relax();
+	for (p = &console_list; *p; p = &(*p)->next) {
+		if (*p == con) {
+			*p = con->next;
+			ret = 0;
+			break;
+		}
+	}
+	console_unlock();
+	return ret;
+}
+
+u64 log_next_sequence(void)
+{
+	return READ_ONCE(log_next_seq);
+}
+
+int log_read(u64 *seq, char *buf, size_t size)
+{
+	unsigned long irqflags;
+	int n = 0;
+
+	local_irq_save(irqflags);
+	arch_spin_lock(&logbuf_lock);
+	if (*seq < log_oldest_seq())
+		*seq = log_oldest_seq();
+	if (*seq < log_next_seq) {
+		const struct log_record *r = &log_ring[(*seq)++ % LOG_RECORDS];
+		n = format_timestamp(buf, size, r->ts_nsec);
+		n += scnprintf(buf + n, size - n, "%.*s\n", r->len, r->text);
+	}
+	arch_spin_unlock(&logbuf_lock);
+	local_irq_restore(irqflags);
+	return n;
+}
+
+bool log_contains(u64 from_seq, const char *needle)
+{
+	char line[LOG_LINE_MAX + 24];
+	u64 seq = from_seq;
+
+	while (log_read(&seq, line, sizeof(line)))
+		if (strstr(line, needle))
+			return true;
+	return false;
+}
+
+static int __init loglevel_setup(char *val)
+{
+	int level;
+
+	if (!val || kstrtoint(val, 0, &level) || level < 0 || level > 8)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+early_param("loglevel", loglevel_setup);

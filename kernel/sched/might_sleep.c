@@ -1,0 +1,173 @@
+/*
+ * The no-sleep rules, checked at run time: might_sleep(), might_fault(),
+ * "scheduling while atomic", and what they print. The report is Linux's,
+ * plus the context in words (which handler, which lock), so a student can
+ * read both. docs/no-sleep-rules.md maps every rule of seed 001 to its check.
+ */
+#include <linux/errno.h>
+#include <linux/hardirq.h>
+#include <linux/init.h>
+#include <linux/interrupt.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/might_sleep.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <janus/nosleep.h>
+
+struct nosleep_stats nosleep_stats;
+DEFINE_PER_CPU(struct atomic_context, atomic_ctx) = { .irq = -1, .softirq = -1 };
+static bool atomic_sleep_panic;
+
+static int __init atomic_sleep_setup(char *val)
+{
+	if (val && !strcmp(val, "warn"))
+		atomic_sleep_panic = false;
+	else if (val && !strcmp(val, "panic"))
+		atomic_sleep_panic = true;
+	else
+		return -EINVAL;
+	return 0;
+}
+early_param("atomic_sleep", atomic_sleep_setup);
+
+/* Per call site, at most one printed report a second; every one is counted. */
+struct report_site {
+	const char *file;
+	int line;
+	unsigned long last;
+	unsigned int suppressed;
+};
+
+static struct report_site sites[64];
+
+/* True if this report should be printed; says how many were skipped before. */
+static bool ratelimit(const char *file, int line, unsigned int *suppressed)
+{
+	struct report_site *s = &sites[((unsigned long)file + line) % ARRAY_SIZE(sites)];
+
+	if (s->file != file || s->line != line) {
+		*s = (struct report_site){ file, line, jiffies, 0 };
+		*suppressed = 0;
+		return true;
+	}
+	if (time_before(jiffies, s->last + HZ)) {
+		s->suppressed++;
+		return false;
+	}
+	*suppressed = s->suppressed;
+	s->suppressed = 0;
+	s->last = jiffies;
+	return true;
+}
+
+/* The context in words: why sleeping is not allowed right here. */
+static void describe_atomic_context(void)
+{
+	struct task_struct *tsk = current;
+	unsigned int locks = min(tsk->lock_depth, (unsigned int)MAX_HELD_LOCKS);
+	int preempt_disables = (preempt_count() & PREEMPT_MASK) - tsk->lock_depth;
+	void *timer_fn = this_cpu_read(atomic_ctx.timer_fn);
+	int softirq = this_cpu_read(atomic_ctx.softirq);
+
+	if (in_hardirq()) {
+		int irq = this_cpu_read(atomic_ctx.irq);
+		pr_err("context: in hardirq handler for irq %d (%s), nesting depth %lu\n", irq,
+		       this_cpu_read(atomic_ctx.irq_name) ?: "?", hardirq_count() >> HARDIRQ_SHIFT);
+	}
+	if (in_serving_softirq())
+		pr_err("context: in softirq %s\n", softirq >= 0 ? softirq_to_name[softirq] : "?");
+	if (timer_fn && in_serving_softirq())
+		pr_err("context: in timer callback %ps\n", timer_fn);
+	for (unsigned int i = 0; i < locks; i++)
+		pr_err("context: with spinlock %s held (taken at %pS)\n",
+		       tsk->held_locks[i].lock->name, (void *)tsk->held_locks[i].ip);
+	if ((softirq_count() & ~SOFTIRQ_OFFSET) && !in_hardirq())
+		pr_err("context: with bottom halves disabled\n");
+	if (preempt_disables > 0)
+		pr_err("context: with preemption disabled (preempt_disable depth %d)\n",
+		       preempt_disables);
+	if (irqs_disabled() && !in_hardirq())
+		pr_err("context: with interrupts disabled\n");
+}
+
+static void report(const char *what, const char *file, int line)
+{
+	unsigned int suppressed;
+
+	if (!atomic_sleep_panic && !ratelimit(file, line, &suppressed))
+		return;
+	pr_err("BUG: %s at %s:%d\n", what, file, line);
+	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
+	       in_atomic(), irqs_disabled(), current->pid, current->comm);
+	pr_err("preempt_count: %x, expected: 0\n", preempt_count());
+	describe_atomic_context();
+	if (!atomic_sleep_panic && suppressed)
+		pr_err("(%u similar reports from here suppressed in the last second)\n", suppressed);
+	dump_stack();
+	if (atomic_sleep_panic)
+		panic("%s (atomic_sleep=panic)", what);
+}
+
+bool __might_sleep(const char *file, int line)
+{
+	if (likely(!preempt_count() && !irqs_disabled()) || system_state == SYSTEM_BOOTING)
+		return true;
+	nosleep_stats.sleep_in_atomic++;
+	report("sleeping function called from invalid context", file, line);
+	return false;
+}
+
+bool __might_fault(const char *file, int line)
+{
+	/* current is only the interrupted task: its user memory is not ours. */
+	if (unlikely(!in_task())) {
+		nosleep_stats.uaccess_in_interrupt++;
+		report("user memory accessed from interrupt context", file, line);
+		return false;
+	}
+	__might_sleep(file, line); /* a fault could sleep; the copy itself goes ahead */
+	return true;
+}
+
+void __sleep_impossible(const char *what, const char *why, const char *file, int line)
+{
+	panic("%s at %s:%d must block in atomic context: %s", what, file, line, why);
+}
+
+void report_scheduling_while_atomic(void)
+{
+	struct task_struct *prev = current;
+
+	nosleep_stats.scheduling_while_atomic++;
+	if (atomic_sleep_panic || ratelimit(__FILE__, __LINE__, &(unsigned int){ 0 })) {
+		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
+		       preempt_count());
+		describe_atomic_context();
+		dump_stack();
+	}
+	if (atomic_sleep_panic)
+		panic("scheduling while atomic (atomic_sleep=panic)");
+}
+
+void report_trylock_in_interrupt(const char *lock_name)
+{
+	nosleep_stats.trylock_in_interrupt++;
+	WARN(1, "mutex_trylock(%s) from interrupt context: a mutex belongs to a task, and an "
+		"interrupt has none (current is just whoever was interrupted)\n", lock_name);
+	if (atomic_sleep_panic)
+		panic("mutex_trylock from interrupt context (atomic_sleep=panic)");
+}
+
+void report_preempt_leak(const char *kind, const char *name, void *fn, int before, int after)
+{
+	nosleep_stats.preempt_leaks++;
+	if (name)
+		pr_err("BUG: %s %s leaked preempt count %d -> %d\n", kind, name, before, after);
+	else
+		pr_err("BUG: %s %ps leaked preempt count %d -> %d\n", kind, fn, before, after);
+	dump_stack();
+	preempt_count_set(before);
+}

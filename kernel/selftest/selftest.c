@@ -1,0 +1,53 @@
+/*
+ * What a test or bench boot does once the kernel is up: `selftest` (or
+ * selftest=GLOB,GLOB) runs the KTAP suites, `bench` the benchmarks; kmain
+ * then hands the result to QEMU's isa-debug-exit so the host runner gets
+ * control back.
+ */
+#include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <janus/bench.h>
+#include <janus/qemu.h>
+#include <janus/selftest.h>
+
+static char selftest_globs[256];
+static bool selftest_requested, bench_requested;
+
+static int __init selftest_setup(char *val)
+{
+	if (val && !*val)
+		return -EINVAL;
+	strscpy(selftest_globs, val ? val : "*", sizeof(selftest_globs));
+	selftest_requested = true;
+	return 0;
+}
+early_param("selftest", selftest_setup);
+
+static int __init bench_setup(char *val)
+{
+	if (val)
+		return -EINVAL;
+	bench_requested = true;
+	return 0;
+}
+early_param("bench", bench_setup);
+
+bool selftest_enabled(void)
+{
+	return selftest_requested;
+}
+
+int run_boot_tests(void)
+{
+	int failures = 0;
+
+	if (!selftest_requested && !bench_requested)
+		return -1;
+	if (selftest_requested)
+		failures = kunit_run_all(selftest_globs);
+	if (bench_requested)
+		run_benchmarks();
+	return failures ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS;
+}

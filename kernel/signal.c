@@ -1,0 +1,106 @@
+/*
+ * Sending signals: set the pending bit, wake an interruptible sleeper. A user
+ * process's handlers (sigaction) decide what delivery does
+ * (arch/x86/signal.c); a signal it ignores is dropped here, at once, so it
+ * never interrupts a sleep. Kernel threads only ever see the pending bit.
+ */
+#include <linux/errno.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+
+bool sig_default_ignored(int sig)
+{
+	return sig == SIGCHLD;
+}
+
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	__sighandler_t handler;
+
+	if (!p->sighand || sig == SIGKILL)
+		return false;
+	handler = READ_ONCE(p->sighand->action[sig].sa_handler);
+	return handler == SIG_IGN || (handler == SIG_DFL && sig_default_ignored(sig));
+}
+
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	(void)priv;
+	if (sig <= 0 || sig >= _NSIG)
+		return -EINVAL;
+	if (sig_ignored(p, sig))
+		return 0;
+	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
+	wake_up_state(p, TASK_INTERRUPTIBLE);
+	return 0;
+}
+
+void force_sig(int sig)
+{
+	struct task_struct *p = current;
+
+	/* A fault that is ignored would only come back: back to the default. */
+	if (p->sighand && p->sighand->action[sig].sa_handler == SIG_IGN)
+		p->sighand->action[sig].sa_handler = SIG_DFL;
+	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
+}
+
+void flush_signals(struct task_struct *p)
+{
+	__atomic_store_n(&p->pending, 0, __ATOMIC_SEQ_CST);
+}
+
+int dequeue_signal(struct sigaction *action)
+{
+	unsigned long pending = READ_ONCE(current->pending);
+	int sig;
+
+	if (!pending)
+		return 0;
+	sig = __builtin_ctzl(pending);
+	__atomic_and_fetch(&current->pending, ~(1ul << sig), __ATOMIC_SEQ_CST);
+	*action = current->sighand ? current->sighand->action[sig] : (struct sigaction){ 0 };
+	return sig;
+}
+
+/* Only to processes: a kernel thread decides itself what a signal means. */
+long sys_kill(pid_t pid, int sig)
+{
+	struct task_struct *p;
+	long ret;
+
+	if (sig < 0 || sig >= _NSIG)
+		return -EINVAL;
+	p = find_get_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	ret = !p->mm ? -EPERM : sig ? send_sig(sig, p, 0) : 0;
+	put_task_struct(p);
+	return ret;
+}
+
+long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact)
+{
+	struct sigaction *slot, new;
+
+	if (sig <= 0 || sig >= _NSIG || !current->sighand)
+		return -EINVAL;
+	slot = &current->sighand->action[sig];
+	if (oact && copy_to_user(oact, slot, sizeof(*slot)))
+		return -EFAULT;
+	if (!act)
+		return 0;
+	if (sig == SIGKILL)
+		return -EINVAL; /* cannot be caught or ignored */
+	if (copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	WRITE_ONCE(slot->sa_handler, new.sa_handler);
+	slot->sa_flags = new.sa_flags;
+	slot->sa_restorer = new.sa_restorer;
+	/* Ignoring a signal drops one that is already pending. */
+	if (sig_ignored(current, sig))
+		__atomic_and_fetch(&current->pending, ~(1ul << sig), __ATOMIC_SEQ_CST);
+	return 0;
+}

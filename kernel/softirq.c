@@ -1,0 +1,246 @@
+/*
+ * Hardirq bookkeeping and softirqs, the first bottom half.
+ *
+ * irq_enter/irq_exit bracket every interrupt (steps 2 and 4 of
+ * docs/interrupts.md). irq_exit is where softirqs run: once the last nested
+ * hardirq is done and bottom halves are not disabled, __do_softirq runs every
+ * pending softirq on this CPU's softirq stack, with interrupts enabled, in
+ * softirq context (SOFTIRQ_OFFSET in preempt_count). local_bh_disable holds
+ * them off; local_bh_enable runs what was raised meanwhile.
+ *
+ * Softirqs that keep raising themselves must not starve the tasks: after
+ * MAX_SOFTIRQ_RESTART rounds or MAX_SOFTIRQ_TIME, __do_softirq stops and wakes
+ * this CPU's ksoftirqd/N, a kthread that runs the rest in process context
+ * (still in softirq context while each handler runs), taking turns with the
+ * other tasks. Softirqs raised outside interrupt context go to it too.
+ */
+#include <asm/processor.h>
+#include <asm/stacktrace.h>
+#include <linux/interrupt.h>
+#include <linux/kernel.h>
+#include <linux/percpu.h>
+#include <linux/cpumask.h>
+#include <linux/kthread.h>
+#include <linux/sched/clock.h>
+#include <linux/seq_file.h>
+#include <linux/smp.h>
+#include <janus/nosleep.h>
+
+#define MAX_SOFTIRQ_RESTART 10
+#define MAX_SOFTIRQ_TIME_NS 2000000 /* 2 ms */
+
+const char *const softirq_to_name[NR_SOFTIRQS] = {
+	"HI", "TIMER", "TASKLET", "SCHED", "SELFTEST",
+};
+
+static struct softirq_action softirq_vec[NR_SOFTIRQS];
+DEFINE_PER_CPU(u32, softirq_pending);
+DEFINE_PER_CPU(unsigned int[NR_SOFTIRQS], softirq_counts);
+DEFINE_PER_CPU(unsigned int, softirq_handoffs); /* rounds left to ksoftirqd */
+DECLARE_PER_CPU(unsigned long, softirq_stack_top);
+DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
+
+void call_on_stack(void (*fn)(void *), void *arg, unsigned long stack_top);
+
+u32 local_softirq_pending(void)
+{
+	return this_cpu_read(softirq_pending);
+}
+
+unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu)
+{
+	return per_cpu(softirq_counts, cpu)[nr];
+}
+
+void open_softirq(int nr, void (*action)(struct softirq_action *))
+{
+	softirq_vec[nr].action = action;
+}
+
+static void wakeup_softirqd(void)
+{
+	struct task_struct *tsk = this_cpu_read(ksoftirqd);
+
+	if (tsk && tsk->state != TASK_RUNNING)
+		wake_up_process(tsk);
+}
+
+/* ksoftirqd has been woken and will get to them: irq_exit leaves them to it. */
+static bool ksoftirqd_running(void)
+{
+	struct task_struct *tsk = this_cpu_read(ksoftirqd);
+	return tsk && tsk->state == TASK_RUNNING;
+}
+
+/* Interrupts off. The softirq runs at the next irq_exit or local_bh_enable,
+ * or, if raised from a task, in ksoftirqd. */
+void raise_softirq_irqoff(unsigned int nr)
+{
+	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | (1u << nr));
+	if (!in_interrupt())
+		wakeup_softirqd();
+}
+
+void raise_softirq(unsigned int nr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	raise_softirq_irqoff(nr);
+	local_irq_restore(flags);
+}
+
+/* One softirq handler, watched: it must leave preempt_count as it found it. */
+static void run_softirq(unsigned int nr)
+{
+	int count = preempt_count();
+
+	(*this_cpu_ptr(&softirq_counts))[nr]++;
+	this_cpu_write(atomic_ctx.softirq, nr);
+	softirq_vec[nr].action(&softirq_vec[nr]);
+	this_cpu_write(atomic_ctx.softirq, -1);
+	if (preempt_count() != count)
+		report_preempt_leak("softirq", softirq_to_name[nr], NULL, count, preempt_count());
+}
+
+/* Runs pending softirqs, again while new ones keep coming, up to the
+ * limits; what is left goes to ksoftirqd. Interrupts off on entry and exit. */
+static void __do_softirq(void *unused)
+{
+	u64 end = sched_clock() + MAX_SOFTIRQ_TIME_NS;
+	int restarts = MAX_SOFTIRQ_RESTART;
+	u32 pending;
+
+	(void)unused;
+	preempt_count_add(SOFTIRQ_OFFSET);
+	for (;;) {
+		pending = local_softirq_pending();
+		this_cpu_write(softirq_pending, 0);
+		local_irq_enable();
+		for (unsigned int nr = 0; pending; nr++, pending >>= 1)
+			if (pending & 1)
+				run_softirq(nr);
+		local_irq_disable();
+		if (!local_softirq_pending())
+			break;
+		if (--restarts && sched_clock() < end && !need_resched())
+			continue;
+		this_cpu_inc(softirq_handoffs);
+		wakeup_softirqd();
+		break;
+	}
+	preempt_count_sub(SOFTIRQ_OFFSET);
+}
+
+static bool on_softirq_stack(void)
+{
+	unsigned long top = this_cpu_read(softirq_stack_top);
+	return top - current_stack_pointer() < IRQ_STACK_SIZE;
+}
+
+/* Interrupts off, not in interrupt context, something pending. */
+static void do_softirq_own_stack(void)
+{
+	if (on_softirq_stack() || !this_cpu_read(softirq_stack_top))
+		__do_softirq(NULL);
+	else
+		call_on_stack(__do_softirq, NULL, this_cpu_read(softirq_stack_top));
+}
+
+void do_softirq(void)
+{
+	unsigned long flags;
+
+	if (in_interrupt())
+		return;
+	local_irq_save(flags);
+	if (local_softirq_pending())
+		do_softirq_own_stack();
+	local_irq_restore(flags);
+}
+
+void irq_enter(void)
+{
+	preempt_count_add(HARDIRQ_OFFSET);
+}
+
+void irq_exit(void)
+{
+	preempt_count_sub(HARDIRQ_OFFSET);
+	if (!in_interrupt() && local_softirq_pending() && !ksoftirqd_running())
+		do_softirq_own_stack();
+}
+
+/* ksoftirqd/N: softirqs in process context, when there are too many for irq_exit. */
+static int run_ksoftirqd(void *unused)
+{
+	(void)unused;
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!local_softirq_pending()) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+		local_irq_disable();
+		if (local_softirq_pending())
+			__do_softirq(NULL); /* on this thread's own stack */
+		local_irq_enable();
+		cond_resched(); /* a turn for the others between rounds */
+	}
+	return 0;
+}
+
+void spawn_ksoftirqd(int cpu)
+{
+	struct task_struct *tsk = kthread_create(run_ksoftirqd, NULL, "ksoftirqd/%d", cpu);
+
+	if (IS_ERR(tsk))
+		panic("cannot create ksoftirqd/%d", cpu);
+	kthread_bind(tsk, cpu);
+	per_cpu(ksoftirqd, cpu) = tsk;
+	wake_up_process(tsk);
+}
+
+unsigned int softirq_handoffs_cpu(int cpu)
+{
+	return per_cpu(softirq_handoffs, cpu);
+}
+
+/* The softirq listing, in the shape of Linux's /proc/softirqs. */
+int show_softirqs(struct seq_file *m)
+{
+	int cpu;
+
+	seq_printf(m, "            ");
+	for_each_online_cpu(cpu)
+		seq_printf(m, "       CPU%d", cpu);
+	seq_printf(m, "\n");
+	for (unsigned int nr = 0; nr < NR_SOFTIRQS; nr++) {
+		seq_printf(m, "%12s:", softirq_to_name[nr]);
+		for_each_online_cpu(cpu)
+			seq_printf(m, " %10u", per_cpu(softirq_counts, cpu)[nr]);
+		seq_printf(m, "\n");
+	}
+	seq_printf(m, "%12s:", "to ksoftirqd");
+	for_each_online_cpu(cpu)
+		seq_printf(m, " %10u", per_cpu(softirq_handoffs, cpu));
+	seq_printf(m, "\n");
+	return 0;
+}
+
+void local_bh_disable(void)
+{
+	preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
+	barrier();
+}
+
+void local_bh_enable(void)
+{
+	WARN_ON_ONCE(in_hardirq());
+	/* Keep preemption off while the pending softirqs run. */
+	preempt_count_sub(SOFTIRQ_DISABLE_OFFSET - 1);
+	if (!in_interrupt() && local_softirq_pending())
+		do_softirq();
+	preempt_enable();
+}

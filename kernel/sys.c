@@ -1,0 +1,59 @@
+/*
+ * The small system calls: who am I, who is my parent, let someone else run,
+ * sleep. Each runs in the calling process's context.
+ */
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/syscalls.h>
+#include <linux/uaccess.h>
+#include <uapi/linux/time.h>
+
+#define NSEC_PER_SEC 1000000000L
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+/* 0 when the parent is gone (an orphan) or is not a process (the kernel). */
+long sys_getppid(void)
+{
+	struct task_struct *parent = READ_ONCE(current->parent);
+
+	return parent && parent->mm ? parent->pid : 0;
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
+/*
+ * Sleeps at least *req (rounded up to whole jiffies). A signal ends it early
+ * with -EINTR and the time left in *rem: nanosleep is never restarted, even
+ * for an SA_RESTART handler (as in Linux, the caller decides with *rem).
+ */
+long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *urem)
+{
+	struct timespec req, rem;
+	unsigned long left;
+
+	if (copy_from_user(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (req.tv_sec < 0 || req.tv_nsec < 0 || req.tv_nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	if (req.tv_sec >= MAX_SCHEDULE_TIMEOUT / HZ - 1)
+		req.tv_sec = MAX_SCHEDULE_TIMEOUT / HZ - 2; /* 248 days at HZ=100: forever enough */
+	left = schedule_timeout_interruptible(
+		req.tv_sec * HZ + DIV_ROUND_UP(req.tv_nsec, NSEC_PER_SEC / HZ) + 1);
+	if (!left || !signal_pending(current))
+		return 0;
+	rem.tv_sec = left / HZ;
+	rem.tv_nsec = (left % HZ) * (NSEC_PER_SEC / HZ);
+	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
+		return -EFAULT;
+	return -EINTR;
+}

@@ -1,0 +1,51 @@
+/*
+ * The periodic tick: HZ times a second every CPU's timer interrupt (the PIT's
+ * IRQ 0 in PIC mode, arch/x86/pit.c; each CPU's local APIC timer in APIC
+ * mode, arch/x86/apic.c) calls update_process_times(): start due timers
+ * (TIMER softirq) and count down the running task's time slice. The boot
+ * CPU's tick also advances jiffies (tick_do_timer).
+ *
+ * A tick can be lost: under QEMU the host may not run a virtual CPU for a
+ * few milliseconds, and the missed timer interrupts are not all delivered
+ * later. So tick_do_timer asks the clock (the TSC) whether whole ticks went
+ * by unseen, and counts them too: jiffies never falls more than a tick
+ * behind real time, and in a quiet machine each tick is exactly one jiffy.
+ */
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/clock.h>
+#include <linux/tick.h>
+#include <linux/timer.h>
+
+#define TICK_NSEC (1000000000u / HZ)
+
+static u64 next_tick_ns; /* when the next jiffy is due, by the clock */
+
+void tick_init(void)
+{
+	next_tick_ns = sched_clock() + TICK_NSEC;
+}
+
+void tick_do_timer(void)
+{
+	u64 now = sched_clock();
+	unsigned long ticks = 1;
+
+	if (now >= next_tick_ns + TICK_NSEC) /* a whole tick late: some were lost */
+		ticks += div_u64(now - next_tick_ns, TICK_NSEC);
+	next_tick_ns += (u64)ticks * TICK_NSEC;
+	do_timer(ticks);
+}
+
+void update_process_times(void)
+{
+	run_local_timers();
+	scheduler_tick();
+}
+
+void tick_periodic(void)
+{
+	tick_do_timer();
+	update_process_times();
+}

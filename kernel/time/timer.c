@@ -1,0 +1,259 @@
+/*
+ * Timers on a timing wheel: 256 buckets, a timer in bucket (expires % 256).
+ * Adding is O(1); each tick the TIMER softirq visits the buckets of the
+ * jiffies that passed and runs the timers that are due there (a timer more
+ * than 256 ticks away stays in its bucket for another round). Timers run in
+ * softirq context, with the base unlocked, so they may re-arm themselves.
+ */
+#include <asm/tsc.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/wait.h>
+#include <janus/nosleep.h>
+
+#define WHEEL_SIZE 256
+
+struct timer_base {
+	spinlock_t lock;
+	unsigned long clk;              /* the next jiffy to visit */
+	unsigned int pending;           /* timers on the wheel */
+	struct timer_list *running;     /* the one whose function runs now */
+	struct list_head wheel[WHEEL_SIZE];
+};
+
+DEFINE_PER_CPU(struct timer_base, timer_bases);
+
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
+{
+	timer->entry.next = NULL;
+	timer->function = func;
+	timer->flags = flags;
+}
+
+/* Which base a timer is on (the CPU that armed it). */
+static struct timer_base *timer_base(struct timer_list *timer)
+{
+	return &per_cpu(timer_bases, timer->flags & 0xff);
+}
+
+static void detach(struct timer_base *base, struct timer_list *timer)
+{
+	list_del(&timer->entry);
+	timer->entry.next = NULL;
+	base->pending--;
+}
+
+int mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	struct timer_base *base = timer_base(timer);
+	unsigned long flags;
+	int was_pending;
+
+	spin_lock_irqsave(&base->lock, flags);
+	was_pending = timer_pending(timer);
+	if (was_pending)
+		detach(base, timer);
+	spin_unlock_irqrestore(&base->lock, flags);
+
+	/* Armed on this CPU from now on. */
+	timer->flags = (timer->flags & ~0xffu) | smp_processor_id();
+	base = timer_base(timer);
+	spin_lock_irqsave(&base->lock, flags);
+	timer->expires = expires;
+	/* Already due: the next visit must see it. */
+	if (time_before(expires, base->clk))
+		expires = base->clk;
+	list_add_tail(&timer->entry, &base->wheel[expires % WHEEL_SIZE]);
+	base->pending++;
+	spin_unlock_irqrestore(&base->lock, flags);
+	return was_pending;
+}
+
+void add_timer(struct timer_list *timer)
+{
+	BUG_ON(timer_pending(timer));
+	mod_timer(timer, timer->expires);
+}
+
+int del_timer(struct timer_list *timer)
+{
+	struct timer_base *base = timer_base(timer);
+	unsigned long flags;
+	int was_pending;
+
+	spin_lock_irqsave(&base->lock, flags);
+	was_pending = timer_pending(timer);
+	if (was_pending)
+		detach(base, timer);
+	spin_unlock_irqrestore(&base->lock, flags);
+	return was_pending;
+}
+
+int del_timer_sync(struct timer_list *timer)
+{
+	struct timer_base *base = timer_base(timer);
+
+	might_sleep();
+	/* From the timer's own function this would wait for itself forever. */
+	if (WARN_ON(in_serving_softirq() && READ_ONCE(base->running) == timer))
+		return del_timer(timer);
+	for (;;) {
+		int ret = del_timer(timer);
+		if (READ_ONCE(base->running) != timer)
+			return ret;
+		cpu_relax(); /* running on another CPU: wait until it is done */
+	}
+}
+
+/* One callback, watched: it must leave preempt_count as it found it. */
+static void call_timer_fn(struct timer_list *timer)
+{
+	void (*fn)(struct timer_list *) = timer->function;
+	int count = preempt_count();
+
+	this_cpu_write(atomic_ctx.timer_fn, fn);
+	fn(timer);
+	this_cpu_write(atomic_ctx.timer_fn, NULL);
+	if (preempt_count() != count)
+		report_preempt_leak("timer callback", NULL, fn, count, preempt_count());
+}
+
+/* Softirq context, interrupts on. */
+static void run_timer_softirq(struct softirq_action *h)
+{
+	struct timer_base *base = this_cpu_ptr(&timer_bases);
+
+	(void)h;
+	spin_lock_irq(&base->lock);
+	while (time_after_eq(jiffies, base->clk)) {
+		struct list_head *bucket = &base->wheel[base->clk % WHEEL_SIZE];
+		struct timer_list *timer, *next;
+	restart:
+		list_for_each_entry_safe(timer, next, bucket, entry) {
+			if (time_after(timer->expires, base->clk))
+				continue; /* a later round of the wheel */
+			detach(base, timer);
+			base->running = timer;
+			spin_unlock_irq(&base->lock);
+			call_timer_fn(timer);
+			spin_lock_irq(&base->lock);
+			base->running = NULL;
+			goto restart; /* the function may have changed the bucket */
+		}
+		base->clk++;
+	}
+	spin_unlock_irq(&base->lock);
+}
+
+void run_local_timers(void)
+{
+	struct timer_base *base = this_cpu_ptr(&timer_bases);
+
+	if (READ_ONCE(base->pending) && time_after_eq(jiffies, READ_ONCE(base->clk)))
+		raise_softirq(TIMER_SOFTIRQ);
+}
+
+void init_timers_cpu(int cpu)
+{
+	struct timer_base *base = &per_cpu(timer_bases, cpu);
+
+	spin_lock_init(&base->lock);
+	base->lock.name = "timer_base.lock";
+	base->clk = jiffies;
+	for (int i = 0; i < WHEEL_SIZE; i++)
+		INIT_LIST_HEAD(&base->wheel[i]);
+}
+
+void init_timers(void)
+{
+	init_timers_cpu(0);
+	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);
+}
+
+struct process_timer {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void process_timeout(struct timer_list *t)
+{
+	struct process_timer *timeout = from_timer(timeout, t, timer);
+	wake_up_process(timeout->task);
+}
+
+long schedule_timeout(long timeout)
+{
+	struct process_timer timer;
+	unsigned long expire;
+
+	if (!might_sleep()) {
+		__set_current_state(TASK_RUNNING);
+		return timeout; /* not a jiffy slept */
+	}
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	if (timeout < 0) {
+		pr_err("schedule_timeout: wrong timeout value %lx\n", (unsigned long)timeout);
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	expire = jiffies + timeout;
+	timer.task = current;
+	timer_setup_on_stack(&timer.timer, process_timeout, 0);
+	mod_timer(&timer.timer, expire);
+	schedule();
+	del_timer_sync(&timer.timer);
+	timeout = expire - jiffies;
+	return timeout < 0 ? 0 : timeout;
+}
+
+long schedule_timeout_interruptible(long timeout)
+{
+	__set_current_state(TASK_INTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+long schedule_timeout_uninterruptible(long timeout)
+{
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+void udelay(unsigned long usecs)
+{
+	u64 end = rdtsc() + div_u64((u64)tsc_khz * usecs + 999, 1000);
+
+	while (rdtsc() < end)
+		cpu_relax();
+}
+
+/* +1: the current jiffy is already partly over, and msleep must not be short. */
+void msleep(unsigned int msecs)
+{
+	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
+
+	if (!might_sleep())
+		return;
+	while (timeout)
+		timeout = schedule_timeout_uninterruptible(timeout);
+}
+
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
+
+	if (!might_sleep())
+		return msecs;
+	while (timeout && !signal_pending(current))
+		timeout = schedule_timeout_interruptible(timeout);
+	return jiffies_to_msecs(timeout);
+}

@@ -1,0 +1,284 @@
+/*
+ * Workqueues: a workqueue has one worker thread per CPU ("kworker/N:M"), each
+ * with a FIFO list of work items. queue_work puts an item on the list of the
+ * CPU it is called on and wakes that worker; the worker takes items one by
+ * one and runs them in process context. The PENDING bit is set while an item
+ * is queued (or its delay timer armed) and cleared just before it runs, so it
+ * can be queued again, even from its own function.
+ *
+ * flush_work and flush_workqueue wait by queueing a "barrier" item behind what
+ * they wait for and sleeping on its completion: the worker runs in order.
+ */
+#include <linux/completion.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/might_sleep.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+struct worker {
+	struct workqueue_struct *wq;
+	struct task_struct *task;
+	spinlock_t lock;
+	struct list_head items;
+	struct work_struct *current_work;
+	struct wait_queue_head more; /* the worker sleeps here when idle */
+	int cpu;
+};
+
+struct workqueue_struct {
+	const char *name;
+	struct worker workers[NR_CPUS];
+};
+
+struct workqueue_struct *system_wq;
+static int worker_ids; /* the M in kworker/N:M */
+
+static bool test_and_set_pending(struct work_struct *work)
+{
+	return __atomic_fetch_or(&work->data, 1ul << WORK_STRUCT_PENDING, __ATOMIC_SEQ_CST) &
+	       (1ul << WORK_STRUCT_PENDING);
+}
+
+static void clear_pending(struct work_struct *work)
+{
+	__atomic_and_fetch(&work->data, ~(1ul << WORK_STRUCT_PENDING), __ATOMIC_SEQ_CST);
+}
+
+/* Adds a pending item to a worker's list, after `after` (or at the tail). */
+static void insert_work(struct worker *w, struct work_struct *work, struct list_head *after)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&w->lock, flags);
+	work->worker = w;
+	if (after)
+		list_add(&work->entry, after);
+	else
+		list_add_tail(&work->entry, &w->items);
+	spin_unlock_irqrestore(&w->lock, flags);
+	wake_up(&w->more);
+}
+
+bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
+{
+	if (test_and_set_pending(work))
+		return false; /* queued already: it will run once */
+	insert_work(&wq->workers[cpu], work, NULL);
+	return true;
+}
+
+bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
+{
+	return queue_work_on(smp_processor_id(), wq, work);
+}
+
+void delayed_work_timer_fn(struct timer_list *t)
+{
+	struct delayed_work *dwork = from_timer(dwork, t, timer);
+
+	insert_work(&dwork->wq->workers[smp_processor_id()], &dwork->work, NULL);
+}
+
+bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
+			unsigned long delay)
+{
+	if (test_and_set_pending(&dwork->work))
+		return false;
+	dwork->wq = wq;
+	if (!delay)
+		insert_work(&wq->workers[smp_processor_id()], &dwork->work, NULL);
+	else
+		mod_timer(&dwork->timer, jiffies + delay);
+	return true;
+}
+
+static struct work_struct *next_item(struct worker *w)
+{
+	struct work_struct *work;
+	unsigned long flags;
+
+	spin_lock_irqsave(&w->lock, flags);
+	work = list_first_entry_or_null(&w->items, struct work_struct, entry);
+	if (work) {
+		list_del_init(&work->entry);
+		clear_pending(work); /* it may be queued again from now on */
+		w->current_work = work;
+	}
+	spin_unlock_irqrestore(&w->lock, flags);
+	return work;
+}
+
+static int worker_thread(void *data)
+{
+	struct worker *w = data;
+	struct work_struct *work;
+
+	while (!kthread_should_stop()) {
+		wait_event_interruptible(w->more,
+					 !list_empty(&w->items) || kthread_should_stop());
+		while ((work = next_item(w))) {
+			work->func(work);
+			WRITE_ONCE(w->current_work, NULL);
+			cond_resched();
+		}
+	}
+	return 0;
+}
+
+struct work_struct *current_work(void)
+{
+	struct task_struct *tsk = current;
+
+	if (!(tsk->flags & PF_KTHREAD) || !system_wq)
+		return NULL;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (system_wq->workers[cpu].task == tsk)
+			return READ_ONCE(system_wq->workers[cpu].current_work);
+	return NULL;
+}
+
+struct wq_barrier {
+	struct work_struct work;
+	struct completion done;
+};
+
+static void barrier_func(struct work_struct *work)
+{
+	complete(&container_of(work, struct wq_barrier, work)->done);
+}
+
+/* Queues a barrier on worker w after `after` and waits until it has run. */
+static void wait_on_barrier(struct worker *w, struct list_head *after)
+{
+	struct wq_barrier barr;
+
+	INIT_WORK(&barr.work, barrier_func);
+	init_completion(&barr.done);
+	test_and_set_pending(&barr.work);
+	insert_work(w, &barr.work, after);
+	wait_for_completion(&barr.done);
+}
+
+bool flush_work(struct work_struct *work)
+{
+	struct worker *w = READ_ONCE(work->worker);
+	struct list_head *after = NULL;
+	unsigned long flags;
+
+	if (!might_sleep() || !w)
+		return false;
+	spin_lock_irqsave(&w->lock, flags);
+	if (work_pending(work) && !list_empty(&work->entry))
+		after = &work->entry;         /* queued: the barrier goes right behind it */
+	else if (w->current_work == work)
+		after = &w->items;            /* running: the barrier runs next */
+	spin_unlock_irqrestore(&w->lock, flags);
+	if (!after)
+		return false;
+	wait_on_barrier(w, after);
+	return true;
+}
+
+bool cancel_work_sync(struct work_struct *work)
+{
+	struct worker *w = READ_ONCE(work->worker);
+	bool was_pending = false;
+	unsigned long flags;
+
+	might_sleep();
+	if (w) {
+		spin_lock_irqsave(&w->lock, flags);
+		if (work_pending(work) && !list_empty(&work->entry)) {
+			list_del_init(&work->entry);
+			clear_pending(work);
+			was_pending = true;
+		}
+		spin_unlock_irqrestore(&w->lock, flags);
+	}
+	flush_work(work); /* if it was running, wait for it */
+	return was_pending;
+}
+
+bool cancel_delayed_work_sync(struct delayed_work *dwork)
+{
+	if (del_timer_sync(&dwork->timer)) { /* still waiting for its delay */
+		clear_pending(&dwork->work);
+		return true;
+	}
+	return cancel_work_sync(&dwork->work);
+}
+
+void flush_workqueue(struct workqueue_struct *wq)
+{
+	int cpu;
+
+	might_sleep();
+	for_each_online_cpu(cpu)
+		if (wq->workers[cpu].task)
+			wait_on_barrier(&wq->workers[cpu], NULL);
+}
+
+static int start_worker(struct workqueue_struct *wq, int cpu)
+{
+	struct worker *w = &wq->workers[cpu];
+
+	w->wq = wq;
+	w->cpu = cpu;
+	spin_lock_init(&w->lock);
+	INIT_LIST_HEAD(&w->items);
+	init_waitqueue_head(&w->more);
+	w->task = kthread_create(worker_thread, w, "kworker/%d:%d", cpu,
+				 __atomic_fetch_add(&worker_ids, 1, __ATOMIC_SEQ_CST));
+	if (IS_ERR(w->task)) {
+		w->task = NULL;
+		return -ENOMEM;
+	}
+	kthread_bind(w->task, cpu);
+	wake_up_process(w->task);
+	return 0;
+}
+
+struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, int max_active)
+{
+	struct workqueue_struct *wq = kzalloc(sizeof(*wq), GFP_KERNEL);
+	int cpu;
+
+	(void)flags;
+	(void)max_active;
+	if (!wq)
+		return NULL;
+	wq->name = name;
+	for_each_online_cpu(cpu) {
+		if (start_worker(wq, cpu)) {
+			destroy_workqueue(wq);
+			return NULL;
+		}
+	}
+	return wq;
+}
+
+void destroy_workqueue(struct workqueue_struct *wq)
+{
+	int cpu;
+
+	flush_workqueue(wq);
+	for_each_online_cpu(cpu)
+		if (wq->workers[cpu].task)
+			kthread_stop(wq->workers[cpu].task);
+	kfree(wq);
+}
+
+void workqueue_init(void)
+{
+	system_wq = alloc_workqueue("events", 0, 0);
+	if (!system_wq)
+		panic("cannot create the system workqueue");
+}

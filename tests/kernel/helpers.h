@@ -1,0 +1,105 @@
+/* Helpers shared by the in-kernel suites. */
+#ifndef _TESTS_KERNEL_HELPERS_H
+#define _TESTS_KERNEL_HELPERS_H
+#include <asm/io.h>
+#include <asm/pgtable.h>
+#include <asm/tsc.h>
+#include <linux/cpumask.h>
+#include <linux/gfp.h>
+#include <linux/irqflags.h>
+#include <linux/jiffies.h>
+#include <linux/kallsyms.h>
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+
+/* int_thunks[n]() executes `int n` (tests/kernel/int_thunks.asm). */
+extern void (*const int_thunks[256])(void);
+
+/* Waits with interrupts enabled until cond holds or `ms` milliseconds pass
+ * (measured with the TSC, so it works even if the tick is broken). Tasks
+ * that are runnable on this CPU get it meanwhile: the waiter is runnable
+ * itself, and would otherwise keep them waiting for its whole time slice
+ * (a test's threads handing a mutex round would crawl). With nobody else to
+ * run, the CPU halts until the next interrupt. */
+#define wait_until(cond, ms)                                                      \
+	({                                                                        \
+		u64 __end = rdtsc() + (u64)tsc_khz * (ms);                        \
+		while (!(cond) && rdtsc() < __end) {                              \
+			if (!in_atomic() && !irqs_disabled() && !single_task_running()) \
+				yield();                                          \
+			else                                                      \
+				safe_halt();                                      \
+		}                                                                 \
+		(bool)(cond);                                                     \
+	})
+
+/* Whether a return address lies in the function called `name`. */
+static inline bool addr_in_function(unsigned long addr, const char *name)
+{
+	const char *found = kallsyms_lookup(addr - 1, NULL, NULL);
+	return found && !strcmp(found, name);
+}
+
+/* A page mapped at a user address in the current address space, for tests of
+ * user-memory access (kernel threads share swapper_pg_dir, whose user half is
+ * otherwise empty). */
+#define TEST_USER_ADDR 0x10000000ul
+
+static inline void *map_test_user_page(void)
+{
+	unsigned long page = get_zeroed_page(GFP_KERNEL);
+
+	if (page && map_user_page(current_pgd(), TEST_USER_ADDR, __pa(page), true)) {
+		free_page(page);
+		page = 0;
+	}
+	return (void *)page;
+}
+
+static inline void unmap_test_user_page(void *page)
+{
+	unmap_user_page(current_pgd(), TEST_USER_ADDR);
+	free_page((unsigned long)page);
+}
+
+/* QEMU's fw_cfg device (selector port 0x510, data port 0x511): what QEMU was
+ * told on its command line, to compare with what Janus found by itself. */
+#define FW_CFG_SIGNATURE 0x00
+#define FW_CFG_NB_CPUS 0x05
+
+static inline void fw_cfg_read(u16 key, void *buf, size_t len)
+{
+	outw(key, 0x510);
+	for (size_t i = 0; i < len; i++)
+		((u8 *)buf)[i] = inb(0x511);
+}
+
+/* The number of CPUs QEMU was started with, or 0 without fw_cfg. */
+static inline unsigned int qemu_nr_cpus(void)
+{
+	char sig[4];
+	u16 n;
+
+	fw_cfg_read(FW_CFG_SIGNATURE, sig, sizeof(sig));
+	if (memcmp(sig, "QEMU", 4))
+		return 0;
+	fw_cfg_read(FW_CFG_NB_CPUS, &n, sizeof(n));
+	return n;
+}
+
+/* Runs fn(i, data) for i < n in n kthreads at once, thread i bound to CPU
+ * i % num_online_cpus() (tests/kernel/cpu_threads.c). 0, or minus the number
+ * of threads whose fn returned non-zero, or -ENOMEM. */
+#define MAX_CPU_THREADS 16
+int run_on_cpus(unsigned int n, int (*fn)(unsigned int i, void *data), void *data);
+/* Enough threads to contend: one per CPU, but at least two. */
+#define NR_CONTENDERS (num_online_cpus() < 2 ? 2u : num_online_cpus())
+
+/* Runs path (from the initrd) with the arguments that follow (NULL-ended) as
+ * a child of current, and waits for it (tests/kernel/user_programs.c): its
+ * wait status (WIFEXITED/WEXITSTATUS of include/uapi/linux/wait.h), or a
+ * negative errno if it could not start. *pid (if not NULL): its pid. */
+int run_user_program(pid_t *pid, const char *path, ...);
+
+#endif

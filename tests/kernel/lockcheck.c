@@ -1,0 +1,118 @@
+/*
+ * KTAP suite `lockcheck`: a lock taken with interrupts (softirqs) on and also
+ * in a hardirq (softirq) is reported once, in either order; a lock used
+ * consistently is not (kernel/locking/lockcheck.c).
+ */
+#include <kunit/test.h>
+#include <linux/interrupt.h>
+#include <linux/irq_sim.h>
+#include <linux/spinlock.h>
+
+#define LINE IRQ_SIM_BASE
+
+static DEFINE_SPINLOCK(unsafe_lock);
+static DEFINE_SPINLOCK(reverse_lock);
+static DEFINE_SPINLOCK(safe_lock);
+static DEFINE_SPINLOCK(bh_unsafe_lock);
+static spinlock_t *lock_in_irq;
+
+static irqreturn_t take_lock(int irq, void *dev)
+{
+	(void)irq;
+	(void)dev;
+	spin_lock(lock_in_irq);
+	spin_unlock(lock_in_irq);
+	return IRQ_HANDLED;
+}
+
+static void take_in_softirq(struct softirq_action *a)
+{
+	(void)a;
+	spin_lock(&bh_unsafe_lock);
+	spin_unlock(&bh_unsafe_lock);
+}
+
+static int setup(struct kunit *test)
+{
+	(void)test;
+	return request_irq(LINE, take_lock, 0, "lockcheck", &lock_in_irq);
+}
+
+static void teardown(struct kunit *test)
+{
+	(void)test;
+	free_irq(LINE, &lock_in_irq);
+}
+
+static void in_irq_after_irq_on_is_reported_once(struct kunit *test)
+{
+	unsigned long reports = lockcheck_reports;
+
+	KUNIT_ASSERT_TRUE(test, lockcheck_enabled);
+	spin_lock(&unsafe_lock); /* interrupts on: HARDIRQ-ON */
+	spin_unlock(&unsafe_lock);
+	lock_in_irq = &unsafe_lock;
+	irq_sim_fire(LINE); /* IN-HARDIRQ: inconsistent */
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports + 1);
+	irq_sim_fire(LINE); /* known by now: not again */
+	spin_lock(&unsafe_lock);
+	spin_unlock(&unsafe_lock);
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports + 1);
+}
+
+static void irq_on_after_in_irq_is_reported_too(struct kunit *test)
+{
+	unsigned long reports = lockcheck_reports;
+
+	lock_in_irq = &reverse_lock;
+	irq_sim_fire(LINE);
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports);
+	spin_lock(&reverse_lock);
+	spin_unlock(&reverse_lock);
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports + 1);
+}
+
+static void consistent_use_is_not_reported(struct kunit *test)
+{
+	unsigned long reports = lockcheck_reports, flags;
+
+	lock_in_irq = &safe_lock;
+	spin_lock_irqsave(&safe_lock, flags); /* the right way: interrupts off */
+	spin_unlock_irqrestore(&safe_lock, flags);
+	irq_sim_fire(LINE);
+	spin_lock_irq(&safe_lock);
+	spin_unlock_irq(&safe_lock);
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports);
+}
+
+static void softirq_unsafe_use_is_reported(struct kunit *test)
+{
+	unsigned long reports = lockcheck_reports;
+
+	open_softirq(SELFTEST_SOFTIRQ, take_in_softirq);
+	spin_lock_bh(&bh_unsafe_lock); /* fine: softirqs held off */
+	spin_unlock_bh(&bh_unsafe_lock);
+	raise_softirq(SELFTEST_SOFTIRQ);
+	local_bh_disable();
+	local_bh_enable(); /* IN-SOFTIRQ */
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports);
+	spin_lock(&bh_unsafe_lock); /* SOFTIRQ-ON: inconsistent */
+	spin_unlock(&bh_unsafe_lock);
+	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports + 1);
+}
+
+static struct kunit_case lockcheck_cases[] = {
+	KUNIT_CASE(in_irq_after_irq_on_is_reported_once),
+	KUNIT_CASE(irq_on_after_in_irq_is_reported_too),
+	KUNIT_CASE(consistent_use_is_not_reported),
+	KUNIT_CASE(softirq_unsafe_use_is_reported),
+	{}
+};
+
+static struct kunit_suite lockcheck_suite = {
+	.name = "lockcheck",
+	.init = setup,
+	.exit = teardown,
+	.test_cases = lockcheck_cases,
+};
+kunit_test_suite(lockcheck_suite);

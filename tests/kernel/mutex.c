@@ -1,0 +1,178 @@
+/* KTAP suite `mutex`: exclusion, trylock, interruptible lock, owner checks, FIFO hand-off. */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/mutex.h>
+#include "helpers.h"
+
+#define THREADS 4
+#define ROUNDS 2000
+
+static DEFINE_MUTEX(m);
+static unsigned long shared;
+static atomic_t done_threads;
+static DECLARE_COMPLETION(all_done);
+
+static int increment(void *data)
+{
+	(void)data;
+	for (int i = 0; i < ROUNDS; i++) {
+		mutex_lock(&m);
+		unsigned long v = shared;
+		if (!(i % 64))
+			yield(); /* give the others a chance to find it locked */
+		shared = v + 1;
+		mutex_unlock(&m);
+	}
+	if (atomic_inc_return(&done_threads) == THREADS)
+		complete(&all_done);
+	while (!kthread_should_stop())
+		msleep(5);
+	return 0;
+}
+
+static void n_threads_times_m_increments_give_exactly_n_times_m(struct kunit *test)
+{
+	struct task_struct *t[THREADS];
+
+	shared = 0;
+	atomic_set(&done_threads, 0);
+	reinit_completion(&all_done);
+	for (int i = 0; i < THREADS; i++)
+		t[i] = kthread_run(increment, NULL, "inc-%d", i);
+	/* Sleep, not spin: a waiter that stays runnable would hold the CPU
+	 * against the threads that a mutex hand-off wakes on it. */
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&all_done, 20 * HZ), 0ul);
+	for (int i = 0; i < THREADS; i++)
+		kthread_stop(t[i]);
+	KUNIT_EXPECT_EQ(test, shared, (unsigned long)THREADS * ROUNDS);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+static void trylock_takes_only_a_free_mutex(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 1);
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 0);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_NULL(test, m.owner);
+}
+
+struct locker {
+	int ret;
+	struct completion done;
+};
+
+static int lock_interruptibly(void *data)
+{
+	struct locker *l = data;
+
+	l->ret = mutex_lock_interruptible(&m);
+	if (!l->ret)
+		mutex_unlock(&m);
+	complete(&l->done);
+	while (!kthread_should_stop())
+		msleep(5);
+	return 0;
+}
+
+static void a_signal_interrupts_mutex_lock_interruptible(struct kunit *test)
+{
+	struct locker l = { .ret = 1 };
+	struct task_struct *t;
+
+	init_completion(&l.done);
+	mutex_lock(&m);
+	t = kthread_run(lock_interruptibly, &l, "locker");
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_INTERRUPTIBLE);
+	send_sig(SIGUSR1, t, 0);
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&l.done, HZ), 0ul);
+	KUNIT_EXPECT_EQ(test, l.ret, -EINTR);
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current); /* still ours */
+	mutex_unlock(&m);
+	flush_signals(t);
+	kthread_stop(t);
+}
+
+static int unlock_someone_elses(void *data)
+{
+	(void)data;
+	mutex_unlock(&m);
+	while (!kthread_should_stop())
+		msleep(5);
+	return 0;
+}
+
+static void unlock_by_a_non_owner_warns_and_changes_nothing(struct kunit *test)
+{
+	unsigned long warns = warn_count;
+	struct task_struct *t;
+
+	mutex_lock(&m);
+	t = kthread_run(unlock_someone_elses, NULL, "intruder");
+	/* On another CPU the intruder may still be printing its warning. */
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(warn_count) == warns + 1, 5000));
+	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
+	mutex_unlock(&m);
+	kthread_stop(t);
+}
+
+static void recursive_locking_warns(struct kunit *test)
+{
+	unsigned long warns = warn_count;
+
+	mutex_lock(&m);
+	mutex_lock(&m); /* would deadlock: reported, not taken twice */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+	mutex_unlock(&m);
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+}
+
+static int order[3], order_len;
+
+static int take_in_turn(void *data)
+{
+	mutex_lock(&m);
+	order[order_len++] = (int)(long)data;
+	mutex_unlock(&m);
+	while (!kthread_should_stop())
+		msleep(5);
+	return 0;
+}
+
+static void waiters_get_the_mutex_in_arrival_order(struct kunit *test)
+{
+	struct task_struct *t[3];
+
+	order_len = 0;
+	mutex_lock(&m);
+	for (int i = 0; i < 3; i++) {
+		t[i] = kthread_run(take_in_turn, (void *)(long)(i + 1), "fifo-%d", i);
+		msleep(10); /* each one queues before the next starts */
+	}
+	mutex_unlock(&m);
+	KUNIT_EXPECT_TRUE(test, wait_until(order_len == 3, 2000));
+	KUNIT_EXPECT_EQ(test, order[0], 1);
+	KUNIT_EXPECT_EQ(test, order[1], 2);
+	KUNIT_EXPECT_EQ(test, order[2], 3);
+	for (int i = 0; i < 3; i++)
+		kthread_stop(t[i]);
+}
+
+static struct kunit_case mutex_cases[] = {
+	KUNIT_CASE(n_threads_times_m_increments_give_exactly_n_times_m),
+	KUNIT_CASE(trylock_takes_only_a_free_mutex),
+	KUNIT_CASE(a_signal_interrupts_mutex_lock_interruptible),
+	KUNIT_CASE(unlock_by_a_non_owner_warns_and_changes_nothing),
+	KUNIT_CASE(recursive_locking_warns),
+	KUNIT_CASE(waiters_get_the_mutex_in_arrival_order),
+	{}
+};
+
+static struct kunit_suite mutex_suite = {
+	.name = "mutex",
+	.test_cases = mutex_cases,
+};
+kunit_test_suite(mutex_suite);

@@ -1,0 +1,94 @@
+/* KTAP suite `pit`: the tick (arch/x86/pit.c, kernel/time/) and the TSC calibration. */
+#include <asm/tsc.h>
+#include <kunit/test.h>
+#include <linux/jiffies.h>
+#include <linux/sched/clock.h>
+#include "helpers.h"
+
+static void jiffies_advance(struct kunit *test)
+{
+	unsigned long start = jiffies;
+
+	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + 5), 2000));
+}
+
+static void jiffies_is_the_low_half_of_jiffies_64(struct kunit *test)
+{
+	unsigned long flags;
+	u64 j64;
+	unsigned long j;
+
+	local_irq_save(flags);
+	j64 = get_jiffies_64();
+	j = jiffies;
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, (unsigned long)j64, j);
+	KUNIT_EXPECT_GT(test, j64, (u64)INITIAL_JIFFIES);
+}
+
+static void time_after_survives_the_wrap(struct kunit *test)
+{
+	/* jiffies starts 5 minutes before its 32-bit wrap: compare across it. */
+	unsigned long before_wrap = 0xfffffff0ul, after_wrap = 0x10;
+
+	KUNIT_EXPECT_TRUE(test, time_after(after_wrap, before_wrap));
+	KUNIT_EXPECT_TRUE(test, time_before(before_wrap, after_wrap));
+	KUNIT_EXPECT_FALSE(test, after_wrap > before_wrap);
+	KUNIT_EXPECT_TRUE(test, time_after_eq(after_wrap, after_wrap));
+	KUNIT_EXPECT_TRUE(test, time_in_range(0x5ul, before_wrap, after_wrap));
+	KUNIT_EXPECT_EQ(test, INITIAL_JIFFIES + 300ul * HZ, 0ul);
+}
+
+static void conversions_round_up(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(1000), (unsigned long)HZ);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(1), 1ul);
+	KUNIT_EXPECT_EQ(test, msecs_to_jiffies(0), 0ul);
+	KUNIT_EXPECT_EQ(test, jiffies_to_msecs(HZ), 1000u);
+	KUNIT_EXPECT_EQ(test, usecs_to_jiffies(1), 1ul);
+}
+
+/* The tick and the TSC are two clocks: over 20 ticks they must roughly agree
+ * with the calibration (generously: from half to double). */
+static void the_tsc_agrees_with_the_tick(struct kunit *test)
+{
+	unsigned long start;
+	u64 t0, cycles, expected = (u64)tsc_khz * 1000 * 20 / HZ;
+
+	start = jiffies;
+	KUNIT_ASSERT_TRUE(test, wait_until(jiffies != start, 2000));
+	start = jiffies;
+	t0 = rdtsc();
+	KUNIT_ASSERT_TRUE(test, wait_until(time_after_eq(jiffies, start + 20), 4000));
+	cycles = rdtsc() - t0;
+	KUNIT_EXPECT_GT(test, cycles, expected / 2);
+	KUNIT_EXPECT_LT(test, cycles, expected * 2);
+}
+
+static void uptime_in_jiffies_matches_the_clock(struct kunit *test)
+{
+	u64 ticks = get_jiffies_64() - INITIAL_JIFFIES;
+	u64 clock_ticks = div_u64(sched_clock(), 1000000000u / HZ);
+
+	/* The tick started a little after the clock; both count the same time,
+	 * as far as the two calibrations agree (a busy host can skew them by
+	 * 15%: a virtual CPU paused while it measures). */
+	KUNIT_EXPECT_LE(test, ticks, clock_ticks + clock_ticks / 4 + 2);
+	KUNIT_EXPECT_GE(test, ticks * 2 + 10, clock_ticks);
+}
+
+static struct kunit_case pit_cases[] = {
+	KUNIT_CASE(jiffies_advance),
+	KUNIT_CASE(jiffies_is_the_low_half_of_jiffies_64),
+	KUNIT_CASE(time_after_survives_the_wrap),
+	KUNIT_CASE(conversions_round_up),
+	KUNIT_CASE(the_tsc_agrees_with_the_tick),
+	KUNIT_CASE(uptime_in_jiffies_matches_the_clock),
+	{}
+};
+
+static struct kunit_suite pit_suite = {
+	.name = "pit",
+	.test_cases = pit_cases,
+};
+kunit_test_suite(pit_suite);

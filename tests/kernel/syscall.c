@@ -1,0 +1,100 @@
+/*
+ * KTAP suite `syscall`: every system call from user mode, its happy path and
+ * its errors. Each case runs /bin/syscall_test (user/bin/syscall_test.c) with
+ * the case's name; the program checks what the calls return and exits with
+ * the number of failed checks. The kernel side adds what only it can see.
+ */
+#include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <janus/log.h>
+#include "user_helpers.h"
+
+#define PROGRAM "/bin/syscall_test"
+
+static void run(struct kunit *test, const char *name)
+{
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, PROGRAM, name, NULL));
+}
+
+static void getpid_and_getppid(struct kunit *test) { run(test, "ids"); }
+static void open_read_write_close(struct kunit *test) { run(test, "files"); }
+static void sixteen_descriptors_then_emfile(struct kunit *test) { run(test, "too-many-files"); }
+static void ioctl_on_a_file_without_it_is_enotty(struct kunit *test) { run(test, "ioctls"); }
+static void unknown_numbers_are_enosys(struct kunit *test) { run(test, "unknown-numbers"); }
+static void spawn_wait_and_exit_status(struct kunit *test) { run(test, "children"); }
+static void exit_status_reaches_the_parent(struct kunit *test) { run(test, "exit-codes"); }
+static void kill_and_the_default_action(struct kunit *test) { run(test, "kill"); }
+static void a_signal_makes_a_sleeping_call_fail_eintr(struct kunit *test) { run(test, "eintr"); }
+static void sa_restart_restarts_the_call(struct kunit *test) { run(test, "restart"); }
+static void nanosleep_is_cut_short_with_the_time_left(struct kunit *test)
+{
+	run(test, "nanosleep-eintr");
+}
+
+/* The 200 ms nanosleep really took the time: at least 20 ticks at HZ=100. */
+static void nanosleep_sleeps(struct kunit *test)
+{
+	unsigned long start = jiffies;
+
+	run(test, "sleeping");
+	KUNIT_EXPECT_GE(test, jiffies - start, msecs_to_jiffies(200));
+}
+
+static void proc_listings_and_stdio(struct kunit *test) { run(test, "proc"); }
+
+/* A write to /dev/kmsg becomes a record of the kernel log. */
+static void kmsg_reads_and_writes_the_log(struct kunit *test)
+{
+	u64 seq = log_next_sequence();
+
+	run(test, "kmsg");
+	KUNIT_EXPECT_TRUE(test, log_contains(seq, "syscall_test: hello, kernel log"));
+}
+
+static void a_missing_program_is_enoent(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, run_user_program(NULL, "/bin/nonexistent", NULL), -ENOENT);
+}
+
+/* What a process holds is given back when it ends: threads, pages, files. */
+static void nothing_is_left_behind(struct kunit *test)
+{
+	unsigned int threads;
+	unsigned long pages;
+
+	run(test, "children"); /* once first: caches that grow once are not leaks */
+	threads = nr_threads();
+	pages = nr_free_pages();
+	run(test, "children");
+	KUNIT_EXPECT_EQ(test, nr_threads(), threads);
+	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
+}
+
+static struct kunit_case syscall_cases[] = {
+	KUNIT_CASE(getpid_and_getppid),
+	KUNIT_CASE(open_read_write_close),
+	KUNIT_CASE(sixteen_descriptors_then_emfile),
+	KUNIT_CASE(ioctl_on_a_file_without_it_is_enotty),
+	KUNIT_CASE(unknown_numbers_are_enosys),
+	KUNIT_CASE(nanosleep_sleeps),
+	KUNIT_CASE(spawn_wait_and_exit_status),
+	KUNIT_CASE(exit_status_reaches_the_parent),
+	KUNIT_CASE(kill_and_the_default_action),
+	KUNIT_CASE(a_signal_makes_a_sleeping_call_fail_eintr),
+	KUNIT_CASE(sa_restart_restarts_the_call),
+	KUNIT_CASE(nanosleep_is_cut_short_with_the_time_left),
+	KUNIT_CASE(proc_listings_and_stdio),
+	KUNIT_CASE(kmsg_reads_and_writes_the_log),
+	KUNIT_CASE(a_missing_program_is_enoent),
+	KUNIT_CASE(nothing_is_left_behind),
+	{}
+};
+
+static struct kunit_suite syscall_suite = {
+	.name = "syscall",
+	.test_cases = syscall_cases,
+};
+kunit_test_suite(syscall_suite);

@@ -1,0 +1,130 @@
+/* KTAP suite `timer`: kernel timers fire once, in softirq context, never early (kernel/time/timer.c). */
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/sched.h>
+#include <linux/timer.h>
+#include "helpers.h"
+
+struct probe {
+	struct timer_list timer;
+	unsigned int fired, rearm;
+	unsigned long fired_at;
+	bool in_softirq, in_task;
+	volatile bool running;
+	unsigned long spin_ms;
+};
+
+static struct probe p;
+
+static void probe_fn(struct timer_list *t)
+{
+	struct probe *pr = from_timer(pr, t, timer);
+
+	pr->running = true;
+	pr->fired++;
+	pr->fired_at = jiffies;
+	pr->in_softirq = in_serving_softirq();
+	pr->in_task = in_task();
+	if (pr->spin_ms) {
+		u64 end = rdtsc() + (u64)tsc_khz * pr->spin_ms;
+		while (rdtsc() < end)
+			cpu_relax();
+	}
+	if (pr->rearm && pr->fired < pr->rearm)
+		mod_timer(t, jiffies + 1);
+	pr->running = false;
+}
+
+static int setup(struct kunit *test)
+{
+	(void)test;
+	p = (struct probe){ 0 };
+	timer_setup(&p.timer, probe_fn, 0);
+	return 0;
+}
+
+static void it_fires_once_in_softirq_context_after_the_delay(struct kunit *test)
+{
+	unsigned long armed = jiffies;
+
+	mod_timer(&p.timer, armed + 5);
+	KUNIT_EXPECT_TRUE(test, timer_pending(&p.timer));
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
+	msleep(60);
+	KUNIT_EXPECT_EQ(test, p.fired, 1u);
+	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, armed + 5));
+	KUNIT_EXPECT_TRUE(test, p.in_softirq);
+	KUNIT_EXPECT_FALSE(test, p.in_task);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&p.timer));
+}
+
+static void del_timer_cancels_a_pending_timer(struct kunit *test)
+{
+	mod_timer(&p.timer, jiffies + 5);
+	KUNIT_EXPECT_EQ(test, del_timer(&p.timer), 1);
+	KUNIT_EXPECT_EQ(test, del_timer(&p.timer), 0);
+	msleep(100);
+	KUNIT_EXPECT_EQ(test, p.fired, 0u);
+}
+
+static void mod_timer_moves_a_pending_timer(struct kunit *test)
+{
+	unsigned long start = jiffies;
+
+	mod_timer(&p.timer, start + 2);
+	KUNIT_EXPECT_EQ(test, mod_timer(&p.timer, start + 12), 1);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
+	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, start + 12));
+	KUNIT_EXPECT_EQ(test, p.fired, 1u);
+}
+
+static void a_timer_may_rearm_itself(struct kunit *test)
+{
+	p.rearm = 3;
+	mod_timer(&p.timer, jiffies + 1);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired == 3, 2000));
+	msleep(50);
+	KUNIT_EXPECT_EQ(test, p.fired, 3u);
+}
+
+static void a_timer_beyond_one_wheel_turn_waits_its_round(struct kunit *test)
+{
+	unsigned long start = jiffies;
+
+	mod_timer(&p.timer, start + 260); /* more than 256 buckets away */
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 10000));
+	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, start + 260));
+	KUNIT_EXPECT_EQ(test, p.fired, 1u);
+}
+
+static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *test)
+{
+	p.spin_ms = 30;
+	mod_timer(&p.timer, jiffies + 1);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
+	del_timer_sync(&p.timer);
+	KUNIT_EXPECT_FALSE(test, p.running);
+	/* Deleting a pending timer synchronously: it will not run. */
+	mod_timer(&p.timer, jiffies + 3);
+	KUNIT_EXPECT_EQ(test, del_timer_sync(&p.timer), 1);
+	msleep(60);
+	KUNIT_EXPECT_EQ(test, p.fired, 1u);
+}
+
+static struct kunit_case timer_cases[] = {
+	KUNIT_CASE(it_fires_once_in_softirq_context_after_the_delay),
+	KUNIT_CASE(del_timer_cancels_a_pending_timer),
+	KUNIT_CASE(mod_timer_moves_a_pending_timer),
+	KUNIT_CASE(a_timer_may_rearm_itself),
+	KUNIT_CASE(a_timer_beyond_one_wheel_turn_waits_its_round),
+	KUNIT_CASE(del_timer_sync_returns_only_when_the_handler_is_done),
+	{}
+};
+
+static struct kunit_suite timer_suite = {
+	.name = "timer",
+	.init = setup,
+	.test_cases = timer_cases,
+};
+kunit_test_suite(timer_suite);

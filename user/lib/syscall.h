@@ -1,0 +1,32 @@
+/*
+ * Inside libc: the system call instruction. int 0x80 with the number in eax
+ * and the arguments in ebx, ecx, edx, esi, edi; the kernel's result comes
+ * back in eax, a negative errno on failure (include/uapi/asm/unistd.h).
+ */
+#ifndef _LIBC_SYSCALL_H
+#define _LIBC_SYSCALL_H
+
+#include <asm/unistd.h>
+
+/* The kernel's raw result. Registers a call does not use may hold anything. */
+static inline long __syscall(long nr, long a1, long a2, long a3, long a4, long a5)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80"
+			     : "=a"(ret)
+			     : "0"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
+			     : "memory");
+	return ret;
+}
+
+/* A raw result the POSIX way: a negative errno becomes -1 with errno set. */
+long __syscall_ret(long ret);
+
+#define syscall0(nr) __syscall_ret(__syscall(nr, 0, 0, 0, 0, 0))
+#define syscall1(nr, a) __syscall_ret(__syscall(nr, (long)(a), 0, 0, 0, 0))
+#define syscall2(nr, a, b) __syscall_ret(__syscall(nr, (long)(a), (long)(b), 0, 0, 0))
+#define syscall3(nr, a, b, c) \
+	__syscall_ret(__syscall(nr, (long)(a), (long)(b), (long)(c), 0, 0))
+
+#endif
