@@ -150,8 +150,10 @@ __noreturn void do_exit(long code);
 /* Kills current after an oops in process context (arch/x86/traps.c). */
 __noreturn void make_task_dead(int signr);
 
-/* The number of tasks, and the ps-like listing (kernel/fork.c). */
+/* The number of tasks, those of them on their way out, and the ps-like
+ * listing (kernel/fork.c). */
 unsigned int nr_threads(void);
+unsigned int nr_exiting_tasks(void);
 struct seq_file;
 int show_tasks(struct seq_file *m);
 /* Whether the stack canary at the bottom of p's stack is intact. */

@@ -155,7 +155,8 @@ static void spawn_and_reap(struct kunit *test, int n)
 	for (int i = 0; i < n; i++)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(count_and_exit, NULL, "short-%d", i)));
 	KUNIT_ASSERT_TRUE(test, wait_until(atomic_read(&finished) == n, 10000));
-	msleep(20); /* the last ones are reaped at their final switch */
+	/* the last ones are freed at their final switch */
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
 }
 
 static void two_hundred_kthreads_come_and_go_without_leaks(struct kunit *test)
