@@ -72,6 +72,11 @@ static bool ksoftirqd_running(void)
 	return tsk && tsk->state == TASK_RUNNING;
 }
 
+bool local_softirqs_idle(void)
+{
+	return !local_softirq_pending() && !ksoftirqd_running();
+}
+
 /* Interrupts off. The softirq runs at the next irq_exit or local_bh_enable,
  * or, if raised from a task, in ksoftirqd. */
 void raise_softirq_irqoff(unsigned int nr)

@@ -88,6 +88,9 @@ void raise_softirq_irqoff(unsigned int nr);
 /* Runs pending softirqs now, if not in interrupt context. */
 void do_softirq(void);
 u32 local_softirq_pending(void);
+/* Nothing pending on this CPU and its ksoftirqd asleep: the next irq_exit
+ * runs whatever its interrupt raises. */
+bool local_softirqs_idle(void);
 unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
 /* How often __do_softirq hit its limits and left the rest to ksoftirqd. */
 unsigned int softirq_handoffs_cpu(int cpu);

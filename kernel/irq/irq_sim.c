@@ -8,13 +8,21 @@
  * Linux's "lazy disable", still lets an arrival through while masked: the flow
  * (kernel/irq/chip.c) then marks it pending, and enable_irq() resends it with
  * irq_retrigger. So nothing is lost and nothing runs while disabled.
+ *
+ * Fired from a task that may sleep, a line first waits for this CPU's
+ * ksoftirqd to be done: after __do_softirq has handed work over to it (on a
+ * loaded host a paused vCPU overruns the 2 ms budget easily), irq_exit leaves
+ * every softirq to ksoftirqd until it has run. A test that fires a line
+ * expects its bottom halves at its irq_exit, as on a quiet machine.
  */
 #include <asm/irq_vectors.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqflags.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
 
 struct irq_sim_line {
 	bool masked;
@@ -58,6 +66,9 @@ void irq_sim_fire(unsigned int irq)
 	/* A device cannot interrupt a CPU that has interrupts off; `int` could. */
 	if (WARN_ONCE(irqs_disabled(), "irq_sim_fire(%u) with interrupts disabled\n", irq))
 		return;
+	if (!preempt_count())
+		for (int i = 0; i < HZ && !local_softirqs_idle(); i++)
+			schedule_timeout_uninterruptible(1);
 	deliver(irq);
 }
 
