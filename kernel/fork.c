@@ -140,19 +140,30 @@ unsigned int nr_threads(void)
 	return READ_ONCE(task_count);
 }
 
+void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		fn(p, arg);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static void count_exiting(struct task_struct *p, void *n)
+{
+	*(unsigned int *)n += !!(p->flags & PF_EXITING);
+}
+
 /* Tasks on their way out, still counted by nr_threads: exiting, zombies, and
  * the reaped dead whose CPU has not yet switched away from them for the last
  * time (finish_task_switch frees them then). */
 unsigned int nr_exiting_tasks(void)
 {
-	struct task_struct *p;
-	unsigned long flags;
 	unsigned int n = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks)
-		n += !!(p->flags & PF_EXITING);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	for_each_task(count_exiting, &n);
 	return n;
 }
 

@@ -41,6 +41,7 @@ RESULT = re.compile(r"^(ok|not ok) (\d+) (.*?)(?:\s+#\s*(SKIP)\b\s*(.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
 PANIC = re.compile(r"Kernel panic - not syncing: (.*)")
 OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86/traps.c)
+HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
 
 
 def qemu_argv(args):
@@ -240,6 +241,22 @@ def tail(lines, n=TAIL_LINES):
     return "\n".join("    | " + l for l in lines[-n:])
 
 
+def first_report(lines, timed_out):
+    """What went wrong first, where the tail only shows how it ended: the start of the
+    first oops or panic or, for a boot that timed out, of the last hung-task report
+    (the hung_task suite provokes one on purpose early on). "" if the tail holds it."""
+    body = lines[:-TAIL_LINES]
+    found = [i for i, l in enumerate(body)
+             if OOPS.match(TIMESTAMP.sub("", l)) or PANIC.search(l)][:1]
+    if not found and timed_out:
+        found = [i for i, l in enumerate(body) if HUNG.match(TIMESTAMP.sub("", l))][-1:]
+    if not found:
+        return ""
+    i = found[0]
+    part = lines[max(0, i - 5):min(i + TAIL_LINES, len(body))]
+    return "\n  first report (line %d):\n%s" % (i + 1, tail(part, len(part)))
+
+
 def run_config(config):
     log_path = os.path.join(RESULTS, config.name + ".log")
     boot = Boot(config.argv(), config.timeout, log_path, config.stop_at)
@@ -267,7 +284,8 @@ def run_config(config):
                             ["  unexpected %s: %s" % (k, t) for k, t, _ in extra])
     report = "[%s] %-10s %s (%s)" % ("PASS" if ok else "FAIL", config.name, summary, timing)
     if not ok:
-        report += "\n" + details + "\n  serial log tail (%s):\n%s" % (log_path, tail(boot.lines))
+        report += "\n" + details + first_report(boot.lines, boot.timed_out)
+        report += "\n  serial log tail (%s):\n%s" % (log_path, tail(boot.lines))
     return ok, (passed, failed, skipped), report, boot.first_ktap
 
 

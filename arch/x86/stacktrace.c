@@ -120,6 +120,25 @@ unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigne
 	return n;
 }
 
+/* switch_to pushed ebp, ebx, esi, edi and EFLAGS below its return address:
+ * the saved ebp is the frame of __schedule. The task may wake up and run
+ * meanwhile (its reference keeps the stack); the walk never leaves the
+ * stack and only climbs, so at worst it shows a stale frame. */
+void show_task_trace(struct task_struct *p, const char *loglvl)
+{
+	unsigned long lo = (unsigned long)p->stack, hi = lo + THREAD_SIZE;
+	unsigned long sp = READ_ONCE(p->sp), *frame;
+
+	printk("%sCall Trace:\n", loglvl);
+	if (sp < lo || sp + 6 * sizeof(long) > hi)
+		return;
+	frame = (unsigned long *)sp;
+	printk("%s %pB\n", loglvl, (void *)frame[5]);
+	for (unsigned long bp = frame[4]; bp >= lo && bp + 8 <= hi && !(bp & 3);
+	     bp = ((unsigned long *)bp)[0] > bp ? ((unsigned long *)bp)[0] : 0)
+		printk("%s %pB\n", loglvl, (void *)((unsigned long *)bp)[1]);
+}
+
 void dump_stack_lvl(const char *loglvl)
 {
 	struct task_struct *task = current;

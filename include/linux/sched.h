@@ -62,6 +62,8 @@ struct task_struct {
 	bool sched_new;          /* never woken yet: the first wake-up picks its CPU */
 	int migrate_to;          /* CPU + 1 to move to at the next switch, else 0 */
 	unsigned long nvcsw, nivcsw; /* voluntary and involuntary switches */
+	/* The switch count and when it was last seen to change (kernel/hung_task.c). */
+	unsigned long last_switch_count, last_switch_time;
 
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
@@ -154,6 +156,8 @@ __noreturn void make_task_dead(int signr);
  * listing (kernel/fork.c). */
 unsigned int nr_threads(void);
 unsigned int nr_exiting_tasks(void);
+/* Calls fn(p, arg) for every task, under tasklist_lock (interrupts off): fn must not sleep. */
+void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
 struct seq_file;
 int show_tasks(struct seq_file *m);
 /* Whether the stack canary at the bottom of p's stack is intact. */

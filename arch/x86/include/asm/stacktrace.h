@@ -32,6 +32,9 @@ bool get_stack_info(unsigned long addr, struct stack_info *info);
 const char *stack_guard_owner(unsigned long addr);
 /* Prints "Call Trace:" and one symbolized line per frame, from frame pointer bp. */
 void show_trace(unsigned long bp, const char *loglvl);
+/* The same for a task that is switched out, from the frame switch_to left. */
+struct task_struct;
+void show_task_trace(struct task_struct *p, const char *loglvl);
 /* Walks the frames from bp, storing up to max return addresses; returns how many. */
 unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigned int max);
 

@@ -1,0 +1,100 @@
+/*
+ * The hung-task detector (Linux's khungtaskd). A task asleep in
+ * TASK_UNINTERRUPTIBLE can be woken only by the event it waits for: no
+ * signal ends the wait. If that event never comes (a lost wake-up, a
+ * deadlock, a completion nobody completes), the task and whoever waits for
+ * it are stuck for good, silently. Every hung_task_timeout_secs the daemon
+ * looks at each such task: one that has not been switched in since its last
+ * look, a whole period ago, is reported with its backtrace, so a hang says
+ * where it is. hung_task_timeout_secs=0 on the command line turns it off.
+ */
+#include <asm/stacktrace.h>
+#include <linux/err.h>
+#include <linux/init.h>
+#include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/kthread.h>
+#include <linux/sched.h>
+#include <janus/hung_task.h>
+
+unsigned long hung_task_timeout_secs = 120;
+unsigned int hung_task_reports; /* tasks reported so far (the tests read it) */
+static int hung_task_warnings = 10; /* reports left, as Linux's kernel.hung_task_warnings */
+static struct task_struct *khungtaskd;
+
+static int __init hung_task_timeout_setup(char *val)
+{
+	unsigned long secs;
+
+	if (!val || kstrtoul(val, 0, &secs) || secs > 24 * 3600)
+		return -EINVAL;
+	hung_task_timeout_secs = secs;
+	return 0;
+}
+early_param("hung_task_timeout_secs", hung_task_timeout_setup);
+
+static void report_hung_task(struct task_struct *t, unsigned long timeout_secs)
+{
+	if (hung_task_warnings <= 0) {
+		hung_task_reports++;
+		return;
+	}
+	hung_task_warnings--;
+	pr_err("INFO: task %s:%d blocked for more than %lu seconds.\n", t->comm, t->pid,
+	       timeout_secs);
+	pr_err("task:%s state:D pid:%d cpu:%d switches:%lu\n", t->comm, t->pid, t->cpu,
+	       t->nvcsw + t->nivcsw);
+	show_task_trace(t, KERN_ERR);
+	WRITE_ONCE(hung_task_reports, hung_task_reports + 1); /* after the report: tests read both */
+}
+
+/* Under tasklist_lock. A task seen with a new switch count starts a new
+ * period; one seen with the same count a whole period later is hung. */
+static void check_hung_task(struct task_struct *t, void *arg)
+{
+	unsigned long timeout_secs = *(unsigned long *)arg, switches = t->nvcsw + t->nivcsw;
+
+	if (t->state != TASK_UNINTERRUPTIBLE || !switches) /* never ran: not woken yet */
+		return;
+	if (switches != t->last_switch_count) {
+		t->last_switch_count = switches;
+		t->last_switch_time = jiffies;
+		return;
+	}
+	if (time_before(jiffies, t->last_switch_time + timeout_secs * HZ))
+		return;
+	report_hung_task(t, timeout_secs);
+	t->last_switch_time = jiffies; /* again after another period, if still stuck */
+}
+
+static int watchdog(void *unused)
+{
+	(void)unused;
+	while (!kthread_should_stop()) {
+		unsigned long secs = READ_ONCE(hung_task_timeout_secs);
+
+		if (secs)
+			for_each_task(check_hung_task, &secs);
+		schedule_timeout_interruptible(secs ? secs * HZ : MAX_SCHEDULE_TIMEOUT);
+	}
+	return 0;
+}
+
+void hung_task_set_timeout(unsigned long secs)
+{
+	WRITE_ONCE(hung_task_timeout_secs, secs);
+	if (khungtaskd)
+		wake_up_process(khungtaskd); /* it may be asleep for the old period */
+}
+
+static int __init hung_task_init(void)
+{
+	struct task_struct *t = kthread_run(watchdog, NULL, "khungtaskd");
+
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	khungtaskd = t;
+	return 0;
+}
+core_initcall(hung_task_init);
