@@ -178,7 +178,7 @@ static char state_letter(const struct task_struct *p)
 	return 'X';
 }
 
-static void show_task(struct seq_file *m, struct task_struct *p)
+static void show_task(struct task_struct *p, void *m)
 {
 	/* The lowest word is the canary, not paint. */
 	size_t used = stack_used((u32 *)p->stack + 1, THREAD_SIZE - sizeof(u32)) + sizeof(u32);
@@ -191,14 +191,8 @@ static void show_task(struct seq_file *m, struct task_struct *p)
  * D uninterruptible sleep, X dead; stack = deepest use of the kernel stack. */
 int show_tasks(struct seq_file *m)
 {
-	struct task_struct *p;
-	unsigned long flags;
-
 	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW COMMAND\n");
-	spin_lock_irqsave(&tasklist_lock, flags);
-	show_task(m, &init_task);
-	list_for_each_entry(p, &task_list, tasks)
-		show_task(m, p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	show_task(&init_task, m);
+	for_each_task(show_task, m);
 	return 0;
 }
