@@ -36,16 +36,14 @@ early_param("hung_task_timeout_secs", hung_task_timeout_setup);
 
 static void report_hung_task(struct task_struct *t, unsigned long timeout_secs)
 {
-	if (hung_task_warnings <= 0) {
-		hung_task_reports++;
-		return;
+	if (hung_task_warnings > 0) {
+		hung_task_warnings--;
+		pr_err("INFO: task %s:%d blocked for more than %lu seconds.\n", t->comm, t->pid,
+		       timeout_secs);
+		pr_err("task:%s state:D pid:%d cpu:%d switches:%lu\n", t->comm, t->pid, t->cpu,
+		       t->nvcsw + t->nivcsw);
+		show_task_trace(t, KERN_ERR);
 	}
-	hung_task_warnings--;
-	pr_err("INFO: task %s:%d blocked for more than %lu seconds.\n", t->comm, t->pid,
-	       timeout_secs);
-	pr_err("task:%s state:D pid:%d cpu:%d switches:%lu\n", t->comm, t->pid, t->cpu,
-	       t->nvcsw + t->nivcsw);
-	show_task_trace(t, KERN_ERR);
 	WRITE_ONCE(hung_task_reports, hung_task_reports + 1); /* after the report: tests read both */
 }
 

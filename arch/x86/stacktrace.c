@@ -134,9 +134,14 @@ void show_task_trace(struct task_struct *p, const char *loglvl)
 		return;
 	frame = (unsigned long *)sp;
 	printk("%s %pB\n", loglvl, (void *)frame[5]);
-	for (unsigned long bp = frame[4]; bp >= lo && bp + 8 <= hi && !(bp & 3);
-	     bp = ((unsigned long *)bp)[0] > bp ? ((unsigned long *)bp)[0] : 0)
+	for (unsigned long bp = frame[4]; bp >= lo && bp + 8 <= hi && !(bp & 3);) {
+		unsigned long next = ((unsigned long *)bp)[0];
+
 		printk("%s %pB\n", loglvl, (void *)((unsigned long *)bp)[1]);
+		if (next <= bp)
+			break;
+		bp = next;
+	}
 }
 
 void dump_stack_lvl(const char *loglvl)
