@@ -55,6 +55,20 @@ __printf(2, 3) __noreturn void kunit_skip(struct kunit *test, const char *fmt, .
 /* Writes one "    # ..." diagnostic line into the KTAP stream. */
 __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
 
+/**
+ * kunit_expect_report() - Declare a kernel report the case is about to provoke.
+ * @test: the running case
+ * @fmt:  text the report will contain, e.g. "BUG: sleeping function called from invalid context"
+ *
+ * Prints "    # expect: TEXT" into the KTAP stream before the case provokes the
+ * report, so the host runner (and a student reading the log) can tell a
+ * demonstration from a bug: a declared report must appear, an undeclared
+ * BUG:/WARNING: report fails the run. Call it once per report expected.
+ *
+ * Context: the test's own task; may sleep (it prints).
+ */
+__printf(2, 3) void kunit_expect_report(struct kunit *test, const char *fmt, ...);
+
 /* Runs every suite whose name matches one of the comma-separated globs; returns failures. */
 int kunit_run_all(const char *globs);
 

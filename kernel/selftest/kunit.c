@@ -41,6 +41,18 @@ void kunit_info(struct kunit *test, const char *fmt, ...)
 	pr_info("    # %s\n", buf);
 }
 
+void kunit_expect_report(struct kunit *test, const char *fmt, ...)
+{
+	char buf[200];
+	va_list args;
+
+	(void)test;
+	va_start(args, fmt);
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	pr_info("    # expect: %s\n", buf);
+}
+
 /* Prints a (possibly multi-line) failure message as KTAP diagnostic lines. */
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt, ...)
 {
