@@ -61,7 +61,8 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd run run-elf test bench debug deps check-deps clean help FORCE
+.PHONY: all iso initrd run run-elf test bench debug deps check-deps clean help FORCE docs \
+	kernel-doc-check
 .DEFAULT_GOAL := all
 
 all: $(B)/janus.elf $(B)/initrd.tar $(SEED_OBJS)
@@ -159,8 +160,18 @@ run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(QEMU) -m 128M -kernel $(B)/janus.elf -initrd $(B)/initrd.tar -append "$(CMDLINE)" \
 		-serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
-test: check-deps
+test: check-deps kernel-doc-check
 	$(PYTHON) tests/run.py
+
+# The API reference, docs/api/*.md, rendered from the kernel-doc comments.
+docs:
+	$(PYTHON) tools/kernel-doc.py render docs/api
+	@$(PYTHON) tools/kernel-doc.py stats | tail -1
+
+# Every non-static function in the files listed in tools/kernel-doc.enforced
+# has a complete kernel-doc comment (a ratchet: the list grows to cover all).
+kernel-doc-check:
+	@$(PYTHON) tools/kernel-doc.py check
 
 bench: check-deps
 	$(PYTHON) tests/run.py --bench
@@ -190,6 +201,8 @@ help:
 	@echo "                      and $(B)/initrd.tar, a tar of them as bin/NAME"
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
+	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
+	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make bench          boot with 'bench' and collect $(B)/bench.json"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"

@@ -7,12 +7,28 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 
+/**
+ * init_completion() - Initialise a completion: not done, nobody waiting.
+ * @x: the completion
+ *
+ * Context: any context, before anyone else can see @x; does not sleep.
+ */
 void init_completion(struct completion *x)
 {
 	x->done = 0;
 	init_waitqueue_head(&x->wait);
 }
 
+/**
+ * complete() - Signal one "done" event: lets exactly one waiter through.
+ * @x: the completion
+ *
+ * Wakes the first exclusive waiter (first come, first served); with nobody
+ * waiting, the event is counted and the next wait returns at once.
+ *
+ * Context: any context, a hardirq handler included; does not sleep (takes
+ * the completion's lock with interrupts off).
+ */
 void complete(struct completion *x)
 {
 	unsigned long flags;
@@ -24,6 +40,14 @@ void complete(struct completion *x)
 	__wake_up(&x->wait, TASK_NORMAL, 1);
 }
 
+/**
+ * complete_all() - Mark @x done for good: every waiter, now and later, passes.
+ * @x: the completion
+ *
+ * Use reinit_completion() before waiting on @x again.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ */
 void complete_all(struct completion *x)
 {
 	unsigned long flags;
@@ -86,22 +110,60 @@ static long wait_for_common(struct completion *x, long timeout, int state)
 	return ret;
 }
 
+/**
+ * wait_for_completion() - Sleep, uninterruptibly, until @x is completed.
+ * @x: the completion
+ *
+ * Consumes one completion (all of them pass after complete_all()).
+ *
+ * Context: process context only; may sleep (TASK_UNINTERRUPTIBLE, shown as
+ * D state, watched by the hung-task detector). In atomic context
+ * might_sleep() prints "BUG: sleeping function called from invalid
+ * context"; if @x is already done it still returns, otherwise the kernel
+ * panics, since returning would run the caller before its event.
+ */
 void wait_for_completion(struct completion *x)
 {
 	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
 
+/**
+ * wait_for_completion_timeout() - Sleep until @x is completed or @timeout passes.
+ * @x:       the completion
+ * @timeout: the longest sleep, in jiffies (MAX_SCHEDULE_TIMEOUT: no limit)
+ *
+ * Context: process context only; may sleep (uninterruptibly). In atomic
+ * context might_sleep() reports the bug and the call does not sleep: it
+ * returns at once, with 0 unless @x was already done.
+ * Return: 0 on timeout, otherwise the jiffies that were left (at least 1).
+ */
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout)
 {
 	return wait_for_common(x, timeout, TASK_UNINTERRUPTIBLE);
 }
 
+/**
+ * wait_for_completion_interruptible() - Sleep until @x is completed or a signal comes.
+ * @x: the completion
+ *
+ * Context: process context only; may sleep (TASK_INTERRUPTIBLE). In atomic
+ * context might_sleep() reports the bug and the call returns at once:
+ * 0 if @x was already done, otherwise -ERESTARTSYS.
+ * Return: 0 once completed, -ERESTARTSYS if a signal came first.
+ */
 int wait_for_completion_interruptible(struct completion *x)
 {
 	long t = wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
 	return t == -ERESTARTSYS ? t : 0;
 }
 
+/**
+ * try_wait_for_completion() - Consume one completion if there is one, never waiting.
+ * @x: the completion
+ *
+ * Context: any context; does not sleep.
+ * Return: true if @x was done (and one completion was consumed), false otherwise.
+ */
 bool try_wait_for_completion(struct completion *x)
 {
 	unsigned long flags;
@@ -113,6 +175,13 @@ bool try_wait_for_completion(struct completion *x)
 	return ret;
 }
 
+/**
+ * completion_done() - Test whether @x has a completion waiting, consuming nothing.
+ * @x: the completion
+ *
+ * Context: any context; does not sleep. The answer may be stale at once.
+ * Return: true if a wait on @x would return without sleeping.
+ */
 bool completion_done(struct completion *x)
 {
 	return READ_ONCE(x->done) != 0;

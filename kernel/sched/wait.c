@@ -5,6 +5,12 @@
 #include <linux/kernel.h>
 #include <linux/wait.h>
 
+/**
+ * init_waitqueue_head() - Initialise a wait queue: empty, its lock unlocked.
+ * @wq_head: the wait queue
+ *
+ * Context: any context, before anyone else can see @wq_head; does not sleep.
+ */
 void init_waitqueue_head(struct wait_queue_head *wq_head)
 {
 	spin_lock_init(&wq_head->lock);
@@ -12,12 +18,34 @@ void init_waitqueue_head(struct wait_queue_head *wq_head)
 	INIT_LIST_HEAD(&wq_head->head);
 }
 
+/**
+ * default_wake_function() - Wake the task of a wait-queue entry.
+ * @wq_entry: the entry; its ->private is the task to wake
+ * @mode:     the task states to wake (TASK_NORMAL, TASK_INTERRUPTIBLE...)
+ *
+ * The entry stays on the queue: the woken task removes it (finish_wait()).
+ *
+ * Context: any context; does not sleep. Called by __wake_up() with the
+ * queue's lock held and interrupts off.
+ * Return: 1 if the task was woken, 0 if it was not in a state of @mode.
+ */
 int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode)
 {
 	return wake_up_state(wq_entry->private, mode);
 }
 
-/* Wakes the task and takes it off the queue, so it is woken only once. */
+/**
+ * autoremove_wake_function() - Wake the entry's task and take the entry off the queue.
+ * @wq_entry: the entry; its ->private is the task to wake
+ * @mode:     the task states to wake
+ *
+ * Taking it off at once means the task is woken only once; the wake function
+ * DEFINE_WAIT() installs.
+ *
+ * Context: any context; does not sleep. Called by __wake_up() with the
+ * queue's lock held and interrupts off.
+ * Return: 1 if the task was woken (and the entry removed), 0 otherwise.
+ */
 int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode)
 {
 	int ret = default_wake_function(wq_entry, mode);
@@ -27,6 +55,16 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mod
 	return ret;
 }
 
+/**
+ * add_wait_queue() - Put a non-exclusive entry at the head of a wait queue.
+ * @wq_head:  the wait queue
+ * @wq_entry: the entry, initialised with its task and wake function
+ *
+ * Prefer prepare_to_wait() or the wait_event*() macros: they set the task
+ * state under the same lock, so no wake-up is lost.
+ *
+ * Context: any context; does not sleep.
+ */
 void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -37,6 +75,13 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
+/**
+ * remove_wait_queue() - Take an entry off its wait queue.
+ * @wq_head:  the wait queue
+ * @wq_entry: the entry added by add_wait_queue()
+ *
+ * Context: any context; does not sleep.
+ */
 void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -46,8 +91,18 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-/* Queue (if not queued yet) and set the state, both under the lock: a waker
- * that comes after this sees us and sets us running again. */
+/**
+ * prepare_to_wait() - Queue the current task (non-exclusive) and set its state.
+ * @wq_head:  the wait queue a waker will wake
+ * @wq_entry: the caller's entry (DEFINE_WAIT()); queued only if not queued yet
+ * @state:    TASK_UNINTERRUPTIBLE or TASK_INTERRUPTIBLE
+ *
+ * Both happen under the queue's lock, so a waker that runs after this sees
+ * the task and sets it running again: test the condition after this call,
+ * then schedule(), then finish_wait().
+ *
+ * Context: process context; does not sleep itself (schedule() does).
+ */
 void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
 	unsigned long flags;
@@ -60,7 +115,17 @@ void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *w
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
-/* Exclusive waiters go to the back: they are woken one at a time, first come first served. */
+/**
+ * prepare_to_wait_exclusive() - Queue the current task as an exclusive waiter.
+ * @wq_head:  the wait queue a waker will wake
+ * @wq_entry: the caller's entry (DEFINE_WAIT()); queued only if not queued yet
+ * @state:    TASK_UNINTERRUPTIBLE or TASK_INTERRUPTIBLE
+ *
+ * Exclusive waiters go to the back of the queue and are woken one at a time,
+ * first come first served (what completions use).
+ *
+ * Context: process context; does not sleep itself (schedule() does).
+ */
 void prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry,
 			       int state)
 {
@@ -74,6 +139,13 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queu
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
+/**
+ * finish_wait() - End a wait: set the task running and take its entry off the queue.
+ * @wq_head:  the wait queue
+ * @wq_entry: the entry given to prepare_to_wait()
+ *
+ * Context: process context; does not sleep.
+ */
 void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
 	unsigned long flags;
@@ -87,6 +159,18 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 	}
 }
 
+/**
+ * __wake_up() - Wake the tasks sleeping on a wait queue.
+ * @wq_head: the wait queue
+ * @mode:    which sleep states to wake (TASK_NORMAL: both kinds)
+ * @nr:      how many exclusive waiters to wake; 0 wakes them all
+ *
+ * Every non-exclusive waiter is woken, and exclusive ones up to @nr. The
+ * wake_up*() macros call this.
+ *
+ * Context: any context, a hardirq handler included; does not sleep (the
+ * queue's lock is taken with interrupts off).
+ */
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr)
 {
 	struct wait_queue_entry *curr, *next;

@@ -1,0 +1,416 @@
+#!/usr/bin/env python3
+"""Janus kernel-doc: checks and renders the API comments (Python 3 standard library only).
+
+Every non-static function defined in kernel/, arch/ and drivers/ needs Linux's
+kernel-doc comment, above its definition or above its prototype in a header:
+
+    /**
+     * name() - One-line summary.
+     * @arg:   what the argument is (one line per parameter; @...: for varargs)
+     *
+     * Optional description.
+     *
+     * Context: which contexts may call it; whether it may sleep.
+     * Return: what it returns (required unless the function returns void).
+     */
+
+A function whose body calls might_sleep(), might_sleep_if() or might_fault()
+must say "may sleep" in its Context: line (and not "must not sleep" or the like):
+the comment states the rule the run-time check enforces.
+
+    tools/kernel-doc.py check           check the files listed in tools/kernel-doc.enforced
+    tools/kernel-doc.py check PATH...   check these files or directories (exit 1 on a problem)
+    tools/kernel-doc.py stats           documented/total per directory, for every file
+    tools/kernel-doc.py render OUTDIR   write OUTDIR/<dir>.md, the API reference (make docs)
+
+Why not Linux's scripts/kernel-doc: it comes with Debian's linux-source package
+(about 130 MB, a tarball to unpack) and needs Perl; it renders but has no notion
+of "every function must have a comment" or of might_sleep(). This is the same
+comment format, so the comments stay readable by Linux's tool.
+"""
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCE_DIRS = ["kernel", "arch", "drivers"]
+HEADER_DIRS = ["include", "arch/x86/include"]
+ENFORCED = os.path.join(ROOT, "tools", "kernel-doc.enforced")
+
+DOC = re.compile(r"/\*\*(.*?)\*/", re.S)
+DOC_TITLE = re.compile(r"^\s*(\w+)\(\)\s+-\s+(\S.*)$")
+SLEEP_CALL = re.compile(r"\b(might_sleep|might_sleep_if|might_fault)\s*\(")
+MAY_SLEEP = re.compile(r"\bmay sleep\b", re.I)
+NO_SLEEP = re.compile(r"\b(must not|may not|cannot|can't|never|does not|doesn't|won't|will not)"
+                      r" sleep", re.I)
+NOT_FUNCTION = {"if", "while", "for", "switch", "return", "sizeof", "__attribute__",
+                "typeof", "__typeof__", "asm", "__asm__"}
+
+
+class Func:
+    def __init__(self, name, path, line, head, body, params, returns_void, static, inline):
+        self.name, self.path, self.line = name, path, line
+        self.head, self.body, self.params = head, body, params
+        self.returns_void, self.static, self.inline = returns_void, static, inline
+
+
+class Doc:
+    def __init__(self, name, summary, path, line, text):
+        self.name, self.summary, self.path, self.line = name, summary, path, line
+        self.args = {}       # name -> description
+        self.sections = {}   # "Context" / "Return" -> text
+        self.description = []
+        self.problems = []
+        self.parse(text)
+
+    def parse(self, text):
+        lines = [re.sub(r"^\s*\*?\s?", "", ln, count=1) for ln in text.split("\n")]
+        while lines and not DOC_TITLE.match(lines[0]):
+            lines.pop(0)  # up to and including the title line
+        lines = lines[1:]
+        current = None
+        for ln in lines:
+            m = re.match(r"^@(\w+|\.\.\.):\s*(.*)$", ln)
+            s = re.match(r"^(Context|Return|Returns|Note|Example|Locking):\s*(.*)$", ln)
+            if m:
+                current = ("arg", m.group(1))
+                self.args[m.group(1)] = m.group(2).strip()
+            elif s:
+                key = "Return" if s.group(1) == "Returns" else s.group(1)
+                current = ("section", key)
+                self.sections[key] = s.group(2).strip()
+            elif not ln.strip():
+                current = None if current and current[0] == "arg" else current
+                if current is None or current[0] == "desc":
+                    self.description.append("")
+                    current = ("desc", None) if current else None
+                elif current[0] == "section":
+                    self.sections[current[1]] += "\n"
+            elif current and current[0] == "arg":
+                self.args[current[1]] = (self.args[current[1]] + " " + ln.strip()).strip()
+            elif current and current[0] == "section":
+                self.sections[current[1]] = (self.sections[current[1]] + " " + ln.strip()).strip()
+            else:
+                current = ("desc", None)
+                self.description.append(ln.rstrip())
+        for key in self.sections:
+            self.sections[key] = re.sub(r"\s+", " ", self.sections[key]).strip()
+        while self.description and not self.description[-1]:
+            self.description.pop()
+        while self.description and not self.description[0]:
+            self.description.pop(0)
+
+
+def blank_out(text):
+    """The text with comments, string and character literals and preprocessor lines
+    replaced by spaces (newlines kept, so offsets and line numbers stay)."""
+    out = list(text)
+    i, n = 0, len(text)
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        if at_line_start and c == "#":
+            j = i
+            while j < n and not (text[j] == "\n" and text[j - 1] != "\\"):
+                j += 1
+            for k in range(i, j):
+                if out[k] != "\n":
+                    out[k] = " "
+            i = j
+            continue
+        if c == "\n":
+            at_line_start = True
+            i += 1
+            continue
+        if c not in " \t":
+            at_line_start = False
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            j += 1
+        else:
+            i += 1
+            continue
+        for k in range(i, min(j, n)):
+            if out[k] != "\n":
+                out[k] = " "
+        i = j
+    return "".join(out)
+
+
+def split_params(plist):
+    """Parameter names from a parameter list's text."""
+    plist = plist.strip()
+    if plist in ("", "void"):
+        return []
+    params, depth, cur = [], 0, ""
+    for c in plist:
+        if c == "," and depth == 0:
+            params.append(cur)
+            cur = ""
+            continue
+        depth += c in "([" and 1 or 0
+        depth -= c in ")]" and 1 or 0
+        cur += c
+    params.append(cur)
+    names = []
+    for p in params:
+        p = p.strip()
+        if p == "...":
+            names.append("...")
+            continue
+        m = re.search(r"\(\s*\*\s*(\w+)\s*\)", p)  # function pointer: int (*fn)(void *)
+        if m:
+            names.append(m.group(1))
+            continue
+        p = re.sub(r"\[[^\]]*\]", "", p)
+        p = re.sub(r"__\w+(\(\([^)]*\)\))?", "", p).strip()  # attributes like __user
+        m = re.search(r"(\w+)\s*$", p)
+        names.append(m.group(1) if m else p)
+    return names
+
+
+def functions(path):
+    """Every function defined in the file at path (a .c file, or a header's inlines)."""
+    text = open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read()
+    code = blank_out(text)
+    found = []
+    depth, start, i, n = 0, 0, 0, len(code)
+    while i < n:
+        c = code[i]
+        if c == "{":
+            if depth == 0:
+                head = code[start:i]
+                f = as_function(path, text, code, head, start, i)
+                if f:
+                    found.append(f)
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                start = i + 1
+                if found and found[-1].body is None:
+                    found[-1].body = code[found[-1]._body_start:i + 1]
+        elif c == ";" and depth == 0:
+            start = i + 1
+        i += 1
+    return [f for f in found if f.body is not None]
+
+
+def as_function(path, text, code, head, start, brace):
+    h = head.strip()
+    if not h.endswith(")") or "=" in h:
+        return None
+    # The parameter list is the last balanced (...) group; strip trailing attributes first.
+    while True:
+        m = re.search(r"(__attribute__\s*\(\(.*\)\)|__\w+(\([^()]*\))?)\s*$", h)
+        if not m or m.start() == 0 or not h[:m.start()].rstrip().endswith(")"):
+            break
+        h = h[:m.start()].rstrip()
+    depth, j = 0, len(h) - 1
+    while j >= 0:
+        depth += h[j] == ")"
+        depth -= h[j] == "("
+        if depth == 0:
+            break
+        j -= 1
+    m = re.search(r"(\w+)\s*$", h[:j])
+    if not m or m.group(1) in NOT_FUNCTION:
+        return None
+    name = m.group(1)
+    before = h[:m.start()]
+    if not before.strip() or re.fullmatch(r"[A-Z_0-9]+", name):
+        return None  # a macro invocation such as DEFINE_PER_CPU(...) {...}: not a C function
+    words = set(re.findall(r"\w+", before))
+    returns_void = re.search(r"\bvoid\s*$", before) is not None
+    line = text.count("\n", 0, start + len(head) - len(head.lstrip())) + 1
+    f = Func(name, path, line, h, None, split_params(h[j + 1:-1]), returns_void,
+             "static" in words, "inline" in words)
+    f._body_start = brace
+    return f
+
+
+def doc_blocks(path):
+    """The kernel-doc comments in a file: name -> Doc."""
+    text = open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read()
+    docs = {}
+    for m in DOC.finditer(text):
+        first = m.group(1).split("\n")
+        title = first[1] if len(first) > 1 and not first[0].strip() else first[0]
+        title = re.sub(r"^\s*\*?\s?", "", title)
+        t = DOC_TITLE.match(title)
+        if not t:
+            continue  # a struct/DOC: block, or not kernel-doc
+        docs[t.group(1)] = Doc(t.group(1), t.group(2), path, text.count("\n", 0, m.start()) + 1,
+                               m.group(1))
+    return docs
+
+
+def walk(dirs, exts):
+    out = []
+    for d in dirs:
+        for dirpath, _, files in os.walk(os.path.join(ROOT, d)):
+            for f in files:
+                if f.endswith(exts):
+                    out.append(os.path.relpath(os.path.join(dirpath, f), ROOT))
+    return sorted(out)
+
+
+class Tree:
+    def __init__(self):
+        self.sources = [p for p in walk(SOURCE_DIRS, (".c",)) if not p.endswith("asm-offsets.c")]
+        self.headers = walk(HEADER_DIRS, (".h",))
+        self.header_docs = {}
+        for h in self.headers:
+            for name, d in doc_blocks(h).items():
+                self.header_docs.setdefault(name, d)
+        self.funcs = []
+        self.docs = {}
+        for s in self.sources:
+            self.docs[s] = doc_blocks(s)
+            self.funcs += [f for f in functions(s) if not f.static]
+
+    def doc_for(self, f):
+        return self.docs.get(f.path, {}).get(f.name) or self.header_docs.get(f.name)
+
+    def problems(self, f):
+        d = self.doc_for(f)
+        where = "%s:%d: %s()" % (f.path, f.line, f.name)
+        if not d:
+            return ["%s: no kernel-doc comment (/** %s() - summary ... */)" % (where, f.name)]
+        out = []
+        for p in f.params:
+            if not d.args.get(p):
+                out.append("%s: no @%s: line" % (where, p))
+        for a in d.args:
+            if a not in f.params:
+                out.append("%s: @%s: names no parameter" % (where, a))
+        context = d.sections.get("Context", "")
+        if not context:
+            out.append("%s: no Context: line (may it sleep? from which contexts?)" % where)
+        if not f.returns_void and not d.sections.get("Return"):
+            out.append("%s: returns a value but has no Return: line" % where)
+        call = SLEEP_CALL.search(f.body)
+        if call and context and (not MAY_SLEEP.search(context) or NO_SLEEP.search(context)):
+            out.append("%s: calls %s() but its Context: does not say it may sleep"
+                       % (where, call.group(1)))
+        return out
+
+
+def in_paths(path, paths):
+    return any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths)
+
+
+def enforced_paths():
+    paths = []
+    for line in open(ENFORCED):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            paths.append(line)
+    return paths
+
+
+def check(tree, paths):
+    for p in paths:
+        if not os.path.exists(os.path.join(ROOT, p)):
+            print("kernel-doc: %s: no such file or directory" % p)
+            return 1
+    funcs = [f for f in tree.funcs if in_paths(f.path, paths)]
+    problems = [p for f in funcs for p in tree.problems(f)]
+    for p in problems:
+        print(p)
+    print("kernel-doc: %d functions checked in %s, %d problems" %
+          (len(funcs), ", ".join(paths), len(problems)))
+    return 1 if problems else 0
+
+
+def stats(tree):
+    per_dir = {}
+    for f in tree.funcs:
+        d = os.path.dirname(f.path)
+        ok = not tree.problems(f)
+        done, total = per_dir.get(d, (0, 0))
+        per_dir[d] = (done + ok, total + 1)
+    enforced = enforced_paths()
+    for d in sorted(per_dir):
+        done, total = per_dir[d]
+        print("%-24s %4d/%-4d %s" % (d, done, total, "enforced" if in_paths(d, enforced) else ""))
+    done = sum(v[0] for v in per_dir.values())
+    total = sum(v[1] for v in per_dir.values())
+    print("%-24s %4d/%-4d non-static functions fully documented" % ("total", done, total))
+    return 0
+
+
+def md_escape(s):
+    return s.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render(tree, outdir):
+    os.makedirs(outdir, exist_ok=True)
+    groups = {}
+    for f in tree.funcs:
+        parts = f.path.split("/")
+        key = "-".join(parts[:2]) if len(parts) > 2 else parts[0]
+        key = re.sub(r"\.c$", "", key)
+        groups.setdefault(key, []).append(f)
+    index = ["# Janus API reference", "",
+             "Generated by `make docs` (tools/kernel-doc.py) from the kernel-doc comments;"
+             " do not edit. Each function says which contexts may call it and whether it"
+             " may sleep.", ""]
+    for key in sorted(groups):
+        funcs = sorted(groups[key], key=lambda f: (f.path, f.line))
+        documented = [f for f in funcs if tree.doc_for(f)]
+        index.append("- [%s](%s.md): %d of %d functions documented"
+                     % (key.replace("-", "/"), key, len(documented), len(funcs)))
+        out = ["# %s" % key.replace("-", "/"), ""]
+        missing = []
+        for f in funcs:
+            d = tree.doc_for(f)
+            if not d:
+                missing.append(f)
+                continue
+            out += ["## %s()" % f.name, "", "```c", re.sub(r"\s+", " ", f.head) + ";", "```", "",
+                    md_escape(d.summary), ""]
+            if f.params:
+                out += ["| parameter | |", "|---|---|"]
+                out += ["| `%s` | %s |" % (p, md_escape(d.args.get(p, "?"))) for p in f.params]
+                out.append("")
+            if d.description:
+                out += [md_escape(ln) for ln in d.description] + [""]
+            for sec in ("Context", "Return", "Locking", "Note", "Example"):
+                if d.sections.get(sec):
+                    out += ["**%s:** %s" % (sec, md_escape(d.sections[sec])), ""]
+            out += ["*Defined in %s:%d.*" % (f.path, f.line), ""]
+        if missing:
+            out += ["## Not documented yet", ""]
+            out += ["- `%s()` (%s:%d)" % (f.name, f.path, f.line) for f in missing]
+            out.append("")
+        with open(os.path.join(outdir, key + ".md"), "w") as fh:
+            fh.write("\n".join(out))
+    with open(os.path.join(outdir, "README.md"), "w") as fh:
+        fh.write("\n".join(index) + "\n")
+    print("kernel-doc: wrote %s/README.md and %d pages" % (os.path.relpath(outdir), len(groups)))
+    return 0
+
+
+def main(argv):
+    if not argv or argv[0] not in ("check", "stats", "render"):
+        print(__doc__)
+        return 2
+    tree = Tree()
+    if argv[0] == "check":
+        return check(tree, argv[1:] or enforced_paths())
+    if argv[0] == "stats":
+        return stats(tree)
+    return render(tree, argv[1] if len(argv) > 1 else os.path.join(ROOT, "docs", "api"))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
