@@ -229,7 +229,8 @@ def as_function(path, text, code, head, start, brace):
     if not before.strip() or re.fullmatch(r"[A-Z_0-9]+", name):
         return None  # a macro invocation such as DEFINE_PER_CPU(...) {...}: not a C function
     words = set(re.findall(r"\w+", before))
-    returns_void = re.search(r"\bvoid\s*$", before) is not None
+    bare = re.sub(r"__attribute__\s*\(\(.*?\)\)|\b__\w+(\([^()]*\))?", " ", before)
+    returns_void = re.search(r"\bvoid\s*$", bare) is not None
     line = text.count("\n", 0, start + len(head) - len(head.lstrip())) + 1
     f = Func(name, path, line, h, None, split_params(h[j + 1:-1]), returns_void,
              "static" in words, "inline" in words)

@@ -4,7 +4,8 @@
  * A switch happens in exactly three places (docs/scheduler.md):
  *   - voluntarily: a task calls schedule(), usually to sleep;
  *   - on the way back from an interrupt to kernel code, if need_resched is
- *     set and preempt_count is 0 (preempt_schedule_irq, from entry.asm);
+ *     set and preempt_count is 0 (preempt_schedule_irq, from irqentry_exit
+ *     in arch/x86/traps.c);
  *   - at preempt_enable(), when the count drops to 0 with need_resched set.
  * need_resched is set by the tick when a time slice runs out and by the
  * wake-up of a task with a higher priority than the running one.
@@ -165,7 +166,17 @@ static void finish_migration(struct task_struct *p)
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
-/* Runs first thing in the task we switched to, on its own stack. */
+/**
+ * finish_task_switch() - Complete a context switch, on the new task's stack.
+ * @prev: the task that ran before on this CPU
+ *
+ * Releases the runqueue lock __schedule() took, moves @prev to its new CPU
+ * if set_cpus_allowed() asked it to leave while it ran, and drops the
+ * reference of a dead @prev, which cannot free its own stack.
+ *
+ * Context: only from the scheduler, right after switch_to(), with the
+ * runqueue lock held and interrupts off; returns with interrupts on.
+ */
 void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *rq = this_rq();
@@ -184,7 +195,15 @@ void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);
 }
 
-/* A new task's first instructions (ret_from_kernel_thread) come here. */
+/**
+ * schedule_tail() - First call of a new task: finish the switch that started it.
+ * @prev: the task that ran before the new one on this CPU
+ *
+ * Called from ret_from_kernel_thread and ret_from_fork (switch_to.asm).
+ *
+ * Context: only from a new task's first instructions, runqueue lock held,
+ * interrupts off; returns with interrupts on.
+ */
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
@@ -243,6 +262,18 @@ static bool schedule_debug(struct task_struct *prev)
 	return true;
 }
 
+/**
+ * schedule() - Give up the CPU: pick the next task to run and switch to it.
+ *
+ * A task that set its state to TASK_UNINTERRUPTIBLE or TASK_INTERRUPTIBLE
+ * first goes to sleep until a wake-up (an interruptible one stays running
+ * if a signal is pending); a TASK_RUNNING caller just lets others run.
+ *
+ * Context: process context only; may sleep. From atomic context (a handler,
+ * a spinlock held, preemption or interrupts disabled) it prints "BUG:
+ * scheduling while atomic", sets the task running again and returns at once
+ * without switching.
+ */
 void schedule(void)
 {
 	struct task_struct *tsk = current;
@@ -258,6 +289,12 @@ void schedule(void)
 	local_irq_enable();
 }
 
+/**
+ * schedule_dead() - Switch away from a dead task for the last time.
+ *
+ * Context: only from do_task_dead(), interrupts off, state TASK_DEAD; it
+ * skips the atomic-context checks of schedule() and never returns.
+ */
 void schedule_dead(void)
 {
 	__schedule(false);
@@ -273,6 +310,15 @@ static void preempt_schedule_common(void)
 	} while (need_resched());
 }
 
+/**
+ * preempt_schedule() - Preempt the current task, if preemption is allowed now.
+ *
+ * Called by preempt_enable() when the count drops to 0 with need_resched
+ * set. The task stays runnable: this is not a sleep.
+ *
+ * Context: any task context; does nothing if preempt_count is not 0 or
+ * interrupts are off, so it is safe to call anywhere.
+ */
 void preempt_schedule(void)
 {
 	if (preempt_count() || irqs_disabled())
@@ -280,8 +326,15 @@ void preempt_schedule(void)
 	preempt_schedule_common();
 }
 
-/* Entered from irqentry_exit with interrupts off, returning to kernel code
- * that had interrupts on and preempt_count 0. */
+/**
+ * preempt_schedule_irq() - Preempt kernel code on the way back from an interrupt.
+ *
+ * Called by irqentry_exit() (arch/x86/traps.c) when the interrupted kernel
+ * code had interrupts on and preempt_count 0, and need_resched is set.
+ *
+ * Context: interrupt exit only, interrupts off, preempt_count 0; returns
+ * with interrupts off.
+ */
 void preempt_schedule_irq(void)
 {
 	do {
@@ -290,6 +343,16 @@ void preempt_schedule_irq(void)
 	} while (need_resched());
 }
 
+/**
+ * _cond_resched() - Let a more deserving task run, if one is waiting and it is allowed.
+ *
+ * What cond_resched() calls: a voluntary preemption point for long loops.
+ *
+ * Context: process context; preempts (does not sleep) only when
+ * need_resched is set, preempt_count is 0 and interrupts are on; otherwise
+ * returns at once, so it is safe in any context.
+ * Return: 1 if it switched to another task, 0 if not.
+ */
 int _cond_resched(void)
 {
 	if (!need_resched() || preempt_count() || irqs_disabled())
@@ -298,6 +361,12 @@ int _cond_resched(void)
 	return 1;
 }
 
+/**
+ * yield() - Put the current task at the back of its priority queue and reschedule.
+ *
+ * Context: process context only; calls schedule(), so it reports "BUG:
+ * scheduling while atomic" from atomic context. The task stays runnable.
+ */
 void yield(void)
 {
 	struct task_struct *p = current;
@@ -313,11 +382,29 @@ void yield(void)
 	schedule();
 }
 
+/**
+ * single_task_running() - Test whether the current task is alone on this CPU's runqueue.
+ *
+ * Context: any context; does not sleep. The answer may be stale at once.
+ * Return: true if no other task is runnable on this CPU.
+ */
 bool single_task_running(void)
 {
 	return READ_ONCE(this_rq()->nr_running) <= 1;
 }
 
+/**
+ * wake_up_state() - Wake @p if it sleeps in one of the states in @state.
+ * @p:     the task
+ * @state: a mask of task states (TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE...)
+ *
+ * Sets @p running and queues it; if it is more important than the task
+ * running on its CPU, that one is asked to reschedule (an IPI for another
+ * CPU). A new task is placed on the least loaded allowed CPU.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: 1 if @p was woken, 0 if it was not in a state of @state.
+ */
 int wake_up_state(struct task_struct *p, unsigned int state)
 {
 	unsigned long flags;
@@ -347,12 +434,26 @@ out:
 	return woken;
 }
 
+/**
+ * wake_up_process() - Wake @p from either kind of sleep.
+ * @p: the task
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: 1 if @p was woken, 0 if it was already running.
+ */
 int wake_up_process(struct task_struct *p)
 {
 	return wake_up_state(p, TASK_NORMAL);
 }
 
-/* The tick (hardirq context): count down the running task's slice. */
+/**
+ * scheduler_tick() - Count down the running task's time slice.
+ *
+ * When the slice runs out the task goes to the expired array and
+ * need_resched is set: it is preempted on the way out of the interrupt.
+ *
+ * Context: the timer interrupt (hardirq), on each CPU; does not sleep.
+ */
 void scheduler_tick(void)
 {
 	struct task_struct *p = current;
@@ -368,6 +469,16 @@ void scheduler_tick(void)
 	spin_unlock(&rq->lock);
 }
 
+/**
+ * sched_set_prio() - Set a task's static priority (0 most important .. 39).
+ * @p:    the task
+ * @prio: the new priority, clamped to 0..MAX_PRIO-1
+ *
+ * Also resets its time slice; a queued task more important than the
+ * running one makes its CPU reschedule.
+ *
+ * Context: any context; does not sleep.
+ */
 void sched_set_prio(struct task_struct *p, int prio)
 {
 	unsigned long flags;
@@ -387,17 +498,42 @@ void sched_set_prio(struct task_struct *p, int prio)
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
-/* nice -20..19, as in Linux, is priority 0..39. */
+/**
+ * set_user_nice() - Set a task's nice value, as Linux counts it.
+ * @p:    the task
+ * @nice: -20 (most important) .. 19, clamped; priority is 20 + @nice
+ *
+ * Context: any context; does not sleep.
+ */
 void set_user_nice(struct task_struct *p, long nice)
 {
 	sched_set_prio(p, DEFAULT_PRIO + clamp(nice, -20L, 19L));
 }
 
+/**
+ * task_nice() - A task's nice value.
+ * @p: the task
+ *
+ * Context: any context; does not sleep.
+ * Return: the priority minus 20, so -20 .. 19.
+ */
 int task_nice(const struct task_struct *p)
 {
 	return p->prio - DEFAULT_PRIO;
 }
 
+/**
+ * set_cpus_allowed() - Restrict the CPUs a task may run on, and move it if needed.
+ * @p:    the task
+ * @mask: bit N set: CPU N is allowed
+ *
+ * A queued task moves at once; a running one leaves at its next switch; a
+ * sleeping one wakes up on its new CPU.
+ *
+ * Context: any context; does not sleep. A caller moving itself runs on in
+ * the old CPU until its next switch.
+ * Return: 0, or -EINVAL if @mask has no online CPU.
+ */
 int set_cpus_allowed(struct task_struct *p, u32 mask)
 {
 	unsigned long flags;
@@ -426,7 +562,15 @@ out:
 	return 0;
 }
 
-/* A new task's scheduling fields: runnable on this CPU at the default priority. */
+/**
+ * sched_fork() - Set up a new task's scheduling fields.
+ * @p: the new task, not yet visible to anyone
+ *
+ * Default priority, a fresh slice, the parent's allowed CPUs; its first
+ * wake-up places it on the least loaded CPU.
+ *
+ * Context: process context (fork, kthread creation); does not sleep.
+ */
 void sched_fork(struct task_struct *p)
 {
 	p->prio = DEFAULT_PRIO;
@@ -437,7 +581,14 @@ void sched_fork(struct task_struct *p)
 	INIT_LIST_HEAD(&p->run_list);
 }
 
-/* Sets up this CPU's runqueue with `idle` (already running) as its idle task. */
+/**
+ * sched_init_cpu() - Set up a CPU's runqueue, with @idle as its idle task.
+ * @cpu:  the CPU
+ * @idle: the task already running on it, which becomes its idle task
+ *
+ * Context: boot only, on the CPU that is coming up (or for it, before it
+ * runs tasks); does not sleep.
+ */
 void sched_init_cpu(int cpu, struct task_struct *idle)
 {
 	struct rq *rq = cpu_rq(cpu);
@@ -457,6 +608,14 @@ void sched_init_cpu(int cpu, struct task_struct *idle)
 	rq->idle = rq->curr = idle;
 }
 
+/**
+ * sched_init() - Make the boot stack the boot CPU's idle task and set up its runqueue.
+ *
+ * Puts a canary at the bottom of the boot stack and paints the unused part,
+ * so its high-water mark can be read like any task's.
+ *
+ * Context: early boot on the boot CPU, before any other task exists.
+ */
 void sched_init(void)
 {
 	u32 *bottom = init_task.stack;

@@ -8,6 +8,14 @@
 #include <linux/sched.h>
 #include "sched.h"
 
+/**
+ * cpu_idle() - The idle loop: halt until an interrupt, schedule when work appears.
+ *
+ * Interrupts go off before need_resched is tested and come back on with
+ * the halt (sti; hlt), so a wake-up cannot slip in between and be missed.
+ *
+ * Context: the idle task of each CPU, at the end of its boot; never returns.
+ */
 void cpu_idle(void)
 {
 	for (;;) {
@@ -21,6 +29,14 @@ void cpu_idle(void)
 	}
 }
 
+/**
+ * do_task_dead() - The last thing an exiting task does: mark itself dead and switch away.
+ *
+ * The next task on this CPU drops the dead task's reference (and frees its
+ * stack) in finish_task_switch().
+ *
+ * Context: process context, from do_exit() only; never returns.
+ */
 void __noreturn do_task_dead(void)
 {
 	local_irq_disable();

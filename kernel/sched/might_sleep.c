@@ -111,6 +111,21 @@ static void report(const char *what, const char *file, int line)
 		panic("%s (atomic_sleep=panic)", what);
 }
 
+/**
+ * __might_sleep() - Check that the caller may sleep here; report if not.
+ * @file: the caller's source file (might_sleep() passes __FILE__)
+ * @line: the caller's line
+ *
+ * The body of might_sleep(). Sleeping is allowed with preempt_count 0 and
+ * interrupts on (and during boot). Otherwise it prints "BUG: sleeping
+ * function called from invalid context at FILE:LINE", the context in words
+ * and a backtrace (at most once a second per call site; every one counted),
+ * and panics instead with atomic_sleep=panic.
+ *
+ * Context: any context; does not sleep (it is the check).
+ * Return: true if sleeping is allowed, false (after the report) if not, so
+ * the primitive can refuse to sleep.
+ */
 bool __might_sleep(const char *file, int line)
 {
 	if (likely(!preempt_count() && !irqs_disabled()) || system_state == SYSTEM_BOOTING)
@@ -120,6 +135,20 @@ bool __might_sleep(const char *file, int line)
 	return false;
 }
 
+/**
+ * __might_fault() - Check that the caller may touch user memory here; report if not.
+ * @file: the caller's source file (might_fault() passes __FILE__)
+ * @line: the caller's line
+ *
+ * The body of might_fault(), used by copy_to_user()/copy_from_user(). In
+ * interrupt context current is only the interrupted task, so it reports
+ * "BUG: user memory accessed from interrupt context". In task context a
+ * fault could sleep, so it also runs the __might_sleep() check.
+ *
+ * Context: any context; does not sleep (it is the check).
+ * Return: false (after the report) in interrupt context, where the copy must
+ * not happen; true otherwise, even if the sleep check reported.
+ */
 bool __might_fault(const char *file, int line)
 {
 	/* current is only the interrupted task: its user memory is not ours. */
@@ -132,11 +161,28 @@ bool __might_fault(const char *file, int line)
 	return true;
 }
 
+/**
+ * __sleep_impossible() - Panic: a primitive that cannot fail had to block in atomic context.
+ * @what: the primitive, e.g. "wait_for_completion"
+ * @why:  why returning without blocking is not an option
+ * @file: the caller's source file
+ * @line: the caller's line
+ *
+ * Context: any context; never returns.
+ */
 void __sleep_impossible(const char *what, const char *why, const char *file, int line)
 {
 	panic("%s at %s:%d must block in atomic context: %s", what, file, line, why);
 }
 
+/**
+ * report_scheduling_while_atomic() - Print "BUG: scheduling while atomic" and the context.
+ *
+ * schedule() calls it when preempt_count is not 0 or interrupts are off;
+ * at most once a second, every one counted; panics with atomic_sleep=panic.
+ *
+ * Context: any context; does not sleep.
+ */
 void report_scheduling_while_atomic(void)
 {
 	struct task_struct *prev = current;
@@ -152,6 +198,15 @@ void report_scheduling_while_atomic(void)
 		panic("scheduling while atomic (atomic_sleep=panic)");
 }
 
+/**
+ * report_trylock_in_interrupt() - Warn: mutex_trylock() called from interrupt context.
+ * @lock_name: the mutex's name
+ *
+ * A mutex belongs to a task; an interrupt has none. Prints a WARNING with a
+ * backtrace; panics with atomic_sleep=panic.
+ *
+ * Context: any context (it is called from interrupt context); does not sleep.
+ */
 void report_trylock_in_interrupt(const char *lock_name)
 {
 	nosleep_stats.trylock_in_interrupt++;
@@ -161,6 +216,19 @@ void report_trylock_in_interrupt(const char *lock_name)
 		panic("mutex_trylock from interrupt context (atomic_sleep=panic)");
 }
 
+/**
+ * report_preempt_leak() - Report a handler that returned with preempt_count changed, and repair it.
+ * @kind:   what leaked: "irq handler", "softirq", "timer callback", "kthread"
+ * @name:   its name, or NULL to print @fn's symbol
+ * @fn:     the function that ran
+ * @before: preempt_count before it ran
+ * @after:  preempt_count after it returned
+ *
+ * Prints "BUG: KIND NAME leaked preempt count BEFORE -> AFTER" and a
+ * backtrace, then sets preempt_count back to @before.
+ *
+ * Context: any context (the callers run handlers); does not sleep.
+ */
 void report_preempt_leak(const char *kind, const char *name, void *fn, int before, int after)
 {
 	nosleep_stats.preempt_leaks++;

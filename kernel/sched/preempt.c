@@ -7,6 +7,14 @@
 
 DEFINE_PER_CPU(int, __preempt_count);
 
+/**
+ * should_resched() - Test whether the current task has been asked to give up the CPU.
+ *
+ * preempt_enable() calls it when the count drops to 0.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if need_resched is set for the current task.
+ */
 bool should_resched(void)
 {
 	return need_resched();
