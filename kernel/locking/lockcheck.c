@@ -170,6 +170,19 @@ static void check_usage(struct lock_class *class)
 	local_irq_restore(flags);
 }
 
+/**
+ * lockcheck_acquire() - Record that the current context took @lock, and check its IRQ safety.
+ * @lock: the spinlock just taken
+ * @ip:   the caller of the spin_lock*() function, for reports
+ *
+ * Pushes @lock on the task's held-locks list (printed by the no-sleep
+ * reports), then marks the contexts its class has been taken in and
+ * reports "WARNING: inconsistent lock state" the first time a class is
+ * taken both in a handler and with that handler's interrupts enabled.
+ *
+ * Context: any context, from the spin_lock*() functions with @lock held;
+ * does not sleep.
+ */
 void lockcheck_acquire(struct spinlock *lock, unsigned long ip)
 {
 	struct task_struct *tsk = current;
@@ -185,6 +198,12 @@ void lockcheck_acquire(struct spinlock *lock, unsigned long ip)
 		check_usage(lock->class);
 }
 
+/**
+ * lockcheck_release() - Take @lock off the current task's held-locks list.
+ * @lock: the spinlock being released (in any order)
+ *
+ * Context: any context, from the spin_unlock*() functions; does not sleep.
+ */
 void lockcheck_release(struct spinlock *lock)
 {
 	struct task_struct *tsk = current;

@@ -16,6 +16,13 @@ struct mutex_waiter {
 	struct task_struct *task;
 };
 
+/**
+ * __mutex_init() - Initialise a mutex: unlocked, no waiters.
+ * @lock: the mutex
+ * @name: its name in reports (mutex_init() passes the expression's text)
+ *
+ * Context: any context, before anyone else can see @lock; does not sleep.
+ */
 void __mutex_init(struct mutex *lock, const char *name)
 {
 	lock->owner = NULL;
@@ -77,16 +84,49 @@ out:
 	return ret;
 }
 
+/**
+ * mutex_lock() - Take a mutex, sleeping (uninterruptibly) until it is free.
+ * @lock: the mutex
+ *
+ * Waiters get the mutex in arrival order: mutex_unlock() hands it to the
+ * first one. Taking a mutex the task already holds is refused with a
+ * WARNING ("recursive locking would deadlock").
+ *
+ * Context: process context only; may sleep. Never from a handler, a
+ * softirq, a tasklet, a timer, or with a spinlock held: might_sleep()
+ * reports "BUG: sleeping function called from invalid context"; a free
+ * mutex is still taken, a held one panics (returning without it would let
+ * two contexts into the critical section).
+ */
 void mutex_lock(struct mutex *lock)
 {
 	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
 }
 
+/**
+ * mutex_lock_interruptible() - Take a mutex, sleeping until it is free or a signal comes.
+ * @lock: the mutex
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports the bug; a free mutex is still taken, a held one
+ * returns -EINTR at once.
+ * Return: 0 with the mutex held; -EINTR if a signal came first (or in atomic
+ * context); -EDEADLK if the task already holds it (with a WARNING).
+ */
 int mutex_lock_interruptible(struct mutex *lock)
 {
 	return mutex_lock_common(lock, TASK_INTERRUPTIBLE);
 }
 
+/**
+ * mutex_trylock() - Take a mutex only if it is free, never sleeping.
+ * @lock: the mutex
+ *
+ * Context: process context; does not sleep. From interrupt context it warns
+ * ("mutex_trylock(NAME) from interrupt context"): a mutex belongs to a task
+ * and an interrupt has none. It still tries.
+ * Return: 1 if taken, 0 if it was held.
+ */
 int mutex_trylock(struct mutex *lock)
 {
 	unsigned long flags;
@@ -100,6 +140,14 @@ int mutex_trylock(struct mutex *lock)
 	return taken;
 }
 
+/**
+ * mutex_unlock() - Release a mutex, handing it to the first waiter if there is one.
+ * @lock: the mutex, held by the current task
+ *
+ * Context: process context, by the task that took @lock; does not sleep.
+ * Unlocking a mutex the task does not own is refused with a WARNING naming
+ * the owner.
+ */
 void mutex_unlock(struct mutex *lock)
 {
 	struct mutex_waiter *next;

@@ -21,6 +21,16 @@ static bool try_write(rwlock_t *lock)
 					   __ATOMIC_RELAXED);
 }
 
+/**
+ * read_lock() - Take a reader-writer spinlock for reading; disables preemption.
+ * @lock: the rwlock
+ *
+ * Any number of readers may hold it at once. A writer waiting for it keeps
+ * new readers out, so writers are not starved.
+ *
+ * Context: any context; does not sleep, nor may the holder. Interrupts stay
+ * as they are (see _read_lock_irqsave()).
+ */
 void read_lock(rwlock_t *lock)
 {
 	preempt_disable();
@@ -28,12 +38,26 @@ void read_lock(rwlock_t *lock)
 		cpu_relax();
 }
 
+/**
+ * read_unlock() - Release a read hold taken by read_lock().
+ * @lock: the rwlock
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void read_unlock(rwlock_t *lock)
 {
 	__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
 	preempt_enable();
 }
 
+/**
+ * write_lock() - Take a reader-writer spinlock for writing, alone; disables preemption.
+ * @lock: the rwlock
+ *
+ * Spins until there are no readers and no other writer.
+ *
+ * Context: any context; does not sleep, nor may the holder.
+ */
 void write_lock(rwlock_t *lock)
 {
 	preempt_disable();
@@ -43,12 +67,25 @@ void write_lock(rwlock_t *lock)
 	__atomic_sub_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
 }
 
+/**
+ * write_unlock() - Release a write hold taken by write_lock().
+ * @lock: the rwlock
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void write_unlock(rwlock_t *lock)
 {
 	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
 	preempt_enable();
 }
 
+/**
+ * read_trylock() - Take a rwlock for reading only if that needs no spinning.
+ * @lock: the rwlock
+ *
+ * Context: any context; does not sleep.
+ * Return: 1 if taken (preemption now disabled), 0 if a writer holds or waits for it.
+ */
 int read_trylock(rwlock_t *lock)
 {
 	preempt_disable();
@@ -58,6 +95,13 @@ int read_trylock(rwlock_t *lock)
 	return 0;
 }
 
+/**
+ * write_trylock() - Take a rwlock for writing only if it is free.
+ * @lock: the rwlock
+ *
+ * Context: any context; does not sleep.
+ * Return: 1 if taken (preemption now disabled), 0 if anyone holds it.
+ */
 int write_trylock(rwlock_t *lock)
 {
 	preempt_disable();
@@ -67,6 +111,15 @@ int write_trylock(rwlock_t *lock)
 	return 0;
 }
 
+/**
+ * _read_lock_irqsave() - Save the interrupt state, disable interrupts, take a rwlock for reading.
+ * @lock: the rwlock
+ *
+ * The body of read_lock_irqsave(lock, flags).
+ *
+ * Context: any context, hardirq handlers included; does not sleep.
+ * Return: the saved interrupt flags, for read_unlock_irqrestore().
+ */
 unsigned long _read_lock_irqsave(rwlock_t *lock)
 {
 	unsigned long flags;
@@ -76,6 +129,13 @@ unsigned long _read_lock_irqsave(rwlock_t *lock)
 	return flags;
 }
 
+/**
+ * read_unlock_irqrestore() - Release a read hold and restore the saved interrupt state.
+ * @lock:  the rwlock
+ * @flags: what read_lock_irqsave() saved
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void read_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 {
 	__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
@@ -83,6 +143,15 @@ void read_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 	preempt_enable();
 }
 
+/**
+ * _write_lock_irqsave() - Save the interrupt state, disable interrupts, take a rwlock for writing.
+ * @lock: the rwlock
+ *
+ * The body of write_lock_irqsave(lock, flags).
+ *
+ * Context: any context, hardirq handlers included; does not sleep.
+ * Return: the saved interrupt flags, for write_unlock_irqrestore().
+ */
 unsigned long _write_lock_irqsave(rwlock_t *lock)
 {
 	unsigned long flags;
@@ -92,6 +161,13 @@ unsigned long _write_lock_irqsave(rwlock_t *lock)
 	return flags;
 }
 
+/**
+ * write_unlock_irqrestore() - Release a write hold and restore the saved interrupt state.
+ * @lock:  the rwlock
+ * @flags: what write_lock_irqsave() saved
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void write_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 {
 	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);

@@ -15,6 +15,13 @@ struct semaphore_waiter {
 	bool up; /* given a unit by up() */
 };
 
+/**
+ * sema_init() - Initialise a semaphore with @val free units.
+ * @sem: the semaphore
+ * @val: the number of units (1 for a binary semaphore)
+ *
+ * Context: any context, before anyone else can see @sem; does not sleep.
+ */
 void sema_init(struct semaphore *sem, int val)
 {
 	spin_lock_init(&sem->lock);
@@ -67,21 +74,59 @@ out:
 	return ret;
 }
 
+/**
+ * down() - Take a unit of a semaphore, sleeping (uninterruptibly) until one is free.
+ * @sem: the semaphore
+ *
+ * Waiters are served in arrival order: up() hands its unit to the first.
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports "BUG: sleeping function called from invalid
+ * context"; a free unit is still taken, none free panics. Use down_trylock()
+ * where sleeping is not allowed.
+ */
 void down(struct semaphore *sem)
 {
 	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 
+/**
+ * down_interruptible() - Take a unit of a semaphore, sleeping until one is free or a signal comes.
+ * @sem: the semaphore
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports the bug, and with no unit free it returns -EINTR.
+ * Return: 0 with a unit taken, -EINTR if a signal came first.
+ */
 int down_interruptible(struct semaphore *sem)
 {
 	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
 
+/**
+ * down_timeout() - Take a unit of a semaphore, sleeping at most @timeout jiffies.
+ * @sem:     the semaphore
+ * @timeout: the longest sleep, in jiffies
+ *
+ * Context: process context only; may sleep (uninterruptibly). From atomic
+ * context might_sleep() reports the bug, and with no unit free it returns
+ * -ETIME at once.
+ * Return: 0 with a unit taken, -ETIME if @timeout passed first.
+ */
 int down_timeout(struct semaphore *sem, long timeout)
 {
 	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
 }
 
+/**
+ * down_trylock() - Take a unit of a semaphore only if one is free, never sleeping.
+ * @sem: the semaphore
+ *
+ * Note the inverted result, as in Linux.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: 0 if a unit was taken, 1 if none was free.
+ */
 int down_trylock(struct semaphore *sem)
 {
 	unsigned long flags;
@@ -95,6 +140,14 @@ int down_trylock(struct semaphore *sem)
 	return busy;
 }
 
+/**
+ * up() - Release a unit of a semaphore, giving it to the first waiter if there is one.
+ * @sem: the semaphore
+ *
+ * Unlike a mutex, any context may up() a semaphore another task downed.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ */
 void up(struct semaphore *sem)
 {
 	struct semaphore_waiter *waiter;

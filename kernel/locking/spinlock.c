@@ -9,6 +9,14 @@
 #include <linux/lockcheck.h>
 #include <linux/spinlock.h>
 
+/**
+ * __spin_lock_init() - Initialise a spinlock: unlocked, named, in a lock class.
+ * @lock: the spinlock
+ * @name: its name in reports (spin_lock_init() passes the expression's text)
+ * @key:  its lock class for the IRQ-safety checker (one per spin_lock_init() call site)
+ *
+ * Context: any context, before anyone else can see @lock; does not sleep.
+ */
 void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
 {
 	*lock = (spinlock_t){ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = name, .owner_cpu = -1,
@@ -43,18 +51,45 @@ static void do_spin_unlock(spinlock_t *lock)
 /* The caller of the spin_lock*() function, for reports. */
 #define CALLER ((unsigned long)__builtin_return_address(0))
 
+/**
+ * spin_lock() - Take a spinlock, spinning until it is free; disables preemption.
+ * @lock: the spinlock
+ *
+ * Interrupts stay as they are: if a handler or softirq on this CPU may take
+ * @lock too, use spin_lock_irqsave() or spin_lock_bh(), or the lock checker
+ * reports "WARNING: inconsistent lock state".
+ *
+ * Context: any context; does not sleep, and the holder must not sleep until
+ * spin_unlock() (might_sleep() and schedule() report it). Taking a lock this
+ * CPU already holds panics with "BUG: spinlock recursion".
+ */
 void spin_lock(spinlock_t *lock)
 {
 	preempt_disable();
 	do_spin_lock(lock, CALLER);
 }
 
+/**
+ * spin_unlock() - Release a spinlock taken by spin_lock(); re-enables preemption.
+ * @lock: the spinlock
+ *
+ * Context: the context that took @lock, on the same CPU (a WARNING says so
+ * otherwise); does not sleep, but may switch to a waiting task at
+ * preempt_enable().
+ */
 void spin_unlock(spinlock_t *lock)
 {
 	do_spin_unlock(lock);
 	preempt_enable();
 }
 
+/**
+ * spin_trylock() - Take a spinlock only if it is free, never spinning.
+ * @lock: the spinlock
+ *
+ * Context: any context; does not sleep.
+ * Return: 1 if taken (preemption now disabled), 0 if it was busy.
+ */
 int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
@@ -66,6 +101,16 @@ int spin_trylock(spinlock_t *lock)
 	return 0;
 }
 
+/**
+ * spin_lock_irq() - Disable interrupts on this CPU, then take a spinlock.
+ * @lock: the spinlock
+ *
+ * For code that knows interrupts are on; spin_unlock_irq() turns them on
+ * again unconditionally. Otherwise use spin_lock_irqsave().
+ *
+ * Context: process or softirq context with interrupts on; does not sleep,
+ * nor may the holder.
+ */
 void spin_lock_irq(spinlock_t *lock)
 {
 	local_irq_disable();
@@ -73,8 +118,15 @@ void spin_lock_irq(spinlock_t *lock)
 	do_spin_lock(lock, CALLER);
 }
 
-/* Interrupts back on before preemption is: preempt_enable() only switches
- * to a waiting task if interrupts are enabled. */
+/**
+ * spin_unlock_irq() - Release a spinlock and turn interrupts on.
+ * @lock: the spinlock, taken by spin_lock_irq()
+ *
+ * Interrupts come on before preemption does: preempt_enable() only switches
+ * to a waiting task with interrupts enabled.
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void spin_unlock_irq(spinlock_t *lock)
 {
 	do_spin_unlock(lock);
@@ -82,6 +134,17 @@ void spin_unlock_irq(spinlock_t *lock)
 	preempt_enable();
 }
 
+/**
+ * _spin_lock_irqsave() - Save the interrupt state, disable interrupts, take a spinlock.
+ * @lock: the spinlock
+ *
+ * The body of spin_lock_irqsave(lock, flags), which stores the result in
+ * flags. The lock to use when a hardirq handler may take it too.
+ *
+ * Context: any context, hardirq handlers included; does not sleep, nor may
+ * the holder.
+ * Return: the saved interrupt flags, for spin_unlock_irqrestore().
+ */
 unsigned long _spin_lock_irqsave(spinlock_t *lock)
 {
 	unsigned long flags;
@@ -92,6 +155,13 @@ unsigned long _spin_lock_irqsave(spinlock_t *lock)
 	return flags;
 }
 
+/**
+ * spin_unlock_irqrestore() - Release a spinlock and restore the saved interrupt state.
+ * @lock:  the spinlock
+ * @flags: what spin_lock_irqsave() saved
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 {
 	do_spin_unlock(lock);
@@ -99,6 +169,15 @@ void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 	preempt_enable();
 }
 
+/**
+ * _spin_trylock_irqsave() - Disable interrupts and take a spinlock if it is free.
+ * @lock:  the spinlock
+ * @flags: where the saved interrupt state goes (restored if the lock was busy)
+ *
+ * Context: any context; does not sleep.
+ * Return: 1 if taken (interrupts off, preemption disabled), 0 if busy
+ * (interrupt state restored).
+ */
 int _spin_trylock_irqsave(spinlock_t *lock, unsigned long *flags)
 {
 	local_irq_save(*flags);
@@ -112,6 +191,16 @@ int _spin_trylock_irqsave(spinlock_t *lock, unsigned long *flags)
 	return 0;
 }
 
+/**
+ * spin_lock_bh() - Disable bottom halves on this CPU, then take a spinlock.
+ * @lock: the spinlock
+ *
+ * The lock to use when a softirq, tasklet or timer callback may take it too
+ * (and no hardirq handler does).
+ *
+ * Context: process or softirq context, not a hardirq handler; does not
+ * sleep, nor may the holder.
+ */
 void spin_lock_bh(spinlock_t *lock)
 {
 	local_bh_disable();
@@ -119,6 +208,14 @@ void spin_lock_bh(spinlock_t *lock)
 	do_spin_lock(lock, CALLER);
 }
 
+/**
+ * spin_unlock_bh() - Release a spinlock and re-enable bottom halves.
+ * @lock: the spinlock, taken by spin_lock_bh()
+ *
+ * Pending softirqs may run here, in the caller's context.
+ *
+ * Context: the context that took @lock; does not sleep.
+ */
 void spin_unlock_bh(spinlock_t *lock)
 {
 	spin_unlock(lock);
