@@ -10,12 +10,24 @@
 #include <linux/smp.h>
 #include "internals.h"
 
+/**
+ * irq_mask() - Mask a line at its interrupt controller and remember it is masked.
+ * @desc: the line
+ *
+ * Context: any context, with @desc->lock held; does not sleep.
+ */
 void irq_mask(struct irq_desc *desc)
 {
 	desc->irq_data.chip->irq_mask(&desc->irq_data);
 	desc->istate |= IRQS_MASKED;
 }
 
+/**
+ * irq_unmask() - Unmask a line at its interrupt controller.
+ * @desc: the line
+ *
+ * Context: any context, with @desc->lock held; does not sleep.
+ */
 void irq_unmask(struct irq_desc *desc)
 {
 	desc->istate &= ~IRQS_MASKED;
@@ -67,6 +79,18 @@ static void handle_irq_desc(struct irq_desc *desc)
 	spin_unlock(&desc->lock);
 }
 
+/**
+ * generic_handle_irq() - Run the flow of one interrupt on line @irq.
+ * @irq: the line that fired
+ *
+ * Masks and acknowledges the line, runs its handlers unless they are
+ * already running (on any CPU) or the line is disabled, in which case the
+ * arrival is marked pending, runs them again if it fired meanwhile, and
+ * unmasks the line (unless a ONESHOT thread still has work). An IRQ number
+ * without a controller goes to arch_unexpected_irq().
+ *
+ * Context: hardirq context, interrupts off, from do_IRQ(); does not sleep.
+ */
 void generic_handle_irq(unsigned int irq)
 {
 	struct irq_desc *desc = irq_to_desc(irq);

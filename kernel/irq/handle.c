@@ -65,11 +65,32 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	return ret;
 }
 
+/**
+ * cycles_to_us() - Convert a TSC cycle count to microseconds.
+ * @cycles: a difference of two TSC readings
+ *
+ * Context: any context; does not sleep.
+ * Return: the microseconds, rounded down.
+ */
 unsigned int cycles_to_us(u64 cycles)
 {
 	return div_u64(tsc_cycles_to_ns(cycles), 1000);
 }
 
+/**
+ * handle_irq_event() - Call every handler on a line's chain.
+ * @desc: the line
+ *
+ * All of them run, because on a shared line any device may have raised it.
+ * Each is watched: a changed preempt_count ("BUG: irq handler NAME leaked
+ * preempt count"), interrupts turned on (a WARNING; turned off again), and
+ * a run longer than irq_warn_us microseconds are reported. IRQ_WAKE_THREAD
+ * wakes the action's thread. An arrival no handler claims is counted and
+ * reported as "nobody cared" (the first, then every 10000th).
+ *
+ * Context: hardirq context, interrupts off, from the flow
+ * (generic_handle_irq()); does not sleep.
+ */
 void handle_irq_event(struct irq_desc *desc)
 {
 	irqreturn_t ret = IRQ_NONE;

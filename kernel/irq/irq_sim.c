@@ -60,6 +60,19 @@ static void check_line(unsigned int irq)
 	BUG_ON(irq < IRQ_SIM_BASE || irq >= IRQ_SIM_BASE + IRQ_SIM_LINES);
 }
 
+/**
+ * irq_sim_fire() - Raise simulated interrupt line @irq on this CPU, now.
+ * @irq: IRQ_SIM_BASE .. IRQ_SIM_BASE + IRQ_SIM_LINES - 1 (BUG() otherwise)
+ *
+ * Executes `int` with the line's vector, so the interrupt takes the very
+ * path of a device's. From a task that may sleep it first waits (up to a
+ * second) until this CPU's ksoftirqd has no work, so the line's bottom
+ * halves run at its irq_exit.
+ *
+ * Context: any context with interrupts on (with interrupts off it warns
+ * and does nothing, as a device could not interrupt either); sleeps only
+ * if preempt_count is 0.
+ */
 void irq_sim_fire(unsigned int irq)
 {
 	check_line(irq);
@@ -85,18 +98,37 @@ static struct irq_chip irq_sim_chip = {
 	.irq_retrigger = sim_retrigger,
 };
 
+/**
+ * irq_sim_masked() - Whether the IRQ layer has simulated line @irq masked.
+ * @irq: a simulated line (BUG() otherwise)
+ *
+ * Context: any context; does not sleep.
+ * Return: true if masked.
+ */
 bool irq_sim_masked(unsigned int irq)
 {
 	check_line(irq);
 	return lines[irq - IRQ_SIM_BASE].masked;
 }
 
+/**
+ * irq_sim_acks() - How often the IRQ layer acknowledged an arrival on simulated line @irq.
+ * @irq: a simulated line (BUG() otherwise)
+ *
+ * Context: any context; does not sleep.
+ * Return: the count since boot.
+ */
 unsigned int irq_sim_acks(unsigned int irq)
 {
 	check_line(irq);
 	return lines[irq - IRQ_SIM_BASE].acks;
 }
 
+/**
+ * irq_sim_init() - Give the simulated lines their chip (masked, no handler).
+ *
+ * Context: boot, before the self-tests; does not sleep.
+ */
 void irq_sim_init(void)
 {
 	for (unsigned int i = 0; i < IRQ_SIM_LINES; i++)

@@ -21,6 +21,15 @@ static struct irq_desc *valid_desc(unsigned int irq)
 	return desc && desc->irq_data.chip ? desc : NULL;
 }
 
+/**
+ * irq_set_affinity() - Route line @irq to the CPUs in @mask (the controller picks one).
+ * @irq:  the IRQ number
+ * @mask: the CPUs that may receive it
+ *
+ * Context: any context; does not sleep. Only lines of a controller that can
+ * route (the IO-APIC) support it.
+ * Return: 0, or -EINVAL if the line does not exist or its controller cannot route.
+ */
 int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 {
 	struct irq_desc *desc = valid_desc(irq);
@@ -60,6 +69,27 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
 	return 0;
 }
 
+/**
+ * request_threaded_irq() - Add a handler (and optionally a handler thread) to line @irq.
+ * @irq:       the IRQ number
+ * @handler:   the hard handler, run in hardirq context; NULL for the default,
+ *             which just wakes the thread (then IRQF_ONESHOT is required)
+ * @thread_fn: run in process context by the kthread "irq/N-NAME" when
+ *             @handler returns IRQ_WAKE_THREAD; NULL for none
+ * @flags:     IRQF_SHARED, IRQF_ONESHOT, IRQF_TIMER; every handler of a shared
+ *             line must agree on them
+ * @name:      the name in /proc/interrupts and in reports
+ * @dev_id:    passed to the handlers; identifies this handler for free_irq()
+ *             (required, and unique, on a shared line)
+ *
+ * The first handler unmasks the line. request_irq() is this with no thread.
+ *
+ * Context: process context only; may sleep (allocates with GFP_KERNEL and
+ * creates the thread). Not from a handler or with a spinlock held.
+ * Return: 0; -EINVAL for a line that does not exist or bad arguments;
+ * -ENOMEM; -EBUSY if the line is taken and not shareable with these flags
+ * (printed as "genirq: Flags mismatch").
+ */
 int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
 			 unsigned long flags, const char *name, void *dev_id)
 {
@@ -95,6 +125,19 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	return ret;
 }
 
+/**
+ * free_irq() - Remove the handler identified by @dev_id from line @irq.
+ * @irq:    the IRQ number
+ * @dev_id: the dev_id given to request_irq()
+ *
+ * Waits until the handler is not running on any CPU and its thread has
+ * finished and stopped, then frees it. The last handler masks the line.
+ *
+ * Context: process context only; may sleep (might_sleep() reports a call
+ * from atomic context). Never from the line's own handler, which would
+ * wait for itself. Freeing an unknown line or a free handler WARNs.
+ * Return: the handler's name, or NULL if there was nothing to free.
+ */
 const void *free_irq(unsigned int irq, void *dev_id)
 {
 	struct irq_desc *desc = valid_desc(irq);
@@ -134,6 +177,15 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	return name;
 }
 
+/**
+ * disable_irq_nosync() - Disable line @irq without waiting for running handlers.
+ * @irq: the IRQ number
+ *
+ * Calls nest: the line comes back after as many enable_irq() calls.
+ * An arrival while disabled is remembered and delivered by enable_irq().
+ *
+ * Context: any context, the line's own handler included; does not sleep.
+ */
 void disable_irq_nosync(unsigned int irq)
 {
 	struct irq_desc *desc = valid_desc(irq);
@@ -147,12 +199,30 @@ void disable_irq_nosync(unsigned int irq)
 	spin_unlock_irqrestore(&desc->lock, irqflags);
 }
 
+/**
+ * disable_irq() - Disable line @irq and wait until its handlers have finished.
+ * @irq: the IRQ number
+ *
+ * Context: process context; may sleep (waits in synchronize_irq() for the
+ * line's threads). Never from the line's own handler: it would wait for
+ * itself; use disable_irq_nosync() there.
+ */
 void disable_irq(unsigned int irq)
 {
 	disable_irq_nosync(irq);
 	synchronize_irq(irq);
 }
 
+/**
+ * enable_irq() - Undo one disable_irq(); the last one unmasks the line.
+ * @irq: the IRQ number
+ *
+ * An interrupt that arrived while the line was disabled is delivered now
+ * (resent through the controller's irq_retrigger).
+ *
+ * Context: any context; does not sleep. An enable without a matching
+ * disable WARNs "Unbalanced enable for IRQ N".
+ */
 void enable_irq(unsigned int irq)
 {
 	struct irq_desc *desc = valid_desc(irq);
@@ -177,6 +247,16 @@ void enable_irq(unsigned int irq)
 		desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 }
 
+/**
+ * synchronize_irq() - Wait until no handler of line @irq is running, nor its threads.
+ * @irq: the IRQ number
+ *
+ * Spins while a hard handler runs on another CPU, then sleeps until the
+ * line's threads have finished their work.
+ *
+ * Context: process context only; may sleep (might_sleep() reports a call
+ * from atomic context). Never from the line's own handler.
+ */
 void synchronize_irq(unsigned int irq)
 {
 	struct irq_desc *desc = valid_desc(irq);

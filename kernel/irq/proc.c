@@ -11,6 +11,16 @@
 
 void arch_show_interrupts(struct seq_file *m);
 
+/**
+ * show_interrupts() - Write the interrupt table, shaped like Linux's /proc/interrupts.
+ * @m: the seq_file to write to
+ *
+ * One row per line that has handlers (count per online CPU, controller,
+ * handler names, the longest a handler ran), then the architecture's rows.
+ *
+ * Context: process context; does not sleep.
+ * Return: 0.
+ */
 int show_interrupts(struct seq_file *m)
 {
 	struct irq_desc *desc;
@@ -39,6 +49,11 @@ int show_interrupts(struct seq_file *m)
 	return 0;
 }
 
+/**
+ * show_interrupts_log() - Print the interrupt table to the kernel log.
+ *
+ * Context: process context (the sysrq-like dump command); does not sleep.
+ */
 void show_interrupts_log(void)
 {
 	seq_print_to_log(show_interrupts);

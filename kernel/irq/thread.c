@@ -16,6 +16,14 @@
 #define IRQTF_RUNTHREAD 0
 #define IRQ_THREAD_PRIO 5 /* ahead of ordinary tasks, like Linux's SCHED_FIFO irq threads */
 
+/**
+ * irq_default_primary_handler() - The hard handler of a threaded-only IRQ: wake the thread.
+ * @irq:    the IRQ number
+ * @dev_id: the handler's dev_id
+ *
+ * Context: hardirq context; does not sleep.
+ * Return: IRQ_WAKE_THREAD.
+ */
 irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
 {
 	(void)irq;
@@ -23,7 +31,15 @@ irqreturn_t irq_default_primary_handler(int irq, void *dev_id)
 	return IRQ_WAKE_THREAD;
 }
 
-/* Hardirq context, from the flow. */
+/**
+ * irq_wake_thread() - Wake an action's handler thread, once per pending interrupt.
+ * @desc:   the line
+ * @action: the handler whose hard part returned IRQ_WAKE_THREAD
+ *
+ * A ONESHOT action's bit keeps the line masked until its thread is done.
+ *
+ * Context: hardirq context, from handle_irq_event(); does not sleep.
+ */
 void irq_wake_thread(struct irq_desc *desc, struct irqaction *action)
 {
 	if (__atomic_fetch_or(&action->thread_flags, 1ul << IRQTF_RUNTHREAD, __ATOMIC_SEQ_CST) &
@@ -79,6 +95,15 @@ static int irq_thread(void *data)
 	return 0;
 }
 
+/**
+ * irq_start_thread() - Create and start the kthread "irq/N-NAME" for an action.
+ * @action: the handler with a thread_fn
+ *
+ * The thread runs at priority 5, ahead of ordinary tasks.
+ *
+ * Context: process context; may sleep (creates a kthread).
+ * Return: 0, or the error of kthread_create().
+ */
 int irq_start_thread(struct irqaction *action)
 {
 	struct task_struct *t;
