@@ -7,6 +7,15 @@
 
 u64 jiffies_64 = INITIAL_JIFFIES;
 
+/**
+ * get_jiffies_64() - Read the 64-bit tick count consistently on a 32-bit CPU.
+ *
+ * The two halves cannot be read at once; a carry between the reads is
+ * detected and the read repeated.
+ *
+ * Context: any context; does not sleep.
+ * Return: jiffies_64, the ticks since boot (plus INITIAL_JIFFIES).
+ */
 u64 get_jiffies_64(void)
 {
 	u32 hi, lo;
@@ -19,6 +28,12 @@ u64 get_jiffies_64(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/**
+ * do_timer() - Advance jiffies by @ticks.
+ * @ticks: the ticks that passed (more than 1 if some were lost)
+ *
+ * Context: the boot CPU's timer interrupt only (the one writer); does not sleep.
+ */
 void do_timer(unsigned long ticks)
 {
 	jiffies_64 += ticks;

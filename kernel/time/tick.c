@@ -22,11 +22,25 @@
 
 static u64 next_tick_ns; /* when the next jiffy is due, by the clock */
 
+/**
+ * tick_init() - Start counting ticks against the clock: the first jiffy is due one tick from now.
+ *
+ * Context: boot, before the timer interrupt is enabled.
+ */
 void tick_init(void)
 {
 	next_tick_ns = sched_clock() + TICK_NSEC;
 }
 
+/**
+ * tick_do_timer() - Advance jiffies for this tick, and for any ticks lost before it.
+ *
+ * Asks sched_clock() whether whole ticks went by unseen (a vCPU the host
+ * did not run) and counts them too, so jiffies never falls more than a tick
+ * behind real time.
+ *
+ * Context: the boot CPU's timer interrupt (hardirq); does not sleep.
+ */
 void tick_do_timer(void)
 {
 	u64 now = sched_clock();
@@ -38,12 +52,22 @@ void tick_do_timer(void)
 	do_timer(ticks);
 }
 
+/**
+ * update_process_times() - This CPU's per-tick work: raise TIMER_SOFTIRQ if timers are due, count down the slice.
+ *
+ * Context: every CPU's timer interrupt (hardirq); does not sleep.
+ */
 void update_process_times(void)
 {
 	run_local_timers();
 	scheduler_tick();
 }
 
+/**
+ * tick_periodic() - The whole tick of the CPU that keeps jiffies: tick_do_timer(), then update_process_times().
+ *
+ * Context: the boot CPU's timer interrupt (hardirq); does not sleep.
+ */
 void tick_periodic(void)
 {
 	tick_do_timer();

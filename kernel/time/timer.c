@@ -30,6 +30,15 @@ struct timer_base {
 
 DEFINE_PER_CPU(struct timer_base, timer_bases);
 
+/**
+ * timer_setup() - Initialise a timer with its callback; it is not armed.
+ * @timer: the timer
+ * @func:  the callback; it runs in softirq context (TIMER_SOFTIRQ), so it
+ *         must not sleep, and gets @timer (from_timer() finds the container)
+ * @flags: timer flags (0)
+ *
+ * Context: any context; does not sleep.
+ */
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
 {
 	timer->entry.next = NULL;
@@ -50,6 +59,15 @@ static void detach(struct timer_base *base, struct timer_list *timer)
 	base->pending--;
 }
 
+/**
+ * mod_timer() - Arm @timer (or re-arm it) to run at @expires, on this CPU.
+ * @timer:   an initialised timer, pending or not
+ * @expires: the jiffies value to run at; a time already past runs at the next tick
+ *
+ * Context: any context, the timer's own callback included (a timer may
+ * re-arm itself); does not sleep.
+ * Return: 1 if the timer was pending (and is now moved), 0 if it was not.
+ */
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
 	struct timer_base *base = timer_base(timer);
@@ -76,12 +94,26 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	return was_pending;
 }
 
+/**
+ * add_timer() - Arm a timer that is not pending, at its ->expires.
+ * @timer: an initialised timer with ->expires set; BUG() if it is pending
+ *
+ * Context: any context; does not sleep.
+ */
 void add_timer(struct timer_list *timer)
 {
 	BUG_ON(timer_pending(timer));
 	mod_timer(timer, timer->expires);
 }
 
+/**
+ * del_timer() - Disarm a timer; does not wait for a callback that is running.
+ * @timer: the timer
+ *
+ * Context: any context; does not sleep. The callback may still be running
+ * on another CPU when this returns: use del_timer_sync() before freeing.
+ * Return: 1 if the timer was pending, 0 if not.
+ */
 int del_timer(struct timer_list *timer)
 {
 	struct timer_base *base = timer_base(timer);
@@ -96,6 +128,18 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
+/**
+ * del_timer_sync() - Disarm a timer and wait until its callback is not running anywhere.
+ * @timer: the timer
+ *
+ * What to call before freeing a timer or what its callback uses. It waits
+ * by spinning for a callback running on another CPU.
+ *
+ * Context: process context; counts as may sleep: might_sleep() reports a
+ * call from atomic context (holding a lock the callback takes would
+ * deadlock). From the timer's own callback it WARNs and just disarms.
+ * Return: 1 if the timer was pending, 0 if not.
+ */
 int del_timer_sync(struct timer_list *timer)
 {
 	struct timer_base *base = timer_base(timer);
@@ -152,6 +196,11 @@ static void run_timer_softirq(struct softirq_action *h)
 	spin_unlock_irq(&base->lock);
 }
 
+/**
+ * run_local_timers() - Raise TIMER_SOFTIRQ on this CPU if a timer may be due.
+ *
+ * Context: the timer interrupt (hardirq); does not sleep.
+ */
 void run_local_timers(void)
 {
 	struct timer_base *base = this_cpu_ptr(&timer_bases);
@@ -160,6 +209,12 @@ void run_local_timers(void)
 		raise_softirq(TIMER_SOFTIRQ);
 }
 
+/**
+ * init_timers_cpu() - Set up @cpu's timer wheel, starting at the current jiffy.
+ * @cpu: the CPU
+ *
+ * Context: boot, before @cpu arms timers; does not sleep.
+ */
 void init_timers_cpu(int cpu)
 {
 	struct timer_base *base = &per_cpu(timer_bases, cpu);
@@ -171,6 +226,11 @@ void init_timers_cpu(int cpu)
 		INIT_LIST_HEAD(&base->wheel[i]);
 }
 
+/**
+ * init_timers() - Set up the boot CPU's timer wheel and register TIMER_SOFTIRQ.
+ *
+ * Context: early boot; does not sleep.
+ */
 void init_timers(void)
 {
 	init_timers_cpu(0);
@@ -188,6 +248,20 @@ static void process_timeout(struct timer_list *t)
 	wake_up_process(timeout->task);
 }
 
+/**
+ * schedule_timeout() - Sleep until woken or @timeout jiffies pass, in the state already set.
+ * @timeout: the longest sleep in jiffies; MAX_SCHEDULE_TIMEOUT: no limit
+ *
+ * The caller sets the task state first (TASK_INTERRUPTIBLE or
+ * TASK_UNINTERRUPTIBLE); with TASK_RUNNING it just lets others run.
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports "BUG: sleeping function called from invalid
+ * context" and it returns at once, not a jiffy slept. A negative @timeout
+ * is reported and returns 0.
+ * Return: 0 if @timeout passed, otherwise the jiffies that were left
+ * (MAX_SCHEDULE_TIMEOUT itself for an unlimited sleep).
+ */
 long schedule_timeout(long timeout)
 {
 	struct process_timer timer;
@@ -216,18 +290,39 @@ long schedule_timeout(long timeout)
 	return timeout < 0 ? 0 : timeout;
 }
 
+/**
+ * schedule_timeout_interruptible() - Sleep until woken, a signal, or @timeout jiffies pass.
+ * @timeout: the longest sleep in jiffies
+ *
+ * Context: process context only; may sleep (see schedule_timeout()).
+ * Return: 0 if @timeout passed, otherwise the jiffies that were left.
+ */
 long schedule_timeout_interruptible(long timeout)
 {
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
 
+/**
+ * schedule_timeout_uninterruptible() - Sleep until woken or @timeout jiffies pass; signals do not wake it.
+ * @timeout: the longest sleep in jiffies
+ *
+ * Context: process context only; may sleep (see schedule_timeout()).
+ * Return: 0 if @timeout passed, otherwise the jiffies that were left.
+ */
 long schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
 
+/**
+ * udelay() - Busy-wait at least @usecs microseconds, by the TSC.
+ * @usecs: microseconds
+ *
+ * Context: any context; does not sleep (it spins, keeping the CPU). Keep
+ * it short in handlers: a handler longer than irq_warn_us is reported.
+ */
 void udelay(unsigned long usecs)
 {
 	u64 end = rdtsc() + div_u64((u64)tsc_khz * usecs + 999, 1000);
@@ -236,7 +331,14 @@ void udelay(unsigned long usecs)
 		cpu_relax();
 }
 
-/* +1: the current jiffy is already partly over, and msleep must not be short. */
+/**
+ * msleep() - Sleep at least @msecs milliseconds (uninterruptibly).
+ * @msecs: milliseconds; rounded up to whole jiffies, plus one
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports "BUG: sleeping function called from invalid
+ * context" and it returns at once without sleeping; use udelay() there.
+ */
 void msleep(unsigned int msecs)
 {
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
@@ -247,6 +349,15 @@ void msleep(unsigned int msecs)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
 
+/**
+ * msleep_interruptible() - Sleep at least @msecs milliseconds, or until a signal comes.
+ * @msecs: milliseconds; rounded up to whole jiffies, plus one
+ *
+ * Context: process context only; may sleep. From atomic context
+ * might_sleep() reports the bug and it returns at once.
+ * Return: the milliseconds left: 0 if it slept the whole time, @msecs if it
+ * could not sleep at all.
+ */
 unsigned long msleep_interruptible(unsigned int msecs)
 {
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
