@@ -42,16 +42,39 @@ DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
 
 void call_on_stack(void (*fn)(void *), void *arg, unsigned long stack_top);
 
+/**
+ * local_softirq_pending() - The softirqs raised on this CPU and not yet run.
+ *
+ * Context: any context; does not sleep. Meaningful with interrupts off or
+ * preemption disabled (otherwise the CPU may change under the caller).
+ * Return: a bit mask, bit N for softirq N.
+ */
 u32 local_softirq_pending(void)
 {
 	return this_cpu_read(softirq_pending);
 }
 
+/**
+ * kstat_softirqs_cpu() - How often softirq @nr has run on @cpu.
+ * @nr:  the softirq number
+ * @cpu: the CPU
+ *
+ * Context: any context; does not sleep.
+ * Return: the count since boot.
+ */
 unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu)
 {
 	return per_cpu(softirq_counts, cpu)[nr];
 }
 
+/**
+ * open_softirq() - Register the handler of softirq @nr.
+ * @nr:     the softirq number (one of the fixed list in linux/interrupt.h)
+ * @action: the handler; it runs in softirq context, interrupts on, and
+ *          must not sleep
+ *
+ * Context: boot; does not sleep.
+ */
 void open_softirq(int nr, void (*action)(struct softirq_action *))
 {
 	softirq_vec[nr].action = action;
@@ -72,13 +95,26 @@ static bool ksoftirqd_running(void)
 	return tsk && tsk->state == TASK_RUNNING;
 }
 
+/**
+ * local_softirqs_idle() - Whether this CPU has no softirq pending and ksoftirqd nothing to do.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if no softirq work is pending or handed over on this CPU.
+ */
 bool local_softirqs_idle(void)
 {
 	return !local_softirq_pending() && !ksoftirqd_running();
 }
 
-/* Interrupts off. The softirq runs at the next irq_exit or local_bh_enable,
- * or, if raised from a task, in ksoftirqd. */
+/**
+ * raise_softirq_irqoff() - Mark softirq @nr pending on this CPU; interrupts already off.
+ * @nr: the softirq number
+ *
+ * It runs at the next irq_exit() or local_bh_enable() on this CPU; raised
+ * outside interrupt context, ksoftirqd is woken to run it.
+ *
+ * Context: any context with interrupts off; does not sleep.
+ */
 void raise_softirq_irqoff(unsigned int nr)
 {
 	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | (1u << nr));
@@ -86,6 +122,12 @@ void raise_softirq_irqoff(unsigned int nr)
 		wakeup_softirqd();
 }
 
+/**
+ * raise_softirq() - Mark softirq @nr pending on this CPU.
+ * @nr: the softirq number
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ */
 void raise_softirq(unsigned int nr)
 {
 	unsigned long flags;
@@ -152,6 +194,15 @@ static void do_softirq_own_stack(void)
 		call_on_stack(__do_softirq, NULL, this_cpu_read(softirq_stack_top));
 }
 
+/**
+ * do_softirq() - Run this CPU's pending softirqs now, on the softirq stack.
+ *
+ * Does nothing in interrupt context (irq_exit() will run them) or with
+ * nothing pending. Handlers run with interrupts on in softirq context; work
+ * beyond 10 rounds or 2 ms is handed to ksoftirqd.
+ *
+ * Context: process context (local_bh_enable(), ksoftirqd); does not sleep.
+ */
 void do_softirq(void)
 {
 	unsigned long flags;
@@ -164,11 +215,28 @@ void do_softirq(void)
 	local_irq_restore(flags);
 }
 
+/**
+ * irq_enter() - Enter hardirq context: add HARDIRQ_OFFSET to preempt_count.
+ *
+ * From here in_hardirq() and in_interrupt() are true and might_sleep()
+ * reports any sleep.
+ *
+ * Context: the interrupt entry (do_IRQ() and the system vectors), interrupts off.
+ */
 void irq_enter(void)
 {
 	preempt_count_add(HARDIRQ_OFFSET);
 }
 
+/**
+ * irq_exit() - Leave hardirq context, and run pending softirqs if this was the outermost interrupt.
+ *
+ * Softirqs run here, on this CPU's softirq stack, unless bottom halves are
+ * disabled, another interrupt is below this one, or ksoftirqd already has
+ * work (then it runs them).
+ *
+ * Context: the interrupt exit, interrupts off; does not sleep.
+ */
 void irq_exit(void)
 {
 	preempt_count_sub(HARDIRQ_OFFSET);
@@ -196,6 +264,13 @@ static int run_ksoftirqd(void *unused)
 	return 0;
 }
 
+/**
+ * spawn_ksoftirqd() - Create and start ksoftirqd/@cpu, bound to @cpu.
+ * @cpu: the CPU
+ *
+ * Context: boot, process context; may sleep (creates a kthread). Panics if
+ * the thread cannot be created.
+ */
 void spawn_ksoftirqd(int cpu)
 {
 	struct task_struct *tsk = kthread_create(run_ksoftirqd, NULL, "ksoftirqd/%d", cpu);
@@ -207,12 +282,28 @@ void spawn_ksoftirqd(int cpu)
 	wake_up_process(tsk);
 }
 
+/**
+ * softirq_handoffs_cpu() - How often irq_exit() left softirq work to ksoftirqd on @cpu.
+ * @cpu: the CPU
+ *
+ * Context: any context; does not sleep.
+ * Return: the count since boot.
+ */
 unsigned int softirq_handoffs_cpu(int cpu)
 {
 	return per_cpu(softirq_handoffs, cpu);
 }
 
-/* The softirq listing, in the shape of Linux's /proc/softirqs. */
+/**
+ * show_softirqs() - Write the softirq table, shaped like Linux's /proc/softirqs.
+ * @m: the seq_file to write to
+ *
+ * One row per softirq with its count per online CPU, then the hand-offs to
+ * ksoftirqd.
+ *
+ * Context: process context; does not sleep.
+ * Return: 0.
+ */
 int show_softirqs(struct seq_file *m)
 {
 	int cpu;
@@ -234,12 +325,29 @@ int show_softirqs(struct seq_file *m)
 	return 0;
 }
 
+/**
+ * local_bh_disable() - Hold off softirqs (bottom halves) on this CPU; nests.
+ *
+ * Also disables preemption. Pairs with local_bh_enable().
+ *
+ * Context: process or softirq context; does not sleep, and the caller must
+ * not sleep until local_bh_enable() (might_sleep() reports it).
+ */
 void local_bh_disable(void)
 {
 	preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 	barrier();
 }
 
+/**
+ * local_bh_enable() - Undo local_bh_disable(); the outermost one runs pending softirqs.
+ *
+ * The softirqs raised meanwhile run here, in the caller's task, before it
+ * returns.
+ *
+ * Context: process or softirq context, not a hardirq handler (a WARNING
+ * says so once); does not sleep, but may preempt at its end.
+ */
 void local_bh_enable(void)
 {
 	WARN_ON_ONCE(in_hardirq());

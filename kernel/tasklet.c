@@ -37,12 +37,30 @@ static bool is_set(unsigned long *word, int bit)
 	return __atomic_load_n(word, __ATOMIC_SEQ_CST) & (1ul << bit);
 }
 
+/**
+ * tasklet_init() - Initialise a tasklet with an old-style function and data (enabled, not scheduled).
+ * @t:    the tasklet
+ * @func: runs in softirq context (must not sleep), given @data
+ * @data: passed to @func
+ *
+ * New code uses tasklet_setup().
+ *
+ * Context: any context; does not sleep.
+ */
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data)
 {
 	*t = (struct tasklet_struct){ .func = func, .data = data };
 	atomic_set(&t->count, 0);
 }
 
+/**
+ * tasklet_setup() - Initialise a tasklet with its callback (enabled, not scheduled).
+ * @t:        the tasklet
+ * @callback: runs in softirq context (must not sleep), given @t; from_tasklet()
+ *            finds the structure around it
+ *
+ * Context: any context; does not sleep.
+ */
 void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_struct *))
 {
 	*t = (struct tasklet_struct){ .callback = callback, .use_callback = true };
@@ -69,11 +87,27 @@ static void schedule_on(struct tasklet_head *list, struct tasklet_struct *t, uns
 	local_irq_restore(flags);
 }
 
+/**
+ * tasklet_schedule() - Queue a tasklet to run on this CPU in TASKLET_SOFTIRQ.
+ * @t: the tasklet
+ *
+ * Scheduling a tasklet already scheduled adds nothing: it runs once. It
+ * never runs on two CPUs at once, and not while disabled.
+ *
+ * Context: any context, a hardirq handler included (its usual caller);
+ * does not sleep.
+ */
 void tasklet_schedule(struct tasklet_struct *t)
 {
 	schedule_on(this_cpu_ptr(&tasklet_vec), t, TASKLET_SOFTIRQ);
 }
 
+/**
+ * tasklet_hi_schedule() - Queue a tasklet to run on this CPU in HI_SOFTIRQ, before all others.
+ * @t: the tasklet
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ */
 void tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	schedule_on(this_cpu_ptr(&tasklet_hi_vec), t, HI_SOFTIRQ);
@@ -131,22 +165,53 @@ static void wait_not_running(struct tasklet_struct *t)
 		cpu_relax();
 }
 
+/**
+ * tasklet_disable_nosync() - Keep a tasklet from running; does not wait if it runs now. Nests.
+ * @t: the tasklet
+ *
+ * A scheduled tasklet stays queued and runs after tasklet_enable().
+ *
+ * Context: any context; does not sleep.
+ */
 void tasklet_disable_nosync(struct tasklet_struct *t)
 {
 	atomic_inc(&t->count);
 }
 
+/**
+ * tasklet_disable() - Keep a tasklet from running, and wait (spinning) until it is not running.
+ * @t: the tasklet
+ *
+ * Context: any context but the tasklet itself, which would wait for itself
+ * forever; does not sleep (it spins).
+ */
 void tasklet_disable(struct tasklet_struct *t)
 {
 	tasklet_disable_nosync(t);
 	wait_not_running(t);
 }
 
+/**
+ * tasklet_enable() - Undo one tasklet_disable().
+ * @t: the tasklet
+ *
+ * Context: any context; does not sleep.
+ */
 void tasklet_enable(struct tasklet_struct *t)
 {
 	atomic_dec(&t->count);
 }
 
+/**
+ * tasklet_kill() - Wait until a tasklet is neither scheduled nor running.
+ * @t: the tasklet
+ *
+ * What to call before freeing a tasklet; it must not be rescheduled by
+ * anyone meanwhile.
+ *
+ * Context: process context only; may sleep (it yields while the tasklet is
+ * queued). might_sleep() reports a call from atomic context.
+ */
 void tasklet_kill(struct tasklet_struct *t)
 {
 	might_sleep();
@@ -155,12 +220,23 @@ void tasklet_kill(struct tasklet_struct *t)
 	wait_not_running(t);
 }
 
+/**
+ * tasklet_init_cpu() - Set up @cpu's two tasklet lists, empty.
+ * @cpu: the CPU
+ *
+ * Context: boot, before @cpu schedules tasklets; does not sleep.
+ */
 void tasklet_init_cpu(int cpu)
 {
 	per_cpu(tasklet_vec, cpu).tail = &per_cpu(tasklet_vec, cpu).head;
 	per_cpu(tasklet_hi_vec, cpu).tail = &per_cpu(tasklet_hi_vec, cpu).head;
 }
 
+/**
+ * tasklet_init_softirqs() - Set up the boot CPU's tasklet lists and register TASKLET_SOFTIRQ and HI_SOFTIRQ.
+ *
+ * Context: early boot; does not sleep.
+ */
 void tasklet_init_softirqs(void)
 {
 	tasklet_init_cpu(0);

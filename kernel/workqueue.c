@@ -67,6 +67,17 @@ static void insert_work(struct worker *w, struct work_struct *work, struct list_
 	wake_up(&w->more);
 }
 
+/**
+ * queue_work_on() - Queue a work item on @cpu's worker of @wq.
+ * @cpu:  the CPU whose worker runs it (must be online)
+ * @wq:   the workqueue
+ * @work: the item; its function runs in process context and may sleep
+ *
+ * An item already pending is not queued again: it runs once.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: true if queued, false if it was already pending.
+ */
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
 {
 	if (test_and_set_pending(work))
@@ -75,11 +86,27 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	return true;
 }
 
+/**
+ * queue_work() - Queue a work item on this CPU's worker of @wq.
+ * @wq:   the workqueue (system_wq for schedule_work())
+ * @work: the item; its function runs in process context and may sleep
+ *
+ * The usual way for a handler to defer work that sleeps.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: true if queued, false if it was already pending.
+ */
 bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	return queue_work_on(smp_processor_id(), wq, work);
 }
 
+/**
+ * delayed_work_timer_fn() - The timer of a delayed work item: queue the item now.
+ * @t: the delayed work's timer
+ *
+ * Context: softirq context (a timer callback); does not sleep.
+ */
 void delayed_work_timer_fn(struct timer_list *t)
 {
 	struct delayed_work *dwork = from_timer(dwork, t, timer);
@@ -87,6 +114,15 @@ void delayed_work_timer_fn(struct timer_list *t)
 	insert_work(&dwork->wq->workers[smp_processor_id()], &dwork->work, NULL);
 }
 
+/**
+ * queue_delayed_work() - Queue a work item on @wq after @delay jiffies.
+ * @wq:    the workqueue
+ * @dwork: the delayed item
+ * @delay: jiffies to wait first; 0 queues it at once
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: true if queued, false if it was already pending.
+ */
 bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
 			unsigned long delay)
 {
@@ -133,6 +169,12 @@ static int worker_thread(void *data)
 	return 0;
 }
 
+/**
+ * current_work() - The system workqueue item the current task is running.
+ *
+ * Context: any context; does not sleep.
+ * Return: the item if current is a system_wq worker running one, else NULL.
+ */
 struct work_struct *current_work(void)
 {
 	struct task_struct *tsk = current;
@@ -167,6 +209,15 @@ static void wait_on_barrier(struct worker *w, struct list_head *after)
 	wait_for_completion(&barr.done);
 }
 
+/**
+ * flush_work() - Wait until a work item has finished its last queued run.
+ * @work: the item
+ *
+ * Context: process context only; may sleep. Never from the item's own
+ * function or with a lock its function takes (deadlock). From atomic
+ * context might_sleep() reports the bug and it returns false at once.
+ * Return: true if it waited, false if the item was idle (or it could not wait).
+ */
 bool flush_work(struct work_struct *work)
 {
 	struct worker *w = READ_ONCE(work->worker);
@@ -187,6 +238,17 @@ bool flush_work(struct work_struct *work)
 	return true;
 }
 
+/**
+ * cancel_work_sync() - Take a work item off its queue and wait if it is running.
+ * @work: the item
+ *
+ * Afterwards the item is neither queued nor running (unless someone queues
+ * it again): what to call before freeing it.
+ *
+ * Context: process context only; may sleep (might_sleep() reports a call
+ * from atomic context). Never from the item's own function.
+ * Return: true if the item was pending (and is now cancelled), false if not.
+ */
 bool cancel_work_sync(struct work_struct *work)
 {
 	struct worker *w = READ_ONCE(work->worker);
@@ -207,6 +269,13 @@ bool cancel_work_sync(struct work_struct *work)
 	return was_pending;
 }
 
+/**
+ * cancel_delayed_work_sync() - Cancel a delayed item, whether still waiting for its delay or queued, and wait if it runs.
+ * @dwork: the delayed item
+ *
+ * Context: process context only; may sleep (see cancel_work_sync()).
+ * Return: true if the item was pending, false if not.
+ */
 bool cancel_delayed_work_sync(struct delayed_work *dwork)
 {
 	if (del_timer_sync(&dwork->timer)) { /* still waiting for its delay */
@@ -216,6 +285,13 @@ bool cancel_delayed_work_sync(struct delayed_work *dwork)
 	return cancel_work_sync(&dwork->work);
 }
 
+/**
+ * flush_workqueue() - Wait until every item queued on @wq before the call has run.
+ * @wq: the workqueue
+ *
+ * Context: process context only; may sleep (might_sleep() reports a call
+ * from atomic context). Never from an item of @wq itself.
+ */
 void flush_workqueue(struct workqueue_struct *wq)
 {
 	int cpu;
@@ -246,6 +322,17 @@ static int start_worker(struct workqueue_struct *wq, int cpu)
 	return 0;
 }
 
+/**
+ * alloc_workqueue() - Create a workqueue with one worker thread per online CPU.
+ * @name:       the workqueue's name
+ * @flags:      Linux's WQ_* flags; ignored
+ * @max_active: Linux's concurrency limit; ignored (each worker runs one item at a time)
+ *
+ * The workers are named "kworker/N:M" and bound to their CPUs.
+ *
+ * Context: process context; may sleep (allocates with GFP_KERNEL, creates threads).
+ * Return: the workqueue, or NULL if memory or a thread could not be had.
+ */
 struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, int max_active)
 {
 	struct workqueue_struct *wq = kzalloc(sizeof(*wq), GFP_KERNEL);
@@ -265,6 +352,12 @@ struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, i
 	return wq;
 }
 
+/**
+ * destroy_workqueue() - Run what is queued, stop the workers, free the workqueue.
+ * @wq: the workqueue; nobody may queue on it any more
+ *
+ * Context: process context only; may sleep.
+ */
 void destroy_workqueue(struct workqueue_struct *wq)
 {
 	int cpu;
@@ -276,6 +369,11 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	kfree(wq);
 }
 
+/**
+ * workqueue_init() - Create system_wq ("events"), the queue of schedule_work().
+ *
+ * Context: boot, process context; may sleep. Panics if it cannot.
+ */
 void workqueue_init(void)
 {
 	system_wq = alloc_workqueue("events", 0, 0);
