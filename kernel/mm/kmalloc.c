@@ -146,6 +146,21 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
+/**
+ * kmalloc() - Allocate @size bytes of physically contiguous kernel memory.
+ * @size:  bytes; up to 4096 come from a size-class cache, more take whole pages
+ * @flags: GFP_KERNEL (may block), GFP_ATOMIC (never blocks); __GFP_ZERO zeroes it
+ *
+ * The memory is not zeroed (it holds the 0x6b free poison) unless
+ * __GFP_ZERO is given (kzalloc()). A write into a freed object is reported
+ * when it is handed out again.
+ *
+ * Context: with GFP_KERNEL process context only; may sleep, and
+ * might_sleep() reports a call from atomic context. With GFP_ATOMIC any
+ * context, handlers included; does not sleep.
+ * Return: the memory (aligned to its size class), ZERO_SIZE_PTR for @size
+ * 0, or NULL if there is not enough memory.
+ */
 void *kmalloc(size_t size, gfp_t flags)
 {
 	struct kmem_cache *cache;
@@ -188,6 +203,16 @@ bad:
 	return NULL;
 }
 
+/**
+ * kfree() - Free memory from kmalloc().
+ * @ptr: the pointer kmalloc() returned; NULL and ZERO_SIZE_PTR are ignored
+ *
+ * The object is filled with the free poison (0x6b). A pointer that is not
+ * the start of a live kmalloc object (a double free, an interior or a
+ * foreign pointer) is refused with a WARNING.
+ *
+ * Context: any context; does not sleep.
+ */
 void kfree(const void *ptr)
 {
 	struct page *page;
@@ -205,6 +230,15 @@ void kfree(const void *ptr)
 	cache_free(page->slab_cache, page, (void *)ptr);
 }
 
+/**
+ * ksize() - The usable size of a kmalloc() object.
+ * @ptr: the pointer kmalloc() returned
+ *
+ * Context: any context; does not sleep. A pointer that is not from
+ * kmalloc() WARNs.
+ * Return: the size of its size class (or of its pages), at least what was
+ * asked for; 0 for NULL, ZERO_SIZE_PTR or a bad pointer.
+ */
 size_t ksize(const void *ptr)
 {
 	struct page *page;
@@ -219,6 +253,11 @@ size_t ksize(const void *ptr)
 	return page->slab_cache->size;
 }
 
+/**
+ * kmalloc_init() - Set up the kmalloc size-class caches, empty.
+ *
+ * Context: early boot, once the page allocator works.
+ */
 void kmalloc_init(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
@@ -231,6 +270,11 @@ void kmalloc_init(void)
 	}
 }
 
+/**
+ * kmalloc_show_stats() - Print each kmalloc cache's active objects, capacity and slabs to the log.
+ *
+ * Context: any context; does not sleep. The figures are read unlocked.
+ */
 void kmalloc_show_stats(void)
 {
 	pr_info("%-14s %8s %8s %6s\n", "cache", "active", "objects", "slabs");

@@ -42,11 +42,29 @@ static void memblock_insert(struct memblock_type *type, phys_addr_t base, phys_a
 	r[i].size = end - base;
 }
 
+/**
+ * memblock_add() - Record a range of RAM reported by the boot loader.
+ * @base: physical start
+ * @size: bytes
+ *
+ * Overlapping and adjacent ranges are merged.
+ *
+ * Context: early boot only, before mem_init(); panics if the region table
+ * is full.
+ */
 void memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	memblock_insert(&memblock.memory, base, size);
 }
 
+/**
+ * memblock_reserve() - Mark a physical range as taken (kernel image, modules, early allocations).
+ * @base: physical start
+ * @size: bytes
+ *
+ * Context: early boot only, before mem_init(); panics if the region table
+ * is full.
+ */
 void memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	memblock_insert(&memblock.reserved, base, size);
@@ -61,11 +79,27 @@ static bool overlaps(const struct memblock_type *type, phys_addr_t base, phys_ad
 	return false;
 }
 
+/**
+ * memblock_overlaps_reserved() - Whether any byte of a physical range is reserved.
+ * @base: physical start
+ * @size: bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the range overlaps a reserved region.
+ */
 bool memblock_overlaps_reserved(phys_addr_t base, phys_addr_t size)
 {
 	return overlaps(&memblock.reserved, base, size);
 }
 
+/**
+ * memblock_is_memory() - Whether a physical range lies wholly in one RAM region.
+ * @base: physical start
+ * @size: bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: true if it does.
+ */
 bool memblock_is_memory(phys_addr_t base, phys_addr_t size)
 {
 	for (unsigned int i = 0; i < memblock.memory.cnt; i++) {
@@ -76,6 +110,13 @@ bool memblock_is_memory(phys_addr_t base, phys_addr_t size)
 	return false;
 }
 
+/**
+ * memblock_for_each_free() - Call @fn on every range of RAM that is not reserved.
+ * @fn:  called with each free range [start, end) in address order, and @arg
+ * @arg: passed to @fn
+ *
+ * Context: early boot; does not sleep.
+ */
 void memblock_for_each_free(void (*fn)(phys_addr_t start, phys_addr_t end, void *arg), void *arg)
 {
 	for (unsigned int m = 0; m < memblock.memory.cnt; m++) {
@@ -109,6 +150,14 @@ static void first_fit(phys_addr_t start, phys_addr_t end, void *arg)
 		req->found = base;
 }
 
+/**
+ * memblock_alloc() - Allocate zeroed early memory, above 1 MiB and below memblock.limit.
+ * @size:  bytes
+ * @align: alignment, a power of two
+ *
+ * Context: early boot only, before mem_init(); panics if no free range fits.
+ * Return: the memory's kernel virtual address; it is never freed.
+ */
 void *memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
 	struct alloc_request req = { .size = size, .align = align };
@@ -131,6 +180,11 @@ static void dump_type(const struct memblock_type *type)
 			type->regions[i].size >> 10);
 }
 
+/**
+ * memblock_dump() - Print the memory and reserved regions to the log.
+ *
+ * Context: any context; does not sleep.
+ */
 void memblock_dump(void)
 {
 	dump_type(&memblock.memory);

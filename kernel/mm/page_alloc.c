@@ -53,6 +53,18 @@ static void merge_and_free(unsigned long pfn, unsigned int order)
 	add_free_block(pfn_to_page(pfn), order);
 }
 
+/**
+ * alloc_pages() - Allocate 2^@order physically contiguous, naturally aligned pages.
+ * @gfp:   __GFP_ZERO zeroes them; __GFP_NOWARN keeps a failure quiet
+ * @order: 0 .. MAX_PAGE_ORDER
+ *
+ * Splits the smallest free block that is big enough. A failure prints
+ * "page allocation failure" unless __GFP_NOWARN.
+ *
+ * Context: any context, handlers included; never sleeps (whatever @gfp
+ * says), the free lists' lock is irq-safe.
+ * Return: the first page, or NULL.
+ */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = NULL;
@@ -88,6 +100,16 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return page;
 }
 
+/**
+ * __free_pages() - Give back a block from alloc_pages(), merging it with free buddies.
+ * @page:  the first page
+ * @order: the order it was allocated with
+ *
+ * A page that is not allocated (double free) or a wrong @order is refused
+ * with a WARNING.
+ *
+ * Context: any context; does not sleep.
+ */
 void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long flags;
@@ -105,17 +127,39 @@ void __free_pages(struct page *page, unsigned int order)
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
+/**
+ * __get_free_pages() - alloc_pages(), returning the kernel virtual address.
+ * @gfp:   as for alloc_pages()
+ * @order: as for alloc_pages()
+ *
+ * Context: any context; does not sleep.
+ * Return: the address, or 0 if there was no memory.
+ */
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp, order);
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
+/**
+ * get_zeroed_page() - Allocate one zeroed page.
+ * @gfp: as for alloc_pages()
+ *
+ * Context: any context; does not sleep.
+ * Return: its kernel virtual address, or 0.
+ */
 unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
 
+/**
+ * free_pages() - Free pages by their kernel virtual address.
+ * @addr:  what __get_free_pages() returned; 0 is ignored
+ * @order: the order they were allocated with
+ *
+ * Context: any context; does not sleep. A bad address WARNs.
+ */
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (!addr)
@@ -126,11 +170,23 @@ void free_pages(unsigned long addr, unsigned int order)
 	__free_pages(virt_to_page(addr), order);
 }
 
+/**
+ * nr_free_pages() - How many pages the buddy allocator has free.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 unsigned long nr_free_pages(void)
 {
 	return READ_ONCE(free_pages_count);
 }
 
+/**
+ * totalram_pages() - How many pages of RAM the buddy allocator manages.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count set by mem_init().
+ */
 unsigned long totalram_pages(void)
 {
 	return managed_pages;
@@ -147,7 +203,11 @@ static void free_range(phys_addr_t start, phys_addr_t end, void *arg)
 	}
 }
 
-/* Builds mem_map and hands every unreserved page of RAM to the buddy lists. */
+/**
+ * mem_init() - Build mem_map and hand every unreserved page of RAM to the buddy allocator.
+ *
+ * Context: early boot, once, after every memblock_reserve().
+ */
 void mem_init(void)
 {
 	size_t map_size = max_pfn * sizeof(struct page);

@@ -122,6 +122,17 @@ static unsigned long alloc_area(unsigned long pages)
 	return first < 0 ? 0 : index_to_addr(first + 1);
 }
 
+/**
+ * vmalloc() - Allocate virtually contiguous memory from single pages, below a guard page.
+ * @size: bytes, rounded up to whole pages
+ *
+ * The unmapped page below the area makes an underrun fault at once. Not
+ * zeroed; see vzalloc().
+ *
+ * Context: process context only; may sleep in principle (GFP_KERNEL pages,
+ * a mutex to purge freed areas). Never from a handler or with a spinlock held.
+ * Return: the address, or NULL if there is no room or memory.
+ */
 void *vmalloc(unsigned long size)
 {
 	unsigned long pages = PFN_UP(size), addr = alloc_area(pages);
@@ -144,6 +155,13 @@ void *vmalloc(unsigned long size)
 	return (void *)addr;
 }
 
+/**
+ * vzalloc() - vmalloc() and zero the memory.
+ * @size: bytes, rounded up to whole pages
+ *
+ * Context: process context only; may sleep in principle (see vmalloc()).
+ * Return: the address, or NULL.
+ */
 void *vzalloc(unsigned long size)
 {
 	void *p = vmalloc(size);
@@ -152,12 +170,29 @@ void *vzalloc(unsigned long size)
 	return p;
 }
 
+/**
+ * is_vmalloc_addr() - Whether @addr lies in the vmalloc area.
+ * @addr: any address
+ *
+ * Context: any context; does not sleep.
+ * Return: true if VMALLOC_START <= @addr < VMALLOC_END.
+ */
 bool is_vmalloc_addr(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
 	return a >= VMALLOC_START && a < VMALLOC_END;
 }
 
+/**
+ * vfree() - Unmap and free memory from vmalloc().
+ * @addr: what vmalloc() returned; NULL is ignored, a bad address WARNs
+ *
+ * The pages go back at once; the addresses are reused only after a later
+ * purge has flushed every CPU's TLB.
+ *
+ * Context: process context; does not sleep. Not from a handler (the area
+ * lock is not irq-safe).
+ */
 void vfree(const void *addr)
 {
 	unsigned long i, pages;
@@ -178,7 +213,14 @@ void vfree(const void *addr)
 	spin_unlock(&vmap_lock);
 }
 
-/* Device memory: map [phys, phys + size) uncached into the vmalloc area. */
+/**
+ * ioremap() - Map device memory, uncached, into the vmalloc area.
+ * @phys: physical address of the registers
+ * @size: bytes
+ *
+ * Context: process context only; may sleep in principle (see vmalloc()).
+ * Return: the virtual address of @phys, or NULL if there is no room.
+ */
 void __iomem *ioremap(phys_addr_t phys, unsigned long size)
 {
 	phys_addr_t base = phys & PAGE_MASK;
@@ -193,12 +235,25 @@ void __iomem *ioremap(phys_addr_t phys, unsigned long size)
 	return (void __iomem *)(addr + (phys - base));
 }
 
+/**
+ * vmalloc_to_page() - The page behind a vmalloc address.
+ * @addr: an address in a vmalloc area
+ *
+ * Context: any context; does not sleep.
+ * Return: its page, or NULL if @addr is not mapped.
+ */
 struct page *vmalloc_to_page(const void *addr)
 {
 	phys_addr_t phys = vmalloc_pte_phys((unsigned long)addr & PAGE_MASK);
 	return phys ? pfn_to_page(PFN_DOWN(phys)) : NULL;
 }
 
+/**
+ * vmalloc_used_pages() - How many pages of the vmalloc area are in use, guards included.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 unsigned long vmalloc_used_pages(void)
 {
 	return READ_ONCE(vmap_used);
