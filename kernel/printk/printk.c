@@ -180,6 +180,15 @@ static void console_flush(void)
 	} while (READ_ONCE(console_seq) != READ_ONCE(log_next_seq));
 }
 
+/**
+ * vprintk() - printk() with a va_list.
+ * @fmt:  the format, optionally starting with a KERN_<LEVEL> prefix
+ * @args: its arguments
+ *
+ * Context: any context, hardirq handlers included; does
+ * not sleep (see printk()).
+ * Return: the length of the formatted text without its level prefix.
+ */
 int vprintk(const char *fmt, va_list args)
 {
 	char buf[2 * LOG_LINE_MAX], *text = buf;
@@ -204,6 +213,20 @@ int vprintk(const char *fmt, va_list args)
 	return len;
 }
 
+/**
+ * printk() - Format a message, store it in the kernel log, print it on the consoles.
+ * @fmt: the format (vsnprintf()'s), optionally starting with KERN_ERR, KERN_INFO... or KERN_CONT
+ * @...: its arguments
+ *
+ * Each line becomes a log record with a timestamp and a level; lines below
+ * console_loglevel also go to every console. If another context is
+ * printing already, this one only stores: the printer prints the new
+ * records too, so a handler never waits for the console.
+ *
+ * Context: any context, hardirq handlers included; does not sleep (the log
+ * lock is an irq-safe spinlock, the console lock only ever tried).
+ * Return: the length of the formatted text without its level prefix.
+ */
 int printk(const char *fmt, ...)
 {
 	va_list args;
@@ -215,6 +238,18 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+/**
+ * console_write_direct() - Write raw text to one console, bypassing the log.
+ * @con: the console
+ * @s:   the text
+ * @n:   its length
+ *
+ * Spins for the console lock, so the text is not interleaved with printk
+ * lines, then prints what printk stored meanwhile.
+ *
+ * Context: process context or softirq; does not sleep, but spins while
+ * another context prints: not from a handler that may have interrupted a printer.
+ */
 void console_write_direct(struct console *con, const char *s, unsigned int n)
 {
 	preempt_disable(); /* the lock is a spin: its holder must not be switched away */
@@ -226,7 +261,12 @@ void console_write_direct(struct console *con, const char *s, unsigned int n)
 	console_flush(); /* what printk stored meanwhile */
 }
 
-/* New consoles first get everything already in the log (boot messages). */
+/**
+ * register_console() - Add a console; it first receives every record already in the log.
+ * @con: the console, with its ->write
+ *
+ * Context: boot or process context; does not sleep (spins for the console lock).
+ */
 void register_console(struct console *con)
 {
 	char line[LOG_LINE_MAX + 24];
@@ -245,6 +285,13 @@ void register_console(struct console *con)
 	console_flush();
 }
 
+/**
+ * unregister_console() - Remove a console.
+ * @con: the console
+ *
+ * Context: process context; does not sleep (spins for the console lock).
+ * Return: 0, or -ENODEV if @con was not registered.
+ */
 int unregister_console(struct console *con)
 {
 	struct console **p;
@@ -263,11 +310,29 @@ int unregister_console(struct console *con)
 	return ret;
 }
 
+/**
+ * log_next_sequence() - The sequence number the next log record will get.
+ *
+ * Pass it to log_contains() to look only at what is printed from now on.
+ *
+ * Context: any context; does not sleep.
+ * Return: the sequence number.
+ */
 u64 log_next_sequence(void)
 {
 	return READ_ONCE(log_next_seq);
 }
 
+/**
+ * log_read() - Format one log record, with its timestamp, and advance to the next.
+ * @seq:  in: the record to read (moved up to the oldest one still held);
+ *        out: the one after it
+ * @buf:  where the line goes
+ * @size: the size of @buf
+ *
+ * Context: any context; does not sleep.
+ * Return: the length of the line, or 0 if there is no record at @seq yet.
+ */
 int log_read(u64 *seq, char *buf, size_t size)
 {
 	unsigned long irqflags;
@@ -287,6 +352,14 @@ int log_read(u64 *seq, char *buf, size_t size)
 	return n;
 }
 
+/**
+ * log_contains() - Whether a log record from @from_seq on contains @needle.
+ * @from_seq: the first record to search (log_next_sequence() taken earlier)
+ * @needle:   the text to find
+ *
+ * Context: any context; does not sleep.
+ * Return: true if a record contains it.
+ */
 bool log_contains(u64 from_seq, const char *needle)
 {
 	char line[LOG_LINE_MAX + 24];
