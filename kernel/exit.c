@@ -76,6 +76,19 @@ static void exit_notify(struct task_struct *tsk)
 		wake_up_all(&child_exit_wq);
 }
 
+/**
+ * do_exit() - End the current task with exit code @code.
+ * @code: the exit code (wait status for a process, the result for a kthread)
+ *
+ * Gives back the address space and files, orphans the children, becomes a
+ * zombie if a parent will wait for it, wakes a kthread_stop() caller, and
+ * switches away for the last time. A task that leaked preempt_count or left
+ * interrupts off is reported first.
+ *
+ * Context: process context only; never returns. From interrupt context it
+ * panics ("Aiee, killing interrupt handler!"), as it does for the idle task
+ * and for init.
+ */
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;
@@ -105,6 +118,15 @@ void do_exit(long code)
 	do_task_dead();
 }
 
+/**
+ * make_task_dead() - Kill the current task after an oops in process context.
+ * @signr: the signal the fault stands for (e.g. SIGSEGV), the exit code
+ *
+ * Says which locks or disabled interrupts it leaves behind, resets them,
+ * prints "was killed by the oops", and exits: the kernel goes on.
+ *
+ * Context: process context, from the fault handler; never returns.
+ */
 void make_task_dead(int signr)
 {
 	struct task_struct *tsk = current;
@@ -148,6 +170,16 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 	return found;
 }
 
+/**
+ * kernel_wait() - Wait for a child of the current task to exit, and reap it.
+ * @pid:     the child's pid, or -1 for any child
+ * @status:  where the child's exit code goes
+ * @options: WNOHANG: do not wait if no child has exited yet
+ *
+ * Context: process context only; may sleep (interruptibly).
+ * Return: the reaped child's pid; 0 with WNOHANG if none has exited;
+ * -ECHILD if there is no such child; -ERESTARTSYS if a signal came.
+ */
 long kernel_wait(pid_t pid, int *status, int options)
 {
 	struct task_struct *zombie;
@@ -180,6 +212,16 @@ long kernel_wait(pid_t pid, int *status, int options)
 	return ret;
 }
 
+/**
+ * sys_waitpid() - The waitpid(2) system call.
+ * @pid:     a child's pid, or -1 for any child (process groups are not supported)
+ * @ustatus: user pointer for the exit status, or NULL
+ * @options: 0 or WNOHANG
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: as kernel_wait(); -EINVAL for other @pid or @options values,
+ * -EFAULT if @ustatus is not writable.
+ */
 long sys_waitpid(pid_t pid, int __user *ustatus, int options)
 {
 	int status = 0;
@@ -193,6 +235,13 @@ long sys_waitpid(pid_t pid, int __user *ustatus, int options)
 	return ret;
 }
 
+/**
+ * sys_exit() - The exit(2) system call: end the calling process.
+ * @status: the exit status; its low 8 bits go into the wait status
+ *
+ * Context: process context (a system call); never returns.
+ * Return: never.
+ */
 long sys_exit(int status)
 {
 	do_exit((status & 0xff) << 8);

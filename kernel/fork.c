@@ -59,6 +59,18 @@ static void list_task(struct task_struct *p, bool new_pid)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/**
+ * create_task() - Allocate a task with a new pid and an 8 KiB vmalloc'ed kernel stack; not yet runnable.
+ * @name: its command name (truncated to TASK_COMM_LEN)
+ *
+ * The stack has an unmapped guard page below it, a canary in its lowest
+ * word, and paint to measure its high-water mark. The task sleeps
+ * (TASK_UNINTERRUPTIBLE) until its first wake_up_process(); the caller
+ * sets up its first frame (copy_thread()).
+ *
+ * Context: process context; may sleep (GFP_KERNEL, vmalloc()).
+ * Return: the task, listed and holding one reference, or NULL without memory.
+ */
 struct task_struct *create_task(const char *name)
 {
 	struct task_struct *p = alloc_task(name);
@@ -68,8 +80,15 @@ struct task_struct *create_task(const char *name)
 	return p;
 }
 
-/* A secondary CPU's idle task: pid 0 like init_task, "swapper/N". It is that
- * CPU's first flow (arch/x86/smpboot.c starts the CPU on its stack). */
+/**
+ * fork_idle() - Make the idle task "swapper/@cpu" of a secondary CPU (pid 0).
+ * @cpu: the CPU it belongs to and is pinned to
+ *
+ * Its stack is the CPU's first stack when it starts (arch/x86/smpboot.c).
+ *
+ * Context: boot, process context on the boot CPU; may sleep (allocates).
+ * Return: the task, or NULL without memory.
+ */
 struct task_struct *fork_idle(int cpu)
 {
 	char name[TASK_COMM_LEN];
@@ -100,12 +119,27 @@ static void free_task(struct task_struct *p)
 	kfree(p);
 }
 
+/**
+ * put_task_struct() - Drop a reference to a task; the last one frees it and its stack.
+ * @p: the task
+ *
+ * Context: any context; does not sleep. A task never drops its own last
+ * reference: finish_task_switch() does it for a dead task.
+ */
 void put_task_struct(struct task_struct *p)
 {
 	if (atomic_dec_and_test(&p->usage))
 		free_task(p);
 }
 
+/**
+ * find_get_task_by_pid() - Find a live task by pid and take a reference to it.
+ * @pid: the pid; 0 (the idle tasks) and negative pids find nothing
+ *
+ * Context: any context; does not sleep.
+ * Return: the task (release it with put_task_struct()), or NULL if there is
+ * no live task with @pid.
+ */
 struct task_struct *find_get_task_by_pid(pid_t pid)
 {
 	struct task_struct *p, *found = NULL;
@@ -125,6 +159,12 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 	return found;
 }
 
+/**
+ * link_child() - Make @p a child of the current task, so it can be waited for.
+ * @p: the new task
+ *
+ * Context: process context; does not sleep.
+ */
 void link_child(struct task_struct *p)
 {
 	unsigned long flags;
@@ -135,11 +175,26 @@ void link_child(struct task_struct *p)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/**
+ * nr_threads() - How many tasks exist, idle tasks and those on their way out included.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 unsigned int nr_threads(void)
 {
 	return READ_ONCE(task_count);
 }
 
+/**
+ * for_each_task() - Call @fn on every listed task, with the task list locked.
+ * @fn:  called with each task and @arg, interrupts off; must not sleep
+ * @arg: passed to @fn
+ *
+ * init_task (pid 0 of the boot CPU) is not on the list.
+ *
+ * Context: any context; does not sleep.
+ */
 void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg)
 {
 	struct task_struct *p;
@@ -156,9 +211,15 @@ static void count_exiting(struct task_struct *p, void *n)
 	*(unsigned int *)n += !!(p->flags & PF_EXITING);
 }
 
-/* Tasks on their way out, still counted by nr_threads: exiting, zombies, and
- * the reaped dead whose CPU has not yet switched away from them for the last
- * time (finish_task_switch frees them then). */
+/**
+ * nr_exiting_tasks() - How many tasks are on their way out but still counted by nr_threads().
+ *
+ * Exiting tasks, zombies, and the reaped dead whose CPU has not yet
+ * switched away from them for the last time.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 unsigned int nr_exiting_tasks(void)
 {
 	unsigned int n = 0;
@@ -187,8 +248,16 @@ static void show_task(struct task_struct *p, void *m)
 		   p->prio, used, THREAD_SIZE, p->nvcsw, p->nivcsw, p->comm);
 }
 
-/* A ps-like listing: state R running or runnable, S interruptible sleep,
- * D uninterruptible sleep, X dead; stack = deepest use of the kernel stack. */
+/**
+ * show_tasks() - Write a ps-like listing of the tasks (/proc/tasks).
+ * @m: the seq_file to write to
+ *
+ * State R running or runnable, S interruptible sleep, D uninterruptible
+ * sleep, X dead; STACK is the deepest use of the kernel stack.
+ *
+ * Context: process context; does not sleep.
+ * Return: 0.
+ */
 int show_tasks(struct seq_file *m)
 {
 	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW COMMAND\n");

@@ -28,6 +28,20 @@ static int kthread_entry(void *arg)
 	return kt->threadfn(kt->data);
 }
 
+/**
+ * kthread_create() - Create a kernel thread, not yet running.
+ * @threadfn: the thread's function; its return value is the thread's exit
+ *            code, which kthread_stop() returns
+ * @data:     passed to @threadfn
+ * @namefmt:  printf-style name, e.g. "kworker/%d"
+ * @...:      its arguments
+ *
+ * The thread runs only after wake_up_process(). A long-running @threadfn
+ * loops until kthread_should_stop().
+ *
+ * Context: process context; may sleep (allocates with GFP_KERNEL).
+ * Return: the new task, or ERR_PTR(-ENOMEM).
+ */
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char *namefmt,
 				   ...)
 {
@@ -55,12 +69,28 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, cons
 	return p;
 }
 
+/**
+ * kthread_should_stop() - Whether kthread_stop() has been called for the current thread.
+ *
+ * Context: a kernel thread; any context, does not sleep.
+ * Return: true once the thread should return from its function.
+ */
 bool kthread_should_stop(void)
 {
 	struct kthread *kt = current->kthread;
 	return kt && READ_ONCE(kt->should_stop);
 }
 
+/**
+ * kthread_stop() - Tell a kernel thread to stop, wake it, and wait until it has exited.
+ * @k: the thread, from kthread_create()
+ *
+ * A thread stopped before it ever ran does not run its function at all.
+ *
+ * Context: process context only; may sleep (might_sleep() reports a call
+ * from atomic context). Not from @k itself.
+ * Return: the thread function's return value, or -EINTR if it never ran.
+ */
 int kthread_stop(struct task_struct *k)
 {
 	struct kthread *kt = k->kthread;
@@ -76,12 +106,27 @@ int kthread_stop(struct task_struct *k)
 	return ret;
 }
 
+/**
+ * kthread_bind() - Pin a thread that has not started yet to one CPU.
+ * @k:   the thread, created but not yet woken
+ * @cpu: the CPU it will run on
+ *
+ * Context: any context; does not sleep. For a running thread use
+ * set_cpus_allowed().
+ */
 void kthread_bind(struct task_struct *k, unsigned int cpu)
 {
 	k->cpu = cpu;
 	k->cpus_allowed = 1u << cpu;
 }
 
+/**
+ * kthread_exited() - Record a kernel thread's exit code and wake its kthread_stop() caller.
+ * @tsk:  the exiting task; nothing happens if it is not a kthread
+ * @code: its exit code
+ *
+ * Context: process context, from do_exit(); does not sleep.
+ */
 void kthread_exited(struct task_struct *tsk, long code)
 {
 	if (!tsk->kthread)

@@ -17,6 +17,17 @@
 unsigned long warn_count;
 static int panic_cpu = -1;
 
+/**
+ * panic() - Stop the machine: print "Kernel panic - not syncing: MSG" and a backtrace, halt every CPU.
+ * @fmt: printf-style message
+ * @...: its arguments
+ *
+ * Only the first CPU to panic reports; the others are stopped by IPI (an
+ * NMI if they do not answer). Under QEMU with the isa-debug-exit device the
+ * emulator exits with the panic code.
+ *
+ * Context: any context; never returns.
+ */
 void panic(const char *fmt, ...)
 {
 	static char msg[256];
@@ -48,6 +59,19 @@ void panic(const char *fmt, ...)
 		halt();
 }
 
+/**
+ * __warn() - Print a WARNING report with a backtrace, and carry on.
+ * @file:   the source file of the WARN()
+ * @line:   its line
+ * @caller: the code address of the WARN()
+ * @fmt:    printf-style explanation, or NULL
+ * @...:    its arguments
+ *
+ * The body of WARN(), WARN_ON() and WARN_ONCE(); every report is counted in
+ * warn_count.
+ *
+ * Context: any context; does not sleep.
+ */
 void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 {
 	struct task_struct *task = current;
@@ -65,6 +89,13 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	pr_warn("---[ end trace %08lx ]---\n", ++warn_count);
 }
 
+/**
+ * __bug() - Print "kernel BUG at FILE:LINE!" and panic.
+ * @file: the source file of the BUG()
+ * @line: its line
+ *
+ * Context: any context; never returns.
+ */
 void __bug(const char *file, int line)
 {
 	pr_emerg("kernel BUG at %s:%d!\n", file, line);

@@ -5,6 +5,16 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
+/**
+ * seq_printf() - Append formatted text to a listing.
+ * @m:   the seq_file
+ * @fmt: the format (vsnprintf()'s)
+ * @...: its arguments
+ *
+ * Text beyond the buffer is cut and the listing marked as overflowed.
+ *
+ * Context: any context; does not sleep.
+ */
 void seq_printf(struct seq_file *m, const char *fmt, ...)
 {
 	va_list args;
@@ -21,11 +31,24 @@ void seq_printf(struct seq_file *m, const char *fmt, ...)
 	}
 }
 
+/**
+ * seq_puts() - Append a string to a listing.
+ * @m: the seq_file
+ * @s: the string
+ *
+ * Context: any context; does not sleep.
+ */
 void seq_puts(struct seq_file *m, const char *s)
 {
 	seq_printf(m, "%s", s);
 }
 
+/**
+ * seq_print_to_log() - Render a listing and print it to the kernel log, line by line.
+ * @show: the listing's show function (e.g. show_interrupts())
+ *
+ * Context: process context; may sleep (allocates its buffer with GFP_KERNEL).
+ */
 void seq_print_to_log(int (*show)(struct seq_file *m))
 {
 	struct seq_file m = { .size = 16384 };

@@ -47,6 +47,19 @@ static struct call_single_data *queue_call(int cpu, smp_call_func_t func, void *
 	return csd;
 }
 
+/**
+ * smp_call_function_single() - Run @func(@info) on one CPU, in its hardirq context.
+ * @cpu:  the target; the current CPU runs it directly, interrupts off
+ * @func: the function; it runs in hardirq context, so it must be quick and
+ *        must not sleep
+ * @info: its argument
+ * @wait: nonzero: return only once @func has run
+ *
+ * Context: process or softirq context with interrupts on; does not sleep
+ * (it spins for the target). With interrupts off it WARNs "can deadlock":
+ * two CPUs could each wait for the other.
+ * Return: 0, or -ENXIO if @cpu is not online.
+ */
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
 	int this_cpu = get_cpu();
@@ -71,6 +84,15 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 	return 0;
 }
 
+/**
+ * smp_call_function() - Run @func(@info) on every other online CPU.
+ * @func: the function; runs in hardirq context on each target, must not sleep
+ * @info: its argument
+ * @wait: nonzero: return only once every target has run it
+ *
+ * Context: process or softirq context with interrupts on (it WARNs
+ * otherwise); does not sleep.
+ */
 void smp_call_function(smp_call_func_t func, void *info, int wait)
 {
 	int this_cpu = get_cpu(), cpu;
@@ -86,6 +108,14 @@ void smp_call_function(smp_call_func_t func, void *info, int wait)
 	put_cpu();
 }
 
+/**
+ * on_each_cpu() - Run @func(@info) on every online CPU, this one included.
+ * @func: the function; runs with interrupts off, must not sleep
+ * @info: its argument
+ * @wait: nonzero: return only once every other CPU has run it
+ *
+ * Context: process or softirq context with interrupts on; does not sleep.
+ */
 void on_each_cpu(smp_call_func_t func, void *info, int wait)
 {
 	unsigned long flags;
@@ -98,6 +128,11 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 	preempt_enable();
 }
 
+/**
+ * generic_smp_call_function_interrupt() - Run every function queued for this CPU and release the senders' slots.
+ *
+ * Context: the call-function IPI handler, hardirq context; does not sleep.
+ */
 void generic_smp_call_function_interrupt(void)
 {
 	struct llist_node *node = llist_reverse_order(llist_del_all(this_cpu_ptr(&call_single_queue)));
