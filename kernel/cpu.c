@@ -3,6 +3,13 @@
 
 u32 cpu_online_bits = 1;
 
+/**
+ * set_cpu_online() - Mark @cpu online or offline in cpu_online_bits.
+ * @cpu:    the CPU
+ * @online: true when it comes up, false when it stops
+ *
+ * Context: any context; does not sleep.
+ */
 void set_cpu_online(int cpu, bool online)
 {
 	if (online)

@@ -54,6 +54,12 @@ static int __init dump_setup(char *val)
 }
 early_param("dump", dump_setup);
 
+/**
+ * print_boot_dumps() - Print the listings named by dump= on the command line.
+ *
+ * Context: end of boot, process context (init); may sleep (the listings
+ * allocate their buffers with GFP_KERNEL).
+ */
 void print_boot_dumps(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(dumps); i++) {

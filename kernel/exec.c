@@ -159,6 +159,18 @@ static int setup_process(struct task_struct *p, struct files_struct *parent_file
 	return files_open_stdio(p->files, parent_files);
 }
 
+/**
+ * do_spawn() - Start a new process running the program at @path from the initrd.
+ * @path: the program's path in the initrd, e.g. "/bin/sh"
+ * @args: its argument strings
+ *
+ * The child gets a new address space, inherits the caller's open files (or
+ * opens /dev/ttyS0 as stdio), becomes the caller's child, and is woken.
+ *
+ * Context: process context; may sleep (allocates with GFP_KERNEL).
+ * Return: the child's pid; -ENOENT if there is no such program, -ENOEXEC
+ * if it is not an i386 ELF executable, -ENOMEM.
+ */
 long do_spawn(const char *path, const struct program_args *args)
 {
 	struct task_struct *p;
@@ -191,6 +203,18 @@ long do_spawn(const char *path, const struct program_args *args)
 	return err;
 }
 
+/**
+ * kernel_execve() - Turn the current kernel thread into a user process running @path.
+ * @path: the program's path in the initrd
+ * @args: its argument strings
+ *
+ * How init starts: the thread gets an address space, files and signal
+ * handlers, loses PF_KTHREAD, and drops to user mode.
+ *
+ * Context: a kernel thread, process context; may sleep. Does not return on
+ * success.
+ * Return: only on failure: -ENOENT, -ENOEXEC or -ENOMEM.
+ */
 int kernel_execve(const char *path, const struct program_args *args)
 {
 	struct task_struct *tsk = current;
@@ -243,6 +267,15 @@ static long copy_args(const char *path, const char __user *const __user *uargv,
 	}
 }
 
+/**
+ * sys_spawn() - The spawn system call: start @upath as a child process (fork and exec in one).
+ * @upath: user pointer to the program's path
+ * @uargv: user pointer to a NULL-ended argv array, or NULL for just the path
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: the child's pid, or -EFAULT, -ENAMETOOLONG, -E2BIG, or an error of
+ * do_spawn().
+ */
 long sys_spawn(const char __user *upath, const char __user *const __user *uargv)
 {
 	struct program_args *args = kmalloc(sizeof(*args), GFP_KERNEL);

@@ -79,6 +79,14 @@ static int watchdog(void *unused)
 	return 0;
 }
 
+/**
+ * hung_task_set_timeout() - Set how long a task may stay in D state before khungtaskd reports it.
+ * @secs: seconds; 0 turns the check off
+ *
+ * khungtaskd is woken so the new period applies at once.
+ *
+ * Context: any context; does not sleep.
+ */
 void hung_task_set_timeout(unsigned long secs)
 {
 	WRITE_ONCE(hung_task_timeout_secs, secs);

@@ -41,6 +41,15 @@ static bool header_ok(const struct ustar_header *h)
 	return !memcmp(h->magic, "ustar", 5) && sum == octal(h->chksum, sizeof(h->chksum));
 }
 
+/**
+ * initrd_init() - Find the initrd (a ustar archive) among the Multiboot modules.
+ *
+ * Takes the module whose command line says "initrd", or else the first one,
+ * and checks that it is mapped and starts with a valid ustar header.
+ *
+ * Context: boot; does not sleep.
+ * Return: true if an initrd is usable; false (with a log line why) otherwise.
+ */
 bool initrd_init(void)
 {
 	const typeof(boot_params.modules[0]) *m = NULL;
@@ -80,6 +89,16 @@ static bool name_is(const struct ustar_header *h, const char *path)
 	return !strncmp(path, h->name, sizeof(h->name)) && strlen(path) <= sizeof(h->name);
 }
 
+/**
+ * initrd_find() - Find a regular file in the initrd by path.
+ * @path: the path, leading slashes ignored ("/bin/sh" is bin/sh)
+ * @size: where the file's size goes
+ *
+ * The walk stops at the first damaged header: what follows cannot be trusted.
+ *
+ * Context: any context; does not sleep.
+ * Return: the file's contents (read-only, in place), or NULL if not found.
+ */
 const void *initrd_find(const char *path, size_t *size)
 {
 	size_t off = 0;

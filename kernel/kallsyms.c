@@ -7,6 +7,17 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
+/**
+ * kallsyms_lookup() - The kernel function containing address @addr.
+ * @addr:   a code address
+ * @size:   if not NULL, where the function's size goes
+ * @offset: if not NULL, where @addr's offset in it goes
+ *
+ * A binary search of the symbol table embedded at link time.
+ *
+ * Context: any context, oops and panic included; does not sleep.
+ * Return: the function's name, or NULL if @addr is in none.
+ */
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned long *offset)
 {
 	unsigned int lo = 0, hi = kallsyms_num_syms;
@@ -31,6 +42,13 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size, unsigned lo
 	return kallsyms_names + kallsyms_name_offsets[lo];
 }
 
+/**
+ * kallsyms_lookup_name() - The address of the kernel symbol @name.
+ * @name: the symbol
+ *
+ * Context: any context; does not sleep (a linear search).
+ * Return: its address, or 0 if there is no such symbol.
+ */
 unsigned long kallsyms_lookup_name(const char *name)
 {
 	for (unsigned int i = 0; i < kallsyms_num_syms; i++)
@@ -49,16 +67,43 @@ static int format_symbol(char *buf, unsigned long addr, unsigned long adjust)
 	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx", name, offset + adjust, size);
 }
 
+/**
+ * sprint_symbol() - Format @addr as "function+0xoff/0xsize" (what %pS prints).
+ * @buf:  at least KSYM_SYMBOL_LEN bytes
+ * @addr: a code address
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written; an unknown address is written as hex.
+ */
 int sprint_symbol(char *buf, unsigned long addr)
 {
 	return format_symbol(buf, addr, 0);
 }
 
+/**
+ * sprint_backtrace() - Format a return address as the call it returns from (what %pB prints).
+ * @buf:  at least KSYM_SYMBOL_LEN bytes
+ * @addr: a return address from a stack trace
+ *
+ * Looks up @addr - 1, so a call that is a function's last instruction is
+ * still named after that function, not the next one.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written.
+ */
 int sprint_backtrace(char *buf, unsigned long addr)
 {
 	return format_symbol(buf, addr, 1);
 }
 
+/**
+ * sprint_symbol_no_offset() - Format @addr as its function's name alone (what %ps prints).
+ * @buf:  at least KSYM_SYMBOL_LEN bytes
+ * @addr: a code address
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written; an unknown address is written as hex.
+ */
 int sprint_symbol_no_offset(char *buf, unsigned long addr)
 {
 	const char *name = kallsyms_lookup(addr, NULL, NULL);

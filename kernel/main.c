@@ -35,6 +35,13 @@ extern const initcall_t __start_initcalls[], __stop_initcalls[];
 
 enum system_states system_state = SYSTEM_BOOTING;
 
+/**
+ * do_initcalls() - Run every initcall (core_initcall() and friends), in link order.
+ *
+ * A failing initcall is reported and the boot goes on.
+ *
+ * Context: boot, process context; may sleep (initcalls may).
+ */
 void do_initcalls(void)
 {
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
@@ -95,6 +102,15 @@ static int kernel_init(void *unused)
 	__builtin_unreachable();
 }
 
+/**
+ * kmain() - The C entry point of the boot CPU: bring up every subsystem, then become the idle task.
+ * @magic:    the Multiboot magic the loader left in EAX (0x2badb002)
+ * @mbi_phys: the physical address of the Multiboot information
+ *
+ * A loader that is not Multiboot gets a message on the serial port and a halt.
+ *
+ * Context: boot, from boot.asm, interrupts off; never returns.
+ */
 void kmain(u32 magic, u32 mbi_phys)
 {
 	/* %fs must point at this CPU's data before anything touches a per-CPU

@@ -48,6 +48,18 @@ static const struct kernel_param *find_param(const struct kernel_param *params, 
 	return NULL;
 }
 
+/**
+ * parse_args() - Apply a command line's "name=value" and "name" words to a table of parameters.
+ * @args:   the command line; modified (split into words)
+ * @params: the parameters and their setup functions
+ * @num:    how many there are
+ * @res:    where the counts of unknown and rejected words go
+ *
+ * An unknown word and a value a setup function rejects are reported and
+ * the default stays: a bad command line never stops the boot.
+ *
+ * Context: boot; does not sleep.
+ */
 void parse_args(char *args, const struct kernel_param *params, unsigned int num,
 		struct param_result *res)
 {
@@ -71,6 +83,11 @@ void parse_args(char *args, const struct kernel_param *params, unsigned int num,
 	}
 }
 
+/**
+ * parse_early_params() - Apply the boot command line to every early_param().
+ *
+ * Context: early boot, before the subsystems the parameters configure start.
+ */
 void parse_early_params(void)
 {
 	static char scratch[1024];

@@ -10,6 +10,13 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
+/**
+ * sig_default_ignored() - Whether @sig is dropped when its handler is SIG_DFL.
+ * @sig: the signal number
+ *
+ * Context: any context; does not sleep.
+ * Return: true for SIGCHLD, the one signal ignored by default here.
+ */
 bool sig_default_ignored(int sig)
 {
 	return sig == SIGCHLD;
@@ -25,6 +32,17 @@ static bool sig_ignored(struct task_struct *p, int sig)
 	return handler == SIG_IGN || (handler == SIG_DFL && sig_default_ignored(sig));
 }
 
+/**
+ * send_sig() - Make @sig pending for @p and wake @p from an interruptible sleep.
+ * @sig:  the signal number, 1 .. _NSIG-1
+ * @p:    the task
+ * @priv: Linux's "sent by the kernel" flag; unused
+ *
+ * A signal @p ignores is dropped at once, so it never interrupts a sleep.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: 0, or -EINVAL for a bad @sig.
+ */
 int send_sig(int sig, struct task_struct *p, int priv)
 {
 	(void)priv;
@@ -37,6 +55,15 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	return 0;
 }
 
+/**
+ * force_sig() - Make @sig pending for the current task, even if it ignores it.
+ * @sig: the signal, for a fault the task caused (SIGSEGV, SIGFPE...)
+ *
+ * An ignored fault signal would only come back, so its handler is reset to
+ * SIG_DFL.
+ *
+ * Context: process context, from an exception handler; does not sleep.
+ */
 void force_sig(int sig)
 {
 	struct task_struct *p = current;
@@ -47,11 +74,24 @@ void force_sig(int sig)
 	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
 }
 
+/**
+ * flush_signals() - Forget every pending signal of @p.
+ * @p: the task
+ *
+ * Context: any context; does not sleep.
+ */
 void flush_signals(struct task_struct *p)
 {
 	__atomic_store_n(&p->pending, 0, __ATOMIC_SEQ_CST);
 }
 
+/**
+ * dequeue_signal() - Take the lowest pending signal of the current task.
+ * @action: where the signal's sigaction goes (all zero for a kernel thread)
+ *
+ * Context: process context, the task itself; does not sleep.
+ * Return: the signal number, or 0 if none is pending.
+ */
 int dequeue_signal(struct sigaction *action)
 {
 	unsigned long pending = READ_ONCE(current->pending);
@@ -65,7 +105,18 @@ int dequeue_signal(struct sigaction *action)
 	return sig;
 }
 
-/* Only to processes: a kernel thread decides itself what a signal means. */
+/**
+ * sys_kill() - The kill(2) system call: send @sig to the process @pid.
+ * @pid: the target's pid (process groups are not supported)
+ * @sig: the signal; 0 only checks that the target exists
+ *
+ * Only processes can be signalled: a kernel thread decides itself what a
+ * signal means.
+ *
+ * Context: process context (a system call); does not sleep.
+ * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such task,
+ * -EPERM for a kernel thread.
+ */
 long sys_kill(pid_t pid, int sig)
 {
 	struct task_struct *p;
@@ -81,6 +132,18 @@ long sys_kill(pid_t pid, int sig)
 	return ret;
 }
 
+/**
+ * sys_sigaction() - The sigaction(2) system call: read and/or set how @sig is handled.
+ * @sig:  the signal; SIGKILL cannot be caught or ignored
+ * @act:  user pointer to the new action, or NULL
+ * @oact: user pointer for the old action, or NULL
+ *
+ * Ignoring a signal drops one that is already pending.
+ *
+ * Context: process context (a system call); may sleep (copies from and to
+ * user memory, which may fault).
+ * Return: 0, -EINVAL, or -EFAULT for a bad user pointer.
+ */
 long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact)
 {
 	struct sigaction *slot, new;

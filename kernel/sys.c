@@ -12,12 +12,24 @@
 
 #define NSEC_PER_SEC 1000000000L
 
+/**
+ * sys_getpid() - The getpid(2) system call.
+ *
+ * Context: process context (a system call); does not sleep.
+ * Return: the calling process's pid.
+ */
 long sys_getpid(void)
 {
 	return current->pid;
 }
 
-/* 0 when the parent is gone (an orphan) or is not a process (the kernel). */
+/**
+ * sys_getppid() - The getppid(2) system call.
+ *
+ * Context: process context (a system call); does not sleep.
+ * Return: the parent's pid; 0 if the parent is gone (an orphan) or is not a
+ * process (the kernel).
+ */
 long sys_getppid(void)
 {
 	struct task_struct *parent = READ_ONCE(current->parent);
@@ -25,16 +37,29 @@ long sys_getppid(void)
 	return parent && parent->mm ? parent->pid : 0;
 }
 
+/**
+ * sys_sched_yield() - The sched_yield(2) system call: let other runnable tasks go first.
+ *
+ * Context: process context (a system call); switches, but stays runnable.
+ * Return: 0.
+ */
 long sys_sched_yield(void)
 {
 	yield();
 	return 0;
 }
 
-/*
- * Sleeps at least *req (rounded up to whole jiffies). A signal ends it early
- * with -EINTR and the time left in *rem: nanosleep is never restarted, even
- * for an SA_RESTART handler (as in Linux, the caller decides with *rem).
+/**
+ * sys_nanosleep() - The nanosleep(2) system call: sleep at least *@ureq, in whole jiffies.
+ * @ureq: user pointer to the time to sleep
+ * @urem: user pointer for the time left if a signal ends the sleep, or NULL
+ *
+ * A signal ends the sleep early; it is never restarted, even for an
+ * SA_RESTART handler (as in Linux: the caller decides with *@urem).
+ *
+ * Context: process context (a system call); may sleep (interruptibly).
+ * Return: 0; -EINTR if a signal came first; -EINVAL for a bad time;
+ * -EFAULT for a bad user pointer.
  */
 long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *urem)
 {

@@ -325,8 +325,8 @@ def check(tree, paths):
     problems = [p for f in funcs for p in tree.problems(f)]
     for p in problems:
         print(p)
-    print("kernel-doc: %d functions checked in %s, %d problems" %
-          (len(funcs), ", ".join(paths), len(problems)))
+    where = ", ".join(paths) if len(paths) <= 3 else "%d files or directories" % len(paths)
+    print("kernel-doc: %d functions checked in %s, %d problems" % (len(funcs), where, len(problems)))
     return 1 if problems else 0
 
 
