@@ -27,8 +27,7 @@ static int increment(void *data)
 	}
 	if (atomic_inc_return(&done_threads) == THREADS)
 		complete(&all_done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -72,8 +71,7 @@ static int lock_interruptibly(void *data)
 	if (!l->ret)
 		mutex_unlock(&m);
 	complete(&l->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -100,8 +98,7 @@ static int unlock_someone_elses(void *data)
 {
 	(void)data;
 	mutex_unlock(&m);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -137,8 +134,7 @@ static int take_in_turn(void *data)
 	mutex_lock(&m);
 	order[order_len++] = (int)(long)data;
 	mutex_unlock(&m);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -156,7 +157,8 @@ static void spawn_and_reap(struct kunit *test, int n)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(count_and_exit, NULL, "short-%d", i)));
 	KUNIT_ASSERT_TRUE(test, wait_until(atomic_read(&finished) == n, 10000));
 	/* the last ones are freed at their final switch */
-	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
+	task_quarantine_drain(); /* freed kthreads wait there before their memory is reused */
 }
 
 static void two_hundred_kthreads_come_and_go_without_leaks(struct kunit *test)

@@ -62,8 +62,7 @@ static int down_and_note(void *data)
 		up(&sem);
 	}
 	complete(&d->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

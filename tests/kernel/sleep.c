@@ -5,6 +5,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
+#include "helpers.h"
 
 /* Exactly the two lines of seed 003's my_read(). */
 static void the_seed_003_pattern_sleeps_one_second(struct kunit *test)
@@ -52,8 +53,7 @@ static int sleep_long(void *data)
 		e->left = schedule_timeout(100);
 	}
 	complete(&e->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

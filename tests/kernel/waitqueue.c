@@ -38,8 +38,7 @@ static int producer(void *data)
 	(void)data;
 	for (int i = 0; i < EVENTS; i++)
 		irq_sim_fire(LINE);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -99,8 +98,7 @@ static int sleep_interruptibly(void *data)
 
 	s->ret = wait_event_interruptible(wq, s->cond);
 	complete(&s->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -149,8 +147,7 @@ static int wait_exclusively(void *data)
 	}
 	finish_wait(&wq, &w);
 	atomic_inc(&woken);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
