@@ -26,6 +26,7 @@ import concurrent.futures
 import glob as globmod
 import importlib.util
 import json
+import math
 import os
 import re
 import shlex
@@ -94,11 +95,16 @@ class Config:
         return [tuple(e.split(":", 1)) for e in self.expect
                 if ":" in e and e.split(":", 1)[0] not in NOT_OUTCOMES]
 
-    def argv(self, extra=()):
+    def argv(self, scale=1.0):
+        """The QEMU command. The guest's own timeout on the command line
+        (hung_task_timeout_secs=N) is scaled like the runner's."""
         args = [a.format(elf=ELF, iso=ISO) for a in shlex.split(self.qemu_args)]
-        if self.cmdline:
-            args += ["-append", self.cmdline]
-        return qemu_argv(args + list(extra))
+        cmdline = re.sub(r"\bhung_task_timeout_secs=(\d+)",
+                         lambda m: "hung_task_timeout_secs=%d" % math.ceil(int(m.group(1)) * scale),
+                         self.cmdline)
+        if cmdline:
+            args += ["-append", cmdline]
+        return qemu_argv(args)
 
 
 # Expectation items that are not problems the analysis must report.
@@ -627,7 +633,7 @@ def first_report(lines, timed_out):
 def run_config(config, suites, scale, log_name=None):
     log_path = os.path.join(RESULTS, (log_name or config.name) + ".log")
     timeout = config.timeout * scale
-    boot = Boot(config.argv(), timeout, log_path, config.stop_at, interactive=bool(config.driver))
+    boot = Boot(config.argv(scale), timeout, log_path, config.stop_at, interactive=bool(config.driver))
     checks = run_driver(boot, config, log_path, scale) if config.driver else []
     if config.driver:
         boot.stop()

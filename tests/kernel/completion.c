@@ -33,16 +33,6 @@ static irqreturn_t complete_from_hardirq(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
-/* Every waiter has settled: asleep on the completion, or through it and
- * asleep until kthread_stop(). */
-static bool all_settled(struct task_struct **t, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!task_asleep(t[i], TASK_UNINTERRUPTIBLE) && !task_asleep(t[i], TASK_INTERRUPTIBLE))
-			return false;
-	return true;
-}
-
 static void start_waiters(struct kunit *test, struct task_struct **t, int n)
 {
 	for (int i = 0; i < n; i++) {
@@ -78,7 +68,7 @@ static void each_complete_lets_one_waiter_through(struct kunit *test)
 
 	start_waiters(test, t, 3);
 	complete(&c);
-	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) >= 1 && all_settled(t, 3),
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) >= 1 && tasks_settled(t, 3),
 					   TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, atomic_read(&passed), 1);
 	KUNIT_EXPECT_EQ(test, c.done, 0u);

@@ -57,9 +57,28 @@ static inline bool task_asleep(const struct task_struct *p, long state)
 	return READ_ONCE(p->state) == state && !READ_ONCE(p->on_rq);
 }
 
+/* Every one of the n tasks has settled: asleep, either still waiting for
+ * what it waits for (TASK_UNINTERRUPTIBLE) or through it and asleep in
+ * sleep_until_kthread_stop() (TASK_INTERRUPTIBLE). */
+static inline bool tasks_settled(struct task_struct **t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!task_asleep(t[i], TASK_UNINTERRUPTIBLE) && !task_asleep(t[i], TASK_INTERRUPTIBLE))
+			return false;
+	return true;
+}
+
 /* How long a test waits for what must happen soon, in ms: a safety net that
  * turns a hang into a failed case, never a measure of speed. */
 #define TEST_WAIT_MS 20000
+
+/* Waits (sleeping) until jiffies is past `when`: for checks that something
+ * due by then has not happened. The tick is the observable state. */
+static inline void wait_jiffies_past(unsigned long when)
+{
+	while (!time_after(jiffies, when))
+		schedule_timeout_uninterruptible(1);
+}
 
 /* Waits until p sleeps in `state` (see task_asleep); false after TEST_WAIT_MS. */
 #define wait_until_asleep(p, state) wait_until(task_asleep(p, state), TEST_WAIT_MS)

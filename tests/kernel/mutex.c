@@ -83,8 +83,7 @@ static void a_signal_interrupts_mutex_lock_interruptible(struct kunit *test)
 	init_completion(&l.done);
 	mutex_lock(&m);
 	t = kthread_run(lock_interruptibly, &l, "locker");
-	msleep(20);
-	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_INTERRUPTIBLE);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* queued on m */
 	send_sig(SIGUSR1, t, 0);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&l.done, HZ), 0ul);
 	KUNIT_EXPECT_EQ(test, l.ret, -EINTR);
@@ -148,7 +147,8 @@ static void waiters_get_the_mutex_in_arrival_order(struct kunit *test)
 	mutex_lock(&m);
 	for (int i = 0; i < 3; i++) {
 		t[i] = kthread_run(take_in_turn, (void *)(long)(i + 1), "fifo-%d", i);
-		msleep(10); /* each one queues before the next starts */
+		/* each one queues before the next starts */
+		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_UNINTERRUPTIBLE));
 	}
 	mutex_unlock(&m);
 	KUNIT_EXPECT_TRUE(test, wait_until(order_len == 3, 2000));

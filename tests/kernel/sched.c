@@ -39,7 +39,10 @@ static void two_busy_kthreads_both_make_progress(struct kunit *test)
 	unsigned long ta_preempted, tb_preempted;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(ta) || IS_ERR(tb));
-	msleep(400);
+	/* Both run and both are preempted: the tick shares the CPU (on SMP
+	 * other tasks, this one included, still compete for it). */
+	KUNIT_EXPECT_TRUE(test, wait_until(a.count > 1000 && b.count > 1000 && ta->nivcsw &&
+					   tb->nivcsw, TEST_WAIT_MS));
 	ta_preempted = ta->nivcsw;
 	tb_preempted = tb->nivcsw;
 	kthread_stop(ta);
@@ -57,7 +60,7 @@ static void no_switch_happens_while_preemption_is_disabled(struct kunit *test)
 	unsigned long before, after, start, switches;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	msleep(20); /* let it start */
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(s.count), TEST_WAIT_MS)); /* it runs */
 	preempt_disable();
 	before = s.count;
 	switches = current->nivcsw;
@@ -200,7 +203,7 @@ static void waking_a_higher_priority_task_switches_at_once(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	sched_set_prio(t, 5);
 	wake_up_process(t);
-	msleep(20); /* it is asleep in wait_for_completion now */
+	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_UNINTERRUPTIBLE)); /* in wait_for_completion */
 	KUNIT_EXPECT_FALSE(test, w.ran);
 	complete(&w.go);
 	/* complete() set need_resched; its spin_unlock was the preemption point.

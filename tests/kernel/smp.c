@@ -362,10 +362,9 @@ static void a_remote_wakeup_sends_a_reschedule_ipi(struct kunit *test)
 	kthread_bind(t, me);
 	sched_set_prio(t, 5); /* outranks whatever runs there: its wake-up must preempt */
 	wake_up_process(t);
-	msleep(20); /* asleep in wait_for_completion, on this CPU */
+	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_UNINTERRUPTIBLE)); /* in wait_for_completion */
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed(t, 1u << target), 0);
 	KUNIT_EXPECT_EQ(test, t->cpu, target);
-	msleep(20); /* the target CPU is idle again */
 	res = kstat_vector_cpu(RESCHEDULE_VECTOR, target);
 	complete(&s.go);
 	wait_for_completion(&s.done);
