@@ -61,7 +61,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd run run-elf test bench debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd run run-elf test stress bench debug deps check-deps clean help FORCE docs \
 	kernel-doc-check
 .DEFAULT_GOAL := all
 
@@ -173,6 +173,13 @@ docs:
 kernel-doc-check:
 	@$(PYTHON) tools/kernel-doc.py check
 
+# Boot the SMP configurations again and again, two at a time, and print a
+# flake table (tests/run.py --repeat/--jobs). STRESS_REPEAT and STRESS_CONFIGS change it.
+STRESS_REPEAT ?= 30
+STRESS_CONFIGS ?= smp2 smp4
+stress: check-deps
+	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
+
 bench: check-deps
 	$(PYTHON) tests/run.py --bench
 
@@ -203,6 +210,7 @@ help:
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
+	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
 	@echo "  make bench          boot with 'bench' and collect $(B)/bench.json"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"

@@ -105,31 +105,155 @@ struct task_struct *fork_idle(int cpu)
 	return p;
 }
 
+/*
+ * The last few freed kthreads, remembered by address, with their memory held
+ * back from reuse (and poisoned) until KTHREAD_QUARANTINE more have gone: a
+ * kthread_stop() of a kthread that already exited and was freed (a stale
+ * pointer) then finds it here and can name it, instead of reading freed
+ * memory or stopping a new task that happens to live at the same address.
+ */
+#define KTHREAD_QUARANTINE 8
+struct dead_kthread {
+	struct task_struct *task; /* poisoned memory, not yet freed */
+	void *kthread;            /* its struct kthread, freed with it */
+	struct task_obituary obit;
+};
+static struct dead_kthread quarantine[KTHREAD_QUARANTINE];
+static unsigned int quarantine_next;
+
+static void free_task_memory(struct task_struct *p, void *kthread)
+{
+	kfree(kthread);
+	kfree(p);
+}
+
+/* Under tasklist_lock: p's memory waits in the quarantine; the oldest there is
+ * returned for freeing. */
+static struct dead_kthread quarantine_task(struct task_struct *p)
+{
+	struct dead_kthread *slot = &quarantine[quarantine_next];
+	struct dead_kthread oldest = *slot;
+
+	quarantine_next = (quarantine_next + 1) % KTHREAD_QUARANTINE;
+	slot->task = p;
+	slot->kthread = p->kthread;
+	slot->obit.pid = p->pid;
+	slot->obit.exit_code = p->exit_code;
+	strscpy(slot->obit.comm, p->comm, sizeof(slot->obit.comm));
+	memset(p, POISON_FREE, sizeof(*p));
+	return oldest;
+}
+
 static void free_task(struct task_struct *p)
 {
+	struct dead_kthread evicted = { .task = p, .kthread = p->kthread };
+	void *stack = p->stack, *sighand = p->sighand;
 	unsigned long flags;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	task_count--;
+	if (p->flags & PF_KTHREAD)
+		evicted = quarantine_task(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	vfree(p->stack);
-	kfree(p->kthread);
-	kfree(p->sighand); /* kept to the end: a signal sender may still look at it */
-	kfree(p);
+	vfree(stack);
+	kfree(sighand); /* kept to the end: a signal sender may still look at it */
+	if (evicted.task)
+		free_task_memory(evicted.task, evicted.kthread);
 }
 
 /**
- * put_task_struct() - Drop a reference to a task; the last one frees it and its stack.
+ * task_quarantine_drain() - Free every kthread held in the quarantine now.
+ *
+ * For leak checks that compare free-page counts: which objects sit in the
+ * quarantine at each count would otherwise decide how many slab pages are in use.
+ *
+ * Context: process context (it frees memory); takes tasklist_lock.
+ */
+void task_quarantine_drain(void)
+{
+	struct dead_kthread drained[KTHREAD_QUARANTINE];
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	memcpy(drained, quarantine, sizeof(drained));
+	memset(quarantine, 0, sizeof(quarantine));
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	for (unsigned int i = 0; i < KTHREAD_QUARANTINE; i++)
+		if (drained[i].task)
+			free_task_memory(drained[i].task, drained[i].kthread);
+}
+
+/**
+ * put_task_struct() - Drop a reference to a task; the last one frees it.
  * @p: the task
  *
- * Context: any context; does not sleep. A task never drops its own last
- * reference: finish_task_switch() does it for a dead task.
+ * Every task holds one reference to itself, dropped by the CPU that switches
+ * away from it for the last time after it exited; a zombie holds one more for
+ * its parent. Whoever keeps a task pointer across the task's exit must hold a
+ * reference of their own (get_task_struct()).
+ *
+ * Context: any context; does not sleep.
  */
 void put_task_struct(struct task_struct *p)
 {
 	if (atomic_dec_and_test(&p->usage))
 		free_task(p);
+}
+
+static bool task_listed(const struct task_struct *p)
+{
+	const struct task_struct *t;
+
+	list_for_each_entry(t, &task_list, tasks)
+		if (t == p)
+			return true;
+	return false;
+}
+
+/* Under tasklist_lock: what the quarantine remembers of p, if anything. */
+static bool find_obituary(const struct task_struct *p, struct task_obituary *obit)
+{
+	for (unsigned int i = 0; i < KTHREAD_QUARANTINE; i++) {
+		if (quarantine[i].task == p) {
+			*obit = quarantine[i].obit;
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * try_get_task_struct() - Take a reference to a task, if it still exists.
+ * @p: a pointer that was a task once (a stale one is allowed: it is never read
+ *     unless it is still a task)
+ * @obit: if @p no longer exists: what is known of it (pid -1 if nothing)
+ *
+ * A task freed a moment ago, one whose last reference is being dropped right
+ * now, and an address that never was a task all count as gone.
+ *
+ * Context: any context; takes tasklist_lock.
+ * Return: true with a reference taken (drop it with put_task_struct()), false
+ * if @p is gone.
+ */
+bool try_get_task_struct(struct task_struct *p, struct task_obituary *obit)
+{
+	unsigned long flags;
+	bool alive = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (p == &init_task || task_listed(p)) {
+		/* usage 0: the last put is under way; free_task waits for our lock. */
+		alive = atomic_inc_not_zero(&p->usage);
+		if (!alive) {
+			*obit = (struct task_obituary){ .pid = p->pid, .exit_code = p->exit_code };
+			strscpy(obit->comm, p->comm, sizeof(obit->comm));
+		}
+	} else if (!find_obituary(p, obit)) {
+		*obit = (struct task_obituary){ .pid = -1 };
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return alive;
 }
 
 /**

@@ -69,13 +69,21 @@ static void check_hung_task(struct task_struct *t, void *arg)
 static int watchdog(void *unused)
 {
 	(void)unused;
-	while (!kthread_should_stop()) {
+	for (;;) {
 		unsigned long secs = READ_ONCE(hung_task_timeout_secs);
 
 		if (secs)
 			for_each_task(check_hung_task, &secs);
-		schedule_timeout_interruptible(secs ? secs * HZ : MAX_SCHEDULE_TIMEOUT);
+		/* The state before the last looks: a new timeout (whose setter
+		 * wakes us) or a stop that comes now is never lost. */
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		if (READ_ONCE(hung_task_timeout_secs) == secs)
+			schedule_timeout(secs ? secs * HZ : MAX_SCHEDULE_TIMEOUT);
+		__set_current_state(TASK_RUNNING);
 	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 

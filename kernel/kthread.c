@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 
@@ -81,27 +82,65 @@ bool kthread_should_stop(void)
 	return kt && READ_ONCE(kt->should_stop);
 }
 
+unsigned long kthread_stop_misuses;
+
+/* A stale pointer (an exited, freed kthread) or not a kthread at all: say so
+ * instead of reading freed memory, and return an error. */
+static int report_bad_kthread_stop(struct task_struct *k, const struct task_obituary *obit)
+{
+	kthread_stop_misuses++;
+	if (!obit) {
+		pr_err("BUG: kthread_stop() of %s/%d, which is not a kthread\n", k->comm, k->pid);
+		pr_err("hint: kthread_stop() stops what kthread_create() or kthread_run() made\n");
+	} else {
+		if (obit->pid >= 0)
+			pr_err("BUG: kthread_stop() of %s/%d, which already exited (code %d) and was "
+			       "freed\n", obit->comm, obit->pid, obit->exit_code);
+		else
+			pr_err("BUG: kthread_stop() of %p, which is not a task (freed long ago?)\n", k);
+		pr_err("hint: a kthread that may exit by itself must be held (get_task_struct) "
+		       "from before it can exit until after kthread_stop, or loop until "
+		       "kthread_should_stop()\n");
+	}
+	dump_stack();
+	return obit ? -ESRCH : -EINVAL;
+}
+
 /**
- * kthread_stop() - Tell a kernel thread to stop, wake it, and wait until it has exited.
- * @k: the thread, from kthread_create()
+ * kthread_stop() - Ask a kthread to stop, and wait until it has exited.
+ * @k: the kthread, from kthread_create() or kthread_run()
  *
- * A thread stopped before it ever ran does not run its function at all.
+ * Sets kthread_should_stop() for @k, wakes it and waits for it to exit. @k
+ * must still exist: either its function loops until kthread_should_stop()
+ * (so it cannot exit before this call), or the caller took a reference with
+ * get_task_struct() before @k could exit and drops it afterwards. A kthread
+ * that never ran is not started at all. Breaking the rule (a stale pointer
+ * to a kthread that already exited and was freed) is reported as a BUG with
+ * a hint and a backtrace; nothing freed is read.
  *
- * Context: process context only; may sleep (might_sleep() reports a call
- * from atomic context). Not from @k itself.
- * Return: the thread function's return value, or -EINTR if it never ran.
+ * Context: process context only; may sleep (until @k has exited; might_sleep()
+ * reports a call from atomic context). Not from @k itself.
+ * Return: what @k's function returned (-EINTR if it never ran); -ESRCH if @k
+ * had already been freed, -EINVAL if it is not a kthread.
  */
 int kthread_stop(struct task_struct *k)
 {
-	struct kthread *kt = k->kthread;
+	struct task_obituary obit;
+	struct kthread *kt;
 	int ret;
 
 	might_sleep();
-	get_task_struct(k); /* it may exit and be reaped while we wait */
-	WRITE_ONCE(kt->should_stop, true);
-	wake_up_process(k);
-	wait_for_completion(&kt->exited);
-	ret = kt->result;
+	if (!try_get_task_struct(k, &obit)) /* it may exit and be reaped while we wait */
+		return report_bad_kthread_stop(k, &obit);
+	kt = k->kthread;
+	if (!(k->flags & PF_KTHREAD) || !kt) {
+		ret = report_bad_kthread_stop(k, NULL);
+	} else {
+		WRITE_ONCE(kt->should_stop, true);
+		wake_up_process(k);
+		wait_for_completion(&kt->exited);
+		ret = kt->result;
+	}
 	put_task_struct(k);
 	return ret;
 }

@@ -317,6 +317,7 @@ static int start_worker(struct workqueue_struct *wq, int cpu)
 		w->task = NULL;
 		return -ENOMEM;
 	}
+	get_task_struct(w->task); /* ours until destroy_workqueue, even if a work item oopses */
 	kthread_bind(w->task, cpu);
 	wake_up_process(w->task);
 	return 0;
@@ -364,8 +365,10 @@ void destroy_workqueue(struct workqueue_struct *wq)
 
 	flush_workqueue(wq);
 	for_each_online_cpu(cpu)
-		if (wq->workers[cpu].task)
+		if (wq->workers[cpu].task) {
 			kthread_stop(wq->workers[cpu].task);
+			put_task_struct(wq->workers[cpu].task);
+		}
 	kfree(wq);
 }
 

@@ -1,26 +1,39 @@
 #!/usr/bin/env python3
 """Janus host test runner (Python 3 standard library only).
 
-Builds the kernel if needed, boots every configuration in tests/configs under
-QEMU (in parallel, up to the number of cores), keeps each serial log in
-build/test-results/, parses the KTAP the kernel prints, and fails on any
-`not ok`, a plan that does not match the cases seen, a panic or oops, a
-machine reset (triple fault), or a timeout. It also checks that gdb can still
-debug the kernel. The last line is always
+Builds the kernel if needed, boots the configurations of tests/configs under
+QEMU (in parallel, one per core), keeps each serial log in build/test-results/,
+parses the KTAP the kernel prints, and fails a configuration on any `not ok`, a
+plan that does not match the cases seen, a suite that should have run and did
+not, a selftest= glob that matches no suite, too few cases, a panic or oops, an
+undeclared kernel report (BUG:, WARNING:, lock checker, hung task, slow
+handler) or a declared one that never came, a machine reset, or a timeout.
+Configurations with drive:NAME also run tests/drivers/NAME.py against the
+running QEMU (serial input, QMP, gdb). docs/testing.md describes it all.
+The last line is always
     selftest: N passed, N failed, N skipped
 
-    tests/run.py                 run every configuration
-    tests/run.py tcg-up iso      run only these
-    tests/run.py --bench         boot the benchmarks, write build/bench.json
+    tests/run.py                        run every configuration (and the gdb check)
+    tests/run.py smp2 iso               run only these
+    tests/run.py --repeat 30 --jobs 2 smp2 smp4   stress: boot them again and again
+    tests/run.py --json FILE ...        also write the results as JSON
+    tests/run.py --list                 list the configurations
+    tests/run.py --bench                boot the benchmarks, write build/bench.json
 """
+import argparse
+import collections
 import concurrent.futures
+import glob as globmod
+import importlib.util
 import json
+import math
 import os
 import re
 import shlex
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -30,9 +43,11 @@ ELF = os.path.join(BUILD, "janus.elf")
 ISO = os.path.join(BUILD, "janus.iso")
 INITRD = os.path.join(BUILD, "initrd.tar")
 RESULTS = os.path.join(BUILD, "test-results")
+DRIVERS = os.path.join(ROOT, "tests", "drivers")
 QEMU = "qemu-system-i386"
-QEMU_COMMON = ["-m", "128M", "-display", "none", "-monitor", "none", "-serial", "stdio",
+QEMU_COMMON = ["-display", "none", "-monitor", "none", "-serial", "stdio",
                "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+DEFAULT_MEM = "128M"
 EXIT_PASS, EXIT_FAIL, EXIT_PANIC = 0x10 * 2 + 1, 0x11 * 2 + 1, 0x12 * 2 + 1
 TAIL_LINES = 40
 
@@ -42,29 +57,68 @@ PLAN = re.compile(r"^1\.\.(\d+)$")
 PANIC = re.compile(r"Kernel panic - not syncing: (.*)")
 OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86/traps.c)
 HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
+# A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
+REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
+                    r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP")
+EXPECT = re.compile(r"^# expect: (.*)$")
+NO_SUITE = re.compile(r"^selftest: no suite (?:matches|selected by) '(.*)'")
+# Lines before a report line that belong to it (a WARN prints its message above "WARNING:").
+REPORT_CONTEXT = 3
 
 
-def qemu_argv(args):
-    """The QEMU command for args; a -kernel boot also gets the initrd, as a Multiboot module."""
-    if "-kernel" in args:
-        args = args + ["-initrd", INITRD]
-    return [QEMU] + QEMU_COMMON + args
+def log(msg=""):
+    print(msg, flush=True)
 
+
+# ---------------------------------------------------------------- configurations
 
 class Config:
+    """One line of tests/configs: name | timeout | expectation | QEMU arguments | command line."""
+
     def __init__(self, name, timeout, expect, qemu_args, cmdline):
         self.name, self.timeout, self.cmdline = name, timeout, cmdline
         self.expect = [e.strip() for e in expect.split(";") if e.strip()]
-        # stop:TEXT: a boot that runs on (no self-test), stopped once TEXT is seen
-        self.stop_at = next((e.split(":", 1)[1] for e in self.expect if e.startswith("stop:")),
-                            None)
         self.qemu_args = qemu_args
+        self.stop_at = self.value("stop")
+        self.driver = self.value("drive")
+        self.suites = [s for s in (self.value("suites") or "").split(",") if s]
+        self.min_cases = int(self.value("min") or 0)
+        self.passes = not self.outcomes()  # no failure expected: everything must pass
+        m = re.search(r"(?:^|\s)selftest(?:=(\S*))?(?:\s|$)", cmdline)
+        self.globs = None if not m else [g for g in (m.group(1) or "*").split(",")]
 
-    def argv(self):
+    def value(self, kind):
+        return next((e.split(":", 1)[1] for e in self.expect if e.startswith(kind + ":")), None)
+
+    def outcomes(self):
+        """Expected problems of a configuration that must fail (fail:, panic:, ...)."""
+        return [tuple(e.split(":", 1)) for e in self.expect
+                if ":" in e and e.split(":", 1)[0] not in NOT_OUTCOMES]
+
+    def argv(self, scale=1.0):
+        """The QEMU command. The guest's own timeout on the command line
+        (hung_task_timeout_secs=N) is scaled like the runner's."""
         args = [a.format(elf=ELF, iso=ISO) for a in shlex.split(self.qemu_args)]
-        if self.cmdline:
-            args += ["-append", self.cmdline]
+        cmdline = re.sub(r"\bhung_task_timeout_secs=(\d+)",
+                         lambda m: "hung_task_timeout_secs=%d" % math.ceil(int(m.group(1)) * scale),
+                         self.cmdline)
+        if cmdline:
+            args += ["-append", cmdline]
         return qemu_argv(args)
+
+
+# Expectation items that are not problems the analysis must report.
+NOT_OUTCOMES = {"log", "nolog", "stop", "drive", "suites", "min"}
+
+
+def qemu_argv(args):
+    """The QEMU command for args: a -kernel boot also gets the initrd, as a Multiboot
+    module; -m 128M unless the configuration says otherwise."""
+    if "-kernel" in args:
+        args = args + ["-initrd", INITRD]
+    if "-m" not in args:
+        args = ["-m", DEFAULT_MEM] + args
+    return [QEMU] + QEMU_COMMON + args
 
 
 def read_configs(path):
@@ -80,36 +134,272 @@ def read_configs(path):
     return configs
 
 
+SUITE_DEF = re.compile(r"struct kunit_suite\s+\w+\s*=\s*\{(.*?)\};", re.S)
+
+
+def known_suites():
+    """Every suite in the source: {name: explicit_only}."""
+    suites = {}
+    for path in globmod.glob(os.path.join(ROOT, "**", "*.c"), recursive=True):
+        if "/build/" in path:
+            continue
+        text = open(path, errors="replace").read()
+        if "kunit_test_suite(" not in text:
+            continue
+        for body in SUITE_DEF.findall(text):
+            m = re.search(r'\.name\s*=\s*"([^"]+)"', body)
+            if m:
+                suites[m.group(1)] = bool(re.search(r"\.explicit_only\s*=\s*true", body))
+    return suites
+
+
+def glob_match(pattern, name):
+    """The kernel's glob (kernel/lib/glob.c): * and ? and [...]."""
+    rx = ""
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "*":
+            rx += ".*"
+        elif c == "?":
+            rx += "."
+        elif c == "[" and "]" in pattern[i + 1:]:
+            j = pattern.index("]", i + 1)
+            rx += "[" + pattern[i + 1:j].replace("!", "^", 1) + "]"
+            i = j
+        else:
+            rx += re.escape(c)
+        i += 1
+    return re.fullmatch(rx, name) is not None
+
+
+def selected_suites(globs, suites):
+    """The suites selftest=GLOBS runs, and the globs that select none."""
+    chosen, unmatched = set(), []
+    for g in globs:
+        hits = {n for n, explicit in suites.items() if (n == g if explicit else glob_match(g, n))}
+        if not hits and g != "list":
+            unmatched.append(g)
+        chosen |= hits
+    return chosen, unmatched
+
+
 # ---------------------------------------------------------------- booting
 
 class Boot:
-    """One QEMU run: its serial lines, how it ended and when KTAP started."""
+    """One QEMU run: its serial lines, how it ended and when KTAP started. With a
+    driver, stdin is the guest's serial input and QMP and gdb are reachable."""
 
-    def __init__(self, argv, timeout, log_path, stop_at=None):
+    def __init__(self, argv, timeout, log_path, stop_at=None, interactive=False):
         self.lines, self.timed_out, self.stopped, self.exit_status = [], False, False, None
         self.first_ktap = None
-        start = time.monotonic()
-        with open(log_path, "w") as log:
-            proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    stdin=subprocess.DEVNULL)
-            timer = threading.Timer(timeout, self._kill, [proc])
-            timer.start()
-            for raw in proc.stdout:
-                line = raw.decode("utf-8", "replace").rstrip("\r\n")
-                log.write(line + "\n")
+        self.timeout, self.stop_at = timeout, stop_at
+        self.cond = threading.Condition()
+        self.start = time.monotonic()
+        self.gdb_port = self.qmp_path = None
+        if interactive:
+            self.gdb_port = free_port()
+            self.qmp_path = os.path.join(tempfile.mkdtemp(prefix="janus-qmp-"), "qmp.sock")
+            argv = argv + ["-gdb", "tcp:127.0.0.1:%d" % self.gdb_port,
+                           "-qmp", "unix:%s,server=on,wait=off" % self.qmp_path]
+        self.log = open(log_path, "w")
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.PIPE if interactive else subprocess.DEVNULL)
+        self.timer = threading.Timer(timeout, self._time_out)
+        self.timer.start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            self.log.write(line + "\n")
+            with self.cond:
                 self.lines.append(line)
                 if self.first_ktap is None and line.endswith("KTAP version 1"):
-                    self.first_ktap = time.monotonic() - start
-                if stop_at and stop_at in line and not self.stopped:
-                    self.stopped = True
-                    proc.kill()
-            self.exit_status = proc.wait()
-            timer.cancel()
-        self.seconds = time.monotonic() - start
+                    self.first_ktap = time.monotonic() - self.start
+                if self.stop_at and self.stop_at in line and not self.stopped:
+                    self.stop()
+                self.cond.notify_all()
+        with self.cond:
+            self.cond.notify_all()
 
-    def _kill(self, proc):
+    def _time_out(self):
         self.timed_out = True
-        proc.kill()
+        self.proc.kill()
+
+    def stop(self):
+        """Ends QEMU on purpose: the run is judged on what it printed so far."""
+        if self.proc.poll() is None:
+            self.stopped = True
+            self.proc.kill()
+
+    def running(self):
+        return self.proc.poll() is None
+
+    def wait(self):
+        self.exit_status = self.proc.wait()
+        self.reader.join()
+        self.timer.cancel()
+        self.log.close()
+        self.seconds = time.monotonic() - self.start
+        if self.qmp_path:
+            try:
+                os.unlink(self.qmp_path)
+                os.rmdir(os.path.dirname(self.qmp_path))
+            except OSError:
+                pass
+        return self
+
+
+# ---------------------------------------------------------------- drivers
+
+class Session:
+    """What a driver (tests/drivers/NAME.py, run(session)) gets: the running guest.
+
+    write(data)                 bytes or str to the guest's serial line (COM1)
+    expect(regex, timeout=10)   waits for a serial line (from the read position on) to
+                                match; returns the match and moves the read position
+                                past that line, or None on timeout
+    lines                       every serial line so far (timestamps included)
+    qmp(command, **arguments)   a QMP command; returns its "return" value (raises on error)
+    sendkey(keys)               types on the guest's PS/2 keyboard: "a", "shift-a", "ret"
+                                (QEMU's key names, as the monitor's sendkey)
+    gdb(*commands, timeout=60)  gdb -batch with tools/gdbinit, connected to the guest's
+                                stub: its output
+    gdb_port, elf, log_path, config
+    check(name, ok, diag="")    records one named result; the runner counts it like a
+                                KTAP case and prints diag (str, may be multi-line) on failure
+    wait_exit(timeout)          waits for the kernel to exit QEMU; True if it did
+    Timeouts are in seconds and scaled like the configuration's (--jobs, JANUS_TIMEOUT_SCALE).
+    """
+
+    def __init__(self, boot, config, log_path, scale):
+        self.boot, self.config, self.log_path, self.scale = boot, config, log_path, scale
+        self.gdb_port, self.elf = boot.gdb_port, ELF
+        self.results = []
+        self.pos = 0
+        self._qmp = None
+
+    @property
+    def lines(self):
+        with self.boot.cond:
+            return list(self.boot.lines)
+
+    def write(self, data):
+        if isinstance(data, str):
+            data = data.encode()
+        self.boot.proc.stdin.write(data)
+        self.boot.proc.stdin.flush()
+
+    def expect(self, regex, timeout=10):
+        rx = re.compile(regex)
+        end = time.monotonic() + timeout * self.scale
+        with self.boot.cond:
+            while True:
+                while self.pos < len(self.boot.lines):
+                    m = rx.search(self.boot.lines[self.pos])
+                    self.pos += 1
+                    if m:
+                        return m
+                left = end - time.monotonic()
+                if left <= 0 or (not self.boot.running() and not self.boot.reader.is_alive()):
+                    return None
+                self.boot.cond.wait(min(left, 0.5))
+
+    def qmp(self, command, **arguments):
+        if self._qmp is None:
+            self._qmp = Qmp(self.boot.qmp_path, 10 * self.scale)
+        return self._qmp.command(command, arguments)
+
+    def sendkey(self, keys):
+        return self.qmp("human-monitor-command", **{"command-line": "sendkey " + keys})
+
+    def gdb(self, *commands, timeout=60):
+        argv = ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
+                "-ex", "file " + ELF, "-ex", "target remote 127.0.0.1:%d" % self.gdb_port]
+        for c in commands:
+            argv += ["-ex", c]
+        try:
+            return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  text=True, timeout=timeout * self.scale).stdout
+        except subprocess.TimeoutExpired as e:
+            return (e.stdout or "") + "\n(gdb timed out)"
+
+    def check(self, name, ok, diag=""):
+        self.results.append({"name": name, "ok": bool(ok), "diag": str(diag) if not ok else ""})
+        return bool(ok)
+
+    def wait_exit(self, timeout):
+        try:
+            self.boot.proc.wait(timeout * self.scale)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+
+    def close(self):
+        if self._qmp:
+            self._qmp.close()
+
+
+class Qmp:
+    """A minimal QMP client on QEMU's unix socket."""
+
+    def __init__(self, path, timeout):
+        end = time.monotonic() + timeout
+        while True:
+            try:
+                self.sock = socket.socket(socket.AF_UNIX)
+                self.sock.settimeout(timeout)
+                self.sock.connect(path)
+                break
+            except OSError:
+                self.sock.close()
+                if time.monotonic() > end:
+                    raise
+                time.sleep(0.05)
+        self.file = self.sock.makefile("rwb")
+        self._reply()  # the greeting
+        self.command("qmp_capabilities", {})
+
+    def _reply(self):
+        while True:
+            msg = json.loads(self.file.readline())
+            if "event" not in msg:
+                return msg
+
+    def command(self, command, arguments):
+        msg = {"execute": command}
+        if arguments:
+            msg["arguments"] = arguments
+        self.file.write(json.dumps(msg).encode() + b"\n")
+        self.file.flush()
+        reply = self._reply()
+        if "error" in reply:
+            raise RuntimeError("QMP %s: %s" % (command, reply["error"].get("desc")))
+        return reply.get("return")
+
+    def close(self):
+        self.sock.close()
+
+
+def load_driver(name):
+    path = os.path.join(DRIVERS, name + ".py")
+    spec = importlib.util.spec_from_file_location("janus_driver_" + name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.run
+
+
+def run_driver(boot, config, log_path, scale):
+    session = Session(boot, config, log_path, scale)
+    try:
+        load_driver(config.driver)(session)
+    except Exception as e:  # a driver's bug or a dead guest: one failed check, never a crash
+        session.check("driver %s" % config.driver, False, "%s: %s" % (type(e).__name__, e))
+    finally:
+        session.close()
+    return session.results
 
 
 # ---------------------------------------------------------------- KTAP
@@ -157,19 +447,49 @@ class Ktap:
                     diag.append(body)
         self.unfinished = suite
 
-    def counts(self):
-        cases = [c for s in self.suites for c in s["cases"]]
-        if self.unfinished:
-            cases += self.unfinished["cases"]
-        skipped = sum(1 for c in cases if c["skip"])
-        failed = sum(1 for c in cases if not c["ok"])
-        return len(cases) - skipped - failed, failed, skipped
+    def all_suites(self):
+        return self.suites + ([self.unfinished] if self.unfinished else [])
+
+    def cases(self):
+        return [("%s.%s" % (s["name"], c["name"]), c) for s in self.all_suites() for c in s["cases"]]
 
 
-def analyse(boot, ktap):
-    """Every reason this boot failed, as (kind, text) pairs; [] means a clean pass."""
+def reports(lines):
+    """(declared, undeclared, unseen) kernel reports of a serial log.
+
+    A case declares a report with a "# expect: TEXT" line (kunit_expect_report) before it
+    provokes it; the declaration holds until its suite ends. A report line (REPORT) is
+    declared if an open declaration's TEXT is in it or in the REPORT_CONTEXT lines above.
+    A declaration that no report matched is "unseen"."""
+    text = [TIMESTAMP.sub("", l) for l in lines]
+    open_decls, seen, declared, undeclared, unseen = [], set(), [], [], []
+    for i, line in enumerate(text):
+        body = line.strip()
+        m = EXPECT.match(body)
+        if m:
+            open_decls.append((i, m.group(1).strip()))
+            continue
+        if line and not line.startswith(" ") and RESULT.match(body):  # a suite ended
+            unseen += [d for d in open_decls if d[0] not in seen]
+            open_decls = []
+            continue
+        if body.startswith("#") or not REPORT.search(body):
+            continue
+        window = "\n".join(text[max(0, i - REPORT_CONTEXT):i + 1])
+        hit = [d for d in open_decls if d[1] in window]
+        if hit:
+            seen.update(d[0] for d in hit)
+            declared.append(body)
+        else:
+            undeclared.append((i + 1, body))
+    unseen += [d for d in open_decls if d[0] not in seen]
+    return declared, undeclared, [t for _, t in unseen]
+
+
+def analyse(config, boot, ktap, suites):
+    """Every reason this boot failed, as (kind, text, details) triples; [] is a clean pass."""
     problems = []
-    for suite in ktap.suites + ([ktap.unfinished] if ktap.unfinished else []):
+    for suite in ktap.all_suites():
         for c in suite["cases"]:
             if not c["ok"]:
                 problems.append(("fail", "%s.%s" % (suite["name"], c["name"]),
@@ -180,20 +500,48 @@ def analyse(boot, ktap):
         if suite is not ktap.unfinished and suite["plan"] != len(suite["cases"]):
             problems.append(("plan", "suite %s planned %s cases but ran %d" %
                              (suite["name"], suite["plan"], len(suite["cases"])), ""))
-    for line in boot.lines:
-        text = TIMESTAMP.sub("", line)
-        m = PANIC.search(text)
+    text = [TIMESTAMP.sub("", l) for l in boot.lines]
+    for line in text:
+        m = PANIC.search(line)
         if m:
             problems.append(("panic", m.group(1).strip(), ""))
-        elif OOPS.match(text):
-            problems.append(("oops", text.strip(), ""))
-    if boot.stopped:
-        return problems  # stopped on purpose: no KTAP result and no exit status to judge
+        elif OOPS.match(line):
+            problems.append(("oops", line.strip(), ""))
+        m = NO_SUITE.match(line)
+        if m:
+            problems.append(("nosuite", "the kernel says: %s" % line.strip(), ""))
+    _, undeclared, unseen = reports(boot.lines)
+    declared_by_config = [w for k, w in config.outcomes() + [tuple(e.split(":", 1)) for e in
+                          config.expect if e.startswith("log:")] if k in ("log", "panic", "oops")]
+    for lineno, line in undeclared:
+        if not any(w in line for w in declared_by_config):
+            problems.append(("undeclared", line, "serial log line %d: a report no case declared "
+                             "(kunit_expect_report) and the configuration does not expect" % lineno))
+    for t in unseen:
+        problems.append(("unseen", t, "declared with kunit_expect_report, never reported"))
+    if config.globs is not None:
+        chosen, unmatched = selected_suites(config.globs, suites)
+        for g in unmatched:
+            problems.append(("nosuite", "selftest= glob '%s' matches no suite in the source" % g, ""))
+        ran = {s["name"] for s in ktap.suites}
+        if config.passes and config.globs != ["list"]:
+            for name in sorted((chosen | set(config.suites)) - ran):
+                problems.append(("missing", "suite %s did not run" % name, ""))
+            if ktap.started and ktap.plan == 0:
+                problems.append(("empty", "the KTAP plan is 1..0: nothing ran", ""))
+    ncases = len(ktap.cases())
+    if config.min_cases and ncases < config.min_cases:
+        problems.append(("few", "%d cases ran, the configuration wants at least %d" %
+                         (ncases, config.min_cases), ""))
+    if boot.stopped or config.driver:
+        if boot.timed_out:
+            problems.append(("timeout", "no result after %.0f s" % boot.timeout, ""))
+        return problems  # stopped on purpose: no exit status to judge
     if boot.timed_out:
-        problems.append(("timeout", "no result after the timeout", ""))
-    elif not ktap.started:
+        problems.append(("timeout", "no result after %.0f s" % boot.timeout, ""))
+    elif not ktap.started and config.globs != ["list"]:
         problems.append(("ktap", "no KTAP output at all", ""))
-    elif ktap.unfinished or ktap.plan != len(ktap.suites):
+    elif ktap.started and (ktap.unfinished or ktap.plan != len(ktap.suites)):
         problems.append(("incomplete", "KTAP planned %s suites, %d finished" %
                          (ktap.plan, len(ktap.suites)), ""))
     if not boot.timed_out:
@@ -209,33 +557,58 @@ def analyse(boot, ktap):
     return problems
 
 
-def expected(expect, problems, lines):
-    """For a configuration that must fail: (expected events not found, unexpected failures).
-
-    Expected events: fail:SUITE.CASE, panic:TEXT, oops:TEXT (failures the analysis must
-    report), log:TEXT (a line of the serial log must contain TEXT) and nolog:TEXT
-    (no line may contain TEXT)."""
-    wants = [tuple(w.split(":", 1)) for w in expect]
+def check_log(expect, lines):
+    """log:TEXT items not found and nolog:TEXT items found."""
     text = [TIMESTAMP.sub("", l) for l in lines]
+    bad = []
+    for e in expect:
+        kind, _, want = e.partition(":")
+        if kind in ("log", "stop") and not any(want in l for l in text):
+            bad.append("not seen: %s" % e)
+        elif kind == "nolog" and any(want in l for l in text):
+            bad.append("seen: %s" % e)
+    return bad
 
-    def found(kind, want):
-        if kind in ("log", "stop"):
-            return any(want in l for l in text)
-        if kind == "nolog":
-            return not any(want in l for l in text)
-        return any(p[0] == kind and want in p[1] for p in problems)
+
+def judge_expected_failure(config, problems):
+    """For a configuration that must fail: (expected outcomes not found, unexpected problems)."""
+    wants = config.outcomes()
 
     def wanted(p):
         return any(p[0] == kind and want in p[1] for kind, want in wants)
 
-    missing = ["%s:%s" % w for w in wants if not found(*w)]
-    # A panic ends the KTAP stream early and exits with the panic status: part of the same event.
-    panics = any(kind == "panic" for kind, _ in wants)
-    extra = [p for p in problems if not wanted(p) and not (panics and p[0] in ("incomplete", "exit"))]
+    missing = ["%s:%s" % w for w in wants if not any(p[0] == w[0] and w[1] in p[1] for p in problems)]
+    # A panic ends the KTAP stream early and exits with the panic status, a failure exits
+    # with the failure status: consequences of the expected event, not extra problems.
+    consequences = {"exit"} | ({"incomplete"} if any(k == "panic" for k, _ in wants) else set())
+    extra = [p for p in problems if not wanted(p) and p[0] not in consequences]
     return missing, extra
 
 
-# ---------------------------------------------------------------- running
+# ---------------------------------------------------------------- running one configuration
+
+def timeout_scale(jobs):
+    """How much slower than an idle machine to expect this run to be: JANUS_TIMEOUT_SCALE
+    if set, else the parallel boots per core times the load already on the machine
+    (1-minute load average per core), at least 1, at most 4. Timeouts grow with it, so a
+    busy host does not turn a slow pass into a failure; a real hang still fails."""
+    env = os.environ.get("JANUS_TIMEOUT_SCALE")
+    if env:
+        return max(1.0, float(env))
+    cores = os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = 0.0
+    return min(4.0, max(1.0, jobs / cores) * max(1.0, load / cores))
+
+
+class Outcome:
+    def __init__(self, name, ok, counts, cases, report, first_ktap=None, seconds=0.0, problems=()):
+        self.name, self.ok, self.counts, self.cases = name, ok, counts, cases
+        self.report, self.first_ktap, self.seconds = report, first_ktap, seconds
+        self.problems = list(problems)
+
 
 def tail(lines, n=TAIL_LINES):
     return "\n".join("    | " + l for l in lines[-n:])
@@ -243,8 +616,8 @@ def tail(lines, n=TAIL_LINES):
 
 def first_report(lines, timed_out):
     """What went wrong first, where the tail only shows how it ended: the start of the
-    first oops or panic or, for a boot that timed out, of the last hung-task report
-    (the hung_task suite provokes one on purpose early on). "" if the tail holds it."""
+    first oops or panic or, for a boot that timed out, of the last hung-task report.
+    "" if the tail holds it."""
     body = lines[:-TAIL_LINES]
     found = [i for i, l in enumerate(body)
              if OOPS.match(TIMESTAMP.sub("", l)) or PANIC.search(l)][:1]
@@ -257,36 +630,52 @@ def first_report(lines, timed_out):
     return "\n  first report (line %d):\n%s" % (i + 1, tail(part, len(part)))
 
 
-def run_config(config):
-    log_path = os.path.join(RESULTS, config.name + ".log")
-    boot = Boot(config.argv(), config.timeout, log_path, config.stop_at)
+def run_config(config, suites, scale, log_name=None):
+    log_path = os.path.join(RESULTS, (log_name or config.name) + ".log")
+    timeout = config.timeout * scale
+    boot = Boot(config.argv(scale), timeout, log_path, config.stop_at, interactive=bool(config.driver))
+    checks = run_driver(boot, config, log_path, scale) if config.driver else []
+    if config.driver:
+        boot.stop()
+    boot.wait()
     ktap = Ktap(boot.lines)
-    problems = analyse(boot, ktap)
-    passed, failed, skipped = ktap.counts()
+    problems = analyse(config, boot, ktap, suites)
+    cases = [(name, "skip" if c["skip"] else "pass" if c["ok"] else "fail")
+             for name, c in ktap.cases()]
+    cases += [("%s:%s" % (config.driver, r["name"]), "pass" if r["ok"] else "fail") for r in checks]
+    problems += [("check", "%s:%s" % (config.driver, r["name"]), r["diag"])
+                 for r in checks if not r["ok"]]
     timing = "boot to KTAP %s, total %.1f s" % (
         "%.2f s" % boot.first_ktap if boot.first_ktap is not None else "-", boot.seconds)
-    if "pass" in config.expect:
-        # Everything passes, and the log lines asked for alongside are there.
-        missing, _ = expected([e for e in config.expect if e != "pass"], [], boot.lines)
-        ok = not problems and not missing
-        details = "\n".join(["  %s: %s" % (k, t) + "".join("\n      " + l for l in d.splitlines())
-                             for k, t, d in problems] + ["  not seen: %s" % m for m in missing])
-        summary = "%d passed, %d failed, %d skipped" % (passed, failed, skipped)
-        if not ok and not failed:
-            failed = 1  # the boot itself failed (panic, timeout, reset...): count it
+    if config.passes or not config.outcomes():
+        problems += [("log", b, "") for b in check_log(config.expect, boot.lines)]
+        ok = not problems
+        if not cases:  # a boot without self-tests or checks (stop:): the boot is the case
+            cases = [(config.name + ":boot", "pass" if not problems else "fail")]
+        counts = [sum(1 for _, r in cases if r == k) for k in ("pass", "fail", "skip")]
+        if not ok and not counts[1]:
+            counts[1] = 1  # the boot itself failed (panic, timeout, missing suite...): count it
+        summary = "%d passed, %d failed, %d skipped" % tuple(counts)
+        details = problems
     else:
-        missing, extra = expected(config.expect, problems, boot.lines)
-        ok = not missing and not extra
-        passed, failed, skipped = (1, 0, 0) if ok else (0, 1, 0)
+        missing, extra = judge_expected_failure(config, problems)
+        log_bad = check_log(config.expect, boot.lines)
+        ok = not missing and not extra and not log_bad
+        counts = [1, 0, 0] if ok else [0, 1, 0]
+        cases = [(config.name + ":expected-outcome", "pass" if ok else "fail")]
         summary = ("expected outcome seen: %s" % "; ".join(config.expect)
                    if ok else "expected outcome NOT seen")
-        details = "\n".join(["  not detected: %s" % m for m in missing] +
-                            ["  unexpected %s: %s" % (k, t) for k, t, _ in extra])
-    report = "[%s] %-10s %s (%s)" % ("PASS" if ok else "FAIL", config.name, summary, timing)
+        details = ([("not detected", m, "") for m in missing] +
+                   [("unexpected " + k, t, d) for k, t, d in extra] + [("log", b, "") for b in log_bad])
+    report = "%-12s %s (%s)" % (config.name, summary, timing)
     if not ok:
-        report += "\n" + details + first_report(boot.lines, boot.timed_out)
+        report += "\n" + "\n".join("  %s: %s" % (k, t) + "".join("\n      " + l for l in d.splitlines())
+                                   for k, t, d in details)
+        report += first_report(boot.lines, boot.timed_out)
         report += "\n  serial log tail (%s):\n%s" % (log_path, tail(boot.lines))
-    return ok, (passed, failed, skipped), report, boot.first_ktap
+        report += "\n  rerun: tests/run.py %s" % config.name
+    return Outcome(config.name, ok, counts, cases, report, boot.first_ktap, boot.seconds,
+                   [(k, t) for k, t, _ in details])
 
 
 def free_port():
@@ -295,31 +684,34 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_gdb_check():
+def run_gdb_check(scale):
     """QEMU paused with its gdb stub; gdb must stop in kmain and show it in the backtrace."""
     port = free_port()
     qemu = subprocess.Popen(qemu_argv(["-kernel", ELF, "-S", "-gdb", "tcp:127.0.0.1:%d" % port]),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             stdin=subprocess.DEVNULL)
+    start = time.monotonic()
     try:
+        # gdb retries a refused connection (tcp auto-retry) while QEMU starts up.
         out = subprocess.run(
-            # gdb retries a refused connection (tcp auto-retry) while QEMU starts up.
             ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
              "-ex", "file " + ELF, "-ex", "target remote 127.0.0.1:%d" % port, "-ex", "hbreak kmain",
              "-ex", "continue", "-ex", "bt", "-ex", "current"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60).stdout
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=60 * scale).stdout
     except (subprocess.TimeoutExpired, FileNotFoundError) as e:
         out = "gdb did not run: %s" % e
     finally:
         qemu.kill()
         qemu.wait()
     ok = re.search(r"^#0\s+(0x[0-9a-f]+ in )?kmain \(", out, re.M) is not None and "swapper/0" in out
-    report = "[%s] %-10s %s" % ("PASS" if ok else "FAIL", "gdb",
-                                 "hbreak kmain, continue, bt shows kmain; `current` is swapper/0"
-                                 if ok else "gdb could not stop in kmain")
+    report = "%-12s %s" % ("gdb", "hbreak kmain, continue, bt shows kmain; `current` is swapper/0"
+                           if ok else "gdb could not stop in kmain")
     if not ok:
         report += "\n" + "\n".join("    | " + l for l in out.splitlines()[-TAIL_LINES:])
-    return ok, ((1, 0, 0) if ok else (0, 1, 0)), report, None
+        report += "\n  rerun: tests/run.py gdb"
+    return Outcome("gdb", ok, [1, 0, 0] if ok else [0, 1, 0],
+                   [("gdb:kmain-backtrace", "pass" if ok else "fail")], report,
+                   seconds=time.monotonic() - start)
 
 
 def build():
@@ -329,27 +721,89 @@ def build():
     return proc.returncode == 0
 
 
-def run_tests(names):
+# ---------------------------------------------------------------- the whole run
+
+def paint(ok, text):
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    return "\033[%dm%s\033[0m" % (32 if ok else 31, text)
+
+
+def run_tests(names, repeat=1, jobs=None, json_path=None):
     configs = read_configs(os.path.join(ROOT, "tests", "configs"))
+    unknown = [n for n in names if n != "gdb" and n not in {c.name for c in configs}]
+    if unknown:
+        log("unknown configuration(s): %s (tests/run.py --list)" % ", ".join(unknown))
+        log("selftest: 0 passed, 1 failed, 0 skipped")
+        return 1
     if names:
         configs = [c for c in configs if c.name in names]
-    jobs = [(lambda c=c: run_config(c)) for c in configs]
-    if not names or "gdb" in names:
-        jobs.append(run_gdb_check)
-    totals, all_ok, ktap_times = [0, 0, 0], True, []
-    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        for fut in concurrent.futures.as_completed([pool.submit(j) for j in jobs]):
-            ok, counts, report, first_ktap = fut.result()
-            print(report, flush=True)
-            all_ok &= ok
-            totals = [a + b for a, b in zip(totals, counts)]
-            if first_ktap is not None:
-                ktap_times.append(first_ktap)
+    jobs = jobs or os.cpu_count() or 1
+    scale = timeout_scale(jobs)
+    suites = known_suites()
+    work = []
+    for r in range(repeat):
+        for c in configs:
+            log_name = c.name if repeat == 1 else "%s.%d" % (c.name, r + 1)
+            work.append((c.name, lambda c=c, n=log_name: run_config(c, suites, scale, n)))
+        if (not names or "gdb" in names) and r == 0:
+            work.append(("gdb", lambda: run_gdb_check(scale)))
+    total = len(work)
+    log("booting %d configuration%s%s, %d at a time (timeouts x%.1f%s)" % (
+        total, "" if total == 1 else "s", "" if repeat == 1 else " (%d rounds)" % repeat, jobs,
+        scale, ", JANUS_TIMEOUT_SCALE" if os.environ.get("JANUS_TIMEOUT_SCALE") else ""))
+    outcomes, totals, done = [], [0, 0, 0], 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(fn) for _, fn in work]
+        for fut in concurrent.futures.as_completed(futures):
+            out = fut.result()
+            done += 1
+            outcomes.append(out)
+            totals = [a + b for a, b in zip(totals, out.counts)]
+            log("[%d/%d] %s %s" % (done, total, paint(out.ok, "PASS" if out.ok else "FAIL"), out.report))
+    ktap_times = [o.first_ktap for o in outcomes if o.first_ktap is not None]
     if ktap_times:
-        print("boot to first KTAP line: fastest %.2f s, slowest %.2f s" %
-              (min(ktap_times), max(ktap_times)))
-    print("selftest: %d passed, %d failed, %d skipped" % tuple(totals))
-    return 0 if all_ok and totals[1] == 0 else 1
+        log("boot to first KTAP line: fastest %.2f s, slowest %.2f s" % (min(ktap_times), max(ktap_times)))
+    distinct = {name for o in outcomes for name, _ in o.cases}
+    failed = sorted({o.name for o in outcomes if not o.ok})
+    if repeat > 1:
+        flake_table(outcomes)
+    log("%d configuration boots, %d failed%s; %d distinct cases; the total counts each case "
+        "once per configuration (and round) that runs it" % (
+            len(outcomes), len([o for o in outcomes if not o.ok]),
+            " (rerun: tests/run.py %s)" % " ".join(failed) if failed else "", len(distinct)))
+    if json_path:
+        write_json(json_path, outcomes, totals, distinct, scale)
+    all_ok = all(o.ok for o in outcomes) and totals[1] == 0
+    log("selftest: %d passed, %d failed, %d skipped" % tuple(totals))
+    return 0 if all_ok else 1
+
+
+def flake_table(outcomes):
+    """Per configuration: boots, failures, and which problems how often."""
+    by_config = collections.OrderedDict()
+    for o in sorted(outcomes, key=lambda o: o.name):
+        by_config.setdefault(o.name, []).append(o)
+    log("flake table:")
+    log("  %-12s %5s %5s %8s %8s  %s" % ("config", "boots", "fails", "median s", "max s", "problems"))
+    for name, runs in by_config.items():
+        secs = sorted(o.seconds for o in runs)
+        problems = collections.Counter("%s: %s" % p for o in runs for p in o.problems)
+        log("  %-12s %5d %5d %8.1f %8.1f  %s" % (
+            name, len(runs), len([o for o in runs if not o.ok]), secs[len(secs) // 2], secs[-1],
+            "; ".join("%dx %s" % (n, p[:100]) for p, n in problems.most_common(5)) or "-"))
+
+
+def write_json(path, outcomes, totals, distinct, scale):
+    data = {"passed": totals[0], "failed": totals[1], "skipped": totals[2],
+            "distinct_cases": len(distinct), "timeout_scale": scale,
+            "configurations": [{"name": o.name, "ok": o.ok, "seconds": round(o.seconds, 2),
+                                "passed": o.counts[0], "failed": o.counts[1], "skipped": o.counts[2],
+                                "problems": [{"kind": k, "text": t} for k, t in o.problems],
+                                "cases": [{"name": n, "result": r} for n, r in o.cases]}
+                               for o in outcomes]}
+    with open(path, "w") as f:
+        json.dump(data, f, indent=1)
 
 
 # ---------------------------------------------------------------- benchmarks
@@ -370,7 +824,7 @@ def run_bench():
             results[name] = {"label": label, "error": "/dev/kvm is not usable"}
             continue
         boot = Boot(qemu_argv(args + ["-kernel", ELF, "-append", "bench"]), 300,
-                    os.path.join(RESULTS, "bench-%s.log" % name))
+                    os.path.join(RESULTS, "bench-%s.log" % name)).wait()
         values = {}
         for line in boot.lines:
             m = BENCH_LINE.search(TIMESTAMP.sub("", line))
@@ -390,13 +844,27 @@ def run_bench():
 
 
 def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 epilog="docs/testing.md describes configurations and drivers.")
+    ap.add_argument("configs", nargs="*", help="configuration names (default: all, and gdb)")
+    ap.add_argument("--repeat", type=int, default=1, help="boot each configuration N times")
+    ap.add_argument("--jobs", type=int, default=None, help="boots at a time (default: cores)")
+    ap.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    ap.add_argument("--list", action="store_true", help="list the configurations")
+    ap.add_argument("--bench", action="store_true", help="run the benchmarks")
+    args = ap.parse_args(argv)
+    if args.list:
+        for c in read_configs(os.path.join(ROOT, "tests", "configs")):
+            print("%-12s %s" % (c.name, c.cmdline or "(no command line)"))
+        return 0
     os.makedirs(RESULTS, exist_ok=True)
     if not build():
         print("selftest: 0 passed, 1 failed, 0 skipped")
         return 1
-    if argv[:1] == ["--bench"]:
+    if args.bench:
         return run_bench()
-    return run_tests(argv)
+    return run_tests(args.configs, max(1, args.repeat), args.jobs, args.json)
 
 
 if __name__ == "__main__":

@@ -18,18 +18,36 @@
 #define PIT_MODE 0x43
 #define PORT_B 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output */
 
-u64 pit_measure_tsc(u16 ticks)
+/**
+ * pit_measure_tsc() - Count the TSC cycles while PIT channel 2 counts down.
+ * @ticks: the interval, in PIT ticks (PIT_TICK_RATE a second)
+ * @error: set to how far off the count may be: the cycles spent starting the
+ *         channel and between the last two polls of its output. A virtual CPU
+ *         that the host pauses there stretches them; one paused in between
+ *         does no harm (both clocks run on).
+ *
+ * Context: boot, interrupts off; does not sleep.
+ * Return: the TSC cycles from the channel's start to its terminal count.
+ */
+u64 pit_measure_tsc(u16 ticks, u64 *error)
 {
-	u64 start;
+	u64 before, start, prev, now;
 
 	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B);
 	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0 (interrupt on terminal count) */
 	outb(ticks & 0xff, PIT_CH2);
-	outb(ticks >> 8, PIT_CH2);
-	start = rdtsc();
-	while (!(inb(PORT_B) & 0x20))
-		;
-	return rdtsc() - start;
+	before = rdtsc();
+	outb(ticks >> 8, PIT_CH2); /* counting starts with the high byte */
+	start = prev = rdtsc();
+	for (;;) {
+		now = rdtsc();
+		if (inb(PORT_B) & 0x20)
+			break;
+		prev = now;
+	}
+	now = rdtsc();
+	*error = (start - before) + (now - prev);
+	return (now + prev) / 2 - (before + start) / 2;
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev_id)

@@ -8,7 +8,7 @@
 #include <linux/sched/clock.h>
 
 #define CAL_TICKS 11932 /* 10 ms of PIT ticks */
-#define CAL_ROUNDS 3
+#define CAL_ROUNDS 5
 #define NS_SHIFT 20 /* keeps ns_mult in 32 bits for any TSC above 250 kHz */
 
 u32 tsc_khz;
@@ -34,19 +34,21 @@ u64 sched_clock(void)
 	return tsc_cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
-/* The median of a few 10 ms windows, so one disturbed window cannot skew it. */
+/* The best of a few 10 ms windows: the one whose ends are known most exactly.
+ * Under an emulator on a busy host, the virtual CPU may be paused at either
+ * end of a window, which stretches or shrinks it by milliseconds. */
 void tsc_calibrate(void)
 {
-	u64 c[CAL_ROUNDS], t;
+	u64 best = 0, best_error = ~0ull;
 
 	tsc_at_boot = rdtsc();
-	for (int i = 0; i < CAL_ROUNDS; i++)
-		c[i] = pit_measure_tsc(CAL_TICKS);
-	for (int i = 0; i < CAL_ROUNDS; i++)
-		for (int j = i + 1; j < CAL_ROUNDS; j++)
-			if (c[j] < c[i])
-				t = c[i], c[i] = c[j], c[j] = t;
-	tsc_khz = div_u64(c[CAL_ROUNDS / 2] * PIT_TICK_RATE, CAL_TICKS * 1000u);
+	for (int i = 0; i < CAL_ROUNDS; i++) {
+		u64 error, cycles = pit_measure_tsc(CAL_TICKS, &error);
+
+		if (error < best_error)
+			best = cycles, best_error = error;
+	}
+	tsc_khz = div_u64(best * PIT_TICK_RATE, CAL_TICKS * 1000u);
 	if (tsc_khz < 1000) {
 		pr_warn("tsc: implausible %u kHz, assuming 1 GHz\n", tsc_khz);
 		tsc_khz = 1000000;

@@ -44,5 +44,6 @@ void report_trylock_in_interrupt(const char *lock_name);
 /* A leaked preempt_count: report it and repair it. */
 void report_preempt_leak(const char *kind, const char *name, void *fn, int before, int after);
 extern unsigned int irq_warn_us;
+void nosleep_ratelimit_reset(void);
 
 #endif

@@ -63,14 +63,17 @@ __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
  * Prints "    # expect: TEXT" into the KTAP stream before the case provokes the
  * report, so the host runner (and a student reading the log) can tell a
  * demonstration from a bug: a declared report must appear, an undeclared
- * BUG:/WARNING: report fails the run. Call it once per report expected.
+ * BUG:/WARNING: report fails the run. One declaration covers every report
+ * containing TEXT until the suite ends (TEXT may also be in the WARN message
+ * printed just above a "WARNING:" line). It also lifts the rate limit of the
+ * no-sleep reports, so the promised report is printed.
  *
  * Context: the test's own task; may sleep (it prints).
  */
 __printf(2, 3) void kunit_expect_report(struct kunit *test, const char *fmt, ...);
 
-/* Runs every suite whose name matches one of the comma-separated globs; returns failures. */
 int kunit_run_all(const char *globs);
+void kunit_list_suites(void);
 
 #define __KUNIT_CHECK(test, abort, ok, ...)                                          \
 	do {                                                                         \

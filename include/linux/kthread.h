@@ -5,7 +5,9 @@
  *   kthread_run(...)                        created and started
  *   kthread_stop(k)                         asks it to stop, waits, returns fn's result
  *   kthread_should_stop()                   what fn checks in its loop
- * A kthread must not exit on its own if someone will kthread_stop() it.
+ * A kthread must not exit on its own if someone will kthread_stop() it,
+ * unless that someone holds a reference (get_task_struct) from before it
+ * could exit: kthread_stop() of a freed kthread is reported as a BUG.
  */
 #ifndef _LINUX_KTHREAD_H
 #define _LINUX_KTHREAD_H
@@ -25,6 +27,8 @@ __printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), v
 	})
 
 int kthread_stop(struct task_struct *k);
+/* kthread_stop() calls on a freed task or a non-kthread, reported so far. */
+extern unsigned long kthread_stop_misuses;
 bool kthread_should_stop(void);
 /* Pins a kthread that has not started yet to one CPU. */
 void kthread_bind(struct task_struct *k, unsigned int cpu);

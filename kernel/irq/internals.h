@@ -10,6 +10,7 @@ void handle_irq_event(struct irq_desc *desc);
 /* Threaded handlers (kernel/irq/thread.c). */
 void irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 int irq_start_thread(struct irqaction *action);
+void irq_stop_thread(struct irqaction *action);
 irqreturn_t irq_default_primary_handler(int irq, void *dev_id);
 
 /* An arrival for a line nobody set up (arch/x86/irq.c counts it as spurious). */

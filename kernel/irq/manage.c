@@ -118,8 +118,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	ret = add_action(desc, action);
 	spin_unlock_irqrestore(&desc->lock, irqflags);
 	if (ret) {
-		if (action->thread)
-			kthread_stop(action->thread);
+		irq_stop_thread(action);
 		kfree(action);
 	}
 	return ret;
@@ -170,8 +169,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	}
 	/* The handler may be running on another CPU right now, or its thread. */
 	synchronize_irq(irq);
-	if (action->thread)
-		kthread_stop(action->thread);
+	irq_stop_thread(action);
 	name = action->name;
 	kfree(action);
 	return name;

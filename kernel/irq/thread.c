@@ -96,6 +96,21 @@ static int irq_thread(void *data)
 }
 
 /**
+ * irq_stop_thread() - Stop an action's handler thread and drop our reference.
+ * @action: an action that is no longer on its line (or never was)
+ *
+ * Context: process context; sleeps until the thread has exited.
+ */
+void irq_stop_thread(struct irqaction *action)
+{
+	if (!action->thread)
+		return;
+	kthread_stop(action->thread);
+	put_task_struct(action->thread);
+	action->thread = NULL;
+}
+
+/**
  * irq_start_thread() - Create and start the kthread "irq/N-NAME" for an action.
  * @action: the handler with a thread_fn
  *
@@ -114,6 +129,9 @@ int irq_start_thread(struct irqaction *action)
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	sched_set_prio(t, IRQ_THREAD_PRIO);
+	/* Ours until free_irq: a thread killed by an oops in its handler is not
+	 * freed under our feet (irq_stop_thread still stops it cleanly). */
+	get_task_struct(t);
 	action->thread = t;
 	wake_up_process(t);
 	return 0;

@@ -93,6 +93,20 @@ static void describe_atomic_context(void)
 		pr_err("context: with interrupts disabled\n");
 }
 
+/**
+ * nosleep_ratelimit_reset() - Let the next report from every call site print.
+ *
+ * A test that declares a report it is about to provoke (kunit_expect_report)
+ * calls it, so a report from the same site less than a second earlier does not
+ * suppress the one the test promised.
+ *
+ * Context: process context; does not sleep.
+ */
+void nosleep_ratelimit_reset(void)
+{
+	memset(sites, 0, sizeof(sites));
+}
+
 static void report(const char *what, const char *file, int line)
 {
 	unsigned int suppressed;

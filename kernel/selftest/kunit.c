@@ -19,6 +19,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
+#include <janus/nosleep.h>
 
 extern struct kunit_suite *const __start_kunit_suites[], *const __stop_kunit_suites[];
 
@@ -51,6 +52,7 @@ void kunit_expect_report(struct kunit *test, const char *fmt, ...)
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	pr_info("    # expect: %s\n", buf);
+	nosleep_ratelimit_reset(); /* a promised report is never rate-limited away */
 }
 
 /* Prints a (possibly multi-line) failure message as KTAP diagnostic lines. */
@@ -85,11 +87,22 @@ void kunit_skip(struct kunit *test, const char *fmt, ...)
 	va_start(args, fmt);
 	vscnprintf(test->status_comment, sizeof(test->status_comment), fmt, args);
 	va_end(args);
-	test->status = KUNIT_SKIPPED;
+	if (test->status == KUNIT_FAILURE) /* a skip never hides a failure */
+		pr_info("    # %s: skipped (%s) after a failure: the failure stands\n", test->name,
+			test->status_comment);
+	else
+		test->status = KUNIT_SKIPPED;
 	kunit_abort(test);
 }
 
-static bool suite_selected(const struct kunit_suite *suite, const char *globs)
+static bool pattern_selects(const char *pattern, const struct kunit_suite *suite)
+{
+	return suite->explicit_only ? !strcmp(pattern, suite->name)
+				    : glob_match(pattern, suite->name);
+}
+
+/* Calls fn(pattern, arg) for each comma-separated glob; stops at a true return. */
+static bool for_each_glob(const char *globs, bool (*fn)(const char *pattern, void *arg), void *arg)
 {
 	char pattern[64];
 	const char *p = globs;
@@ -97,11 +110,32 @@ static bool suite_selected(const struct kunit_suite *suite, const char *globs)
 	while (*p) {
 		size_t n = strcspn(p, ",");
 		strscpy(pattern, p, min(n + 1, sizeof(pattern)));
-		if (suite->explicit_only ? !strcmp(pattern, suite->name)
-					 : glob_match(pattern, suite->name))
+		if (n && fn(pattern, arg))
 			return true;
 		p += n + (p[n] == ',');
 	}
+	return false;
+}
+
+static bool selects_suite(const char *pattern, void *suite)
+{
+	return pattern_selects(pattern, suite);
+}
+
+static bool suite_selected(struct kunit_suite *suite, const char *globs)
+{
+	return for_each_glob(globs, selects_suite, suite);
+}
+
+/* Reports a glob that selects no suite: a typo or a renamed suite must not
+ * pass as "0 tests, all passed". Never stops the walk. */
+static bool report_unmatched(const char *pattern, void *unmatched)
+{
+	for_each_suite(s)
+		if (pattern_selects(pattern, *s))
+			return false;
+	pr_err("selftest: no suite matches '%s'\n", pattern);
+	++*(int *)unmatched;
 	return false;
 }
 
@@ -193,11 +227,43 @@ static void run_suite(struct kunit_suite *suite, int index, struct kunit_totals 
 	totals->skipped += t.skipped;
 }
 
+/**
+ * kunit_list_suites() - Print every suite with its number of cases.
+ *
+ * One line per suite, "selftest: suite NAME CASES", and "(explicit)" for a
+ * suite that runs only when selftest= names it exactly (selftest=list).
+ *
+ * Context: process context; may sleep (it prints).
+ */
+void kunit_list_suites(void)
+{
+	for_each_suite(s) {
+		int n = 0;
+
+		for (struct kunit_case *c = (*s)->test_cases; c->run_case; c++)
+			n++;
+		pr_info("selftest: suite %s %d%s\n", (*s)->name, n,
+			(*s)->explicit_only ? " (explicit)" : "");
+	}
+}
+
+/**
+ * kunit_run_all() - Run every suite selected by a list of globs, printing KTAP.
+ * @globs: comma-separated globs ("*" for all); an explicit_only suite runs
+ *         only when named exactly
+ *
+ * A glob that selects no suite is reported ("selftest: no suite matches
+ * 'X'") and counts as a failure, as does an empty selection.
+ *
+ * Context: process context; may sleep (the cases do).
+ * Return: the number of failed cases plus the number of globs matching nothing.
+ */
 int kunit_run_all(const char *globs)
 {
 	struct kunit_totals totals = { 0 };
-	int n = 0, index = 0;
+	int n = 0, index = 0, unmatched = 0;
 
+	for_each_glob(globs, report_unmatched, &unmatched);
 	for_each_suite(s)
 		n += suite_selected(*s, globs);
 	pr_info("KTAP version 1\n");
@@ -207,5 +273,7 @@ int kunit_run_all(const char *globs)
 			run_suite(*s, ++index, &totals);
 	pr_info("# Totals: pass:%u fail:%u skip:%u total:%u\n", totals.passed, totals.failed,
 		totals.skipped, totals.passed + totals.failed + totals.skipped);
-	return totals.failed;
+	if (!n && !unmatched)
+		pr_err("selftest: no suite selected by '%s'\n", globs);
+	return totals.failed + unmatched + !n;
 }

@@ -45,7 +45,9 @@ int run_boot_tests(void)
 
 	if (!selftest_requested && !bench_requested)
 		return -1;
-	if (selftest_requested)
+	if (selftest_requested && !strcmp(selftest_globs, "list"))
+		kunit_list_suites();
+	else if (selftest_requested)
 		failures = kunit_run_all(selftest_globs);
 	if (bench_requested)
 		run_benchmarks();

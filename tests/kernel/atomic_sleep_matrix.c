@@ -179,11 +179,28 @@ static int expected_reports(enum row r, enum col c)
 	return 1;
 }
 
+/* The report a cell provokes, or NULL for none. */
+static const char *expected_report(enum row r, enum col c)
+{
+	if (!expected_reports(r, c))
+		return NULL;
+	if (c == COL_schedule)
+		return "BUG: scheduling while atomic";
+	if (c == COL_mutex_trylock)
+		return "mutex_trylock(matrix_mutex) from interrupt context";
+	if (c == COL_copy_to_user && interrupt_row(r))
+		return "BUG: user memory accessed from interrupt context";
+	return "BUG: sleeping function called from invalid context";
+}
+
 static void run_cell(struct kunit *test, enum row r, enum col c)
 {
 	unsigned long before = nosleep_reports();
 	u8 byte_before = *(volatile u8 *)user_page;
+	const char *report = expected_report(r, c);
 
+	if (report)
+		kunit_expect_report(test, "%s", report);
 	where = r;
 	op = c;
 	op_ran = false;

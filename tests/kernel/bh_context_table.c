@@ -103,8 +103,7 @@ static int kthread_fn(void *data)
 	(void)data;
 	wait_for_completion(&kthread_go);
 	record(KTHREAD);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

@@ -1,7 +1,6 @@
 /* KTAP suite `completion`: complete() from a hardirq, complete_all, timeouts (kernel/sched/completion.c). */
 #include <kunit/test.h>
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/kthread.h>
@@ -15,8 +14,7 @@ static int wait_then_count(void *data)
 	(void)data;
 	wait_for_completion(&c);
 	atomic_inc(&passed);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -35,49 +33,61 @@ static irqreturn_t complete_from_hardirq(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
+static void start_waiters(struct kunit *test, struct task_struct **t, int n)
+{
+	for (int i = 0; i < n; i++) {
+		t[i] = kthread_run(wait_then_count, NULL, "waiter-%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+	}
+	for (int i = 0; i < n; i++)
+		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_UNINTERRUPTIBLE));
+}
+
+static void stop_waiters(struct task_struct **t, int n)
+{
+	for (int i = 0; i < n; i++)
+		kthread_stop(t[i]);
+}
+
 static void complete_from_a_hardirq_wakes_the_waiter(struct kunit *test)
 {
-	struct task_struct *t = kthread_run(wait_then_count, NULL, "waiter");
+	struct task_struct *t;
 
 	KUNIT_ASSERT_EQ(test, request_irq(IRQ_SIM_BASE, complete_from_hardirq, 0, "done", &c), 0);
-	msleep(20);
-	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_UNINTERRUPTIBLE);
+	start_waiters(test, &t, 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&passed), 0);
 	irq_sim_fire(IRQ_SIM_BASE);
-	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 1, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 1, TEST_WAIT_MS));
 	free_irq(IRQ_SIM_BASE, &c);
-	kthread_stop(t);
+	stop_waiters(&t, 1);
 }
 
 static void each_complete_lets_one_waiter_through(struct kunit *test)
 {
 	struct task_struct *t[3];
 
-	for (int i = 0; i < 3; i++)
-		t[i] = kthread_run(wait_then_count, NULL, "waiter-%d", i);
-	msleep(20);
+	start_waiters(test, t, 3);
 	complete(&c);
-	msleep(20);
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) >= 1 && tasks_settled(t, 3),
+					   TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, atomic_read(&passed), 1);
+	KUNIT_EXPECT_EQ(test, c.done, 0u);
 	complete(&c);
 	complete(&c);
-	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 3, 1000));
-	for (int i = 0; i < 3; i++)
-		kthread_stop(t[i]);
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 3, TEST_WAIT_MS));
+	stop_waiters(t, 3);
 }
 
 static void complete_all_lets_everyone_through_now_and_later(struct kunit *test)
 {
 	struct task_struct *t[3];
 
-	for (int i = 0; i < 3; i++)
-		t[i] = kthread_run(wait_then_count, NULL, "waiter-%d", i);
-	msleep(20);
+	start_waiters(test, t, 3);
 	complete_all(&c);
-	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 3, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&passed) == 3, TEST_WAIT_MS));
 	wait_for_completion(&c); /* and whoever comes later */
 	KUNIT_EXPECT_TRUE(test, completion_done(&c));
-	for (int i = 0; i < 3; i++)
-		kthread_stop(t[i]);
+	stop_waiters(t, 3);
 }
 
 static void timeouts_and_try(struct kunit *test)

@@ -36,8 +36,7 @@ static int cpu_thread(void *arg)
 	if (all->fn(me->i, all->data))
 		atomic_inc(&all->failed);
 	complete(&all->done);
-	while (!kthread_should_stop())
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

@@ -39,6 +39,7 @@ static void a_fault_in_a_hardirq_handler_is_fatal(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, request_irq(IRQ_SIM_BASE, fault_in_hardirq_handler, 0, "crash", NULL),
 			0);
+	kunit_expect_report(test, "BUG: kernel NULL pointer dereference");
 	fire_the_faulting_line(IRQ_SIM_BASE);
 	KUNIT_FAIL(test, "the kernel survived a fault in interrupt context");
 }
@@ -69,6 +70,7 @@ static noinline __noclone unsigned long recurse_without_end(unsigned long depth)
 
 static void a_stack_overflow_is_reported_by_the_double_fault(struct kunit *test)
 {
+	kunit_expect_report(test, "BUG: kernel stack overflow");
 	recurse_without_end(0);
 	KUNIT_FAIL(test, "the recursion came back");
 }
@@ -103,6 +105,7 @@ static void a_fault_in_a_task_kills_only_that_task(struct kunit *test)
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	get_task_struct(t); /* it dies on its own: keep it to read its end */
+	kunit_expect_report(test, "BUG: kernel NULL pointer dereference");
 	wake_up_process(t);
 	KUNIT_ASSERT_TRUE(test, wait_until(t->flags & PF_EXITING, 2000));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), SIGSEGV);
@@ -127,6 +130,7 @@ kunit_test_suite(task_oops_suite);
 /* atomic_sleep_panic: with atomic_sleep=panic the first violation panics (crash-atomic-panic). */
 static void a_violation_panics_under_the_panic_policy(struct kunit *test)
 {
+	kunit_expect_report(test, "BUG: sleeping function called from invalid context");
 	preempt_disable();
 	msleep(1);
 	preempt_enable();

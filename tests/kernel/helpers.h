@@ -9,6 +9,7 @@
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kallsyms.h>
+#include <linux/kthread.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/string.h>
@@ -33,6 +34,54 @@ extern void (*const int_thunks[256])(void);
 		}                                                                 \
 		(bool)(cond);                                                     \
 	})
+
+/* The end of a test kthread that kthread_stop() ends: it sleeps until asked
+ * to stop, and must not return before (it could then be freed before
+ * kthread_stop() looks at it). The state is set before the test, so the
+ * stop's wake-up is never lost. */
+static inline void sleep_until_kthread_stop(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/* Whether p has gone to sleep in `state`: it is off its runqueue, so whatever
+ * it waits for (a completion, a mutex, a wait queue) has it queued now. */
+static inline bool task_asleep(const struct task_struct *p, long state)
+{
+	return READ_ONCE(p->state) == state && !READ_ONCE(p->on_rq);
+}
+
+/* Every one of the n tasks has settled: asleep, either still waiting for
+ * what it waits for (TASK_UNINTERRUPTIBLE) or through it and asleep in
+ * sleep_until_kthread_stop() (TASK_INTERRUPTIBLE). */
+static inline bool tasks_settled(struct task_struct **t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!task_asleep(t[i], TASK_UNINTERRUPTIBLE) && !task_asleep(t[i], TASK_INTERRUPTIBLE))
+			return false;
+	return true;
+}
+
+/* How long a test waits for what must happen soon, in ms: a safety net that
+ * turns a hang into a failed case, never a measure of speed. */
+#define TEST_WAIT_MS 20000
+
+/* Waits (sleeping) until jiffies is past `when`: for checks that something
+ * due by then has not happened. The tick is the observable state. */
+static inline void wait_jiffies_past(unsigned long when)
+{
+	while (!time_after(jiffies, when))
+		schedule_timeout_uninterruptible(1);
+}
+
+/* Waits until p sleeps in `state` (see task_asleep); false after TEST_WAIT_MS. */
+#define wait_until_asleep(p, state) wait_until(task_asleep(p, state), TEST_WAIT_MS)
 
 /* Whether a return address lies in the function called `name`. */
 static inline bool addr_in_function(unsigned long addr, const char *name)

@@ -13,17 +13,19 @@
 #include <janus/log.h>
 #include "helpers.h"
 
+/* Loops until kthread_stop() after its wait: a kthread that returned on its
+ * own could be freed before kthread_stop() looks at it. */
 static int stuck_in_d(void *done)
 {
 	wait_for_completion(done);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
 static int asleep_in_s(void *unused)
 {
 	(void)unused;
-	while (!kthread_should_stop())
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -52,6 +54,7 @@ static void only_an_uninterruptible_sleeper_is_reported(struct kunit *test)
 		KUNIT_FAIL(test, "no second kthread");
 		return;
 	}
+	kunit_expect_report(test, "INFO: task stuck_in_d:%d blocked for more than", d->pid);
 	hung_task_set_timeout(1);
 	/* Seen asleep at one look, still unswitched a period later: 1-3 s. */
 	KUNIT_EXPECT_TRUE(test, wait_until(hung_task_reports > reports, 10000));

@@ -155,12 +155,17 @@ static void affinity_moves_delivery_from_cpu_to_cpu(struct kunit *test)
 	for_each_online_cpu(cpu) {
 		unsigned int before[NR_CPUS], kstat_before;
 
+		unsigned int first = READ_ONCE(pit_dev.calls[cpu]);
+
 		KUNIT_ASSERT_EQ(test, irq_set_affinity(0, cpumask_of(cpu)), 0);
-		msleep(20); /* whatever was on its way to the old CPU has landed */
+		/* Two arrivals on the new CPU: whatever was on its way to the old one has landed. */
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[cpu]) >= first + 2,
+						   TEST_WAIT_MS));
 		for_each_online_cpu(other)
 			before[other] = READ_ONCE(pit_dev.calls[other]);
 		kstat_before = irq_to_desc(0)->kstat_irqs[cpu];
-		msleep(50);
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[cpu]) >= before[cpu] + 10,
+						   TEST_WAIT_MS));
 		for_each_online_cpu(other) {
 			unsigned int delta = READ_ONCE(pit_dev.calls[other]) - before[other];
 			if (other == cpu)

@@ -128,6 +128,7 @@ static void free_irq_removes_exactly_the_matching_handler(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, a.calls, 0u);
 	KUNIT_EXPECT_EQ(test, b.calls, 1u);
 	/* Not registered: "Trying to free already-free IRQ", nothing removed. */
+	kunit_expect_report(test, "Trying to free already-free IRQ");
 	KUNIT_EXPECT_NULL(test, free_irq(LINE, &c));
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	irq_sim_fire(LINE);
@@ -178,6 +179,7 @@ static void an_unbalanced_enable_warns(struct kunit *test)
 	unsigned long warns = warn_count;
 
 	KUNIT_ASSERT_EQ(test, request_irq(LINE, dev_handler, 0, "api-a", &a), 0);
+	kunit_expect_report(test, "Unbalanced enable for IRQ");
 	enable_irq(LINE);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	KUNIT_EXPECT_EQ(test, irq_to_desc(LINE)->depth, 0u);

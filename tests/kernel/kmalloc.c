@@ -62,6 +62,7 @@ static void a_write_after_free_is_reported(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	kfree(p);
 	p[100] = 'X'; /* the bug under test */
+	kunit_expect_report(test, "was written after it was freed");
 	q = kmalloc(256, GFP_KERNEL);
 	KUNIT_EXPECT_PTR_EQ(test, q, p);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
@@ -74,6 +75,7 @@ static void double_free_is_reported_and_harmless(struct kunit *test)
 	void *p = kmalloc(32, GFP_KERNEL), *a, *b;
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	kunit_expect_report(test, "kfree: double free of");
 	kfree(p);
 	kfree(p);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
@@ -93,6 +95,7 @@ static void bad_pointers_are_reported(struct kunit *test)
 	unsigned long page = __get_free_page(GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
+	kunit_expect_report(test, "kfree: bad pointer");
 	kfree(on_stack + 0);   /* the boot stack is in the kernel image, not a slab */
 	kfree(p + 8);          /* the middle of an object */
 	kfree((void *)page);   /* a page from the page allocator */

@@ -29,9 +29,9 @@ static void the_timer_ticks_on_every_cpu(struct kunit *test)
 
 	for_each_online_cpu(cpu)
 		before[cpu] = kstat_vector_cpu(LOCAL_TIMER_VECTOR, cpu);
-	msleep(200); /* 20 ticks at HZ=100 */
 	for_each_online_cpu(cpu)
-		KUNIT_EXPECT_GE(test, kstat_vector_cpu(LOCAL_TIMER_VECTOR, cpu), before[cpu] + 5);
+		KUNIT_EXPECT_TRUE(test, wait_until(kstat_vector_cpu(LOCAL_TIMER_VECTOR, cpu) >=
+						   before[cpu] + 5, TEST_WAIT_MS));
 }
 
 /* The boot CPU's local timer is what advances jiffies: one each, and more
@@ -46,7 +46,8 @@ static void cpu0_ticks_drive_the_jiffies(struct kunit *test)
 	j0 = jiffies;
 	t0 = kstat_vector_cpu(LOCAL_TIMER_VECTOR, 0);
 	local_irq_restore(flags);
-	msleep(100);
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_vector_cpu(LOCAL_TIMER_VECTOR, 0) - t0 >= 5,
+					   TEST_WAIT_MS));
 	local_irq_save(flags);
 	j1 = jiffies;
 	t1 = kstat_vector_cpu(LOCAL_TIMER_VECTOR, 0);
@@ -86,7 +87,11 @@ static void every_interrupt_gets_its_eoi(struct kunit *test)
 	struct isr_check c = { { 0 }, { 0 } };
 	int cpu;
 
-	msleep(30); /* some timer ticks and IPIs have come and gone */
+	unsigned int ticks = kstat_vector_cpu(LOCAL_TIMER_VECTOR, smp_processor_id());
+
+	/* some timer ticks have come and gone */
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_vector_cpu(LOCAL_TIMER_VECTOR, smp_processor_id()) >=
+					   ticks + 3, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, vectors_in_service(), 0u);
 	on_each_cpu(look_at_isr, &c, 1);
 	for_each_online_cpu(cpu) {

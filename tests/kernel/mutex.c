@@ -27,8 +27,7 @@ static int increment(void *data)
 	}
 	if (atomic_inc_return(&done_threads) == THREADS)
 		complete(&all_done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -72,8 +71,7 @@ static int lock_interruptibly(void *data)
 	if (!l->ret)
 		mutex_unlock(&m);
 	complete(&l->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -85,8 +83,7 @@ static void a_signal_interrupts_mutex_lock_interruptible(struct kunit *test)
 	init_completion(&l.done);
 	mutex_lock(&m);
 	t = kthread_run(lock_interruptibly, &l, "locker");
-	msleep(20);
-	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_INTERRUPTIBLE);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* queued on m */
 	send_sig(SIGUSR1, t, 0);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&l.done, HZ), 0ul);
 	KUNIT_EXPECT_EQ(test, l.ret, -EINTR);
@@ -100,8 +97,7 @@ static int unlock_someone_elses(void *data)
 {
 	(void)data;
 	mutex_unlock(&m);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -111,6 +107,7 @@ static void unlock_by_a_non_owner_warns_and_changes_nothing(struct kunit *test)
 	struct task_struct *t;
 
 	mutex_lock(&m);
+	kunit_expect_report(test, "mutex_unlock: m unlocked by intruder/");
 	t = kthread_run(unlock_someone_elses, NULL, "intruder");
 	/* On another CPU the intruder may still be printing its warning. */
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(warn_count) == warns + 1, 5000));
@@ -124,6 +121,7 @@ static void recursive_locking_warns(struct kunit *test)
 	unsigned long warns = warn_count;
 
 	mutex_lock(&m);
+	kunit_expect_report(test, "recursive locking would deadlock");
 	mutex_lock(&m); /* would deadlock: reported, not taken twice */
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	mutex_unlock(&m);
@@ -137,8 +135,7 @@ static int take_in_turn(void *data)
 	mutex_lock(&m);
 	order[order_len++] = (int)(long)data;
 	mutex_unlock(&m);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -150,7 +147,8 @@ static void waiters_get_the_mutex_in_arrival_order(struct kunit *test)
 	mutex_lock(&m);
 	for (int i = 0; i < 3; i++) {
 		t[i] = kthread_run(take_in_turn, (void *)(long)(i + 1), "fifo-%d", i);
-		msleep(10); /* each one queues before the next starts */
+		/* each one queues before the next starts */
+		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_UNINTERRUPTIBLE));
 	}
 	mutex_unlock(&m);
 	KUNIT_EXPECT_TRUE(test, wait_until(order_len == 3, 2000));

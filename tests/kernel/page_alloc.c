@@ -100,6 +100,7 @@ static void double_free_is_reported_and_ignored(struct kunit *test)
 	struct page *page = alloc_pages(GFP_KERNEL, 2);
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
+	kunit_expect_report(test, "that is not allocated (double free?)");
 	__free_pages(page, 2);
 	__free_pages(page, 2);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
@@ -112,6 +113,7 @@ static void free_with_the_wrong_order_is_reported(struct kunit *test)
 	struct page *page = alloc_pages(GFP_KERNEL, 1);
 
 	KUNIT_ASSERT_NOT_NULL(test, page);
+	kunit_expect_report(test, "allocated with order 1");
 	__free_pages(page, 0);
 	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
 	__free_pages(page, 1);

@@ -61,6 +61,7 @@ static void a_leaking_irq_handler_is_reported_and_repaired(struct kunit *test)
 	unsigned long leaks = nosleep_stats.preempt_leaks;
 
 	KUNIT_ASSERT_EQ(test, request_irq(LINE, leaky_handler, 0, "leaky", &dev_cookie), 0);
+	kunit_expect_report(test, "BUG: irq handler leaky leaked preempt count");
 	irq_sim_fire(LINE);
 	free_irq(LINE, &dev_cookie);
 	KUNIT_EXPECT_EQ(test, nosleep_stats.preempt_leaks, leaks + 1);
@@ -73,6 +74,7 @@ static void a_leaking_softirq_is_reported_and_repaired(struct kunit *test)
 
 	done = false;
 	open_softirq(SELFTEST_SOFTIRQ, leaky_softirq);
+	kunit_expect_report(test, "BUG: softirq SELFTEST leaked preempt count");
 	local_bh_disable();
 	raise_softirq(SELFTEST_SOFTIRQ);
 	local_bh_enable();
@@ -88,6 +90,7 @@ static void a_leaking_timer_callback_is_reported_and_repaired(struct kunit *test
 
 	done = false;
 	timer_setup(&t, leaky_timer, 0);
+	kunit_expect_report(test, "BUG: timer callback leaky_timer leaked preempt count");
 	mod_timer(&t, jiffies + 1);
 	KUNIT_EXPECT_TRUE(test, wait_until(done, 2000));
 	del_timer_sync(&t);
@@ -101,6 +104,7 @@ static void a_leaking_kthread_is_reported_at_exit(struct kunit *test)
 	unsigned int threads = nr_threads();
 
 	done = false;
+	kunit_expect_report(test, "BUG: kthread leaky leaked preempt count");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(leaky_kthread, NULL, "leaky")));
 	KUNIT_EXPECT_TRUE(test, wait_until(done && nr_threads() == threads, 2000));
 	KUNIT_EXPECT_EQ(test, nosleep_stats.preempt_leaks, leaks + 1);
@@ -113,6 +117,7 @@ static void a_handler_leaving_interrupts_on_gets_a_warn(struct kunit *test)
 	unsigned long before = nosleep_stats.irqs_enabled_leaks, warns = warn_count;
 
 	KUNIT_ASSERT_EQ(test, request_irq(LINE, irq_enabling_handler, 0, "irq-on", &dev_cookie), 0);
+	kunit_expect_report(test, "handler irq-on enabled interrupts");
 	irq_sim_fire(LINE);
 	free_irq(LINE, &dev_cookie);
 	KUNIT_EXPECT_EQ(test, nosleep_stats.irqs_enabled_leaks, before + 1);

@@ -8,6 +8,7 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/mm.h>
+#include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -38,7 +39,10 @@ static void two_busy_kthreads_both_make_progress(struct kunit *test)
 	unsigned long ta_preempted, tb_preempted;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(ta) || IS_ERR(tb));
-	msleep(400);
+	/* Both run and both are preempted: the tick shares the CPU (on SMP
+	 * other tasks, this one included, still compete for it). */
+	KUNIT_EXPECT_TRUE(test, wait_until(a.count > 1000 && b.count > 1000 && ta->nivcsw &&
+					   tb->nivcsw, TEST_WAIT_MS));
 	ta_preempted = ta->nivcsw;
 	tb_preempted = tb->nivcsw;
 	kthread_stop(ta);
@@ -56,7 +60,7 @@ static void no_switch_happens_while_preemption_is_disabled(struct kunit *test)
 	unsigned long before, after, start, switches;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	msleep(20); /* let it start */
+	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(s.count), TEST_WAIT_MS)); /* it runs */
 	preempt_disable();
 	before = s.count;
 	switches = current->nivcsw;
@@ -156,7 +160,8 @@ static void spawn_and_reap(struct kunit *test, int n)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(count_and_exit, NULL, "short-%d", i)));
 	KUNIT_ASSERT_TRUE(test, wait_until(atomic_read(&finished) == n, 10000));
 	/* the last ones are freed at their final switch */
-	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
+	task_quarantine_drain(); /* freed kthreads wait there before their memory is reused */
 }
 
 static void two_hundred_kthreads_come_and_go_without_leaks(struct kunit *test)
@@ -198,7 +203,7 @@ static void waking_a_higher_priority_task_switches_at_once(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	sched_set_prio(t, 5);
 	wake_up_process(t);
-	msleep(20); /* it is asleep in wait_for_completion now */
+	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_UNINTERRUPTIBLE)); /* in wait_for_completion */
 	KUNIT_EXPECT_FALSE(test, w.ran);
 	complete(&w.go);
 	/* complete() set need_resched; its spin_unlock was the preemption point.

@@ -19,6 +19,7 @@ static void schedule_is_reported_and_refuses_to_switch(struct kunit *test)
 	unsigned long reports = nosleep_stats.scheduling_while_atomic;
 	unsigned long switches = current->nvcsw;
 
+	kunit_expect_report(test, "BUG: scheduling while atomic");
 	preempt_disable();
 	set_current_state(TASK_INTERRUPTIBLE);
 	schedule(); /* would sleep forever: nothing will wake us */
@@ -32,6 +33,7 @@ static void with_interrupts_off_too(struct kunit *test)
 {
 	unsigned long reports = nosleep_stats.scheduling_while_atomic;
 
+	kunit_expect_report(test, "BUG: scheduling while atomic");
 	local_irq_disable();
 	schedule();
 	KUNIT_EXPECT_TRUE(test, irqs_disabled()); /* schedule() did not turn them on */
@@ -47,6 +49,7 @@ static void fallible_primitives_fail_at_once(struct kunit *test)
 	unsigned long sleeps = current->nvcsw, sleep_reports = nosleep_stats.sleep_in_atomic;
 
 	init_completion(&never_done);
+	kunit_expect_report(test, "BUG: sleeping function called from invalid context");
 	mutex_lock(&held);
 	preempt_disable();
 	KUNIT_EXPECT_EQ(test, schedule_timeout_interruptible(50), 50l); /* the whole timeout */

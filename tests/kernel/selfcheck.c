@@ -28,3 +28,33 @@ static struct kunit_suite selfcheck_suite = {
 	.explicit_only = true,
 };
 kunit_test_suite(selfcheck_suite);
+
+/*
+ * KTAP suite `selfcheck_reports`: proof that the runner checks declared
+ * reports (tests/configs: reject-report). One case provokes a WARNING without
+ * declaring it, one declares a report that never comes; the runner must
+ * report both.
+ */
+static void warns_without_declaring(struct kunit *test)
+{
+	(void)test;
+	WARN(1, "selfcheck: a deliberately undeclared warning\n");
+}
+
+static void declares_a_report_that_never_comes(struct kunit *test)
+{
+	kunit_expect_report(test, "selfcheck: a report that never comes");
+}
+
+static struct kunit_case selfcheck_reports_cases[] = {
+	KUNIT_CASE(warns_without_declaring),
+	KUNIT_CASE(declares_a_report_that_never_comes),
+	{}
+};
+
+static struct kunit_suite selfcheck_reports_suite = {
+	.name = "selfcheck_reports",
+	.test_cases = selfcheck_reports_cases,
+	.explicit_only = true,
+};
+kunit_test_suite(selfcheck_reports_suite);

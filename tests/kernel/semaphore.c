@@ -62,8 +62,7 @@ static int down_and_note(void *data)
 		up(&sem);
 	}
 	complete(&d->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -76,7 +75,7 @@ static void a_signal_interrupts_down_interruptible(struct kunit *test)
 	down(&sem);
 	down(&sem);
 	t = kthread_run(down_and_note, &d, "downer");
-	msleep(20);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* queued on sem */
 	send_sig(SIGUSR1, t, 0);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&d.done, HZ), 0ul);
 	KUNIT_EXPECT_EQ(test, d.ret, -EINTR);
@@ -98,7 +97,8 @@ static void waiters_are_served_in_arrival_order(struct kunit *test)
 		d[i] = (struct downer){ .ret = 1, .id = i + 1 };
 		init_completion(&d[i].done);
 		t[i] = kthread_run(down_and_note, &d[i], "sem-fifo-%d", i);
-		msleep(10);
+		/* each one queues before the next starts */
+		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_INTERRUPTIBLE));
 	}
 	up(&sem); /* each one passes the unit on with its own up() */
 	for (int i = 0; i < 3; i++)
@@ -127,7 +127,7 @@ static void up_from_a_hardirq_wakes_a_sleeper(struct kunit *test)
 	init_completion(&d.done);
 	KUNIT_ASSERT_EQ(test, request_irq(IRQ_SIM_BASE, up_from_hardirq, 0, "sem-up", &sem), 0);
 	t = kthread_run(down_and_note, &d, "sem-irq");
-	msleep(20);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* queued on sem */
 	irq_sim_fire(IRQ_SIM_BASE);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&d.done, HZ), 0ul);
 	KUNIT_EXPECT_EQ(test, d.ret, 0);

@@ -240,16 +240,16 @@ static void a_call_to_an_offline_cpu_is_refused(struct kunit *test)
 }
 
 struct spinner {
-	volatile bool stop;
 	int cpu;
 };
 
+/* Busy until kthread_stop(): it must not exit (and be freed) before. */
 static int spin_and_note_cpu(void *data)
 {
 	struct spinner *s = data;
 
 	s->cpu = smp_processor_id();
-	while (!s->stop)
+	while (!kthread_should_stop())
 		cpu_relax();
 	return 0;
 }
@@ -277,10 +277,8 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 	}
 	kunit_info(test, "%u busy tasks on CPUs %#x", n, used);
 	KUNIT_EXPECT_EQ(test, used, cpu_online_bits);
-	for (unsigned int i = 0; i < n; i++) {
-		s[i].stop = true;
+	for (unsigned int i = 0; i < n; i++)
 		kthread_stop(t[i]);
-	}
 }
 
 static int note_cpus_while_sleeping(void *data)
@@ -364,10 +362,9 @@ static void a_remote_wakeup_sends_a_reschedule_ipi(struct kunit *test)
 	kthread_bind(t, me);
 	sched_set_prio(t, 5); /* outranks whatever runs there: its wake-up must preempt */
 	wake_up_process(t);
-	msleep(20); /* asleep in wait_for_completion, on this CPU */
+	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_UNINTERRUPTIBLE)); /* in wait_for_completion */
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed(t, 1u << target), 0);
 	KUNIT_EXPECT_EQ(test, t->cpu, target);
-	msleep(20); /* the target CPU is idle again */
 	res = kstat_vector_cpu(RESCHEDULE_VECTOR, target);
 	complete(&s.go);
 	wait_for_completion(&s.done);

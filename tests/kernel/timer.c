@@ -3,6 +3,7 @@
 #include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/timer.h>
 #include "helpers.h"
 
@@ -50,8 +51,8 @@ static void it_fires_once_in_softirq_context_after_the_delay(struct kunit *test)
 
 	mod_timer(&p.timer, armed + 5);
 	KUNIT_EXPECT_TRUE(test, timer_pending(&p.timer));
-	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
-	msleep(60);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, TEST_WAIT_MS));
+	wait_jiffies_past(armed + 10); /* a second run would have come by now */
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, armed + 5));
 	KUNIT_EXPECT_TRUE(test, p.in_softirq);
@@ -61,10 +62,12 @@ static void it_fires_once_in_softirq_context_after_the_delay(struct kunit *test)
 
 static void del_timer_cancels_a_pending_timer(struct kunit *test)
 {
-	mod_timer(&p.timer, jiffies + 5);
+	unsigned long armed = jiffies;
+
+	mod_timer(&p.timer, armed + 5);
 	KUNIT_EXPECT_EQ(test, del_timer(&p.timer), 1);
 	KUNIT_EXPECT_EQ(test, del_timer(&p.timer), 0);
-	msleep(100);
+	wait_jiffies_past(armed + 10); /* it would have fired by now */
 	KUNIT_EXPECT_EQ(test, p.fired, 0u);
 }
 
@@ -83,8 +86,8 @@ static void a_timer_may_rearm_itself(struct kunit *test)
 {
 	p.rearm = 3;
 	mod_timer(&p.timer, jiffies + 1);
-	KUNIT_ASSERT_TRUE(test, wait_until(p.fired == 3, 2000));
-	msleep(50);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired == 3, TEST_WAIT_MS));
+	wait_jiffies_past(p.fired_at + 5); /* a fourth run would have come by now */
 	KUNIT_EXPECT_EQ(test, p.fired, 3u);
 }
 
@@ -98,17 +101,30 @@ static void a_timer_beyond_one_wheel_turn_waits_its_round(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
 
+/* The handler runs on another CPU (timers run where they were armed) for
+ * 200 ms; del_timer_sync called while it runs must wait for it to finish. */
 static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *test)
 {
-	p.spin_ms = 30;
+	int me = raw_smp_processor_id(), other;
+	unsigned long armed;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU: no handler can run while we call del_timer_sync");
+	other = (me + 1) % num_online_cpus();
+	p.spin_ms = 200;
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, 1u << other), 0);
 	mod_timer(&p.timer, jiffies + 1);
-	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
+	set_cpus_allowed(current, 1u << me);
+	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
 	del_timer_sync(&p.timer);
 	KUNIT_EXPECT_FALSE(test, p.running);
+	KUNIT_EXPECT_EQ(test, p.fired, 1u);
+	set_cpus_allowed(current, ~0u);
 	/* Deleting a pending timer synchronously: it will not run. */
-	mod_timer(&p.timer, jiffies + 3);
+	armed = jiffies;
+	mod_timer(&p.timer, armed + 3);
 	KUNIT_EXPECT_EQ(test, del_timer_sync(&p.timer), 1);
-	msleep(60);
+	wait_jiffies_past(armed + 8);
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
 

@@ -38,8 +38,7 @@ static int producer(void *data)
 	(void)data;
 	for (int i = 0; i < EVENTS; i++)
 		irq_sim_fire(LINE);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -99,8 +98,7 @@ static int sleep_interruptibly(void *data)
 
 	s->ret = wait_event_interruptible(wq, s->cond);
 	complete(&s->done);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -112,8 +110,7 @@ static void a_signal_ends_an_interruptible_wait_with_erestartsys(struct kunit *t
 	init_completion(&s.done);
 	t = kthread_run(sleep_interruptibly, &s, "sleeper");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	msleep(20);
-	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_INTERRUPTIBLE);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* on wq */
 	send_sig(SIGUSR1, t, 0);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&s.done, HZ), 0ul);
 	KUNIT_EXPECT_EQ(test, s.ret, (long)-ERESTARTSYS);
@@ -149,8 +146,7 @@ static int wait_exclusively(void *data)
 	}
 	finish_wait(&wq, &w);
 	atomic_inc(&woken);
-	while (!kthread_should_stop())
-		msleep(5);
+	sleep_until_kthread_stop();
 	return 0;
 }
 
@@ -163,14 +159,17 @@ static void wake_up_wakes_one_exclusive_waiter_wake_up_all_wakes_all(struct kuni
 	go = false;
 	for (int i = 0; i < 3; i++)
 		t[i] = kthread_run(wait_exclusively, &go, "excl-%d", i);
-	msleep(30);
+	for (int i = 0; i < 3; i++) /* all three queued on wq */
+		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_UNINTERRUPTIBLE));
 	go = true;
 	wake_up(&wq);
-	msleep(30);
+	/* One went through and sleeps until kthread_stop; had wake_up woken more,
+	 * they too would be through (go is true) before all three settle. */
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&woken) >= 1 && tasks_settled(t, 3),
+					   TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 1);
 	wake_up_all(&wq);
-	msleep(30);
-	KUNIT_EXPECT_EQ(test, atomic_read(&woken), 3);
+	KUNIT_EXPECT_TRUE(test, wait_until(atomic_read(&woken) == 3, TEST_WAIT_MS));
 	for (int i = 0; i < 3; i++)
 		kthread_stop(t[i]);
 }
@@ -188,8 +187,7 @@ static void kthread_stop_wakes_an_interruptible_sleeper(struct kunit *test)
 	struct task_struct *t = kthread_run(wait_for_stop, NULL, "stopme");
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	msleep(20);
-	KUNIT_EXPECT_EQ(test, t->state, (long)TASK_INTERRUPTIBLE);
+	KUNIT_EXPECT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE)); /* on wq */
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 42);
 }
 

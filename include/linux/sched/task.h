@@ -6,6 +6,16 @@
 
 extern spinlock_t tasklist_lock;
 
+/* What is left of a freed task, for reports (kernel/fork.c). */
+struct task_obituary {
+	pid_t pid; /* -1: nothing is known */
+	int exit_code;
+	char comm[TASK_COMM_LEN];
+};
+
+bool try_get_task_struct(struct task_struct *p, struct task_obituary *obit);
+void task_quarantine_drain(void);
+
 /* The task with this pid, with a reference (put_task_struct), or NULL. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
 /* Adds a new process p as a child of current (kernel/fork.c). */

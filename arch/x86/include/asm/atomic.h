@@ -40,6 +40,17 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 	return old;
 }
 
+/* Adds one unless the counter is 0; true if it added. */
+static inline bool atomic_inc_not_zero(atomic_t *v)
+{
+	int old = atomic_read(v);
+
+	while (old && !__atomic_compare_exchange_n(&v->counter, &old, old + 1, false,
+						  __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		;
+	return old != 0;
+}
+
 #define smp_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 #define smp_rmb() barrier()
 #define smp_wmb() barrier()

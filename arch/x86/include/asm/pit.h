@@ -5,8 +5,7 @@
 
 #define PIT_TICK_RATE 1193182u /* Hz */
 
-/* TSC cycles that pass while channel 2 counts down `ticks` PIT ticks. */
-u64 pit_measure_tsc(u16 ticks);
+u64 pit_measure_tsc(u16 ticks, u64 *error);
 /* Channel 0 at HZ on IRQ 0: the periodic tick. */
 void pit_timer_init(void);
 /* Channel 0 as a device: interrupts hz times a second on IRQ 0, or none. */
