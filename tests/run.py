@@ -102,6 +102,7 @@ class Config:
         cmdline = re.sub(r"\bhung_task_timeout_secs=(\d+)",
                          lambda m: "hung_task_timeout_secs=%d" % math.ceil(int(m.group(1)) * scale),
                          self.cmdline)
+        cmdline = re.sub(r"\{pad:(\d+)\}", lambda m: "x" * int(m.group(1)), cmdline)
         if cmdline:
             args += ["-append", cmdline]
         return qemu_argv(args)
