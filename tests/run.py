@@ -67,6 +67,7 @@ HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
 REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
                     r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP")
 EXPECT = re.compile(r"^# expect: (.*)$")
+LISTED = re.compile(r"^selftest: suite (\S+) \d+")
 NO_SUITE = re.compile(r"^selftest: no suite (?:matches|selected by) '(.*)'")
 # Lines before a report line that belong to it (a WARN prints its message above "WARNING:").
 REPORT_CONTEXT = 3
@@ -533,7 +534,14 @@ def analyse(config, boot, ktap, suites):
         for g in unmatched:
             problems.append(("nosuite", "selftest= glob '%s' matches no suite in the source" % g, ""))
         ran = {s["name"] for s in ktap.suites}
-        if config.passes and config.globs != ["list"]:
+        if config.globs == ["list"]:  # the kernel's list must be the source's
+            listed = {m.group(1) for m in (LISTED.match(l) for l in text) if m}
+            for name in sorted(set(suites) - listed):
+                problems.append(("missing", "suite %s is in the source, not in selftest=list" % name, ""))
+            for name in sorted(listed - set(suites)):
+                problems.append(("unknown", "selftest=list shows suite %s, which the runner did not "
+                                 "find in the source" % name, ""))
+        elif config.passes:
             for name in sorted((chosen | set(config.suites)) - ran):
                 problems.append(("missing", "suite %s did not run" % name, ""))
             if ktap.started and ktap.plan == 0:
