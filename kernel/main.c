@@ -127,6 +127,10 @@ void kmain(u32 magic, u32 mbi_phys)
 	pr_info("Janus: i386, loaded by %s\n",
 		boot_params.loader[0] ? boot_params.loader : "a Multiboot loader");
 	pr_info("Command line: %s\n", boot_command_line);
+	if (boot_command_line_full_length > strlen(boot_command_line))
+		pr_err("Command line too long: %zu characters, the kernel keeps %d; ignored from "
+		       "\"%s...\"\n", boot_command_line_full_length, COMMAND_LINE_SIZE - 1,
+		       boot_command_line_ignored);
 	memblock_dump();
 	mem_init();
 	kmalloc_init();

@@ -90,7 +90,7 @@ void parse_args(char *args, const struct kernel_param *params, unsigned int num,
  */
 void parse_early_params(void)
 {
-	static char scratch[1024];
+	static char scratch[COMMAND_LINE_SIZE];
 	struct param_result res;
 
 	strscpy(scratch, boot_command_line, sizeof(scratch));

@@ -12,10 +12,11 @@
 #include <janus/multiboot.h>
 
 #define BOOT_MAPPED (8u << 20) /* boot/boot.asm maps this much */
-#define COMMAND_LINE_SIZE 1024
 
 struct boot_params boot_params;
 char boot_command_line[COMMAND_LINE_SIZE];
+size_t boot_command_line_full_length;
+char boot_command_line_ignored[48];
 
 /* A pointer the loader gave us, checked against what is mapped this early. */
 static void *boot_ptr(u32 phys, u32 len, const char *what)
@@ -52,7 +53,18 @@ static void read_command_line(const struct multiboot_info *mbi)
 		first_end++;
 	if (memchr(s, '/', first_end - s) || memchr(s, '.', first_end - s))
 		s = first_end;
-	strscpy(boot_command_line, skip_spaces(s), COMMAND_LINE_SIZE);
+	s = skip_spaces(s);
+	boot_command_line_full_length = strlen(s);
+	if (strscpy(boot_command_line, s, COMMAND_LINE_SIZE) < 0) {
+		/* Too long: keep only whole parameters, never half of one
+		 * ("selftest=kmal"), and remember what was dropped. */
+		char *cut = strrchr(boot_command_line, ' ');
+		size_t kept = cut ? (size_t)(cut - boot_command_line) : 0;
+
+		boot_command_line[kept] = '\0';
+		strscpy(boot_command_line_ignored, skip_spaces(s + kept),
+			sizeof(boot_command_line_ignored));
+	}
 }
 
 static void read_modules(const struct multiboot_info *mbi)

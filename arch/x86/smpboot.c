@@ -12,7 +12,8 @@
  *      starts its tick, then becomes its idle task.
  * While CPUs come up, the trampoline's page is also mapped at its physical
  * address; afterwards that mapping goes and every CPU flushes its TLB.
- * `nosmp` keeps Janus on the boot CPU; `maxcpus=N` brings up at most N CPUs.
+ * `nosmp` keeps Janus on the boot CPU; `maxcpus=N` brings up at most N CPUs,
+ * and `maxcpus=0`, as in Linux, none but the boot CPU (like nosmp).
  */
 #include <asm/apic.h>
 #include <asm/acpi.h>
@@ -59,9 +60,9 @@ static int __init maxcpus_setup(char *val)
 {
 	unsigned int n;
 
-	if (!val || kstrtouint(val, 10, &n) || n < 1)
+	if (!val || kstrtouint(val, 10, &n))
 		return -EINVAL;
-	setup_max_cpus = min(n, (unsigned int)NR_CPUS);
+	setup_max_cpus = clamp(n, 1u, (unsigned int)NR_CPUS); /* 0: no secondary CPUs */
 	return 0;
 }
 early_param("maxcpus", maxcpus_setup);
@@ -154,8 +155,8 @@ void smp_init(void)
 	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];
 
 	if (!apic_in_use || setup_max_cpus == 1 || acpi_madt.nr_cpus < 2) {
-		pr_info("SMP: one CPU (%s)\n", !apic_in_use ? "no APIC" : setup_max_cpus == 1 ? "nosmp"
-										: "the only one");
+		pr_info("SMP: one CPU (%s)\n", !apic_in_use ? "no APIC" : setup_max_cpus == 1 ?
+			"nosmp or maxcpus=0/1" : "the only one");
 		return;
 	}
 	memcpy(__va(TRAMPOLINE_PHYS), trampoline_start, trampoline_end - trampoline_start);

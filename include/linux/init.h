@@ -6,6 +6,7 @@
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 #define __init
 #define __exit
@@ -42,6 +43,13 @@ struct kernel_param {
 		__aligned(4) = { str, fn }
 
 /* The command line as the boot loader gave it (after the image name). */
+/* The command line as the kernel keeps it (Linux's size on x86); longer ones
+ * are cut at the last whole parameter, and the boot says so. */
+#define COMMAND_LINE_SIZE 2048
 extern char boot_command_line[];
+/* What a too-long command line lost: its full length and where the part
+ * that was ignored starts (arch/x86/multiboot.c; kmain reports it). */
+extern size_t boot_command_line_full_length;
+extern char boot_command_line_ignored[48];
 
 #endif

@@ -22,6 +22,8 @@ static void the_madt_lists_as_many_cpus_as_qemu_has(struct kunit *test)
 
 static void the_cpus_have_distinct_apic_ids(struct kunit *test)
 {
+	if (acpi_madt.nr_cpus < 2)
+		kunit_skip(test, "%u CPU in the MADT: nothing to compare", acpi_madt.nr_cpus);
 	for (unsigned int i = 0; i < acpi_madt.nr_cpus; i++)
 		for (unsigned int j = i + 1; j < acpi_madt.nr_cpus; j++)
 			KUNIT_EXPECT_NE(test, acpi_madt.apic_ids[i], acpi_madt.apic_ids[j]);

@@ -230,29 +230,6 @@ static const char *const col_names[] = {
 	FOR_EACH_COL(COL_NAME, _)
 };
 
-static void print_the_matrix(struct kunit *test)
-{
-	char line[200];
-	int n, mismatches = 0;
-
-	pr_info("atomic sleep matrix: R = reported, . = not reported; columns:\n");
-	for (int c = 0; c < NR_COLS; c++)
-		pr_info("  %2d %s%s\n", c + 1, col_names[c], c >= COL_kmalloc_gfp_atomic ? " (control)" : "");
-	n = scnprintf(line, sizeof(line), "%-18s", "");
-	for (int c = 0; c < NR_COLS; c++)
-		n += scnprintf(line + n, sizeof(line) - n, " %2d", c + 1);
-	pr_info("%s\n", line);
-	for (int r = 0; r < NR_ROWS; r++) {
-		n = scnprintf(line, sizeof(line), "%-18s", row_names[r]);
-		for (int c = 0; c < NR_COLS; c++) {
-			n += scnprintf(line + n, sizeof(line) - n, "  %c",
-				       result[r][c] ? 'R' : '.');
-			mismatches += result[r][c] != expected_reports(r, c);
-		}
-		pr_info("%s\n", line);
-	}
-	KUNIT_EXPECT_EQ(test, mismatches, 0);
-}
 
 static unsigned int saved_irq_warn_us;
 
@@ -279,9 +256,33 @@ static int setup(struct kunit_suite *suite)
 	return request_irq(INNER, inner_handler, 0, "matrix-inner", &op);
 }
 
+/* The matrix itself: a printout for the reader; each cell was a case. */
+static void print_the_matrix(void)
+{
+	char line[200];
+	int n;
+
+	pr_info("atomic sleep matrix: R = reported, . = not reported; columns:\n");
+	for (int c = 0; c < NR_COLS; c++)
+		pr_info("  %2d %s%s\n", c + 1, col_names[c], c >= COL_kmalloc_gfp_atomic ? " (control)" : "");
+	n = scnprintf(line, sizeof(line), "%-18s", "");
+	for (int c = 0; c < NR_COLS; c++)
+		n += scnprintf(line + n, sizeof(line) - n, " %2d", c + 1);
+	pr_info("%s\n", line);
+	for (int r = 0; r < NR_ROWS; r++) {
+		n = scnprintf(line, sizeof(line), "%-18s", row_names[r]);
+		for (int c = 0; c < NR_COLS; c++) {
+			n += scnprintf(line + n, sizeof(line) - n, "  %c",
+				       result[r][c] ? 'R' : '.');
+		}
+		pr_info("%s\n", line);
+	}
+}
+
 static void teardown(struct kunit_suite *suite)
 {
 	(void)suite;
+	print_the_matrix();
 	irq_warn_us = saved_irq_warn_us;
 	free_irq(LINE, &where);
 	free_irq(INNER, &op);
@@ -293,7 +294,6 @@ static void teardown(struct kunit_suite *suite)
 
 static struct kunit_case atomic_sleep_matrix_cases[] = {
 	FOR_EACH_ROW(CASES_OF_ROW)
-	KUNIT_CASE(print_the_matrix),
 	{}
 };
 

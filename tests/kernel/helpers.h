@@ -115,6 +115,7 @@ static inline void unmap_test_user_page(void *page)
 /* QEMU's fw_cfg device (selector port 0x510, data port 0x511): what QEMU was
  * told on its command line, to compare with what Janus found by itself. */
 #define FW_CFG_SIGNATURE 0x00
+#define FW_CFG_RAM_SIZE 0x03
 #define FW_CFG_NB_CPUS 0x05
 
 static inline void fw_cfg_read(u16 key, void *buf, size_t len)
@@ -134,6 +135,19 @@ static inline unsigned int qemu_nr_cpus(void)
 	if (memcmp(sig, "QEMU", 4))
 		return 0;
 	fw_cfg_read(FW_CFG_NB_CPUS, &n, sizeof(n));
+	return n;
+}
+
+/* The RAM QEMU was started with (-m), in bytes, or 0 without fw_cfg. */
+static inline u64 qemu_ram_bytes(void)
+{
+	char sig[4];
+	u64 n;
+
+	fw_cfg_read(FW_CFG_SIGNATURE, sig, sizeof(sig));
+	if (memcmp(sig, "QEMU", 4))
+		return 0;
+	fw_cfg_read(FW_CFG_RAM_SIZE, &n, sizeof(n));
 	return n;
 }
 

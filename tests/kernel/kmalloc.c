@@ -1,4 +1,5 @@
 /* KTAP suite `kmalloc`: size classes, alignment, reuse, poisoning and bad frees (kernel/mm/kmalloc.c). */
+#include <asm/pgtable.h>
 #include <kunit/test.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -124,11 +125,22 @@ static void kzalloc_and_kcalloc_return_zeroed_memory(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kcalloc(0x10000, 0x10000, GFP_KERNEL));
 }
 
-static void zero_size_gives_a_distinct_non_null_pointer(struct kunit *test)
+/* As in Linux: kmalloc(0) is not a failure (not NULL) but ZERO_SIZE_PTR, the
+ * same for every call, pointing into the unmapped page 0 (any use faults),
+ * and kfree() takes it. */
+static void zero_size_gives_zero_size_ptr_not_null(struct kunit *test)
 {
-	void *p = kmalloc(0, GFP_KERNEL);
+	void *p = kmalloc(0, GFP_KERNEL), *q = kmalloc(0, GFP_KERNEL);
+	pte_t *pte;
+	int level;
 
+	KUNIT_EXPECT_NOT_NULL(test, p);
 	KUNIT_EXPECT_PTR_EQ(test, p, ZERO_SIZE_PTR);
+	KUNIT_EXPECT_PTR_EQ(test, q, p);
+	KUNIT_EXPECT_TRUE(test, ZERO_OR_NULL_PTR(p));
+	pte = lookup_address((unsigned long)p, &level);
+	KUNIT_EXPECT_TRUE(test, !pte || !(*pte & _PAGE_PRESENT)); /* unmapped */
+	kfree(q);
 	kfree(p);
 	kfree(NULL);
 	KUNIT_EXPECT_EQ(test, ksize(p), 0u);
@@ -165,7 +177,7 @@ static struct kunit_case kmalloc_cases[] = {
 	KUNIT_CASE(double_free_is_reported_and_harmless),
 	KUNIT_CASE(bad_pointers_are_reported),
 	KUNIT_CASE(kzalloc_and_kcalloc_return_zeroed_memory),
-	KUNIT_CASE(zero_size_gives_a_distinct_non_null_pointer),
+	KUNIT_CASE(zero_size_gives_zero_size_ptr_not_null),
 	KUNIT_CASE(many_allocations_leak_nothing),
 	{}
 };

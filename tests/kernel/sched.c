@@ -57,19 +57,17 @@ static void no_switch_happens_while_preemption_is_disabled(struct kunit *test)
 {
 	struct spinner s = { 0 };
 	struct task_struct *t = kthread_run(spin_until_stopped, &s, "spin-c");
-	unsigned long before, after, start, switches;
+	unsigned long before, after, switches;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(s.count), TEST_WAIT_MS)); /* it runs */
 	preempt_disable();
 	before = s.count;
 	switches = current->nivcsw;
-	start = jiffies;
-	/* Longer than a time slice: the tick asks for a switch, but must wait. */
-	while (time_before(jiffies, start + HZ / 5))
-		cpu_relax();
+	/* Until our time slice is over: the tick asks for a switch, but it must
+	 * wait (with preemption off, wait_until halts between interrupts). */
+	KUNIT_EXPECT_TRUE(test, wait_until(need_resched(), TEST_WAIT_MS));
 	after = s.count;
-	KUNIT_EXPECT_TRUE(test, need_resched());
 	preempt_enable(); /* ... and here it happens */
 	KUNIT_EXPECT_EQ(test, after, before);
 	KUNIT_EXPECT_GT(test, current->nivcsw, switches);

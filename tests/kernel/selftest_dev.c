@@ -69,7 +69,9 @@ static long spin(unsigned long ms)
 {
 	unsigned long involuntary = current->nivcsw, end = jiffies + msecs_to_jiffies(ms);
 
-	while (time_before(jiffies, end))
+	/* Until the tick has taken the CPU away once, or ms pass: a fixed time
+	 * would hold fewer ticks than a time slice on a busy host. */
+	while (time_before(jiffies, end) && current->nivcsw == involuntary)
 		cpu_relax();
 	return current->nivcsw - involuntary;
 }

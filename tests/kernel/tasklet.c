@@ -8,6 +8,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/sched.h>
+#include <linux/smp.h>
 #include <janus/nosleep.h>
 #include "helpers.h"
 
@@ -111,12 +112,59 @@ static void hi_tasklets_run_before_normal_ones(struct kunit *test)
 
 static void it_never_runs_concurrently_with_itself(struct kunit *test)
 {
-	/* One CPU: a tasklet cannot nest into itself either; with more CPUs the
-	 * RUN bit sends a second CPU away (the SMP configurations run this too). */
+	/* On one CPU: a tasklet scheduled from its own interrupt never nests. */
 	for (int i = 0; i < 50; i++)
 		irq_sim_fire(LINE);
 	KUNIT_EXPECT_EQ(test, p.max_depth, 1u);
 	KUNIT_EXPECT_EQ(test, p.runs, 50u);
+}
+
+/* SMP: every CPU schedules the same tasklet again and again while it runs
+ * slowly; its RUN bit must keep a second CPU from running it at once. */
+static atomic_t running, most_at_once, smp_runs;
+static u32 ran_on;
+
+static void slow_callback(struct tasklet_struct *t)
+{
+	int now = atomic_inc_return(&running);
+
+	(void)t;
+	if (now > atomic_read(&most_at_once))
+		atomic_set(&most_at_once, now);
+	__atomic_or_fetch(&ran_on, 1u << smp_processor_id(), __ATOMIC_SEQ_CST);
+	udelay(200); /* long enough for another CPU to try */
+	atomic_inc(&smp_runs);
+	atomic_dec(&running);
+}
+
+static int schedule_it_often(unsigned int i, void *t)
+{
+	(void)i;
+	for (int n = 0; n < 100; n++) {
+		tasklet_schedule(t);
+		local_bh_disable();
+		local_bh_enable(); /* runs it here and now, unless another CPU does */
+		udelay(50);
+	}
+	return 0;
+}
+
+static void it_never_runs_on_two_cpus_at_once(struct kunit *test)
+{
+	struct tasklet_struct t;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "one CPU: no second CPU to run it at the same time");
+	atomic_set(&running, 0);
+	atomic_set(&most_at_once, 0);
+	atomic_set(&smp_runs, 0);
+	ran_on = 0;
+	tasklet_setup(&t, slow_callback);
+	KUNIT_EXPECT_EQ(test, run_on_cpus(num_online_cpus(), schedule_it_often, &t), 0);
+	tasklet_kill(&t);
+	KUNIT_EXPECT_EQ(test, atomic_read(&most_at_once), 1);
+	KUNIT_EXPECT_GE(test, atomic_read(&smp_runs), 1);
+	kunit_info(test, "%d runs, on CPUs %#x", atomic_read(&smp_runs), ran_on);
 }
 
 static void sleeping_in_a_tasklet_is_reported(struct kunit *test)
@@ -144,6 +192,7 @@ static struct kunit_case tasklet_cases[] = {
 	KUNIT_CASE(a_disabled_tasklet_waits_for_enable),
 	KUNIT_CASE(hi_tasklets_run_before_normal_ones),
 	KUNIT_CASE(it_never_runs_concurrently_with_itself),
+	KUNIT_CASE(it_never_runs_on_two_cpus_at_once),
 	KUNIT_CASE(sleeping_in_a_tasklet_is_reported),
 	KUNIT_CASE(tasklet_kill_waits_until_it_has_run),
 	{}

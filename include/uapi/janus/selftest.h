@@ -31,8 +31,9 @@ struct st_copy {
 #define ST_GET_USER 0x5304    /* a u32 from uptr into value */
 #define ST_PUT_USER 0x5305    /* value to the u32 at uptr */
 #define ST_STRNCPY 0x5306     /* strncpy_from_user from uptr, len at most */
-#define ST_SPIN 0x5307        /* arg: milliseconds to stay in the kernel, preemptible;
-			       * the result: the involuntary switches meanwhile */
+#define ST_SPIN 0x5307        /* stay in the kernel, preemptible, until preempted once
+			       * or arg milliseconds pass; the result: the involuntary
+			       * switches meanwhile */
 #define ST_CLEAR_USER 0x5308  /* clear_user(uptr, len): the bytes NOT cleared */
 
 #endif
