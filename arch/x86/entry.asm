@@ -9,11 +9,14 @@
 ;     (traps.c). Interrupts switch to this CPU's hardirq stack, unless already
 ;     on an interrupt stack (a nested interrupt stays where it is): do_IRQ (irq.c).
 ;     A system call (int 0x80) stays on the task's kernel stack: do_syscall
-;     (syscall.c).
+;     (syscall.c). sysenter (from the vsyscall page, vsyscall.c) comes in at
+;     entry_SYSENTER_32, which builds the frame int 0x80 would have and
+;     joins here.
 ;  4. Back on the interrupted stack: irqentry_exit may switch to another task
 ;     (preemption, traps.c) and, on the way to user mode, deliver signals;
 ;     when this task runs again it continues right here, restores everything
-;     and irets.
+;     and irets, or, going back to the vsyscall page's return point, leaves
+;     with sysexit.
 ; docs/interrupts.md walks through it with the C side.
 
 bits 32
@@ -116,7 +119,39 @@ restore_all:                            ; esp: a struct pt_regs to return to
 	pop fs
 	pop gs
 	add esp, 8                      ; vector and error code
+	cmp dword [esp], VSYSCALL_SYSEXIT_RETURN ; a user address: only on a return to user mode
+	je sysexit_to_user
 	iret
+
+; Back to the vsyscall page's return point, interrupts off: sysexit takes
+; eip from edx and esp from ecx (the page then pops the caller's ecx and
+; edx). eflags without IF first, then sti, whose one-instruction delay lets
+; sysexit leave before any interrupt is taken.
+sysexit_to_user:
+	mov edx, [esp]                  ; eip
+	mov ecx, [esp + 12]             ; esp
+	and dword [esp + 8], ~X86_EFLAGS_IF
+	push dword [esp + 8]
+	popfd
+	sti
+	sysexit
+
+; sysenter from the vsyscall page: ebp = the user's esp; cs, ss, eip and esp
+; come from the MSRs (syscall_init_cpu), esp pointing at this CPU's TSS sp0.
+; Interrupts are off (sysenter clears IF). Build the frame `int 0x80` pushes,
+; then go the same way.
+global entry_SYSENTER_32
+entry_SYSENTER_32:
+	mov esp, [esp]                  ; the task's kernel stack top
+	push dword USER_DS              ; ss
+	push ebp                        ; esp
+	pushfd                          ; eflags, with the IF sysenter cleared
+	or dword [esp], X86_EFLAGS_IF
+	push dword USER_CS              ; cs
+	push dword VSYSCALL_SYSEXIT_RETURN ; eip
+	push dword 0                    ; error code
+	push dword IA32_SYSCALL_VECTOR  ; vector
+	jmp common_entry
 
 ; void enter_user_mode(struct pt_regs *regs): leave the kernel for user mode
 ; with these registers (regs is task_pt_regs(current): exec of init).
@@ -138,6 +173,13 @@ ret_to_user:
 global bare_iret
 bare_iret:
 	iret
+
+; The cheapest possible sysenter: straight back to edx with esp = ecx, the
+; caller's own. The floor of a system call through the vsyscall page.
+global bare_sysexit
+bare_sysexit:
+	sti
+	sysexit
 
 ; The stub addresses, for the IDT (arch/x86/idt.c).
 section .rodata

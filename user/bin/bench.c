@@ -5,7 +5,11 @@
  * kernel's own.
  *   user_int_iret    `int` from ring 3 into a gate that only irets: the
  *                    floor of a system call through a gate
- *   null_syscall     getpid() through the libc: entry, dispatch, exit
+ *   sysenter_sysexit sysenter into a bare sysexit (with `sysenter` as its
+ *                    argument: the CPU has it): the floor through sysenter
+ *   null_syscall_int80  getpid() with a hand-written `int 0x80`
+ *   null_syscall     getpid() through the libc, which calls the vsyscall
+ *                    page: entry, dispatch, exit
  *   process_switch   two processes handing the CPU to each other with
  *                    sched_yield() (batch 2: per switch)
  */
@@ -18,6 +22,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <asm/unistd.h>
 
 #define BATCH 8
 
@@ -50,6 +55,28 @@ static void int_iret(void)
 	__asm__ __volatile__("int %0" : : "i"(BENCH_IRET_VECTOR) : "memory");
 }
 
+/* Into the floor's bare sysexit, straight back to the label. */
+static void sysenter_sysexit(void)
+{
+	__asm__ __volatile__("movl %%esp, %%ecx\n\t"
+			     "movl $1f, %%edx\n\t"
+			     "sysenter\n"
+			     "1:"
+			     : : : "ecx", "edx", "memory");
+}
+
+static void toggle_sysenter(void)
+{
+	__asm__ __volatile__("int %0" : : "i"(BENCH_SYSENTER_VECTOR) : "memory");
+}
+
+static void null_syscall_int80(void)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "0"(__NR_getpid) : "memory");
+}
+
 static void null_syscall(void)
 {
 	getpid();
@@ -72,8 +99,16 @@ int main(int argc, char **argv)
 	kmsg = open("/dev/kmsg", O_WRONLY);
 	measure(int_iret, BATCH);
 	report("user_int_iret", "-", BATCH);
+	measure(null_syscall_int80, BATCH);
+	report("null_syscall_int80", "user_int_iret", BATCH);
+	if (argc > 1 && !strcmp(argv[1], "sysenter")) {
+		toggle_sysenter(); /* no system call until it is toggled back */
+		measure(sysenter_sysexit, BATCH);
+		toggle_sysenter();
+		report("sysenter_sysexit", "-", BATCH);
+	}
 	measure(null_syscall, BATCH);
-	report("null_syscall", "user_int_iret", BATCH);
+	report("null_syscall", argc > 1 ? "sysenter_sysexit" : "user_int_iret", BATCH);
 	pid = spawn(partner[0], partner);
 	sched_yield(); /* it has started */
 	measure(yield, 1);

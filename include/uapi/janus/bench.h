@@ -20,6 +20,10 @@
 /* While /bin/bench runs, `int BENCH_IRET_VECTOR` from user mode enters a gate
  * that only irets: the floor of a system call through `int 0x80`. */
 #define BENCH_IRET_VECTOR 0xa1
+/* ... and `int BENCH_SYSENTER_VECTOR` points this CPU's sysenter at a bare
+ * `sysexit` (to the caller's edx, with esp = ecx) or back at the kernel's
+ * entry: the floor of a system call through sysenter. */
+#define BENCH_SYSENTER_VECTOR 0xa2
 #define BENCH_LINE "bench: %s batch=%u n=%u missed=%u min=%llu p10=%llu median=%llu p90=%llu floor=%s\n"
 
 struct bench_stats {
