@@ -39,6 +39,10 @@ void asm_offsets(void)
 	OFFSET(PT_VECTOR, pt_regs, vector);
 	OFFSET(PT_ORIG_AX, pt_regs, orig_ax);
 	OFFSET(PT_AX, pt_regs, ax);
+	OFFSET(PT_DS, pt_regs, ds);
+	OFFSET(PT_ES, pt_regs, es);
+	OFFSET(PT_FS, pt_regs, fs);
+	OFFSET(PT_GS, pt_regs, gs);
 	DEFINE(IA32_SYSCALL_VECTOR, IA32_SYSCALL_VECTOR);
 	OFFSET(PT_IP, pt_regs, ip);
 	OFFSET(PT_CS, pt_regs, cs);

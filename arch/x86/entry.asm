@@ -85,20 +85,20 @@ common_entry:
 .on_irq_stack:
 	push ebx
 	call do_IRQ
-	jmp .return
+	jmp common_return
 
 .syscall:
 	mov eax, [ebx + PT_AX]          ; the number (eax itself was reused above)
 	mov [ebx + PT_ORIG_AX], eax     ; kept, for a restart after a signal
 	push ebx
 	call do_syscall
-	jmp .return
+	jmp common_return
 
 .exception:
 	push ebx
 	call do_exception
 
-.return:
+common_return:
 	mov esp, ebp                    ; back on the interrupted stack, at the fake frame
 	push ebx
 	call irqentry_exit
@@ -107,6 +107,8 @@ common_entry:
 	add esp, 4
 global restore_all
 restore_all:                            ; esp: a struct pt_regs to return to
+	cmp dword [esp + PT_IP], VSYSCALL_SYSEXIT_RETURN ; a user address: only on a return to user mode
+	je sysexit_to_user
 	pop ebx
 	pop ecx
 	pop edx
@@ -119,15 +121,37 @@ restore_all:                            ; esp: a struct pt_regs to return to
 	pop fs
 	pop gs
 	add esp, 8                      ; vector and error code
-	cmp dword [esp], VSYSCALL_SYSEXIT_RETURN ; a user address: only on a return to user mode
-	je sysexit_to_user
 	iret
 
-; Back to the vsyscall page's return point, interrupts off: sysexit takes
-; eip from edx and esp from ecx (the page then pops the caller's ecx and
-; edx). eflags without IF first, then sti, whose one-instruction delay lets
-; sysexit leave before any interrupt is taken.
+; Back to the vsyscall page's return point, interrupts off. A segment
+; register is loaded only if the kernel changed it (a load is a descriptor
+; fetch and check: the dearest part of this path under emulation): %fs
+; always, %ds and %es only if the entry had to (int 0x80, or a user who
+; loaded other selectors). sysexit takes eip from edx and esp from ecx (the
+; page then pops the caller's ecx and edx). eflags without IF first, then
+; sti, whose one-instruction delay lets sysexit leave before any interrupt
+; is taken.
+%macro RESTORE_SEGMENT_IF_CHANGED 2 ; segment register, its pt_regs offset
+	mov eax, [esp + %2]
+	mov ecx, %1
+	cmp ax, cx
+	je %%same
+	mov %1, eax
+%%same:
+%endmacro
 sysexit_to_user:
+	mov eax, [esp + PT_FS]
+	mov fs, eax
+	RESTORE_SEGMENT_IF_CHANGED ds, PT_DS
+	RESTORE_SEGMENT_IF_CHANGED es, PT_ES
+	RESTORE_SEGMENT_IF_CHANGED gs, PT_GS
+	pop ebx
+	add esp, 8                      ; ecx, edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	add esp, 24                     ; ds, es, fs, gs, vector, error code
 	mov edx, [esp]                  ; eip
 	mov ecx, [esp + 12]             ; esp
 	and dword [esp + 8], ~X86_EFLAGS_IF
@@ -138,8 +162,11 @@ sysexit_to_user:
 
 ; sysenter from the vsyscall page: ebp = the user's esp; cs, ss, eip and esp
 ; come from the MSRs (syscall_init_cpu), esp pointing at this CPU's TSS sp0.
-; Interrupts are off (sysenter clears IF). Build the frame `int 0x80` pushes,
-; then go the same way.
+; Interrupts are off (sysenter clears IF). The frame `int 0x80` would push,
+; then the same struct pt_regs as common_entry's and do_syscall. Only %fs
+; (per-CPU data) must be the kernel's: the user's %ds and %es, when they hold
+; the flat user data segment as they normally do, address the same memory
+; as the kernel's, so they are left alone (as Linux does on i386).
 global entry_SYSENTER_32
 entry_SYSENTER_32:
 	mov esp, [esp]                  ; the task's kernel stack top
@@ -149,9 +176,41 @@ entry_SYSENTER_32:
 	or dword [esp], X86_EFLAGS_IF
 	push dword USER_CS              ; cs
 	push dword VSYSCALL_SYSEXIT_RETURN ; eip
-	push dword 0                    ; error code
+	push eax                        ; orig_ax: the number, kept for a restart
 	push dword IA32_SYSCALL_VECTOR  ; vector
-	jmp common_entry
+	cld
+	push gs
+	push fs
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov eax, KERNEL_PERCPU
+	mov fs, eax
+	mov eax, ds
+	cmp ax, USER_DS
+	jne .kernel_data_segments
+	mov eax, es
+	cmp ax, USER_DS
+	jne .kernel_data_segments
+.segments_ok:
+	mov ebx, esp                    ; struct pt_regs *, as in common_entry
+	push VSYSCALL_SYSEXIT_RETURN    ; the fake frame for backtraces
+	push ebp
+	mov ebp, esp
+	push ebx
+	call do_syscall
+	jmp common_return
+.kernel_data_segments:
+	mov eax, KERNEL_DS
+	mov ds, eax
+	mov es, eax
+	jmp .segments_ok
 
 ; void enter_user_mode(struct pt_regs *regs): leave the kernel for user mode
 ; with these registers (regs is task_pt_regs(current): exec of init).
