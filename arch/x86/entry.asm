@@ -1,8 +1,9 @@
 ; Where every interrupt and exception enters the kernel, and how it leaves.
 ;
 ;  1. vector_N (256 tiny stubs): push an error code if the CPU did not, push N.
-;  2. common_entry: save all registers (struct pt_regs, asm/ptrace.h), load the
-;     kernel's segments (%fs = this CPU's per-CPU segment), and build a fake
+;  2. common_entry: save all registers (struct pt_regs, asm/ptrace.h), make
+;     sure of the kernel's segments (%fs = this CPU's per-CPU segment, %ds
+;     and %es a flat data segment), and build a fake
 ;     stack frame so that backtraces run from the handler into the code that
 ;     was interrupted.
 ;  3. Exceptions (vectors 0-31) are handled on the current stack: do_exception
@@ -21,6 +22,45 @@
 
 bits 32
 %include "asm-offsets.inc"
+
+; Segment registers are loaded only when they must change: a load is a
+; descriptor fetch and check, the dearest part of entry and exit under
+; emulation. %ds and %es may stay as they are if they hold either flat data
+; segment (the kernel's or the user's: the same memory, as Linux runs its
+; kernel with the user's); %fs must be the per-CPU segment (its descriptor
+; was loaded on this CPU, so the base is this CPU's). Uses eax.
+%macro ENTER_DATA_SEGMENT 1
+	mov eax, %1
+	cmp ax, KERNEL_DS
+	je %%done
+	cmp ax, USER_DS
+	je %%done
+	mov eax, KERNEL_DS
+	mov %1, eax
+%%done:
+%endmacro
+
+%macro ENTER_KERNEL_SEGMENTS 0
+	ENTER_DATA_SEGMENT ds
+	ENTER_DATA_SEGMENT es
+	mov eax, fs
+	cmp ax, KERNEL_PERCPU
+	je %%done
+	mov eax, KERNEL_PERCPU
+	mov fs, eax
+%%done:
+%endmacro
+
+; On the way out (esp: the struct pt_regs): reload a segment register only
+; if it differs from the saved one. Uses eax and ecx (restored later).
+%macro RESTORE_SEGMENT 2 ; segment register, its pt_regs offset
+	mov eax, [esp + %2]
+	mov ecx, %1
+	cmp ax, cx
+	je %%same
+	mov %1, eax
+%%same:
+%endmacro
 
 extern do_IRQ, do_exception, do_syscall, irqentry_exit, exit_to_user_mode
 extern hardirq_stack_top, softirq_stack_top
@@ -54,11 +94,7 @@ common_entry:
 	push edx
 	push ecx
 	push ebx
-	mov eax, KERNEL_DS
-	mov ds, eax
-	mov es, eax
-	mov eax, KERNEL_PERCPU
-	mov fs, eax
+	ENTER_KERNEL_SEGMENTS
 	mov ebx, esp                    ; ebx = struct pt_regs *, kept across the calls
 
 	; Fake frame on the interrupted stack: [ebp] = its ebp, [ebp + 4] = its eip.
@@ -107,6 +143,10 @@ common_return:
 	add esp, 4
 global restore_all
 restore_all:                            ; esp: a struct pt_regs to return to
+	RESTORE_SEGMENT fs, PT_FS
+	RESTORE_SEGMENT ds, PT_DS
+	RESTORE_SEGMENT es, PT_ES
+	RESTORE_SEGMENT gs, PT_GS
 	cmp dword [esp + PT_IP], VSYSCALL_SYSEXIT_RETURN ; a user address: only on a return to user mode
 	je sysexit_to_user
 	pop ebx
@@ -116,35 +156,14 @@ restore_all:                            ; esp: a struct pt_regs to return to
 	pop edi
 	pop ebp
 	pop eax
-	pop ds
-	pop es
-	pop fs
-	pop gs
-	add esp, 8                      ; vector and error code
+	add esp, 24                     ; ds, es, fs, gs (restored above), vector, error code
 	iret
 
-; Back to the vsyscall page's return point, interrupts off. A segment
-; register is loaded only if the kernel changed it (a load is a descriptor
-; fetch and check: the dearest part of this path under emulation): %fs
-; always, %ds and %es only if the entry had to (int 0x80, or a user who
-; loaded other selectors). sysexit takes eip from edx and esp from ecx (the
-; page then pops the caller's ecx and edx). eflags without IF first, then
-; sti, whose one-instruction delay lets sysexit leave before any interrupt
-; is taken.
-%macro RESTORE_SEGMENT_IF_CHANGED 2 ; segment register, its pt_regs offset
-	mov eax, [esp + %2]
-	mov ecx, %1
-	cmp ax, cx
-	je %%same
-	mov %1, eax
-%%same:
-%endmacro
+; Back to the vsyscall page's return point, interrupts off, segments
+; restored: sysexit takes eip from edx and esp from ecx (the page then pops
+; the caller's ecx and edx). eflags without IF first, then sti, whose
+; one-instruction delay lets sysexit leave before any interrupt is taken.
 sysexit_to_user:
-	mov eax, [esp + PT_FS]
-	mov fs, eax
-	RESTORE_SEGMENT_IF_CHANGED ds, PT_DS
-	RESTORE_SEGMENT_IF_CHANGED es, PT_ES
-	RESTORE_SEGMENT_IF_CHANGED gs, PT_GS
 	pop ebx
 	add esp, 8                      ; ecx, edx
 	pop esi
@@ -163,10 +182,7 @@ sysexit_to_user:
 ; sysenter from the vsyscall page: ebp = the user's esp; cs, ss, eip and esp
 ; come from the MSRs (syscall_init_cpu), esp pointing at this CPU's TSS sp0.
 ; Interrupts are off (sysenter clears IF). The frame `int 0x80` would push,
-; then the same struct pt_regs as common_entry's and do_syscall. Only %fs
-; (per-CPU data) must be the kernel's: the user's %ds and %es, when they hold
-; the flat user data segment as they normally do, address the same memory
-; as the kernel's, so they are left alone (as Linux does on i386).
+; then the same struct pt_regs as common_entry's and do_syscall.
 global entry_SYSENTER_32
 entry_SYSENTER_32:
 	mov esp, [esp]                  ; the task's kernel stack top
@@ -190,15 +206,7 @@ entry_SYSENTER_32:
 	push edx
 	push ecx
 	push ebx
-	mov eax, KERNEL_PERCPU
-	mov fs, eax
-	mov eax, ds
-	cmp ax, USER_DS
-	jne .kernel_data_segments
-	mov eax, es
-	cmp ax, USER_DS
-	jne .kernel_data_segments
-.segments_ok:
+	ENTER_KERNEL_SEGMENTS
 	mov ebx, esp                    ; struct pt_regs *, as in common_entry
 	push VSYSCALL_SYSEXIT_RETURN    ; the fake frame for backtraces
 	push ebp
@@ -206,11 +214,6 @@ entry_SYSENTER_32:
 	push ebx
 	call do_syscall
 	jmp common_return
-.kernel_data_segments:
-	mov eax, KERNEL_DS
-	mov ds, eax
-	mov es, eax
-	jmp .segments_ok
 
 ; void enter_user_mode(struct pt_regs *regs): leave the kernel for user mode
 ; with these registers (regs is task_pt_regs(current): exec of init).
