@@ -11,6 +11,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/switch_to.h>
+#include <asm/vsyscall.h>
 #include <linux/elf.h>
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -30,6 +31,7 @@
 #define USER_STACK_TOP PAGE_OFFSET
 #define USER_STACK_PAGES 16
 #define USER_STACK_BOTTOM (USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+_Static_assert(VSYSCALL_ADDR + PAGE_SIZE == USER_STACK_BOTTOM, "the vsyscall page: right below the stack");
 
 /* Copies len bytes into mm at uaddr, page by page (mm need not be loaded). */
 static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src, size_t len)
@@ -68,7 +70,7 @@ static int load_segment(struct mm_struct *mm, const u8 *file, size_t size, const
 	bool writable = ph->p_flags & PF_W;
 
 	if (ph->p_filesz > ph->p_memsz || ph->p_offset > size || ph->p_filesz > size - ph->p_offset ||
-	    ph->p_vaddr < PAGE_SIZE || end < ph->p_vaddr || end > USER_STACK_BOTTOM)
+	    ph->p_vaddr < PAGE_SIZE || end < ph->p_vaddr || end > VSYSCALL_ADDR)
 		return -ENOEXEC;
 	for (unsigned long page = start; page < end; page += PAGE_SIZE) {
 		void *kaddr = mm_user_to_kernel(mm, page);
@@ -129,6 +131,8 @@ static int load_program(const char *path, const struct program_args *args,
 			err = load_segment(mm, file, size, &ph[i]);
 	if (!err)
 		err = setup_stack(mm, args, &sp);
+	if (!err)
+		err = vsyscall_map(mm);
 	if (err) {
 		mm_destroy(mm);
 		return err;

@@ -825,39 +825,124 @@ def write_json(path, outcomes, totals, distinct, scale):
 
 # ---------------------------------------------------------------- benchmarks
 
-BENCH_CONFIGS = [
-    ("tcg-icount", "TCG, -icount shift=0, 2 CPUs: the TSC counts guest instructions",
+# Two legs, each a full boot with `bench`: time (plain TCG; TSC ticks -> ns
+# with the kernel's calibrated tsc_khz) and path length (-icount shift=0: one
+# TSC tick per guest instruction). No KVM leg: /dev/kvm on these machines is a
+# software KVM that never finishes a boot. A leg that does not finish fails.
+BENCH_LEGS = [
+    ("time", "plain TCG, 2 CPUs: TSC converted to ns with the calibrated tsc_khz",
+     ["-accel", "tcg", "-smp", "2"]),
+    ("icount", "TCG -icount shift=0, 2 CPUs: the TSC counts guest instructions",
      ["-accel", "tcg", "-icount", "shift=0", "-smp", "2"]),
-    ("kvm", "KVM (software kvm-pvm here), 2 CPUs: real cycles, noisy",
-     ["-accel", "kvm", "-smp", "2"]),
 ]
-BENCH_LINE = re.compile(r"bench: (\S+) (\d+) (.+)$")
+BENCH_TIMEOUT = 600
+BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
+                        r"median=(\d+) p90=(\d+) floor=(\S+)$")
+BENCH_FAILED = re.compile(r"bench: (.*failed.*)$")
+TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
+# Under -icount the CPUs take turns on one host thread and the TSC is the
+# instructions of both: a cross-CPU latency in it is a sum, not a path length.
+TIME_ONLY = {"ipi_oneway", "remote_wakeup_latency"}
+
+
+def bench_leg(name, label, args):
+    """One boot: {figure: stats per operation, in TSC ticks}, tsc_khz, and the errors seen."""
+    boot = Boot(qemu_argv(args + ["-kernel", ELF, "-append", "bench"]), BENCH_TIMEOUT,
+                os.path.join(RESULTS, "bench-%s.log" % name)).wait()
+    figures, errors, khz = {}, [], None
+    for line in boot.lines:
+        text = TIMESTAMP.sub("", line)
+        m = BENCH_LINE.search(text)
+        if m:
+            batch = int(m.group(2))
+            figures[m.group(1)] = dict(
+                n=int(m.group(3)), missed=int(m.group(4)), floor=m.group(9),
+                **{k: int(m.group(i)) / batch for i, k in
+                   ((5, "min"), (6, "p10"), (7, "median"), (8, "p90"))})
+        elif BENCH_FAILED.search(text):
+            errors.append(BENCH_FAILED.search(text).group(1))
+        elif TSC_KHZ.search(text):
+            khz = int(TSC_KHZ.search(text).group(1))
+    if boot.timed_out:
+        errors.append("no result after %d s" % BENCH_TIMEOUT)
+    elif not any("bench: done" in l for l in boot.lines) or boot.exit_status != EXIT_PASS:
+        errors.append("did not finish (QEMU exit status %s)" % boot.exit_status)
+    if not khz:
+        errors.append("no tsc_khz line")
+    return {"label": label, "qemu_args": args, "tsc_khz": khz, "figures": figures,
+            "errors": errors, "seconds": round(boot.seconds, 1)}
+
+
+def bench_table(legs):
+    """Rows: figure, ns (median, p10-p90, min), instructions (median), floor, both ratios."""
+    time, icount = legs["time"], legs["icount"]
+    ns = lambda v: v * 1e6 / time["tsc_khz"]
+    rows = []
+    for fig in sorted(set(time["figures"]) | set(icount["figures"]),
+                      key=lambda f: list(time["figures"]).index(f) if f in time["figures"] else 999):
+        t, i = time["figures"].get(fig), icount["figures"].get(fig)
+        if fig in TIME_ONLY:
+            i = None
+        floor = (t or i)["floor"]
+        ft, fi = time["figures"].get(floor), icount["figures"].get(floor)
+        row = {"figure": fig, "floor": floor,
+               "ns": {k: round(ns(t[k]), 1) for k in ("median", "p10", "p90", "min")} if t else None,
+               "instructions": round(i["median"], 1) if i else None,
+               "missed": (t or i)["missed"],
+               "ratio_ns": round(t["median"] / ft["median"], 2) if t and ft and ft["median"] else None,
+               "ratio_instructions": round(i["median"] / fi["median"], 2)
+               if i and fi and fi["median"] else None}
+        rows.append(row)
+    return rows
+
+
+def print_bench_table(rows):
+    head = "%-26s %10s %21s %10s %12s  %-20s %8s %8s" % (
+        "figure", "ns median", "ns p10..p90", "ns min", "instructions", "floor", "x ns", "x instr")
+    print(head)
+    print("-" * len(head))
+    fmt = lambda v, f="%.0f": "-" if v is None else f % v
+    for r in rows:
+        n = r["ns"] or {}
+        print("%-26s %10s %21s %10s %12s  %-20s %8s %8s%s" % (
+            r["figure"], fmt(n.get("median")),
+            "%s..%s" % (fmt(n.get("p10")), fmt(n.get("p90"))) if n else "-", fmt(n.get("min")),
+            fmt(r["instructions"]), r["floor"], fmt(r["ratio_ns"], "%.2f"),
+            fmt(r["ratio_instructions"], "%.2f"),
+            "  (%d missed)" % r["missed"] if r["missed"] else ""))
+
+
+def host_facts():
+    qemu = subprocess.run([QEMU, "--version"], capture_output=True, text=True).stdout
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo")
+                if l.startswith("model name")), "unknown")
+    return {"qemu_version": qemu.splitlines()[0] if qemu else "unknown", "host_cpu": cpu,
+            "host_cpus": os.cpu_count()}
 
 
 def run_bench():
-    results = {}
-    for name, label, args in BENCH_CONFIGS:
-        if name == "kvm" and not os.access("/dev/kvm", os.R_OK | os.W_OK):
-            results[name] = {"label": label, "error": "/dev/kvm is not usable"}
-            continue
-        boot = Boot(qemu_argv(args + ["-kernel", ELF, "-append", "bench"]), 300,
-                    os.path.join(RESULTS, "bench-%s.log" % name)).wait()
-        values = {}
-        for line in boot.lines:
-            m = BENCH_LINE.search(TIMESTAMP.sub("", line))
-            if m:
-                values[m.group(1)] = {"value": int(m.group(2)), "unit": m.group(3)}
-        done = any("bench: done" in l for l in boot.lines) and boot.exit_status == EXIT_PASS
-        results[name] = {"label": label, "results": values}
-        if not done:
-            results[name]["error"] = "did not finish (exit status %s)" % boot.exit_status
-        print("%s (%s)%s" % (name, label, ": " + results[name]["error"] if not done else ""))
-        for key, v in values.items():
-            print("  %-28s %12d %s" % (key, v["value"], v["unit"]))
+    legs = {name: bench_leg(name, label, args) for name, label, args in BENCH_LEGS}
+    ok = all(not leg["errors"] for leg in legs.values())
+    result = dict(host_facts(), legs=legs)
+    print("Janus benchmarks: %s, host %s" % (result["qemu_version"], result["host_cpu"]))
+    for name, leg in legs.items():
+        print("  leg %-7s %s (tsc_khz %s, %.0f s)%s" % (
+            name, leg["label"], leg["tsc_khz"], leg["seconds"],
+            "".join("\n    FAILED: " + e for e in leg["errors"])))
+    if all(leg["tsc_khz"] for leg in legs.values()):
+        result["table"] = bench_table(legs)
+        print_bench_table(result["table"])
+        print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
+              "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
+              "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
+              % BENCH_SAMPLES_EXPECTED)
     with open(os.path.join(BUILD, "bench.json"), "w") as f:
-        json.dump(results, f, indent=2)
-    print("wrote build/bench.json")
-    return 0 if "error" not in results["tcg-icount"] else 1
+        json.dump(result, f, indent=2)
+    print("wrote build/bench.json%s" % ("" if ok else "; FAILED: a leg did not finish cleanly"))
+    return 0 if ok else 1
+
+
+BENCH_SAMPLES_EXPECTED = 1000
 
 
 def main(argv):

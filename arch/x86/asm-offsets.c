@@ -8,6 +8,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/smp.h>
+#include <asm/vsyscall.h>
 #include <linux/sched.h>
 #include <linux/stddef.h>
 
@@ -23,6 +24,11 @@ void asm_offsets(void)
 	DEFINE(KERNEL_CS, __KERNEL_CS);
 	DEFINE(KERNEL_DS, __KERNEL_DS);
 	DEFINE(KERNEL_PERCPU, __KERNEL_PERCPU);
+	DEFINE(USER_CS, __USER_CS);
+	DEFINE(USER_DS, __USER_DS);
+	DEFINE(X86_EFLAGS_IF, X86_EFLAGS_IF);
+	DEFINE(VSYSCALL_SYSEXIT_OFFSET, VSYSCALL_SYSEXIT_OFFSET);
+	DEFINE(VSYSCALL_SYSEXIT_RETURN, VSYSCALL_SYSEXIT_RETURN);
 	DEFINE(X86_CR0_PE, X86_CR0_PE);
 	DEFINE(X86_CR0_WP, X86_CR0_WP);
 	DEFINE(X86_CR0_PG, X86_CR0_PG);
@@ -33,6 +39,10 @@ void asm_offsets(void)
 	OFFSET(PT_VECTOR, pt_regs, vector);
 	OFFSET(PT_ORIG_AX, pt_regs, orig_ax);
 	OFFSET(PT_AX, pt_regs, ax);
+	OFFSET(PT_DS, pt_regs, ds);
+	OFFSET(PT_ES, pt_regs, es);
+	OFFSET(PT_FS, pt_regs, fs);
+	OFFSET(PT_GS, pt_regs, gs);
 	DEFINE(IA32_SYSCALL_VECTOR, IA32_SYSCALL_VECTOR);
 	OFFSET(PT_IP, pt_regs, ip);
 	OFFSET(PT_CS, pt_regs, cs);

@@ -4,6 +4,7 @@
  */
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <asm/vsyscall.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 
@@ -61,6 +62,7 @@ void cpu_init_gdt(int cpu)
 
 	load_gdt(gdt);
 	__asm__ __volatile__("ltr %w0" : : "r"(__TSS));
+	syscall_init_cpu(tss);
 }
 
 /* The stack the CPU switches to when an interrupt arrives from user mode. */

@@ -45,8 +45,18 @@ void idt_setup(void)
 	load_idt();
 }
 
-/* Points a vector at other code, or back at its stub (entry == 0). For benchmarks. */
-void idt_set_entry(unsigned int vector, unsigned long entry)
+/**
+ * idt_set_entry() - point a vector at other code, or back at its stub
+ * @vector: the vector
+ * @entry: the code, or 0 for the vector's stub in entry.asm
+ * @user: whether `int vector` may be used from user mode (benchmark floors)
+ *
+ * For benchmarks and tests, which put the vector back when done.
+ *
+ * Context: any; the IDT is shared by all CPUs, so only for a vector no one else uses.
+ */
+void idt_set_entry(unsigned int vector, unsigned long entry, bool user)
 {
-	set_gate(vector, entry ? entry : vector_stubs[vector], __KERNEL_CS, GATE_INTERRUPT);
+	set_gate(vector, entry ? entry : vector_stubs[vector], __KERNEL_CS,
+		 GATE_INTERRUPT | (user ? GATE_DPL3 : 0));
 }

@@ -50,4 +50,7 @@ __attribute__((used)) void do_syscall(struct pt_regs *regs)
 		report_preempt_leak("system call", NULL, (void *)fn, 0, preempt_count());
 		preempt_count_set(0);
 	}
+	/* Off again for the way out: exit_to_user_mode's last look at
+	 * need_resched and signals must not be overtaken by an interrupt. */
+	local_irq_disable();
 }

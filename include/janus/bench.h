@@ -1,13 +1,15 @@
 /*
- * Benchmarks, run at boot with `bench` on the command line. Each prints
- * "bench: NAME VALUE UNIT" lines that `make bench` collects into
- * build/bench.json. Values are cycles (TSC); under QEMU -icount shift=0 the
- * TSC counts guest instructions, so the figures are exact path lengths.
+ * Benchmarks, run at boot with `bench` on the command line. Each prints one
+ * "bench: NAME ..." line (the format is in include/uapi/janus/bench.h) that
+ * `make bench` collects into its table and build/bench.json. Values are TSC
+ * ticks: time under plain TCG (the host converts with tsc_khz), guest
+ * instructions under QEMU -icount shift=0.
  */
 #ifndef _JANUS_BENCH_H
 #define _JANUS_BENCH_H
 #include <linux/compiler.h>
 #include <linux/types.h>
+#include <uapi/janus/bench.h>
 
 struct benchmark {
 	const char *name;
@@ -18,9 +20,13 @@ struct benchmark {
 	static const struct benchmark __bench_##fn __used __section(".benchmarks") \
 		__aligned(4) = { #fn, fn }
 
-void bench_report(const char *name, u64 value, const char *unit);
-/* The cheapest of `trials` runs of `iterations` calls of op(arg), per call, in cycles. */
-u64 bench_cycles(void (*op)(void *arg), void *arg, unsigned int iterations, unsigned int trials);
+/* Batch sizes: cheap operations are timed in batches so that the two TSC
+ * reads around a sample weigh little; a switch or a wake-up is timed alone. */
+#define BENCH_BATCH 8
+
+void bench_report(const char *name, const char *floor, u64 *samples, unsigned int n,
+		  unsigned int batch, unsigned int missed);
+void bench_op(const char *name, const char *floor, void (*op)(void *arg), void *arg);
 void run_benchmarks(void);
 
 #endif

@@ -1,7 +1,7 @@
 /*
- * The benchmark harness and its two floors: the cost of reading the TSC and
- * of one empty round of the harness loop. Every other figure is printed next
- * to these, measured in the same boot, so a reader sees what is overhead.
+ * The benchmark harness: BENCH_SAMPLES timed samples per figure, reported
+ * as min, p10, median and p90 (include/uapi/janus/bench.h), and the floor
+ * that costs nothing but the timing itself: reading the TSC.
  */
 #include <asm/tsc.h>
 #include <linux/cpumask.h>
@@ -12,52 +12,76 @@
 
 extern const struct benchmark __start_benchmarks[], __stop_benchmarks[];
 
-void bench_report(const char *name, u64 value, const char *unit)
+static u64 samples[BENCH_SAMPLES];
+
+/**
+ * bench_report() - print one figure's statistics in the format `make bench` reads
+ * @name: the figure
+ * @floor: the figure it is compared to, or "-"
+ * @v: the samples (TSC ticks per batch); sorted in place
+ * @n: how many samples
+ * @batch: operations per sample
+ * @missed: samples that never completed (not in @v)
+ *
+ * Context: process context; sleeps for nothing but prints.
+ */
+void bench_report(const char *name, const char *floor, u64 *v, unsigned int n, unsigned int batch,
+		  unsigned int missed)
 {
-	pr_info("bench: %s %llu %s\n", name, value, unit);
+	struct bench_stats s;
+
+	if (!n) {
+		pr_info("bench: %s failed: no sample completed (%u missed)\n", name, missed);
+		return;
+	}
+	s = bench_stats((unsigned long long *)v, n);
+	pr_info(BENCH_LINE, name, batch, n, missed, s.min, s.p10, s.median, s.p90, floor);
 }
 
-u64 bench_cycles(void (*op)(void *arg), void *arg, unsigned int iterations, unsigned int trials)
+/**
+ * bench_op() - time op(arg) in BENCH_SAMPLES batches of BENCH_BATCH calls and report it
+ * @name: the figure
+ * @floor: the figure it is compared to, or "-"
+ * @op: the operation
+ * @arg: its argument
+ *
+ * Context: process context, on the benchmarks' CPU (run_benchmarks pins it).
+ */
+void bench_op(const char *name, const char *floor, void (*op)(void *arg), void *arg)
 {
-	u64 best = ~0ull;
-
-	for (unsigned int t = 0; t < trials; t++) {
+	for (int i = 0; i < BENCH_BATCH; i++) /* warm the caches and TLB */
+		op(arg);
+	for (unsigned int s = 0; s < BENCH_SAMPLES; s++) {
 		u64 start = rdtsc_ordered();
-		for (unsigned int i = 0; i < iterations; i++)
+
+		for (int i = 0; i < BENCH_BATCH; i++)
 			op(arg);
-		best = min(best, rdtsc_ordered() - start);
+		samples[s] = rdtsc_ordered() - start;
 	}
-	return div_u64(best, iterations);
+	bench_report(name, floor, samples, BENCH_SAMPLES, BENCH_BATCH, 0);
 }
 
-static void bench_rdtsc(void)
+/* What two back-to-back ordered TSC reads cost: part of every sample. */
+static void bench_tsc_read(void)
 {
-	u64 best = ~0ull;
-
-	for (int i = 0; i < 1000; i++) {
+	for (unsigned int s = 0; s < BENCH_SAMPLES; s++) {
 		u64 a = rdtsc_ordered();
-		u64 b = rdtsc_ordered();
-		best = min(best, b - a);
+
+		samples[s] = rdtsc_ordered() - a;
 	}
-	bench_report("rdtsc", best, "cycles");
+	bench_report("tsc_read", "-", samples, BENCH_SAMPLES, 1, 0);
 }
-DEFINE_BENCHMARK(bench_rdtsc);
+DEFINE_BENCHMARK(bench_tsc_read);
 
-static noinline void empty_op(void *arg)
-{
-	(void)arg;
-	barrier();
-}
-
-static void bench_empty_loop(void)
-{
-	bench_report("empty_loop", bench_cycles(empty_op, NULL, 10000, 11), "cycles/iter");
-}
-DEFINE_BENCHMARK(bench_empty_loop);
-
-/* On one CPU, with the tasks they create (which inherit it), so that the
+/**
+ * run_benchmarks() - run every DEFINE_BENCHMARK, then print "bench: done"
+ *
+ * On one CPU, with the tasks they create (which inherit it), so that the
  * single-CPU figures mean the same with -smp 2; the SMP benchmarks place
- * their threads on other CPUs themselves. */
+ * their threads on other CPUs themselves.
+ *
+ * Context: process context (the boot's test runner); sleeps.
+ */
 void run_benchmarks(void)
 {
 	int cpu = smp_processor_id();

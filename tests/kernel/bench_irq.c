@@ -12,8 +12,6 @@
 #include "helpers.h"
 
 #define BENCH_VECTOR 0xa0
-#define ITERATIONS 2000
-#define TRIALS 7
 
 static void raise_vector(void *vector)
 {
@@ -37,21 +35,16 @@ static void bench_irq_roundtrip(void)
 	static int dev;
 	unsigned long line_vector = IRQ_TO_VECTOR(IRQ_SIM_BASE);
 
-	idt_set_entry(BENCH_VECTOR, (unsigned long)bare_iret);
-	bench_report("int_iret", bench_cycles(raise_vector, (void *)BENCH_VECTOR, ITERATIONS, TRIALS),
-		     "cycles");
-	idt_set_entry(BENCH_VECTOR, 0);
+	idt_set_entry(BENCH_VECTOR, (unsigned long)bare_iret, false);
+	bench_op("int_iret", "-", raise_vector, (void *)BENCH_VECTOR);
+	idt_set_entry(BENCH_VECTOR, 0, false);
 
 	if (!request_vector(BENCH_VECTOR, empty_vector_handler, "bench")) {
-		bench_report("vector_roundtrip",
-			     bench_cycles(raise_vector, (void *)BENCH_VECTOR, ITERATIONS, TRIALS),
-			     "cycles");
+		bench_op("vector_roundtrip", "int_iret", raise_vector, (void *)BENCH_VECTOR);
 		free_vector(BENCH_VECTOR);
 	}
 	if (!request_irq(IRQ_SIM_BASE, empty_handler, 0, "bench", &dev)) {
-		bench_report("irq_roundtrip",
-			     bench_cycles(raise_vector, (void *)line_vector, ITERATIONS, TRIALS),
-			     "cycles");
+		bench_op("irq_roundtrip", "int_iret", raise_vector, (void *)line_vector);
 		free_irq(IRQ_SIM_BASE, &dev);
 	}
 }

@@ -1,12 +1,17 @@
 /*
- * Scheduler benchmarks: a one-way switch between two kthreads ping-ponging
- * through completions (kthread_switch), the same with 1,000 other runnable
- * tasks on the runqueue (switch_1000: equal if picking is O(1)), and the time
- * from a hardirq's wake_up to the woken kthread running (wakeup_latency).
+ * Scheduler benchmarks, on the benchmarks' one CPU:
+ *   yield_switch_2      two kthreads taking turns with yield(): TSC ticks
+ *                       from one's yield() to the next one's return from it
+ *                       (one switch);
+ *   yield_switch_1000   the same with 1000 kthreads, all runnable at the same
+ *                       priority, round-robin: flat if picking and switching
+ *                       do not depend on how many wait;
+ *   kthread_switch      a ping-pong through completions: a wake-up and a
+ *                       switch each way (batch 2: per one-way hand-over);
+ *   wakeup_latency      a hardirq's wake_up until the woken kthread runs.
  */
 #include <asm/tsc.h>
 #include <linux/completion.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/kthread.h>
@@ -14,40 +19,14 @@
 #include <janus/bench.h>
 #include "helpers.h"
 
-#define ROUNDS 1000
-#define FILLERS 1000
 #define BENCH_PRIO 5
+#define WARMUP 20
 
-static struct completion ping, pong, finished;
-static u64 pingpong_cycles;
+static u64 samples[BENCH_SAMPLES];
 
-static int pinger(void *data)
+static struct task_struct *start_at(int (*fn)(void *), void *data, const char *name, int prio)
 {
-	u64 start = rdtsc_ordered();
-
-	(void)data;
-	for (int i = 0; i < ROUNDS; i++) {
-		complete(&ping);
-		wait_for_completion(&pong);
-	}
-	pingpong_cycles = rdtsc_ordered() - start;
-	complete(&finished);
-	return 0;
-}
-
-static int ponger(void *data)
-{
-	(void)data;
-	for (int i = 0; i < ROUNDS; i++) {
-		wait_for_completion(&ping);
-		complete(&pong);
-	}
-	return 0;
-}
-
-static struct task_struct *start_at(int (*fn)(void *), const char *name, int prio)
-{
-	struct task_struct *t = kthread_create(fn, NULL, "%s", name);
+	struct task_struct *t = kthread_create(fn, data, "%s", name);
 
 	if (IS_ERR(t))
 		return t;
@@ -56,52 +35,121 @@ static struct task_struct *start_at(int (*fn)(void *), const char *name, int pri
 	return t;
 }
 
-/* Cycles per one-way switch, or 0 if the ping-pong did not finish. */
-static u64 measure_pingpong(void)
-{
-	init_completion(&ping);
-	init_completion(&pong);
-	init_completion(&finished);
-	if (IS_ERR(start_at(ponger, "pong", BENCH_PRIO)) || IS_ERR(start_at(pinger, "ping", BENCH_PRIO)))
-		return 0;
-	if (!wait_for_completion_timeout(&finished, 60 * HZ))
-		return 0;
-	msleep(10); /* let both exit */
-	return div_u64(pingpong_cycles, 2 * ROUNDS);
-}
+/* ---- yield_switch_N: the time between consecutive returns from yield(). */
 
-static volatile bool fillers_stop;
+static volatile unsigned int switches, skip;
+static volatile u64 last_switch;
+static volatile bool yielders_stop;
 
-/* Runnable all along, at the lowest priority: it only runs once the benchmark is over. */
-static int filler(void *data)
+static int yielder(void *data)
 {
 	(void)data;
-	while (!READ_ONCE(fillers_stop))
+	while (!READ_ONCE(yielders_stop)) {
+		u64 now;
+
 		yield();
+		now = rdtsc_ordered();
+		if (switches >= skip)
+			samples[switches - skip] = now - last_switch;
+		last_switch = now;
+		if (++switches == skip + BENCH_SAMPLES)
+			yielders_stop = true;
+	}
 	return 0;
 }
 
-static void bench_context_switch(void)
+/* N yielders at a priority above ours, woken together: they have the CPU
+ * to themselves until the samples are taken (the first two rounds are left
+ * out: each task's first run starts it), then all exit. */
+static void yield_switch(const char *name, const char *floor, unsigned int n)
+{
+	static struct task_struct *tasks[1000];
+	unsigned int threads = nr_threads(), created = 0;
+
+	switches = 0;
+	skip = 2 * n + WARMUP;
+	yielders_stop = false;
+	for (; created < n; created++) {
+		tasks[created] = kthread_create(yielder, NULL, "yielder");
+		if (IS_ERR(tasks[created]))
+			break;
+		sched_set_prio(tasks[created], BENCH_PRIO);
+	}
+	if (created < n)
+		yielders_stop = true;
+	last_switch = rdtsc_ordered();
+	preempt_disable();
+	for (unsigned int i = 0; i < created; i++)
+		wake_up_process(tasks[i]);
+	preempt_enable();
+	wait_until(nr_threads() == threads, 60000);
+	if (created == n)
+		bench_report(name, floor, samples, BENCH_SAMPLES, 1, 0);
+	else
+		pr_info("bench: %s failed: created %u of %u kthreads\n", name, created, n);
+}
+
+static void bench_yield_switch(void)
+{
+	yield_switch("yield_switch_2", "-", 2);
+	yield_switch("yield_switch_1000", "yield_switch_2", 1000);
+}
+DEFINE_BENCHMARK(bench_yield_switch);
+
+/* ---- kthread_switch: ping-pong through two completions. */
+
+static struct completion ping, pong, finished;
+
+static int pinger(void *data)
+{
+	(void)data;
+	for (int i = -WARMUP; i < BENCH_SAMPLES; i++) {
+		u64 start = rdtsc_ordered();
+
+		complete(&ping);
+		wait_for_completion(&pong);
+		if (i >= 0)
+			samples[i] = rdtsc_ordered() - start;
+	}
+	complete(&finished);
+	return 0;
+}
+
+static int ponger(void *data)
+{
+	(void)data;
+	for (int i = -WARMUP; i < BENCH_SAMPLES; i++) {
+		wait_for_completion(&ping);
+		complete(&pong);
+	}
+	return 0;
+}
+
+static void bench_kthread_switch(void)
 {
 	unsigned int threads = nr_threads();
-	int started = 0;
 
-	bench_report("kthread_switch", measure_pingpong(), "cycles");
-
-	fillers_stop = false;
-	for (; started < FILLERS; started++)
-		if (IS_ERR(start_at(filler, "filler", MAX_PRIO - 1)))
-			break;
-	if (started == FILLERS)
-		bench_report("switch_1000", measure_pingpong(), "cycles");
-	fillers_stop = true;
-	wait_until(nr_threads() == threads, 30000);
+	init_completion(&ping);
+	init_completion(&pong);
+	init_completion(&finished);
+	if (IS_ERR(start_at(ponger, NULL, "pong", BENCH_PRIO)) ||
+	    IS_ERR(start_at(pinger, NULL, "ping", BENCH_PRIO)))
+		return;
+	if (!wait_for_completion_timeout(&finished, 60 * HZ)) {
+		pr_info("bench: kthread_switch failed: the ping-pong did not finish\n");
+		return;
+	}
+	wait_until(nr_threads() == threads, 10000);
+	bench_report("kthread_switch", "yield_switch_2", samples, BENCH_SAMPLES, 2, 0);
 }
-DEFINE_BENCHMARK(bench_context_switch);
+DEFINE_BENCHMARK(bench_kthread_switch);
+
+/* ---- wakeup_latency: hardirq wake_up -> the woken kthread runs. */
 
 static DECLARE_WAIT_QUEUE_HEAD(wakeup_wq);
 static volatile bool wakeup_flag;
 static volatile u64 irq_tsc, run_tsc;
+static volatile unsigned int runs;
 
 static irqreturn_t wake_the_waiter(int irq, void *dev)
 {
@@ -120,37 +168,32 @@ static int waiter(void *data)
 		wait_event(wakeup_wq, wakeup_flag || kthread_should_stop());
 		run_tsc = rdtsc_ordered();
 		wakeup_flag = false;
+		runs++;
 	}
 	return 0;
 }
 
-static u64 median(u64 *v, int n)
-{
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && v[j] < v[j - 1]; j--) {
-			u64 t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
-	return v[n / 2];
-}
-
 static void bench_wakeup_latency(void)
 {
-	static u64 samples[201];
+	unsigned int taken = 0, missed = 0;
 	struct task_struct *w;
 	static int dev;
 
 	if (request_irq(IRQ_SIM_BASE, wake_the_waiter, 0, "bench-wakeup", &dev))
 		return;
-	w = start_at(waiter, "woken", BENCH_PRIO);
+	w = start_at(waiter, NULL, "woken", BENCH_PRIO);
 	if (!IS_ERR(w)) {
-		msleep(10);
-		for (unsigned int i = 0; i < ARRAY_SIZE(samples); i++) {
+		while (taken < BENCH_SAMPLES && missed < 10) {
+			unsigned int before = runs;
+
+			wait_until(READ_ONCE(w->state) != TASK_RUNNING, 1000); /* asleep again */
 			irq_sim_fire(IRQ_SIM_BASE); /* the waiter preempts us on the way out */
-			samples[i] = run_tsc - irq_tsc;
+			if (wait_until(runs != before, 1000))
+				samples[taken++] = run_tsc - irq_tsc;
+			else
+				missed++;
 		}
-		bench_report("wakeup_latency", median(samples, ARRAY_SIZE(samples)), "cycles");
+		bench_report("wakeup_latency", "kthread_switch", samples, taken, 1, missed);
 		kthread_stop(w);
 	}
 	free_irq(IRQ_SIM_BASE, &dev);

@@ -4,6 +4,10 @@
  * the case's name; the program checks what the calls return and exits with
  * the number of failed checks. The kernel side adds what only it can see.
  */
+#include <asm/msr.h>
+#include <asm/processor.h>
+#include <asm/segment.h>
+#include <asm/vsyscall.h>
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -54,6 +58,40 @@ static void kmsg_reads_and_writes_the_log(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(seq, "syscall_test: hello, kernel log"));
 }
 
+/* The two entries (user/bin/entry_test.c): int 0x80 and the vsyscall page. */
+static void entry(struct kunit *test, const char *name)
+{
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/entry_test", name, NULL));
+}
+
+static void int80_and_vsyscall_agree_and_keep_registers(struct kunit *test)
+{
+	entry(test, "both-entries");
+}
+static void a_bad_pointer_is_efault_through_both(struct kunit *test) { entry(test, "bad-pointer"); }
+static void a_signal_arrives_on_return_from_sysenter(struct kunit *test)
+{
+	entry(test, "signal-on-return");
+}
+static void a_call_through_the_page_restarts(struct kunit *test) { entry(test, "restart"); }
+
+/* sysenter lands on entry_SYSENTER_32 with the TSS's sp0 as its stack. */
+static void sysenter_msrs_point_at_the_entry(struct kunit *test)
+{
+	u32 a, b, c, d;
+
+	cpuid(1, &a, &b, &c, &d);
+	KUNIT_ASSERT_EQ(test, vsyscall_uses_sysenter(), !!(d & X86_FEATURE_SEP));
+	if (!vsyscall_uses_sysenter())
+		kunit_skip(test, "the CPU has no sysenter: the page uses int 0x80");
+	preempt_disable();
+	KUNIT_EXPECT_EQ(test, rdmsr(MSR_IA32_SYSENTER_CS), (u64)__KERNEL_CS);
+	KUNIT_EXPECT_EQ(test, rdmsr(MSR_IA32_SYSENTER_EIP), (u64)(unsigned long)entry_SYSENTER_32);
+	KUNIT_EXPECT_EQ(test, *(unsigned long *)(unsigned long)rdmsr(MSR_IA32_SYSENTER_ESP),
+			(unsigned long)current->stack + THREAD_SIZE);
+	preempt_enable();
+}
+
 static void a_missing_program_is_enoent(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, run_user_program(NULL, "/bin/nonexistent", NULL), -ENOENT);
@@ -90,6 +128,11 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(nanosleep_is_cut_short_with_the_time_left),
 	KUNIT_CASE(proc_listings_and_stdio),
 	KUNIT_CASE(kmsg_reads_and_writes_the_log),
+	KUNIT_CASE(sysenter_msrs_point_at_the_entry),
+	KUNIT_CASE(int80_and_vsyscall_agree_and_keep_registers),
+	KUNIT_CASE(a_bad_pointer_is_efault_through_both),
+	KUNIT_CASE(a_signal_arrives_on_return_from_sysenter),
+	KUNIT_CASE(a_call_through_the_page_restarts),
 	KUNIT_CASE(a_missing_program_is_enoent),
 	KUNIT_CASE(nothing_is_left_behind),
 	{}

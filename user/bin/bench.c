@@ -1,59 +1,90 @@
 /*
  * bench: user-mode benchmarks, run by the kernel's `make bench` harness
  * (tests/kernel/bench_user.c). Each figure goes to the kernel log through
- * /dev/kmsg as "bench: NAME VALUE cycles", next to the kernel's own.
- *   null_syscall     getpid(): int 0x80, the dispatch, iret, per call
+ * /dev/kmsg in the format of include/uapi/janus/bench.h, next to the
+ * kernel's own.
+ *   user_int_iret    `int` from ring 3 into a gate that only irets: the
+ *                    floor of a system call through a gate
+ *   sysenter_sysexit sysenter into a bare sysexit (with `sysenter` as its
+ *                    argument: the CPU has it): the floor through sysenter
+ *   null_syscall_int80  getpid() with a hand-written `int 0x80`
+ *   null_syscall     getpid() through the libc, which calls the vsyscall
+ *                    page: entry, dispatch, exit
  *   process_switch   two processes handing the CPU to each other with
- *                    sched_yield(), per switch
+ *                    sched_yield() (batch 2: per switch)
  */
 #include <fcntl.h>
 #include <janus.h>
+#include <janus/bench.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <asm/unistd.h>
 
-#define CALLS 1000
-#define TRIALS 11
-#define YIELDS 500
+#define BATCH 8
 
 static int kmsg;
+static unsigned long long samples[BENCH_SAMPLES];
 
-static void report(const char *name, unsigned long long value)
+static void report(const char *name, const char *floor, unsigned int batch)
 {
-	dprintf(kmsg, "bench: %s %llu cycles\n", name, value);
+	struct bench_stats s = bench_stats(samples, BENCH_SAMPLES);
+
+	dprintf(kmsg, BENCH_LINE, name, batch, BENCH_SAMPLES, 0u, s.min, s.p10, s.median, s.p90,
+		floor);
 }
 
-static unsigned long long best_of(unsigned long long (*measure)(void))
+/* BENCH_SAMPLES samples of `batch` calls of op, after one warm-up batch. */
+static void measure(void (*op)(void), unsigned int batch)
 {
-	unsigned long long best = ~0ull;
+	for (unsigned int s = 0; s <= BENCH_SAMPLES; s++) {
+		uint64_t start = rdtsc();
 
-	for (int t = 0; t < TRIALS; t++) {
-		unsigned long long v = measure();
-		if (v < best)
-			best = v;
+		for (unsigned int i = 0; i < batch; i++)
+			op();
+		if (s)
+			samples[s - 1] = rdtsc() - start;
 	}
-	return best;
 }
 
-static unsigned long long getpid_loop(void)
+static void int_iret(void)
 {
-	uint64_t start = rdtsc();
-
-	for (int i = 0; i < CALLS; i++)
-		getpid();
-	return (unsigned long)(rdtsc() - start) / CALLS; /* 32-bit: no libgcc here */
+	__asm__ __volatile__("int %0" : : "i"(BENCH_IRET_VECTOR) : "memory");
 }
 
-static unsigned long long yield_loop(void)
+/* Into the floor's bare sysexit, straight back to the label. */
+static void sysenter_sysexit(void)
 {
-	uint64_t start = rdtsc();
+	__asm__ __volatile__("movl %%esp, %%ecx\n\t"
+			     "movl $1f, %%edx\n\t"
+			     "sysenter\n"
+			     "1:"
+			     : : : "ecx", "edx", "memory");
+}
 
-	for (int i = 0; i < YIELDS; i++)
-		sched_yield();
-	return (unsigned long)(rdtsc() - start) / (2 * YIELDS); /* each round: there and back */
+static void toggle_sysenter(void)
+{
+	__asm__ __volatile__("int %0" : : "i"(BENCH_SYSENTER_VECTOR) : "memory");
+}
+
+static void null_syscall_int80(void)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "0"(__NR_getpid) : "memory");
+}
+
+static void null_syscall(void)
+{
+	getpid();
+}
+
+static void yield(void)
+{
+	sched_yield();
 }
 
 int main(int argc, char **argv)
@@ -66,10 +97,22 @@ int main(int argc, char **argv)
 			sched_yield();
 	}
 	kmsg = open("/dev/kmsg", O_WRONLY);
-	report("null_syscall", best_of(getpid_loop));
+	measure(int_iret, BATCH);
+	report("user_int_iret", "-", BATCH);
+	measure(null_syscall_int80, BATCH);
+	report("null_syscall_int80", "user_int_iret", BATCH);
+	if (argc > 1 && !strcmp(argv[1], "sysenter")) {
+		toggle_sysenter(); /* no system call until it is toggled back */
+		measure(sysenter_sysexit, BATCH);
+		toggle_sysenter();
+		report("sysenter_sysexit", "-", BATCH);
+	}
+	measure(null_syscall, BATCH);
+	report("null_syscall", argc > 1 ? "sysenter_sysexit" : "user_int_iret", BATCH);
 	pid = spawn(partner[0], partner);
 	sched_yield(); /* it has started */
-	report("process_switch", best_of(yield_loop));
+	measure(yield, 1);
+	report("process_switch", "yield_switch_2", 2);
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
 	return 0;

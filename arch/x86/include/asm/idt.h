@@ -20,8 +20,9 @@ extern struct gate_struct idt_table[256];
 
 void idt_setup(void);
 void load_idt(void);
-/* Points vector at entry, or back at its stub in entry.asm with entry == 0. */
-void idt_set_entry(unsigned int vector, unsigned long entry);
+/* Points vector at entry, or back at its stub in entry.asm with entry == 0;
+ * user: reachable with `int` from user mode. */
+void idt_set_entry(unsigned int vector, unsigned long entry, bool user);
 /* An entry that does nothing but iret: the floor of every interrupt (entry.asm). */
 void bare_iret(void);
 static inline unsigned long gate_offset(const struct gate_struct *g)
