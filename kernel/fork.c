@@ -4,6 +4,7 @@
  * high-water mark can be read, with a canary in its lowest word.
  */
 #include <asm/switch_to.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched.h>
@@ -200,6 +201,7 @@ void put_task_struct(struct task_struct *p)
 	if (atomic_dec_and_test(&p->usage))
 		free_task(p);
 }
+EXPORT_SYMBOL_GPL(put_task_struct);
 
 static bool task_listed(const struct task_struct *p)
 {

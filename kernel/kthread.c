@@ -6,6 +6,7 @@
 #include <asm/switch_to.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/sched/task.h>
@@ -69,6 +70,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, cons
 	copy_thread(p, kthread_entry, kt);
 	return p;
 }
+EXPORT_SYMBOL(kthread_create);
 
 /**
  * kthread_should_stop() - Whether kthread_stop() has been called for the current thread.
@@ -81,6 +83,7 @@ bool kthread_should_stop(void)
 	struct kthread *kt = current->kthread;
 	return kt && READ_ONCE(kt->should_stop);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 unsigned long kthread_stop_misuses;
 
@@ -144,6 +147,7 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 
 /**
  * kthread_bind() - Pin a thread that has not started yet to one CPU.
@@ -158,6 +162,7 @@ void kthread_bind(struct task_struct *k, unsigned int cpu)
 	k->cpu = cpu;
 	k->cpus_allowed = 1u << cpu;
 }
+EXPORT_SYMBOL(kthread_bind);
 
 /**
  * kthread_exited() - Record a kernel thread's exit code and wake its kthread_stop() caller.

@@ -12,6 +12,7 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
@@ -39,6 +40,7 @@ struct workqueue_struct {
 };
 
 struct workqueue_struct *system_wq;
+EXPORT_SYMBOL(system_wq);
 static int worker_ids; /* the M in kworker/N:M */
 
 static bool test_and_set_pending(struct work_struct *work)
@@ -85,6 +87,7 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	insert_work(&wq->workers[cpu], work, NULL);
 	return true;
 }
+EXPORT_SYMBOL(queue_work_on);
 
 /**
  * queue_work() - Queue a work item on this CPU's worker of @wq.
@@ -100,6 +103,7 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	return queue_work_on(smp_processor_id(), wq, work);
 }
+EXPORT_SYMBOL(queue_work);
 
 /**
  * delayed_work_timer_fn() - The timer of a delayed work item: queue the item now.
@@ -113,6 +117,7 @@ void delayed_work_timer_fn(struct timer_list *t)
 
 	insert_work(&dwork->wq->workers[smp_processor_id()], &dwork->work, NULL);
 }
+EXPORT_SYMBOL(delayed_work_timer_fn);
 
 /**
  * queue_delayed_work() - Queue a work item on @wq after @delay jiffies.
@@ -135,6 +140,7 @@ bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
 		mod_timer(&dwork->timer, jiffies + delay);
 	return true;
 }
+EXPORT_SYMBOL(queue_delayed_work);
 
 static struct work_struct *next_item(struct worker *w)
 {
@@ -186,6 +192,7 @@ struct work_struct *current_work(void)
 			return READ_ONCE(system_wq->workers[cpu].current_work);
 	return NULL;
 }
+EXPORT_SYMBOL_GPL(current_work);
 
 struct wq_barrier {
 	struct work_struct work;
@@ -237,6 +244,7 @@ bool flush_work(struct work_struct *work)
 	wait_on_barrier(w, after);
 	return true;
 }
+EXPORT_SYMBOL_GPL(flush_work);
 
 /**
  * cancel_work_sync() - Take a work item off its queue and wait if it is running.
@@ -268,6 +276,7 @@ bool cancel_work_sync(struct work_struct *work)
 	flush_work(work); /* if it was running, wait for it */
 	return was_pending;
 }
+EXPORT_SYMBOL_GPL(cancel_work_sync);
 
 /**
  * cancel_delayed_work_sync() - Cancel a delayed item, whether still waiting for its delay or queued, and wait if it runs.
@@ -284,6 +293,7 @@ bool cancel_delayed_work_sync(struct delayed_work *dwork)
 	}
 	return cancel_work_sync(&dwork->work);
 }
+EXPORT_SYMBOL(cancel_delayed_work_sync);
 
 /**
  * flush_workqueue() - Wait until every item queued on @wq before the call has run.
@@ -301,6 +311,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		if (wq->workers[cpu].task)
 			wait_on_barrier(&wq->workers[cpu], NULL);
 }
+EXPORT_SYMBOL(flush_workqueue);
 
 static int start_worker(struct workqueue_struct *wq, int cpu)
 {
@@ -352,6 +363,7 @@ struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, i
 	}
 	return wq;
 }
+EXPORT_SYMBOL_GPL(alloc_workqueue);
 
 /**
  * destroy_workqueue() - Run what is queued, stop the workers, free the workqueue.
@@ -371,6 +383,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 		}
 	kfree(wq);
 }
+EXPORT_SYMBOL_GPL(destroy_workqueue);
 
 /**
  * workqueue_init() - Create system_wq ("events"), the queue of schedule_work().

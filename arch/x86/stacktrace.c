@@ -6,6 +6,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -151,8 +152,10 @@ void dump_stack_lvl(const char *loglvl)
 	printk("%sCPU: %d PID: %d Comm: %s\n", loglvl, smp_processor_id(), task->pid, task->comm);
 	show_trace(current_frame_pointer(), loglvl);
 }
+EXPORT_SYMBOL(dump_stack_lvl);
 
 void dump_stack(void)
 {
 	dump_stack_lvl(KERN_DEFAULT);
 }
+EXPORT_SYMBOL(dump_stack);

@@ -30,6 +30,8 @@ struct module;
 struct file;
 
 struct inode {
+	umode_t i_mode;                      /* S_IFCHR, S_IFREG, S_IFDIR and permissions */
+	loff_t i_size;                       /* a regular file's length */
 	dev_t i_rdev;                        /* the device this node stands for */
 	const struct file_operations *i_fop; /* what open() starts from */
 	void *i_private;

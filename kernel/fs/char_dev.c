@@ -6,6 +6,7 @@
  * register_chrdev also publishes /dev/NAME for minor 0, as udev would.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
@@ -103,6 +104,7 @@ int register_chrdev(unsigned int major, const char *name, const struct file_oper
 		pr_warn("CHRDEV \"%s\": no /dev/%s (%d)\n", name, name, err);
 	return major ? 0 : ret;
 }
+EXPORT_SYMBOL(register_chrdev);
 
 void unregister_chrdev(unsigned int major, const char *name)
 {
@@ -117,6 +119,7 @@ void unregister_chrdev(unsigned int major, const char *name)
 	}
 	mutex_unlock(&chrdevs_lock);
 }
+EXPORT_SYMBOL(unregister_chrdev);
 
 static int chrdev_open(struct inode *inode, struct file *file)
 {

@@ -4,6 +4,7 @@
  * free_irq waits for a running handler to finish.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
@@ -39,6 +40,7 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 		return -EINVAL;
 	return chip->irq_set_affinity(&desc->irq_data, mask);
 }
+EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 /* Adds action to the line, or says why not; desc->lock held. */
 static int add_action(struct irq_desc *desc, struct irqaction *new)
@@ -123,6 +125,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	}
 	return ret;
 }
+EXPORT_SYMBOL(request_threaded_irq);
 
 /**
  * free_irq() - Remove the handler identified by @dev_id from line @irq.
@@ -174,6 +177,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	kfree(action);
 	return name;
 }
+EXPORT_SYMBOL(free_irq);
 
 /**
  * disable_irq_nosync() - Disable line @irq without waiting for running handlers.
@@ -196,6 +200,7 @@ void disable_irq_nosync(unsigned int irq)
 		irq_mask(desc);
 	spin_unlock_irqrestore(&desc->lock, irqflags);
 }
+EXPORT_SYMBOL(disable_irq_nosync);
 
 /**
  * disable_irq() - Disable line @irq and wait until its handlers have finished.
@@ -210,6 +215,7 @@ void disable_irq(unsigned int irq)
 	disable_irq_nosync(irq);
 	synchronize_irq(irq);
 }
+EXPORT_SYMBOL(disable_irq);
 
 /**
  * enable_irq() - Undo one disable_irq(); the last one unmasks the line.
@@ -244,6 +250,7 @@ void enable_irq(unsigned int irq)
 	if (resend)
 		desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 }
+EXPORT_SYMBOL(enable_irq);
 
 /**
  * synchronize_irq() - Wait until no handler of line @irq is running, nor its threads.
@@ -266,3 +273,4 @@ void synchronize_irq(unsigned int irq)
 		cpu_relax();
 	wait_event(desc->wait_for_threads, !atomic_read(&desc->threads_active));
 }
+EXPORT_SYMBOL(synchronize_irq);

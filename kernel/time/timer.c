@@ -7,6 +7,7 @@
  */
 #include <asm/tsc.h>
 #include <linux/delay.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -45,6 +46,7 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->function = func;
 	timer->flags = flags;
 }
+EXPORT_SYMBOL(timer_setup);
 
 /* Which base a timer is on (the CPU that armed it). */
 static struct timer_base *timer_base(struct timer_list *timer)
@@ -93,6 +95,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
+EXPORT_SYMBOL(mod_timer);
 
 /**
  * add_timer() - Arm a timer that is not pending, at its ->expires.
@@ -105,6 +108,7 @@ void add_timer(struct timer_list *timer)
 	BUG_ON(timer_pending(timer));
 	mod_timer(timer, timer->expires);
 }
+EXPORT_SYMBOL(add_timer);
 
 /**
  * del_timer() - Disarm a timer; does not wait for a callback that is running.
@@ -127,6 +131,7 @@ int del_timer(struct timer_list *timer)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
+EXPORT_SYMBOL(del_timer);
 
 /**
  * del_timer_sync() - Disarm a timer and wait until its callback is not running anywhere.
@@ -155,6 +160,7 @@ int del_timer_sync(struct timer_list *timer)
 		cpu_relax(); /* running on another CPU: wait until it is done */
 	}
 }
+EXPORT_SYMBOL(del_timer_sync);
 
 /* One callback, watched: it must leave preempt_count as it found it. */
 static void call_timer_fn(struct timer_list *timer)
@@ -289,6 +295,7 @@ long schedule_timeout(long timeout)
 	timeout = expire - jiffies;
 	return timeout < 0 ? 0 : timeout;
 }
+EXPORT_SYMBOL(schedule_timeout);
 
 /**
  * schedule_timeout_interruptible() - Sleep until woken, a signal, or @timeout jiffies pass.
@@ -302,6 +309,7 @@ long schedule_timeout_interruptible(long timeout)
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 /**
  * schedule_timeout_uninterruptible() - Sleep until woken or @timeout jiffies pass; signals do not wake it.
@@ -315,6 +323,7 @@ long schedule_timeout_uninterruptible(long timeout)
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 /**
  * udelay() - Busy-wait at least @usecs microseconds, by the TSC.
@@ -330,6 +339,7 @@ void udelay(unsigned long usecs)
 	while (rdtsc() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(udelay);
 
 /**
  * msleep() - Sleep at least @msecs milliseconds (uninterruptibly).
@@ -348,6 +358,7 @@ void msleep(unsigned int msecs)
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
+EXPORT_SYMBOL(msleep);
 
 /**
  * msleep_interruptible() - Sleep at least @msecs milliseconds, or until a signal comes.
@@ -368,3 +379,4 @@ unsigned long msleep_interruptible(unsigned int msecs)
 		timeout = schedule_timeout_interruptible(timeout);
 	return jiffies_to_msecs(timeout);
 }
+EXPORT_SYMBOL(msleep_interruptible);
