@@ -8,10 +8,12 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <linux/kthread.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
+#include <janus/leftovers.h>
 
 struct kthread {
 	int (*threadfn)(void *data);
@@ -19,6 +21,7 @@ struct kthread {
 	bool should_stop;
 	int result;
 	struct completion exited;
+	const struct callsite *site; /* who created it (janus/callsite.h) */
 };
 
 static int kthread_entry(void *arg)
@@ -31,7 +34,8 @@ static int kthread_entry(void *arg)
 }
 
 /**
- * kthread_create() - Create a kernel thread, not yet running.
+ * kthread_create_at() - Create a kernel thread, not yet running.
+ * @site:     the caller's file and line (kthread_create()/kthread_run() pass CALLSITE())
  * @threadfn: the thread's function; its return value is the thread's exit
  *            code, which kthread_stop() returns
  * @data:     passed to @threadfn
@@ -44,8 +48,8 @@ static int kthread_entry(void *arg)
  * Context: process context; may sleep (allocates with GFP_KERNEL).
  * Return: the new task, or ERR_PTR(-ENOMEM).
  */
-struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char *namefmt,
-				   ...)
+struct task_struct *kthread_create_at(const struct callsite *site, int (*threadfn)(void *data),
+				      void *data, const char *namefmt, ...)
 {
 	struct kthread *kt = kzalloc(sizeof(*kt), GFP_KERNEL);
 	struct task_struct *p;
@@ -64,13 +68,14 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, cons
 	}
 	kt->threadfn = threadfn;
 	kt->data = data;
+	kt->site = site;
 	init_completion(&kt->exited);
 	p->kthread = kt;
 	p->flags |= PF_KTHREAD;
 	copy_thread(p, kthread_entry, kt);
 	return p;
 }
-EXPORT_SYMBOL(kthread_create);
+EXPORT_SYMBOL(kthread_create_at);
 
 /**
  * kthread_should_stop() - Whether kthread_stop() has been called for the current thread.
@@ -178,3 +183,38 @@ void kthread_exited(struct task_struct *tsk, long code)
 	tsk->kthread->result = code;
 	complete(&tsk->kthread->exited);
 }
+
+bool kthread_owned_by(const struct task_struct *p, const struct module *mod)
+{
+	const struct kthread *kt = p->kthread;
+
+	return (p->flags & PF_KTHREAD) && kt && owned_by_module(mod, kt->site, kt->threadfn);
+}
+
+struct kthread_leftovers {
+	struct module *mod;
+	unsigned int found;
+};
+
+static void check_kthread(struct task_struct *p, void *arg)
+{
+	struct kthread_leftovers *l = arg;
+	char fn[KSYM_NAME_LEN];
+
+	if ((p->state & TASK_DEAD) || p->exit_state || !kthread_owned_by(p, l->mod))
+		return;
+	module_leftover(l->mod, p->kthread->site, "kthread %d (%s) running %s still alive", p->pid,
+			p->comm, leftover_symbol(fn, p->kthread->threadfn));
+	l->found++;
+}
+
+/* What a module left running: kthreads it created that have not exited
+ * (include/janus/leftovers.h). */
+static unsigned int kthread_leftovers(struct module *mod)
+{
+	struct kthread_leftovers l = { mod, 0 };
+
+	for_each_task(check_kthread, &l);
+	return l.found;
+}
+MODULE_LEFTOVER_CHECK(kthread, kthread_leftovers);

@@ -13,16 +13,20 @@
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/mutex.h>
 #include <linux/might_sleep.h>
 #include <linux/slab.h>
+#include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <janus/leftovers.h>
 
 struct worker {
 	struct workqueue_struct *wq;
@@ -35,9 +39,14 @@ struct worker {
 };
 
 struct workqueue_struct {
-	const char *name;
+	char name[24];
+	struct list_head list;       /* on `workqueues` */
+	const struct callsite *site; /* who allocated it (janus/callsite.h) */
 	struct worker workers[NR_CPUS];
 };
+
+static LIST_HEAD(workqueues);
+static DEFINE_MUTEX(workqueues_lock);
 
 struct workqueue_struct *system_wq;
 EXPORT_SYMBOL(system_wq);
@@ -335,35 +344,46 @@ static int start_worker(struct workqueue_struct *wq, int cpu)
 }
 
 /**
- * alloc_workqueue() - Create a workqueue with one worker thread per online CPU.
- * @name:       the workqueue's name
+ * alloc_workqueue_at() - Create a workqueue with one worker thread per online CPU.
+ * @site:       the caller's file and line (the alloc_workqueue() macro passes CALLSITE())
+ * @fmt:        the workqueue's name, printf-style (at most 23 characters)
  * @flags:      Linux's WQ_* flags; ignored
  * @max_active: Linux's concurrency limit; ignored (each worker runs one item at a time)
+ * @...:        the name's arguments
  *
  * The workers are named "kworker/N:M" and bound to their CPUs.
  *
  * Context: process context; may sleep (allocates with GFP_KERNEL, creates threads).
  * Return: the workqueue, or NULL if memory or a thread could not be had.
  */
-struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, int max_active)
+struct workqueue_struct *alloc_workqueue_at(const struct callsite *site, const char *fmt,
+					    unsigned int flags, int max_active, ...)
 {
 	struct workqueue_struct *wq = kzalloc(sizeof(*wq), GFP_KERNEL);
+	va_list args;
 	int cpu;
 
 	(void)flags;
 	(void)max_active;
 	if (!wq)
 		return NULL;
-	wq->name = name;
+	va_start(args, max_active);
+	vsnprintf(wq->name, sizeof(wq->name), fmt, args);
+	va_end(args);
+	wq->site = site;
+	INIT_LIST_HEAD(&wq->list);
 	for_each_online_cpu(cpu) {
 		if (start_worker(wq, cpu)) {
 			destroy_workqueue(wq);
 			return NULL;
 		}
 	}
+	mutex_lock(&workqueues_lock);
+	list_add_tail(&wq->list, &workqueues);
+	mutex_unlock(&workqueues_lock);
 	return wq;
 }
-EXPORT_SYMBOL_GPL(alloc_workqueue);
+EXPORT_SYMBOL_GPL(alloc_workqueue_at);
 
 /**
  * destroy_workqueue() - Run what is queued, stop the workers, free the workqueue.
@@ -375,6 +395,9 @@ void destroy_workqueue(struct workqueue_struct *wq)
 {
 	int cpu;
 
+	mutex_lock(&workqueues_lock);
+	list_del(&wq->list);
+	mutex_unlock(&workqueues_lock);
 	flush_workqueue(wq);
 	for_each_online_cpu(cpu)
 		if (wq->workers[cpu].task) {
@@ -396,3 +419,54 @@ void workqueue_init(void)
 	if (!system_wq)
 		panic("cannot create the system workqueue");
 }
+
+/* One worker's items of mod's: queued, or running right now. */
+static unsigned int worker_leftovers(struct module *mod, struct worker *w)
+{
+	char fn[KSYM_NAME_LEN], obj[KSYM_NAME_LEN];
+	unsigned int found = 0;
+	struct work_struct *work;
+	unsigned long flags;
+
+	spin_lock_irqsave(&w->lock, flags);
+	list_for_each_entry(work, &w->items, entry) {
+		if (owned_by_module(mod, NULL, work) || owned_by_module(mod, NULL, work->func)) {
+			module_leftover(mod, NULL, "work %s (function %s) still queued on %s",
+					leftover_symbol(obj, work), leftover_symbol(fn, work->func),
+					w->wq->name);
+			found++;
+		}
+	}
+	work = w->current_work;
+	if (work && (owned_by_module(mod, NULL, work) || owned_by_module(mod, NULL, work->func))) {
+		module_leftover(mod, NULL, "work %s (function %s) still running on %s",
+				leftover_symbol(obj, work), leftover_symbol(fn, work->func),
+				w->wq->name);
+		found++;
+	}
+	spin_unlock_irqrestore(&w->lock, flags);
+	return found;
+}
+
+/* What a module left in the workqueues: workqueues it allocated and did not
+ * destroy, its work items queued or running (include/janus/leftovers.h). */
+static unsigned int workqueue_leftovers(struct module *mod)
+{
+	struct workqueue_struct *wq;
+	unsigned int found = 0;
+	int cpu;
+
+	mutex_lock(&workqueues_lock);
+	list_for_each_entry(wq, &workqueues, list) {
+		if (owned_by_module(mod, wq->site, NULL)) {
+			module_leftover(mod, wq->site, "workqueue %s still allocated", wq->name);
+			found++;
+		}
+		for_each_online_cpu(cpu)
+			if (wq->workers[cpu].task)
+				found += worker_leftovers(mod, &wq->workers[cpu]);
+	}
+	mutex_unlock(&workqueues_lock);
+	return found;
+}
+MODULE_LEFTOVER_CHECK(workqueue, workqueue_leftovers);

@@ -52,4 +52,14 @@ __printf(3, 4) void module_leftover(const struct module *mod, const struct calls
  */
 bool owned_by_module(const struct module *mod, const struct callsite *site, const void *addr);
 
+/**
+ * leftover_symbol() - The bare name of the function at an address, for a report.
+ * @buf:  KSYM_NAME_LEN bytes
+ * @addr: the function (in the kernel or a module)
+ *
+ * Context: any context.
+ * Return: @buf, holding e.g. "my_handler" (or "0x..." if it has no name).
+ */
+char *leftover_symbol(char *buf, const void *addr);
+
 #endif

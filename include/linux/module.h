@@ -206,6 +206,8 @@ void print_modules(void);
 int module_address_lookup(unsigned long addr, unsigned long *size, unsigned long *offset,
 			  char *namebuf, char *modname);
 
+unsigned long module_kallsyms_lookup_name(const char *name);
+
 struct seq_file;
 /**
  * show_modules() - The module listing, /proc/modules in Linux's format.
@@ -218,7 +220,7 @@ int show_modules(struct seq_file *m);
 
 struct module_holder;
 struct module_holder *module_hold(struct module *mod, const char *what);
-void module_unhold(struct module *mod, struct module_holder *h);
+void module_unhold(struct module_holder *h);
 int load_module(void *image, unsigned long len, char *args);
 int delete_module(const char *name, unsigned int flags);
 

@@ -5,18 +5,23 @@
  * which may pick other operations by minor (drivers/mem.c does).
  * register_chrdev also publishes /dev/NAME for minor 0, as udev would.
  */
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/slab.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
+#include <janus/leftovers.h>
 #include <janus/vfs.h>
 
 struct chrdev {
 	const char *name;
 	const struct file_operations *fops;
+	const struct callsite *site; /* who registered it (janus/callsite.h) */
 };
 
 struct devnode {
@@ -43,7 +48,8 @@ static int find_dynamic_major(void)
 	return -EBUSY;
 }
 
-int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+static int add_major(unsigned int major, const char *name, const struct file_operations *fops,
+		     const struct callsite *site)
 {
 	int ret;
 
@@ -56,9 +62,14 @@ int __register_chrdev(unsigned int major, const char *name, const struct file_op
 		ret = -EBUSY;
 	}
 	if (ret > 0)
-		majors[ret] = (struct chrdev){ name, fops };
+		majors[ret] = (struct chrdev){ name, fops, site };
 	mutex_unlock(&chrdevs_lock);
 	return ret;
+}
+
+int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+{
+	return add_major(major, name, fops, NULL);
 }
 
 int devtmpfs_create(const char *name, dev_t dev)
@@ -74,6 +85,17 @@ int devtmpfs_create(const char *name, dev_t dev)
 		mutex_unlock(&chrdevs_lock);
 		kfree(node);
 		return -EEXIST;
+	}
+	/* A node removed earlier under this name comes back (nodes are never
+	 * freed): a driver loaded and unloaded again and again costs nothing. */
+	for (struct devnode *n = devnodes; n; n = n->next) {
+		if (!strcmp(n->name, name)) {
+			n->inode.i_rdev = dev;
+			WRITE_ONCE(n->inode.i_fop, &def_chr_fops);
+			mutex_unlock(&chrdevs_lock);
+			kfree(node);
+			return 0;
+		}
 	}
 	node->next = devnodes;
 	devnodes = node;
@@ -92,9 +114,10 @@ struct inode *devtmpfs_lookup(const char *name)
 	return NULL;
 }
 
-int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
+int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
+		       const struct callsite *site)
 {
-	int ret = __register_chrdev(major, name, fops);
+	int ret = add_major(major, name, fops, site);
 	int err;
 
 	if (ret < 0)
@@ -104,7 +127,7 @@ int register_chrdev(unsigned int major, const char *name, const struct file_oper
 		pr_warn("CHRDEV \"%s\": no /dev/%s (%d)\n", name, name, err);
 	return major ? 0 : ret;
 }
-EXPORT_SYMBOL(register_chrdev);
+EXPORT_SYMBOL(register_chrdev_at);
 
 void unregister_chrdev(unsigned int major, const char *name)
 {
@@ -121,15 +144,52 @@ void unregister_chrdev(unsigned int major, const char *name)
 }
 EXPORT_SYMBOL(unregister_chrdev);
 
+/* The driver's operations, and a hold on the module they belong to
+ * (.owner = THIS_MODULE) for as long as the file is open: taken under the
+ * lock, so the module cannot finish unregistering in between. */
 static int chrdev_open(struct inode *inode, struct file *file)
 {
+	struct devnode *node = container_of(inode, struct devnode, inode);
 	const struct file_operations *fops;
+	struct module_holder *hold = NULL;
+	char what[40];
+	int err;
 
+	snprintf(what, sizeof(what), "/dev/%s", node->name);
 	mutex_lock(&chrdevs_lock);
 	fops = majors[MAJOR(inode->i_rdev)].fops;
+	if (fops)
+		hold = module_hold(fops->owner, what);
 	mutex_unlock(&chrdevs_lock);
-	if (!fops)
-		return -ENXIO;
+	if (!fops || IS_ERR(hold))
+		return -ENXIO; /* unregistered, or its module is going away */
 	file->f_op = fops;
-	return fops->open ? fops->open(inode, file) : 0;
+	file->f_hold = hold;
+	err = fops->open ? fops->open(inode, file) : 0;
+	if (err) {
+		file->f_hold = NULL;
+		module_unhold(hold);
+	}
+	return err;
 }
+
+/* What a module left registered: majors whose operations are its own or
+ * that it registered, with their /dev nodes (include/janus/leftovers.h). */
+static unsigned int chrdev_leftovers(struct module *mod)
+{
+	unsigned int found = 0;
+
+	mutex_lock(&chrdevs_lock);
+	for (unsigned int major = 0; major < CHRDEV_MAJOR_MAX; major++) {
+		const struct chrdev *c = &majors[major];
+
+		if (!c->fops || (!owned_by_module(mod, c->site, c->fops) && c->fops->owner != mod))
+			continue;
+		module_leftover(mod, c->site, "char device major %u (\"%s\") still registered", major,
+				c->name);
+		found++;
+	}
+	mutex_unlock(&chrdevs_lock);
+	return found;
+}
+MODULE_LEFTOVER_CHECK(chrdev, chrdev_leftovers);

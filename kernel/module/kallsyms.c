@@ -189,3 +189,34 @@ int module_address_lookup(unsigned long addr, unsigned long *size, unsigned long
 	module_list_unlock(flags);
 	return found;
 }
+
+/**
+ * module_kallsyms_lookup_name() - The address of a symbol of a loaded module.
+ * @name: "module:symbol", e.g. "hello:hello_exit" (static symbols too)
+ *
+ * Context: any context.
+ * Return: the address, or 0 if there is no such module or symbol (or an
+ * init symbol whose memory is gone).
+ */
+unsigned long module_kallsyms_lookup_name(const char *name)
+{
+	const char *colon = strchr(name, ':');
+	unsigned long flags, addr = 0;
+	struct module *mod;
+
+	if (!colon || !module_list_lock(&flags))
+		return 0;
+	list_for_each_entry(mod, &modules, list) {
+		const struct mod_kallsyms *ks = mod->kallsyms;
+
+		if (strncmp(mod->name, name, colon - name) || mod->name[colon - name] || !ks)
+			continue;
+		for (unsigned int i = 0; i < ks->num_symtab && !addr; i++)
+			if (!strcmp(ks->strtab + ks->symtab[i].name, colon + 1) &&
+			    within_module(ks->symtab[i].addr, mod))
+				addr = ks->symtab[i].addr;
+		break;
+	}
+	module_list_unlock(flags);
+	return addr;
+}

@@ -6,10 +6,12 @@
  * registered it, and keeps the module's memory (the module stays, state
  * Unloading) so that nothing can jump into freed code.
  */
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/sprintf.h>
 #include <linux/stdarg.h>
+#include <linux/string.h>
 #include <janus/leftovers.h>
 #include "internal.h"
 
@@ -35,6 +37,19 @@ void module_leftover(const struct module *mod, const struct callsite *site, cons
 		       site->file, site->line);
 	else
 		pr_err("BUG: module %s unloaded with %s\n", mod->name, what);
+}
+
+char *leftover_symbol(char *buf, const void *addr)
+{
+	char modname[MODULE_NAME_LEN];
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup((unsigned long)addr, &size, &offset);
+
+	if (name)
+		strscpy(buf, name, KSYM_NAME_LEN);
+	else if (!module_address_lookup((unsigned long)addr, &size, &offset, buf, modname))
+		scnprintf(buf, KSYM_NAME_LEN, "%p", addr);
+	return buf;
 }
 
 /**

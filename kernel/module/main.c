@@ -38,6 +38,7 @@ static DEFINE_SPINLOCK(modules_lock);
 /* Someone holding a reference, for the "in use" report of delete_module. */
 struct module_holder {
 	struct list_head list;
+	struct module *mod;
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
 	char what[48];
@@ -231,6 +232,7 @@ struct module_holder *module_hold(struct module *mod, const char *what)
 		kfree(h);
 		return ERR_PTR(-ENODEV);
 	}
+	h->mod = mod;
 	h->pid = current->pid;
 	strscpy(h->comm, current->comm, sizeof(h->comm));
 	strscpy(h->what, what, sizeof(h->what));
@@ -242,16 +244,16 @@ struct module_holder *module_hold(struct module *mod, const char *what)
 
 /**
  * module_unhold() - Drop a reference taken by module_hold().
- * @mod: the module module_hold() was given
- * @h:   what it returned (NULL does nothing)
+ * @h: what module_hold() returned (NULL does nothing)
  *
  * Context: process context.
  */
-void module_unhold(struct module *mod, struct module_holder *h)
+void module_unhold(struct module_holder *h)
 {
+	struct module *mod = h ? h->mod : NULL;
 	unsigned long flags;
 
-	if (!mod || !h)
+	if (!h)
 		return;
 	spin_lock_irqsave(&modules_lock, flags);
 	list_del(&h->list);

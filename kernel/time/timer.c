@@ -10,6 +10,7 @@
 #include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -17,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
+#include <janus/leftovers.h>
 #include <janus/nosleep.h>
 
 #define WHEEL_SIZE 256
@@ -62,15 +64,16 @@ static void detach(struct timer_base *base, struct timer_list *timer)
 }
 
 /**
- * mod_timer() - Arm @timer (or re-arm it) to run at @expires, on this CPU.
+ * mod_timer_at() - Arm @timer (or re-arm it) to run at @expires, on this CPU.
  * @timer:   an initialised timer, pending or not
  * @expires: the jiffies value to run at; a time already past runs at the next tick
+ * @site:    the caller's file and line (the mod_timer() macro passes CALLSITE())
  *
  * Context: any context, the timer's own callback included (a timer may
  * re-arm itself); does not sleep.
  * Return: 1 if the timer was pending (and is now moved), 0 if it was not.
  */
-int mod_timer(struct timer_list *timer, unsigned long expires)
+int mod_timer_at(struct timer_list *timer, unsigned long expires, const struct callsite *site)
 {
 	struct timer_base *base = timer_base(timer);
 	unsigned long flags;
@@ -87,6 +90,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	base = timer_base(timer);
 	spin_lock_irqsave(&base->lock, flags);
 	timer->expires = expires;
+	timer->site = site;
 	/* Already due: the next visit must see it. */
 	if (time_before(expires, base->clk))
 		expires = base->clk;
@@ -95,20 +99,21 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
-EXPORT_SYMBOL(mod_timer);
+EXPORT_SYMBOL(mod_timer_at);
 
 /**
- * add_timer() - Arm a timer that is not pending, at its ->expires.
+ * add_timer_at() - Arm a timer that is not pending, at its ->expires.
  * @timer: an initialised timer with ->expires set; BUG() if it is pending
+ * @site:  the caller's file and line (the add_timer() macro passes CALLSITE())
  *
  * Context: any context; does not sleep.
  */
-void add_timer(struct timer_list *timer)
+void add_timer_at(struct timer_list *timer, const struct callsite *site)
 {
 	BUG_ON(timer_pending(timer));
-	mod_timer(timer, timer->expires);
+	mod_timer_at(timer, timer->expires, site);
 }
-EXPORT_SYMBOL(add_timer);
+EXPORT_SYMBOL(add_timer_at);
 
 /**
  * del_timer() - Disarm a timer; does not wait for a callback that is running.
@@ -380,3 +385,50 @@ unsigned long msleep_interruptible(unsigned int msecs)
 	return jiffies_to_msecs(timeout);
 }
 EXPORT_SYMBOL(msleep_interruptible);
+
+/* A timer of mod's: armed from its code, running its code, or in its memory. */
+static bool timer_of(struct module *mod, const struct timer_list *t)
+{
+	return owned_by_module(mod, t->site, t->function) || owned_by_module(mod, NULL, t);
+}
+
+static void report_timer(struct module *mod, const struct timer_list *t, const char *state)
+{
+	char fn[KSYM_NAME_LEN], obj[KSYM_NAME_LEN];
+
+	module_leftover(mod, t->site, "timer %s (function %s) still %s", leftover_symbol(obj, t),
+			leftover_symbol(fn, t->function), state);
+}
+
+/* What a module left on the timer wheels: timers pending, or running right
+ * now on some CPU (include/janus/leftovers.h). */
+static unsigned int timer_leftovers(struct module *mod)
+{
+	unsigned int found = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct timer_base *base = &per_cpu(timer_bases, cpu);
+		unsigned long flags;
+
+		if (!base->wheel[0].next)
+			continue; /* a CPU that never came up */
+		spin_lock_irqsave(&base->lock, flags);
+		for (int i = 0; i < WHEEL_SIZE; i++) {
+			struct timer_list *t;
+
+			list_for_each_entry(t, &base->wheel[i], entry) {
+				if (timer_of(mod, t)) {
+					report_timer(mod, t, "pending");
+					found++;
+				}
+			}
+		}
+		if (base->running && timer_of(mod, base->running)) {
+			report_timer(mod, base->running, "running");
+			found++;
+		}
+		spin_unlock_irqrestore(&base->lock, flags);
+	}
+	return found;
+}
+MODULE_LEFTOVER_CHECK(timer, timer_leftovers);

@@ -386,6 +386,87 @@ static void call_errors(void)
 	CHECK_ERR(delete_module((const char *)0xc0000000, O_NONBLOCK), EFAULT);
 }
 
+/* Reads one line from /dev/irqwait: blocks until the module's interrupt. */
+static void irqwait_read(void)
+{
+	char line[64] = "";
+	int fd = open("/dev/irqwait", O_RDONLY);
+	long n;
+
+	CHECK(fd >= 0);
+	n = read(fd, line, sizeof(line) - 1);
+	CHECK(n > 0 && !strncmp(line, "irq ", 4) && strstr(line, ": event "));
+	close(fd);
+}
+
+/* A small xorshift generator: the same damage on every run. */
+static unsigned int next_random(void)
+{
+	static unsigned int x = 2463534242u;
+
+	x ^= x << 13;
+	x ^= x >> 17;
+	x ^= x << 5;
+	return x;
+}
+
+/* The load and unload of every module named, loops times. */
+static void load_unload_loop(int loops, int argc, char **argv)
+{
+	for (int i = 0; i < loops; i++) {
+		for (int m = 0; m < argc; m++) {
+			char path[96];
+			int fd;
+
+			snprintf(path, sizeof(path), "/lib/modules/%s.ko", argv[m]);
+			fd = open(path, O_RDONLY);
+			CHECK(fd >= 0 && finit_module(fd, "", 0) == 0);
+			close(fd);
+			CHECK(delete_module(argv[m], O_NONBLOCK) == 0);
+		}
+	}
+}
+
+/* loops damaged copies of hello.ko: bytes flipped, runs overwritten, the
+ * file cut short. Every one must be refused; none may crash the kernel. */
+static void corruption(int loops)
+{
+	int refused[128] = { 0 };
+
+	load_file("hello");
+	for (int i = 0; i < loops; i++) {
+		long len = original_len;
+		unsigned int kind = next_random() % 3, errnum;
+
+		restore();
+		if (kind == 0) {
+			for (unsigned int n = 1 + next_random() % 4; n; n--)
+				image[next_random() % original_len] ^= 1 + next_random() % 255;
+		} else if (kind == 1) {
+			long at = next_random() % (original_len - 16);
+
+			for (int b = 0; b < 16; b++)
+				image[at + b] = next_random();
+			image[at] = ~original[at]; /* at least one byte differs */
+		} else {
+			len = next_random() % original_len;
+		}
+		errno = 0;
+		if (load(len, "") == 0) {
+			check_failures++;
+			printf("    # damaged copy %d (kind %u) loaded\n", i, kind);
+			delete_module("hello", O_NONBLOCK);
+			continue;
+		}
+		errnum = errno < 128 ? errno : 0;
+		refused[errnum]++;
+	}
+	printf("    # %d damaged copies of hello.ko refused: %d EBADMSG (checksum), %d ENOEXEC (format), %d other\n",
+	       loops, refused[EBADMSG], refused[ENOEXEC], loops - refused[EBADMSG] - refused[ENOEXEC]);
+	CHECK(refused[EBADMSG] + refused[ENOEXEC] == loops);
+	control("hello");
+}
+
 static const struct check_case cases[] = {
 	{ "loads_and_unloads", loads_and_unloads },
 	{ "relocations", relocations },
@@ -397,10 +478,24 @@ static const struct check_case cases[] = {
 	{ "malformed_images", malformed_images },
 	{ "parameters", parameters },
 	{ "call_errors", call_errors },
+	{ "irqwait_read", irqwait_read },
 	{ NULL, NULL },
 };
 
+/*
+ * module_test CASE, or the long runs of their own configurations:
+ *     module_test loop N MODULE...     load and unload each MODULE, N times
+ *     module_test corrupt N            N damaged copies of hello.ko
+ */
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && !strcmp(argv[1], "loop")) {
+		load_unload_loop(atoi(argv[2]), argc - 3, argv + 3);
+		return check_failures;
+	}
+	if (argc == 3 && !strcmp(argv[1], "corrupt")) {
+		corruption(atoi(argv[2]));
+		return check_failures;
+	}
 	return check_main(argc, argv, cases);
 }
