@@ -18,6 +18,8 @@ struct files_struct {
 /* /dev/NAME -> a device number, and its inode (char_dev.c). */
 struct inode *devtmpfs_lookup(const char *name);
 int devtmpfs_create(const char *name, dev_t dev);
+/* Takes /dev/NAME away (open files keep working); -ENOENT if there is none. */
+int devtmpfs_remove(const char *name);
 /* Registers a major without publishing a node (drivers with several minors). */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 /* /proc/NAME (proc.c). */

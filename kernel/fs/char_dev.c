@@ -5,6 +5,7 @@
  * which may pick other operations by minor (drivers/mem.c does).
  * register_chrdev also publishes /dev/NAME for minor 0, as udev would.
  */
+#include <linux/cdev.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -18,10 +19,12 @@
 #include <janus/leftovers.h>
 #include <janus/vfs.h>
 
+/* A major: reserved by name (a region), with operations once registered. */
 struct chrdev {
 	const char *name;
 	const struct file_operations *fops;
 	const struct callsite *site; /* who registered it (janus/callsite.h) */
+	struct cdev *cdev;           /* for a major registered by cdev_add */
 };
 
 struct devnode {
@@ -43,7 +46,7 @@ static const struct file_operations def_chr_fops = {
 static int find_dynamic_major(void)
 {
 	for (int major = CHRDEV_MAJOR_MAX - 2; major >= CHRDEV_MAJOR_DYN_END; major--)
-		if (!majors[major].fops)
+		if (!majors[major].name)
 			return major;
 	return -EBUSY;
 }
@@ -53,23 +56,23 @@ static int add_major(unsigned int major, const char *name, const struct file_ope
 {
 	int ret;
 
-	if (major >= CHRDEV_MAJOR_MAX || !fops || !name)
+	if (major >= CHRDEV_MAJOR_MAX || !name)
 		return -EINVAL;
 	mutex_lock(&chrdevs_lock);
 	ret = major ? (int)major : find_dynamic_major();
-	if (ret > 0 && majors[ret].fops) {
+	if (ret > 0 && majors[ret].name) {
 		pr_warn("CHRDEV \"%s\" major %d is taken by \"%s\"\n", name, ret, majors[ret].name);
 		ret = -EBUSY;
 	}
 	if (ret > 0)
-		majors[ret] = (struct chrdev){ name, fops, site };
+		majors[ret] = (struct chrdev){ name, fops, site, NULL };
 	mutex_unlock(&chrdevs_lock);
 	return ret;
 }
 
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
 {
-	return add_major(major, name, fops, NULL);
+	return fops ? add_major(major, name, fops, NULL) : -EINVAL;
 }
 
 int devtmpfs_create(const char *name, dev_t dev)
@@ -117,7 +120,7 @@ struct inode *devtmpfs_lookup(const char *name)
 int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
 		       const struct callsite *site)
 {
-	int ret = add_major(major, name, fops, site);
+	int ret = fops ? add_major(major, name, fops, site) : -EINVAL;
 	int err;
 
 	if (ret < 0)
@@ -132,7 +135,7 @@ EXPORT_SYMBOL(register_chrdev_at);
 void unregister_chrdev(unsigned int major, const char *name)
 {
 	mutex_lock(&chrdevs_lock);
-	if (major < CHRDEV_MAJOR_MAX && majors[major].fops && !strcmp(majors[major].name, name)) {
+	if (major < CHRDEV_MAJOR_MAX && majors[major].name && !strcmp(majors[major].name, name)) {
 		majors[major] = (struct chrdev){ 0 };
 		for (struct devnode *n = devnodes; n; n = n->next)
 			if (MAJOR(n->inode.i_rdev) == major)
@@ -143,6 +146,101 @@ void unregister_chrdev(unsigned int major, const char *name)
 	mutex_unlock(&chrdevs_lock);
 }
 EXPORT_SYMBOL(unregister_chrdev);
+
+int register_chrdev_region_at(dev_t from, unsigned int count, const char *name,
+			      const struct callsite *site)
+{
+	int ret = add_major(MAJOR(from), name, NULL, site);
+
+	(void)count; /* a major holds all its minors */
+	return ret < 0 ? ret : 0;
+}
+EXPORT_SYMBOL(register_chrdev_region_at);
+
+int alloc_chrdev_region_at(dev_t *dev, unsigned int baseminor, unsigned int count,
+			   const char *name, const struct callsite *site)
+{
+	int major = add_major(0, name, NULL, site);
+
+	(void)count;
+	if (major < 0)
+		return major;
+	*dev = MKDEV((unsigned int)major, baseminor);
+	return 0;
+}
+EXPORT_SYMBOL(alloc_chrdev_region_at);
+
+void unregister_chrdev_region(dev_t from, unsigned int count)
+{
+	unsigned int major = MAJOR(from);
+
+	(void)count;
+	mutex_lock(&chrdevs_lock);
+	if (major < CHRDEV_MAJOR_MAX && majors[major].name)
+		majors[major] = (struct chrdev){ 0 };
+	else
+		pr_warn("unregister_chrdev_region: major %u is not registered\n", major);
+	mutex_unlock(&chrdevs_lock);
+}
+EXPORT_SYMBOL(unregister_chrdev_region);
+
+void cdev_init(struct cdev *cdev, const struct file_operations *fops)
+{
+	*cdev = (struct cdev){ .ops = fops };
+	INIT_LIST_HEAD(&cdev->list);
+}
+EXPORT_SYMBOL(cdev_init);
+
+int cdev_add_at(struct cdev *p, dev_t dev, unsigned int count, const struct callsite *site)
+{
+	struct chrdev *c = &majors[MAJOR(dev)];
+	int err = 0;
+
+	if (MAJOR(dev) >= CHRDEV_MAJOR_MAX || !p->ops)
+		return -EINVAL;
+	mutex_lock(&chrdevs_lock);
+	if (c->fops) {
+		err = -EBUSY; /* Janus: one cdev per major */
+	} else {
+		p->dev = dev;
+		p->count = count;
+		c->fops = p->ops;
+		c->cdev = p;
+		c->site = site;
+		c->name = c->name ?: "cdev";
+	}
+	mutex_unlock(&chrdevs_lock);
+	return err;
+}
+EXPORT_SYMBOL(cdev_add_at);
+
+void cdev_del(struct cdev *p)
+{
+	struct chrdev *c = &majors[MAJOR(p->dev)];
+
+	mutex_lock(&chrdevs_lock);
+	if (c->cdev == p) {
+		c->fops = NULL;
+		c->cdev = NULL;
+	}
+	mutex_unlock(&chrdevs_lock);
+}
+EXPORT_SYMBOL(cdev_del);
+
+int devtmpfs_remove(const char *name)
+{
+	int err = -ENOENT;
+
+	mutex_lock(&chrdevs_lock);
+	for (struct devnode *n = devnodes; n; n = n->next) {
+		if (!strcmp(n->name, name) && n->inode.i_fop) {
+			WRITE_ONCE(n->inode.i_fop, NULL);
+			err = 0;
+		}
+	}
+	mutex_unlock(&chrdevs_lock);
+	return err;
+}
 
 /* The driver's operations, and a hold on the module they belong to
  * (.owner = THIS_MODULE) for as long as the file is open: taken under the
@@ -183,10 +281,11 @@ static unsigned int chrdev_leftovers(struct module *mod)
 	for (unsigned int major = 0; major < CHRDEV_MAJOR_MAX; major++) {
 		const struct chrdev *c = &majors[major];
 
-		if (!c->fops || (!owned_by_module(mod, c->site, c->fops) && c->fops->owner != mod))
+		if (!c->name || (!owned_by_module(mod, c->site, c->fops) &&
+				 !owned_by_module(mod, NULL, c->name) && !(c->fops && c->fops->owner == mod)))
 			continue;
-		module_leftover(mod, c->site, "char device major %u (\"%s\") still registered", major,
-				c->name);
+		module_leftover(mod, c->site, "char device %s %u (\"%s\") still registered",
+				c->fops ? "major" : "region, major", major, c->name);
 		found++;
 	}
 	mutex_unlock(&chrdevs_lock);

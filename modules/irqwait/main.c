@@ -9,6 +9,10 @@
  *   fops.c   the device: read sleeps on the wait queue (process context, on
  *            behalf of the reader) until the count moves
  *
+ * It registers its device the Linux 2.6+ way: a dynamic major
+ * (alloc_chrdev_region), a cdev, and a class and device that make the
+ * /dev node (class_create and device_create are GPL-only exports).
+ *
  *   insmod irqwait irq=39       (default: irq 1, the keyboard's line, shared)
  *   cat /dev/irqwait            blocks; each interrupt prints "irq 39: event 1"
  *
@@ -16,6 +20,8 @@
  * rmmod then says who holds it. owner=0 leaves it out, to see what Janus
  * says when a module is unloaded under a sleeping reader.
  */
+#include <linux/cdev.h>
+#include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -30,7 +36,9 @@ static bool owner = true;
 module_param(owner, bool, 0444);
 MODULE_PARM_DESC(owner, "set .owner = THIS_MODULE in the file operations (0: forget it)");
 
-static int major;
+static dev_t devt;
+static struct cdev irqwait_cdev;
+static struct class *irqwait_class;
 static struct workqueue_struct *irqwait_wq;
 
 /* The bottom half: process context, so it may take its time (and print). */
@@ -49,6 +57,38 @@ static irqreturn_t irqwait_handler(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/* The device: numbers, cdev, class and the node; undone in reverse on failure. */
+static int irqwait_add_device(void)
+{
+	struct device *dev;
+	int err = alloc_chrdev_region(&devt, 0, 1, "irqwait");
+
+	if (err)
+		return err;
+	cdev_init(&irqwait_cdev, &irqwait_fops);
+	irqwait_cdev.owner = irqwait_fops.owner;
+	err = cdev_add(&irqwait_cdev, devt, 1);
+	if (err)
+		goto out_region;
+	irqwait_class = class_create("irqwait");
+	err = PTR_ERR_OR_ZERO(irqwait_class);
+	if (err)
+		goto out_cdev;
+	dev = device_create(irqwait_class, NULL, devt, NULL, "irqwait");
+	err = PTR_ERR_OR_ZERO(dev);
+	if (err)
+		goto out_class;
+	dev_info(dev, "read blocks until irq %u\n", irqwait.irq);
+	return 0;
+out_class:
+	class_destroy(irqwait_class);
+out_cdev:
+	cdev_del(&irqwait_cdev);
+out_region:
+	unregister_chrdev_region(devt, 1);
+	return err;
+}
+
 static int __init irqwait_init(void)
 {
 	int err;
@@ -61,12 +101,9 @@ static int __init irqwait_init(void)
 	err = request_irq(irqwait.irq, irqwait_handler, IRQF_SHARED, "irqwait", &irqwait);
 	if (err)
 		goto out_wq;
-	major = register_chrdev(0, "irqwait", &irqwait_fops);
-	if (major < 0) {
-		err = major;
+	err = irqwait_add_device();
+	if (err)
 		goto out_irq;
-	}
-	pr_info("irqwait: /dev/irqwait waits for irq %u\n", irqwait.irq);
 	return 0;
 out_irq:
 	free_irq(irqwait.irq, &irqwait);
@@ -77,7 +114,10 @@ out_wq:
 
 static void __exit irqwait_exit(void)
 {
-	unregister_chrdev(major, "irqwait");
+	device_destroy(irqwait_class, devt);
+	class_destroy(irqwait_class);
+	cdev_del(&irqwait_cdev);
+	unregister_chrdev_region(devt, 1);
 	free_irq(irqwait.irq, &irqwait);
 	destroy_workqueue(irqwait_wq); /* runs the queued bottom half first */
 }
