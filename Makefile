@@ -61,9 +61,13 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd run run-elf test stress bench debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress bench debug deps check-deps clean help FORCE docs \
 	kernel-doc-check
+ifeq ($(M),)
 .DEFAULT_GOAL := all
+else
+.DEFAULT_GOAL := modules
+endif
 
 all: $(B)/janus.elf $(B)/initrd.tar $(SEED_OBJS)
 
@@ -107,6 +111,95 @@ $(B)/janus.elf: $(OBJS) $(B)/ksyms-empty.o linker.ld tools/ksyms.py
 	@if command -v grub-file >/dev/null; then grub-file --is-x86-multiboot $@ || \
 		{ echo "$@ is not a valid Multiboot kernel"; rm -f $@; exit 1; }; fi
 
+# ---------------------------------------------------------------- modules
+# Loadable modules (docs/modules.md), built the way Linux builds them: each
+# object with the kernel's flags plus -D__KERNEL__ -DMODULE and its module's
+# KBUILD_MODNAME, linked (ld -r, tools/module/module.lds) with
+# tools/module/mod.c (its struct module and version magic) into NAME.ko,
+# then checked and sealed with a checksum by tools/modpost.py.
+#   in tree:      modules/NAME.c or modules/NAME/*.c -> build/modules/NAME.ko,
+#                 carried by the initrd as /lib/modules/NAME.ko
+#   out of tree:  make -C <janus> M=DIR: DIR's Kbuild or Makefile obj-m list,
+#                 or else every DIR/*.c -> DIR/NAME.ko
+#   extra:        make run MODULES_EXTRA="a.ko b.ko" adds them to /lib/modules
+MODULE_CFLAGS := $(filter-out -Werror,$(CFLAGS)) -D__KERNEL__ -DMODULE -Wno-unused-parameter
+modname = $(basename $(firstword $(subst /, ,$(patsubst $(B)/modules/%,%,$(1)))))
+
+INTREE_MODULES := $(sort $(patsubst modules/%.c,%,$(wildcard modules/*.c)) \
+	$(patsubst modules/%/,%,$(dir $(wildcard modules/*/*.c))))
+MODULE_KOS := $(INTREE_MODULES:%=$(B)/modules/%.ko)
+MODULE_OBJS := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard modules/*.c modules/*/*.c)))
+intree_objs = $(if $(wildcard modules/$(1).c),$(B)/modules/$(1).o, \
+	$(patsubst %.c,$(B)/%.o,$(sort $(wildcard modules/$(1)/*.c))))
+MODULES_EXTRA_KOS := $(abspath $(MODULES_EXTRA))
+
+# link_module(objects, .mod.o): NAME.ko from the objects and the module's struct module.
+define link_module
+	$(call say,LD [M],$@)
+	$(Q)$(LD) -r -m elf_i386 -T tools/module/module.lds -o $@.o $(1) $(2)
+	$(Q)$(PYTHON) tools/modpost.py seal --symvers $(B)/Module.symvers $@.o $@
+	$(Q)rm -f $@.o
+endef
+
+# What the kernel exports, for modpost's checks (Linux's Module.symvers).
+$(B)/Module.symvers: $(B)/janus.elf tools/modpost.py
+	$(Q)nm -n $< | $(PYTHON) tools/modpost.py symvers > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(B)/modules/%.o: modules/%.c $(B)/config
+	@mkdir -p $(dir $@)
+	$(call say,CC [M],$<)
+	$(Q)$(CC) $(MODULE_CFLAGS) -Werror -DKBUILD_MODNAME='"$(call modname,$@)"' -MMD -MP -c $< -o $@
+
+$(B)/modules/%.mod.o: tools/module/mod.c $(B)/config
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(MODULE_CFLAGS) -Werror -DJANUS_INTREE -DKBUILD_MODNAME='"$*"' -MMD -MP -c $< -o $@
+
+define intree_module_rule
+$(B)/modules/$(1).ko: $(call intree_objs,$(1)) $(B)/modules/$(1).mod.o $(B)/Module.symvers \
+		tools/module/module.lds tools/modpost.py
+	$$(call link_module,$(call intree_objs,$(1)),$(B)/modules/$(1).mod.o)
+endef
+$(foreach m,$(INTREE_MODULES),$(eval $(call intree_module_rule,$(m))))
+
+ifeq ($(M),)
+modules: $(MODULE_KOS)
+else
+# Out of tree: which modules DIR asks for, from its own Kbuild or Makefile.
+KBUILD_EXTMOD := $(abspath $(M))
+ext_kbuild := $(firstword $(wildcard $(KBUILD_EXTMOD)/Kbuild $(KBUILD_EXTMOD)/Makefile))
+ifneq ($(ext_kbuild),)
+$(shell $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
+	-f $(CURDIR)/tools/module/objm.mk janus-print-modules KERNELRELEASE=janus M= \
+	> $(B)/extmod.mk 2>/dev/null)
+-include $(B)/extmod.mk
+endif
+ifeq ($(strip $(EXT_MODULES)),)
+EXT_MODULES := $(patsubst $(KBUILD_EXTMOD)/%.c,%,$(wildcard $(KBUILD_EXTMOD)/*.c))
+$(foreach m,$(EXT_MODULES),$(eval $(m)-objs := $(m).o))
+endif
+ext_objs = $(addprefix $(KBUILD_EXTMOD)/,$($(1)-objs))
+EXT_KOS := $(EXT_MODULES:%=$(KBUILD_EXTMOD)/%.ko)
+
+$(KBUILD_EXTMOD)/%.o: $(KBUILD_EXTMOD)/%.c $(B)/config
+	$(call say,CC [M],$<)
+	$(Q)$(CC) $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$(MODNAME)"' -MMD -MP -c $< -o $@
+
+$(KBUILD_EXTMOD)/%.mod.o: tools/module/mod.c $(B)/config
+	$(Q)$(CC) $(MODULE_CFLAGS) -DKBUILD_MODNAME='"$*"' -MMD -MP -c $< -o $@
+
+define ext_module_rule
+$(call ext_objs,$(1)): MODNAME := $(1)
+$(KBUILD_EXTMOD)/$(1).ko: $(call ext_objs,$(1)) $(KBUILD_EXTMOD)/$(1).mod.o $(B)/Module.symvers \
+		tools/module/module.lds tools/modpost.py
+	$$(call link_module,$(call ext_objs,$(1)),$(KBUILD_EXTMOD)/$(1).mod.o)
+endef
+$(foreach m,$(EXT_MODULES),$(eval $(call ext_module_rule,$(m))))
+
+modules: $(EXT_KOS)
+	@echo "  modules in $(KBUILD_EXTMOD): $(notdir $(EXT_KOS))"
+endif
+
 # The user side. These rules are more specific than the kernel's $(B)/%.o
 # rules (a shorter stem), so make picks them for user/.
 $(B)/user/%.o: user/%.c
@@ -128,16 +221,17 @@ $(USER_PROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(USER_CRT0) $(USER_LIBC) user
 	$(call say,LD,$@)
 	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC)
 
-# Rebuild the initrd when a program is added or removed.
+# Rebuild the initrd when a program or module is added or removed.
+INITRD_FILES := $(USER_PROGS) $(MODULE_KOS) $(MODULES_EXTRA_KOS)
 $(B)/user/programs: FORCE
 	@mkdir -p $(dir $@)
-	@echo '$(USER_PROGS)' | cmp -s - $@ || echo '$(USER_PROGS)' > $@
+	@echo '$(INITRD_FILES)' | cmp -s - $@ || echo '$(INITRD_FILES)' > $@
 
 initrd: $(B)/initrd.tar
 
-$(B)/initrd.tar: $(USER_PROGS) $(B)/user/programs tools/mkinitrd.py
+$(B)/initrd.tar: $(INITRD_FILES) $(B)/user/programs tools/mkinitrd.py
 	$(call say,INITRD,$@)
-	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(USER_PROGS)
+	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(INITRD_FILES)
 
 iso: $(B)/janus.iso
 
@@ -186,8 +280,8 @@ bench: check-deps
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
 
-compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c)
-	bear --output $@ -- $(MAKE) -B $(OBJS) $(USER_OBJS)
+compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c) $(wildcard modules/*.c modules/*/*.c)
+	bear --output $@ -- $(MAKE) -B $(OBJS) $(USER_OBJS) $(MODULE_OBJS)
 
 deps:
 	tools/deps.sh install
@@ -195,8 +289,13 @@ deps:
 check-deps:
 	@tools/deps.sh check
 
+ifeq ($(M),)
 clean:
 	rm -rf $(B)
+else
+clean:
+	rm -f $(KBUILD_EXTMOD)/*.o $(KBUILD_EXTMOD)/*.ko $(KBUILD_EXTMOD)/*.d
+endif
 
 help:
 	@echo "Janus make targets:"
@@ -206,6 +305,10 @@ help:
 	@echo "  make                build $(B)/janus.elf and $(B)/initrd.tar"
 	@echo "  make initrd         build the user programs (user/bin/NAME.c, libc in user/lib)"
 	@echo "                      and $(B)/initrd.tar, a tar of them as bin/NAME"
+	@echo "  make modules        build the modules of modules/ into $(B)/modules/NAME.ko"
+	@echo "                      (the initrd carries them as /lib/modules/NAME.ko)"
+	@echo "  make -C JANUS M=DIR build DIR's out-of-tree modules into DIR/NAME.ko"
+	@echo "                      (MODULES_EXTRA=\"a.ko b.ko\" adds .ko files to the initrd)"
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
@@ -219,4 +322,4 @@ help:
 	@echo "  make clean          remove $(B)/"
 	@echo "Build options: HZ=$(HZ) IRQ_STACK_SIZE=$(IRQ_STACK_SIZE) NR_CPUS=$(NR_CPUS)"
 
--include $(OBJS:.o=.d) $(B)/asm-offsets.d $(USER_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(B)/asm-offsets.d $(USER_OBJS:.o=.d) $(MODULE_OBJS:.o=.d)

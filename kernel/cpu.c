@@ -1,7 +1,9 @@
 /* Which CPUs are online: CPU 0 from the start, the others as arch/x86/smpboot.c brings them up. */
 #include <linux/cpumask.h>
+#include <linux/export.h>
 
 u32 cpu_online_bits = 1;
+EXPORT_SYMBOL(cpu_online_bits);
 
 /**
  * set_cpu_online() - Mark @cpu online or offline in cpu_online_bits.

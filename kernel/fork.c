@@ -3,9 +3,12 @@
  * vmalloc area (so an unmapped guard page sits below it), painted so its
  * high-water mark can be read, with a canary in its lowest word.
  */
+#include <asm/stacktrace.h>
 #include <asm/switch_to.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
@@ -14,6 +17,7 @@
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <janus/leftovers.h>
 #include <janus/stack.h>
 
 void sched_fork(struct task_struct *p);
@@ -200,6 +204,7 @@ void put_task_struct(struct task_struct *p)
 	if (atomic_dec_and_test(&p->usage))
 		free_task(p);
 }
+EXPORT_SYMBOL_GPL(put_task_struct);
 
 static bool task_listed(const struct task_struct *p)
 {
@@ -389,3 +394,42 @@ int show_tasks(struct seq_file *m)
 	for_each_task(show_task, m);
 	return 0;
 }
+
+struct task_leftovers {
+	struct module *mod;
+	unsigned int found;
+};
+
+/* A switched-out task whose stack holds a return address into the module:
+ * it sleeps (or waits to run) inside the module's code, on its wait queue. */
+static void check_task(struct task_struct *p, void *arg)
+{
+	struct task_leftovers *l = arg;
+	unsigned long trace[32];
+	unsigned int n;
+
+	if (p == current || p->state == TASK_DEAD || per_cpu(current_task, p->cpu) == p ||
+	    kthread_owned_by(p, l->mod)) /* reported as a kthread */
+		return;
+	n = stack_trace_save_tsk(p, trace, ARRAY_SIZE(trace));
+	for (unsigned int i = 0; i < n; i++) {
+		if (within_module(trace[i], l->mod)) {
+			module_leftover(l->mod, NULL, "task %d (%s) still %s in %pB", p->pid, p->comm,
+					p->state == TASK_RUNNING ? "stopped" : "sleeping",
+					(void *)trace[i]);
+			l->found++;
+			return;
+		}
+	}
+}
+
+/* What a module left in the tasks: any task asleep inside its code, for
+ * instance in its read() on its wait queue (include/janus/leftovers.h). */
+static unsigned int task_leftovers(struct module *mod)
+{
+	struct task_leftovers l = { mod, 0 };
+
+	for_each_task(check_task, &l);
+	return l.found;
+}
+MODULE_LEFTOVER_CHECK(task, task_leftovers);

@@ -1,9 +1,12 @@
 /*
  * Symbolizing addresses for backtraces, oopses and %pS: a binary search in the
- * table that tools/ksyms.py generates from the first link (see Makefile).
+ * table that tools/ksyms.py generates from the first link (see Makefile), and
+ * for an address in a module, the module's own table (kernel/module/kallsyms.c).
  */
+#include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 
@@ -57,13 +60,29 @@ unsigned long kallsyms_lookup_name(const char *name)
 	return 0;
 }
 
+/* A module's function: "name+0x12/0x40 [mod]", as Linux prints it. */
+static int format_module_symbol(char *buf, unsigned long addr, unsigned long adjust,
+				bool with_offset)
+{
+	char name[KSYM_NAME_LEN], modname[MODULE_NAME_LEN];
+	unsigned long size, offset;
+	int found = module_address_lookup(addr - adjust, &size, &offset, name, modname);
+
+	if (!found)
+		return scnprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
+	if (found < 0 || !with_offset)
+		return scnprintf(buf, KSYM_SYMBOL_LEN, "%s [%s]", name, modname);
+	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx [%s]", name, offset + adjust, size,
+			 modname);
+}
+
 static int format_symbol(char *buf, unsigned long addr, unsigned long adjust)
 {
 	unsigned long size, offset;
 	const char *name = kallsyms_lookup(addr - adjust, &size, &offset);
 
 	if (!name)
-		return scnprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
+		return format_module_symbol(buf, addr, adjust, true);
 	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx/0x%lx", name, offset + adjust, size);
 }
 
@@ -79,6 +98,7 @@ int sprint_symbol(char *buf, unsigned long addr)
 {
 	return format_symbol(buf, addr, 0);
 }
+EXPORT_SYMBOL(sprint_symbol);
 
 /**
  * sprint_backtrace() - Format a return address as the call it returns from (what %pB prints).
@@ -109,6 +129,6 @@ int sprint_symbol_no_offset(char *buf, unsigned long addr)
 	const char *name = kallsyms_lookup(addr, NULL, NULL);
 
 	if (!name)
-		return scnprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
+		return format_module_symbol(buf, addr, 0, false);
 	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s", name);
 }

@@ -6,11 +6,14 @@
 #include <asm/switch_to.h>
 #include <linux/completion.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/kallsyms.h>
 #include <linux/kthread.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
+#include <janus/leftovers.h>
 
 struct kthread {
 	int (*threadfn)(void *data);
@@ -18,6 +21,7 @@ struct kthread {
 	bool should_stop;
 	int result;
 	struct completion exited;
+	const struct callsite *site; /* who created it (janus/callsite.h) */
 };
 
 static int kthread_entry(void *arg)
@@ -30,7 +34,8 @@ static int kthread_entry(void *arg)
 }
 
 /**
- * kthread_create() - Create a kernel thread, not yet running.
+ * kthread_create_at() - Create a kernel thread, not yet running.
+ * @site:     the caller's file and line (kthread_create()/kthread_run() pass CALLSITE())
  * @threadfn: the thread's function; its return value is the thread's exit
  *            code, which kthread_stop() returns
  * @data:     passed to @threadfn
@@ -43,8 +48,8 @@ static int kthread_entry(void *arg)
  * Context: process context; may sleep (allocates with GFP_KERNEL).
  * Return: the new task, or ERR_PTR(-ENOMEM).
  */
-struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, const char *namefmt,
-				   ...)
+struct task_struct *kthread_create_at(const struct callsite *site, int (*threadfn)(void *data),
+				      void *data, const char *namefmt, ...)
 {
 	struct kthread *kt = kzalloc(sizeof(*kt), GFP_KERNEL);
 	struct task_struct *p;
@@ -63,12 +68,14 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data, cons
 	}
 	kt->threadfn = threadfn;
 	kt->data = data;
+	kt->site = site;
 	init_completion(&kt->exited);
 	p->kthread = kt;
 	p->flags |= PF_KTHREAD;
 	copy_thread(p, kthread_entry, kt);
 	return p;
 }
+EXPORT_SYMBOL(kthread_create_at);
 
 /**
  * kthread_should_stop() - Whether kthread_stop() has been called for the current thread.
@@ -81,6 +88,7 @@ bool kthread_should_stop(void)
 	struct kthread *kt = current->kthread;
 	return kt && READ_ONCE(kt->should_stop);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 unsigned long kthread_stop_misuses;
 
@@ -144,6 +152,7 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 
 /**
  * kthread_bind() - Pin a thread that has not started yet to one CPU.
@@ -158,6 +167,7 @@ void kthread_bind(struct task_struct *k, unsigned int cpu)
 	k->cpu = cpu;
 	k->cpus_allowed = 1u << cpu;
 }
+EXPORT_SYMBOL(kthread_bind);
 
 /**
  * kthread_exited() - Record a kernel thread's exit code and wake its kthread_stop() caller.
@@ -173,3 +183,38 @@ void kthread_exited(struct task_struct *tsk, long code)
 	tsk->kthread->result = code;
 	complete(&tsk->kthread->exited);
 }
+
+bool kthread_owned_by(const struct task_struct *p, const struct module *mod)
+{
+	const struct kthread *kt = p->kthread;
+
+	return (p->flags & PF_KTHREAD) && kt && owned_by_module(mod, kt->site, kt->threadfn);
+}
+
+struct kthread_leftovers {
+	struct module *mod;
+	unsigned int found;
+};
+
+static void check_kthread(struct task_struct *p, void *arg)
+{
+	struct kthread_leftovers *l = arg;
+	char fn[KSYM_NAME_LEN];
+
+	if ((p->state & TASK_DEAD) || p->exit_state || !kthread_owned_by(p, l->mod))
+		return;
+	module_leftover(l->mod, p->kthread->site, "kthread %d (%s) running %s still alive", p->pid,
+			p->comm, leftover_symbol(fn, p->kthread->threadfn));
+	l->found++;
+}
+
+/* What a module left running: kthreads it created that have not exited
+ * (include/janus/leftovers.h). */
+static unsigned int kthread_leftovers(struct module *mod)
+{
+	struct kthread_leftovers l = { mod, 0 };
+
+	for_each_task(check_kthread, &l);
+	return l.found;
+}
+MODULE_LEFTOVER_CHECK(kthread, kthread_leftovers);

@@ -3,9 +3,11 @@
  * backtrace; WARN*() report and carry on; BUG*() end in panic. Every report
  * is counted so that tests can check it happened without reading the log.
  */
+#include <linux/export.h>
 #include <linux/irqflags.h>
 #include <asm/processor.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -58,6 +60,7 @@ void panic(const char *fmt, ...)
 	for (;;)
 		halt();
 }
+EXPORT_SYMBOL(panic);
 
 /**
  * __warn() - Print a WARNING report with a backtrace, and carry on.
@@ -85,9 +88,11 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	}
 	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(), task->pid, file, line,
 		caller);
+	print_modules();
 	dump_stack_lvl(KERN_WARNING);
 	pr_warn("---[ end trace %08lx ]---\n", ++warn_count);
 }
+EXPORT_SYMBOL(__warn);
 
 /**
  * __bug() - Print "kernel BUG at FILE:LINE!" and panic.
@@ -101,3 +106,4 @@ void __bug(const char *file, int line)
 	pr_emerg("kernel BUG at %s:%d!\n", file, line);
 	panic("BUG at %s:%d", file, line);
 }
+EXPORT_SYMBOL(__bug);

@@ -10,10 +10,19 @@
 #include <linux/string.h>
 #include <janus/params.h>
 
-extern const struct kernel_param __start_kernel_params[], __stop_kernel_params[];
+extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
 
-/* Cuts the next word off args; returns where the one after it starts. */
-static char *next_arg(char *args, char **param, char **val)
+/**
+ * next_arg() - Cut the next word off a parameter string.
+ * @args:  the string, modified in place (NULs end the name and the value)
+ * @param: where the word's name goes
+ * @val:   where its value goes (after '='; quotes stripped), NULL if none
+ *
+ * Shared by the command line and module parameters (kernel/module/params.c).
+ * Context: any context.
+ * Return: where the following word starts.
+ */
+char *next_arg(char *args, char **param, char **val)
 {
 	bool in_quote = false;
 	char *p;
@@ -39,7 +48,7 @@ static char *next_arg(char *args, char **param, char **val)
 	return skip_spaces(p);
 }
 
-static const struct kernel_param *find_param(const struct kernel_param *params, unsigned int num,
+static const struct obs_kernel_param *find_param(const struct obs_kernel_param *params, unsigned int num,
 					     const char *name)
 {
 	for (unsigned int i = 0; i < num; i++)
@@ -60,14 +69,14 @@ static const struct kernel_param *find_param(const struct kernel_param *params, 
  *
  * Context: boot; does not sleep.
  */
-void parse_args(char *args, const struct kernel_param *params, unsigned int num,
+void parse_args(char *args, const struct obs_kernel_param *params, unsigned int num,
 		struct param_result *res)
 {
 	*res = (struct param_result){ 0 };
 	args = skip_spaces(args);
 	while (*args) {
 		char *name, *val;
-		const struct kernel_param *p;
+		const struct obs_kernel_param *p;
 
 		args = next_arg(args, &name, &val);
 		p = find_param(params, num, name);

@@ -1,4 +1,5 @@
 /* seq_file: listings rendered into a buffer (include/linux/seq_file.h). */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -30,6 +31,7 @@ void seq_printf(struct seq_file *m, const char *fmt, ...)
 		m->count += n;
 	}
 }
+EXPORT_SYMBOL(seq_printf);
 
 /**
  * seq_puts() - Append a string to a listing.
@@ -42,6 +44,7 @@ void seq_puts(struct seq_file *m, const char *s)
 {
 	seq_printf(m, "%s", s);
 }
+EXPORT_SYMBOL(seq_puts);
 
 /**
  * seq_print_to_log() - Render a listing and print it to the kernel log, line by line.

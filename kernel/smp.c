@@ -10,6 +10,7 @@
 #include <asm/smp.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/smp.h>
@@ -83,6 +84,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 	put_cpu();
 	return 0;
 }
+EXPORT_SYMBOL(smp_call_function_single);
 
 /**
  * smp_call_function() - Run @func(@info) on every other online CPU.
@@ -107,6 +109,7 @@ void smp_call_function(smp_call_func_t func, void *info, int wait)
 				csd_lock_wait(&(*this_cpu_ptr(&csd_data))[cpu]);
 	put_cpu();
 }
+EXPORT_SYMBOL(smp_call_function);
 
 /**
  * on_each_cpu() - Run @func(@info) on every online CPU, this one included.
@@ -127,6 +130,7 @@ void on_each_cpu(smp_call_func_t func, void *info, int wait)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(on_each_cpu);
 
 /**
  * generic_smp_call_function_interrupt() - Run every function queued for this CPU and release the senders' slots.

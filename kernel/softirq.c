@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/percpu.h>
 #include <linux/cpumask.h>
+#include <linux/export.h>
 #include <linux/kthread.h>
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
@@ -338,6 +339,7 @@ void local_bh_disable(void)
 	preempt_count_add(SOFTIRQ_DISABLE_OFFSET);
 	barrier();
 }
+EXPORT_SYMBOL(local_bh_disable);
 
 /**
  * local_bh_enable() - Undo local_bh_disable(); the outermost one runs pending softirqs.
@@ -357,3 +359,4 @@ void local_bh_enable(void)
 		do_softirq();
 	preempt_enable();
 }
+EXPORT_SYMBOL(local_bh_enable);

@@ -8,6 +8,7 @@
  * A disabled tasklet (count > 0) found on the list goes back too.
  */
 #include <asm/processor.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/might_sleep.h>
@@ -52,6 +53,7 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigne
 	*t = (struct tasklet_struct){ .func = func, .data = data };
 	atomic_set(&t->count, 0);
 }
+EXPORT_SYMBOL(tasklet_init);
 
 /**
  * tasklet_setup() - Initialise a tasklet with its callback (enabled, not scheduled).
@@ -66,6 +68,7 @@ void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_str
 	*t = (struct tasklet_struct){ .callback = callback, .use_callback = true };
 	atomic_set(&t->count, 0);
 }
+EXPORT_SYMBOL(tasklet_setup);
 
 /* Appends to this CPU's list and raises the softirq; interrupts off. */
 static void enqueue(struct tasklet_head *list, struct tasklet_struct *t, unsigned int softirq)
@@ -101,6 +104,7 @@ void tasklet_schedule(struct tasklet_struct *t)
 {
 	schedule_on(this_cpu_ptr(&tasklet_vec), t, TASKLET_SOFTIRQ);
 }
+EXPORT_SYMBOL(tasklet_schedule);
 
 /**
  * tasklet_hi_schedule() - Queue a tasklet to run on this CPU in HI_SOFTIRQ, before all others.
@@ -112,6 +116,7 @@ void tasklet_hi_schedule(struct tasklet_struct *t)
 {
 	schedule_on(this_cpu_ptr(&tasklet_hi_vec), t, HI_SOFTIRQ);
 }
+EXPORT_SYMBOL(tasklet_hi_schedule);
 
 static void run_list(struct tasklet_head *list, unsigned int softirq)
 {
@@ -177,6 +182,7 @@ void tasklet_disable_nosync(struct tasklet_struct *t)
 {
 	atomic_inc(&t->count);
 }
+EXPORT_SYMBOL(tasklet_disable_nosync);
 
 /**
  * tasklet_disable() - Keep a tasklet from running, and wait (spinning) until it is not running.
@@ -190,6 +196,7 @@ void tasklet_disable(struct tasklet_struct *t)
 	tasklet_disable_nosync(t);
 	wait_not_running(t);
 }
+EXPORT_SYMBOL(tasklet_disable);
 
 /**
  * tasklet_enable() - Undo one tasklet_disable().
@@ -201,6 +208,7 @@ void tasklet_enable(struct tasklet_struct *t)
 {
 	atomic_dec(&t->count);
 }
+EXPORT_SYMBOL(tasklet_enable);
 
 /**
  * tasklet_kill() - Wait until a tasklet is neither scheduled nor running.
@@ -219,6 +227,7 @@ void tasklet_kill(struct tasklet_struct *t)
 		yield(); /* let it run, wherever it is queued */
 	wait_not_running(t);
 }
+EXPORT_SYMBOL(tasklet_kill);
 
 /**
  * tasklet_init_cpu() - Set up @cpu's two tasklet lists, empty.

@@ -12,16 +12,21 @@
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/export.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
+#include <linux/mutex.h>
 #include <linux/might_sleep.h>
 #include <linux/slab.h>
+#include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <janus/leftovers.h>
 
 struct worker {
 	struct workqueue_struct *wq;
@@ -34,11 +39,17 @@ struct worker {
 };
 
 struct workqueue_struct {
-	const char *name;
+	char name[24];
+	struct list_head list;       /* on `workqueues` */
+	const struct callsite *site; /* who allocated it (janus/callsite.h) */
 	struct worker workers[NR_CPUS];
 };
 
+static LIST_HEAD(workqueues);
+static DEFINE_MUTEX(workqueues_lock);
+
 struct workqueue_struct *system_wq;
+EXPORT_SYMBOL(system_wq);
 static int worker_ids; /* the M in kworker/N:M */
 
 static bool test_and_set_pending(struct work_struct *work)
@@ -85,6 +96,7 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	insert_work(&wq->workers[cpu], work, NULL);
 	return true;
 }
+EXPORT_SYMBOL(queue_work_on);
 
 /**
  * queue_work() - Queue a work item on this CPU's worker of @wq.
@@ -100,6 +112,7 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	return queue_work_on(smp_processor_id(), wq, work);
 }
+EXPORT_SYMBOL(queue_work);
 
 /**
  * delayed_work_timer_fn() - The timer of a delayed work item: queue the item now.
@@ -113,6 +126,7 @@ void delayed_work_timer_fn(struct timer_list *t)
 
 	insert_work(&dwork->wq->workers[smp_processor_id()], &dwork->work, NULL);
 }
+EXPORT_SYMBOL(delayed_work_timer_fn);
 
 /**
  * queue_delayed_work() - Queue a work item on @wq after @delay jiffies.
@@ -135,6 +149,7 @@ bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
 		mod_timer(&dwork->timer, jiffies + delay);
 	return true;
 }
+EXPORT_SYMBOL(queue_delayed_work);
 
 static struct work_struct *next_item(struct worker *w)
 {
@@ -186,6 +201,7 @@ struct work_struct *current_work(void)
 			return READ_ONCE(system_wq->workers[cpu].current_work);
 	return NULL;
 }
+EXPORT_SYMBOL_GPL(current_work);
 
 struct wq_barrier {
 	struct work_struct work;
@@ -237,6 +253,7 @@ bool flush_work(struct work_struct *work)
 	wait_on_barrier(w, after);
 	return true;
 }
+EXPORT_SYMBOL_GPL(flush_work);
 
 /**
  * cancel_work_sync() - Take a work item off its queue and wait if it is running.
@@ -268,6 +285,7 @@ bool cancel_work_sync(struct work_struct *work)
 	flush_work(work); /* if it was running, wait for it */
 	return was_pending;
 }
+EXPORT_SYMBOL_GPL(cancel_work_sync);
 
 /**
  * cancel_delayed_work_sync() - Cancel a delayed item, whether still waiting for its delay or queued, and wait if it runs.
@@ -284,6 +302,7 @@ bool cancel_delayed_work_sync(struct delayed_work *dwork)
 	}
 	return cancel_work_sync(&dwork->work);
 }
+EXPORT_SYMBOL(cancel_delayed_work_sync);
 
 /**
  * flush_workqueue() - Wait until every item queued on @wq before the call has run.
@@ -301,6 +320,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		if (wq->workers[cpu].task)
 			wait_on_barrier(&wq->workers[cpu], NULL);
 }
+EXPORT_SYMBOL(flush_workqueue);
 
 static int start_worker(struct workqueue_struct *wq, int cpu)
 {
@@ -324,34 +344,46 @@ static int start_worker(struct workqueue_struct *wq, int cpu)
 }
 
 /**
- * alloc_workqueue() - Create a workqueue with one worker thread per online CPU.
- * @name:       the workqueue's name
+ * alloc_workqueue_at() - Create a workqueue with one worker thread per online CPU.
+ * @site:       the caller's file and line (the alloc_workqueue() macro passes CALLSITE())
+ * @fmt:        the workqueue's name, printf-style (at most 23 characters)
  * @flags:      Linux's WQ_* flags; ignored
  * @max_active: Linux's concurrency limit; ignored (each worker runs one item at a time)
+ * @...:        the name's arguments
  *
  * The workers are named "kworker/N:M" and bound to their CPUs.
  *
  * Context: process context; may sleep (allocates with GFP_KERNEL, creates threads).
  * Return: the workqueue, or NULL if memory or a thread could not be had.
  */
-struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, int max_active)
+struct workqueue_struct *alloc_workqueue_at(const struct callsite *site, const char *fmt,
+					    unsigned int flags, int max_active, ...)
 {
 	struct workqueue_struct *wq = kzalloc(sizeof(*wq), GFP_KERNEL);
+	va_list args;
 	int cpu;
 
 	(void)flags;
 	(void)max_active;
 	if (!wq)
 		return NULL;
-	wq->name = name;
+	va_start(args, max_active);
+	vsnprintf(wq->name, sizeof(wq->name), fmt, args);
+	va_end(args);
+	wq->site = site;
+	INIT_LIST_HEAD(&wq->list);
 	for_each_online_cpu(cpu) {
 		if (start_worker(wq, cpu)) {
 			destroy_workqueue(wq);
 			return NULL;
 		}
 	}
+	mutex_lock(&workqueues_lock);
+	list_add_tail(&wq->list, &workqueues);
+	mutex_unlock(&workqueues_lock);
 	return wq;
 }
+EXPORT_SYMBOL_GPL(alloc_workqueue_at);
 
 /**
  * destroy_workqueue() - Run what is queued, stop the workers, free the workqueue.
@@ -363,6 +395,9 @@ void destroy_workqueue(struct workqueue_struct *wq)
 {
 	int cpu;
 
+	mutex_lock(&workqueues_lock);
+	list_del(&wq->list);
+	mutex_unlock(&workqueues_lock);
 	flush_workqueue(wq);
 	for_each_online_cpu(cpu)
 		if (wq->workers[cpu].task) {
@@ -371,6 +406,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 		}
 	kfree(wq);
 }
+EXPORT_SYMBOL_GPL(destroy_workqueue);
 
 /**
  * workqueue_init() - Create system_wq ("events"), the queue of schedule_work().
@@ -383,3 +419,54 @@ void workqueue_init(void)
 	if (!system_wq)
 		panic("cannot create the system workqueue");
 }
+
+/* One worker's items of mod's: queued, or running right now. */
+static unsigned int worker_leftovers(struct module *mod, struct worker *w)
+{
+	char fn[KSYM_NAME_LEN], obj[KSYM_NAME_LEN];
+	unsigned int found = 0;
+	struct work_struct *work;
+	unsigned long flags;
+
+	spin_lock_irqsave(&w->lock, flags);
+	list_for_each_entry(work, &w->items, entry) {
+		if (owned_by_module(mod, NULL, work) || owned_by_module(mod, NULL, work->func)) {
+			module_leftover(mod, NULL, "work %s (function %s) still queued on %s",
+					leftover_symbol(obj, work), leftover_symbol(fn, work->func),
+					w->wq->name);
+			found++;
+		}
+	}
+	work = w->current_work;
+	if (work && (owned_by_module(mod, NULL, work) || owned_by_module(mod, NULL, work->func))) {
+		module_leftover(mod, NULL, "work %s (function %s) still running on %s",
+				leftover_symbol(obj, work), leftover_symbol(fn, work->func),
+				w->wq->name);
+		found++;
+	}
+	spin_unlock_irqrestore(&w->lock, flags);
+	return found;
+}
+
+/* What a module left in the workqueues: workqueues it allocated and did not
+ * destroy, its work items queued or running (include/janus/leftovers.h). */
+static unsigned int workqueue_leftovers(struct module *mod)
+{
+	struct workqueue_struct *wq;
+	unsigned int found = 0;
+	int cpu;
+
+	mutex_lock(&workqueues_lock);
+	list_for_each_entry(wq, &workqueues, list) {
+		if (owned_by_module(mod, wq->site, NULL)) {
+			module_leftover(mod, wq->site, "workqueue %s still allocated", wq->name);
+			found++;
+		}
+		for_each_online_cpu(cpu)
+			if (wq->workers[cpu].task)
+				found += worker_leftovers(mod, &wq->workers[cpu]);
+	}
+	mutex_unlock(&workqueues_lock);
+	return found;
+}
+MODULE_LEFTOVER_CHECK(workqueue, workqueue_leftovers);

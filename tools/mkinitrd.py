@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build the initrd: a ustar archive of the user programs, each as bin/NAME.
+"""Build the initrd: a ustar archive of the user programs, each as bin/NAME,
+and of the modules, each NAME.ko as lib/modules/NAME.ko.
 
-    tools/mkinitrd.py build/initrd.tar build/user/bin/hello ...
+    tools/mkinitrd.py build/initrd.tar build/user/bin/hello build/modules/hello.ko ...
 
 The archive is the same for the same programs: names sorted, mtime 0,
 uid/gid 0 with no owner names, mode 0755, regular files only (no directory
@@ -12,8 +13,13 @@ import sys
 import tarfile
 
 
+def archive_name(path):
+    name = os.path.basename(path)
+    return ("lib/modules/" if name.endswith(".ko") else "bin/") + name
+
+
 def member(path):
-    info = tarfile.TarInfo("bin/" + os.path.basename(path))
+    info = tarfile.TarInfo(archive_name(path))
     info.size = os.path.getsize(path)
     info.mode = 0o755
     info.mtime = 0
@@ -24,8 +30,11 @@ def member(path):
 
 def main(argv):
     if len(argv) < 1:
-        sys.exit("usage: mkinitrd.py OUTPUT.tar PROGRAM...")
-    out, programs = argv[0], sorted(argv[1:], key=os.path.basename)
+        sys.exit("usage: mkinitrd.py OUTPUT.tar PROGRAM|MODULE.ko...")
+    out, programs = argv[0], sorted(argv[1:], key=archive_name)
+    names = [archive_name(p) for p in programs]
+    for name in set(n for n in names if names.count(n) > 1):
+        sys.exit("mkinitrd.py: two files would be %s in the initrd" % name)
     tmp = out + ".tmp"
     with tarfile.open(tmp, "w", format=tarfile.USTAR_FORMAT) as tar:
         for path in programs:

@@ -6,15 +6,32 @@
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 
 extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
 
-const struct exception_table_entry *search_exception_tables(unsigned long addr)
+static const struct exception_table_entry *search_table(const struct exception_table_entry *start,
+							 const struct exception_table_entry *stop,
+							 unsigned long addr)
 {
-	for (const struct exception_table_entry *e = __start___ex_table; e < __stop___ex_table; e++)
+	for (const struct exception_table_entry *e = start; e < stop; e++)
 		if (e->insn == addr)
 			return e;
 	return NULL;
+}
+
+/* A module's table, for a fault in its code (the module list lock held by
+ * the caller of search_module_extables, kernel/module/main.c). */
+const struct exception_table_entry *search_module_extable(const struct module *mod,
+							   unsigned long addr)
+{
+	return search_table(mod->extable, mod->extable + mod->num_exentries, addr);
+}
+
+const struct exception_table_entry *search_exception_tables(unsigned long addr)
+{
+	return search_table(__start___ex_table, __stop___ex_table, addr) ?:
+	       search_module_extables(addr);
 }
 
 bool fixup_exception(struct pt_regs *regs, unsigned int vector, unsigned long error_code)

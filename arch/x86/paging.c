@@ -7,6 +7,8 @@
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <asm/set_memory.h>
+#include <asm/tlbflush.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -36,6 +38,33 @@ phys_addr_t vmalloc_pte_phys(unsigned long addr)
 {
 	pte_t pte = *vmalloc_pte(addr);
 	return (pte & _PAGE_PRESENT) ? (pte & PAGE_MASK) : 0;
+}
+
+static int change_vmalloc_rw(unsigned long addr, int numpages, bool rw)
+{
+	unsigned long end = addr + (unsigned long)numpages * PAGE_SIZE;
+
+	if ((addr & ~PAGE_MASK) || numpages < 0 || addr < VMALLOC_START || end > VMALLOC_END ||
+	    end < addr)
+		return -EINVAL;
+	for (unsigned long va = addr; va < end; va += PAGE_SIZE) {
+		pte_t *pte = vmalloc_pte(va);
+
+		if (*pte & _PAGE_PRESENT)
+			*pte = rw ? (*pte | _PAGE_RW) : (*pte & ~_PAGE_RW);
+	}
+	flush_tlb_kernel_range(addr, end);
+	return 0;
+}
+
+int set_memory_ro(unsigned long addr, int numpages)
+{
+	return change_vmalloc_rw(addr, numpages, false);
+}
+
+int set_memory_rw(unsigned long addr, int numpages)
+{
+	return change_vmalloc_rw(addr, numpages, true);
 }
 
 pte_t *lookup_address(unsigned long addr, int *level)

@@ -5,6 +5,7 @@
  * never written, so every copy starts from the same pristine values.
  */
 #include <asm/page.h>
+#include <linux/export.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -14,6 +15,7 @@ extern char __per_cpu_start[], __per_cpu_end[], __per_cpu_area0[];
 unsigned long __per_cpu_offset[NR_CPUS];
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(int, cpu_number);
+EXPORT_SYMBOL(cpu_number);
 
 size_t percpu_area_size(void) { return __per_cpu_end - __per_cpu_start; }
 

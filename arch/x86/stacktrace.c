@@ -6,6 +6,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -120,28 +121,48 @@ unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigne
 	return n;
 }
 
-/* switch_to pushed ebp, ebx, esi, edi and EFLAGS below its return address:
+/**
+ * stack_trace_save_tsk() - The return addresses of a task that is switched out.
+ * @p:     a task not running on any CPU (the caller holds a reference)
+ * @store: where the addresses go, innermost first
+ * @max:   room in @store
+ *
+ * switch_to pushed ebp, ebx, esi, edi and EFLAGS below its return address:
  * the saved ebp is the frame of __schedule. The task may wake up and run
  * meanwhile (its reference keeps the stack); the walk never leaves the
- * stack and only climbs, so at worst it shows a stale frame. */
-void show_task_trace(struct task_struct *p, const char *loglvl)
+ * stack and only climbs, so at worst it gives a stale frame.
+ * Context: any context.
+ * Return: how many addresses were stored.
+ */
+unsigned int stack_trace_save_tsk(struct task_struct *p, unsigned long *store, unsigned int max)
 {
 	unsigned long lo = (unsigned long)p->stack, hi = lo + THREAD_SIZE;
 	unsigned long sp = READ_ONCE(p->sp), *frame;
+	unsigned int n = 0;
 
-	printk("%sCall Trace:\n", loglvl);
-	if (sp < lo || sp + 6 * sizeof(long) > hi)
-		return;
+	if (sp < lo || sp + 6 * sizeof(long) > hi || !max)
+		return 0;
 	frame = (unsigned long *)sp;
-	printk("%s %pB\n", loglvl, (void *)frame[5]);
-	for (unsigned long bp = frame[4]; bp >= lo && bp + 8 <= hi && !(bp & 3);) {
+	store[n++] = frame[5];
+	for (unsigned long bp = frame[4]; n < max && bp >= lo && bp + 8 <= hi && !(bp & 3);) {
 		unsigned long next = ((unsigned long *)bp)[0];
 
-		printk("%s %pB\n", loglvl, (void *)((unsigned long *)bp)[1]);
+		store[n++] = ((unsigned long *)bp)[1];
 		if (next <= bp)
 			break;
 		bp = next;
 	}
+	return n;
+}
+
+void show_task_trace(struct task_struct *p, const char *loglvl)
+{
+	unsigned long trace[32];
+	unsigned int n = stack_trace_save_tsk(p, trace, ARRAY_SIZE(trace));
+
+	printk("%sCall Trace:\n", loglvl);
+	for (unsigned int i = 0; i < n; i++)
+		printk("%s %pB\n", loglvl, (void *)trace[i]);
 }
 
 void dump_stack_lvl(const char *loglvl)
@@ -151,8 +172,10 @@ void dump_stack_lvl(const char *loglvl)
 	printk("%sCPU: %d PID: %d Comm: %s\n", loglvl, smp_processor_id(), task->pid, task->comm);
 	show_trace(current_frame_pointer(), loglvl);
 }
+EXPORT_SYMBOL(dump_stack_lvl);
 
 void dump_stack(void)
 {
 	dump_stack_lvl(KERN_DEFAULT);
 }
+EXPORT_SYMBOL(dump_stack);

@@ -34,8 +34,11 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_sigaction, sys_sigaction),
 	SYSCALL(__NR_sigreturn, sys_sigreturn),
+	SYSCALL(__NR_init_module, sys_init_module),
+	SYSCALL(__NR_delete_module, sys_delete_module),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_finit_module, sys_finit_module),
 	SYSCALL(__NR_spawn, sys_spawn),
 };
 

@@ -18,6 +18,7 @@
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
@@ -94,6 +95,7 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 		pr_emerg("Oops: %s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
 	else
 		pr_emerg("Oops: %04lx [#%d]\n", err & 0xffff, ++die_counter);
+	print_modules();
 	show_regs(regs);
 	pr_emerg("---[ end trace %08x ]---\n", die_counter);
 	oops_in_progress--;

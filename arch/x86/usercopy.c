@@ -5,6 +5,7 @@
  */
 #include <asm/extable.h>
 #include <asm/uaccess.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -23,6 +24,7 @@ unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
 		return n;
 	return raw_copy_user((void __force *)to, from, n);
 }
+EXPORT_SYMBOL(_copy_to_user);
 
 unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
 {
@@ -35,6 +37,7 @@ unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n
 		memset((char *)to + (n - left), 0, left);
 	return left;
 }
+EXPORT_SYMBOL(_copy_from_user);
 
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
@@ -50,6 +53,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 	}
 	return i;
 }
+EXPORT_SYMBOL(strncpy_from_user);
 
 unsigned long clear_user(void __user *to, unsigned long n)
 {
@@ -67,3 +71,4 @@ unsigned long clear_user(void __user *to, unsigned long n)
 	}
 	return n - done;
 }
+EXPORT_SYMBOL(clear_user);

@@ -13,8 +13,9 @@ struct param_result {
  * name="quoted value" words and hands each to the matching handler.
  * Unknown names and rejected values get a warning and are counted.
  */
-void parse_args(char *args, const struct kernel_param *params, unsigned int num,
+void parse_args(char *args, const struct obs_kernel_param *params, unsigned int num,
 		struct param_result *res);
+char *next_arg(char *args, char **param, char **val);
 /* Applies boot_command_line to every early_param(). */
 void parse_early_params(void);
 

@@ -18,10 +18,33 @@ struct files_struct {
 /* /dev/NAME -> a device number, and its inode (char_dev.c). */
 struct inode *devtmpfs_lookup(const char *name);
 int devtmpfs_create(const char *name, dev_t dev);
+/* Takes /dev/NAME away (open files keep working); -ENOENT if there is none. */
+int devtmpfs_remove(const char *name);
 /* Registers a major without publishing a node (drivers with several minors). */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 /* /proc/NAME (proc.c). */
 struct inode *proc_lookup(const char *name);
+
+/**
+ * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).
+ * @path: e.g. "/lib/modules/hello.ko"
+ *
+ * Context: process context; may sleep.
+ * Return: its inode (kept for good), or NULL if the initrd has no such file.
+ */
+struct inode *rootfs_lookup(const char *path);
+/**
+ * kernel_read_file() - Read a whole regular file into a vmalloc buffer.
+ * @file: an open regular file
+ * @buf:  where the buffer goes (the caller vfree()s it)
+ * @max:  the largest file accepted
+ * @size: where its length goes
+ *
+ * What finit_module uses to read a module.
+ * Context: process context; may sleep.
+ * Return: 0, -EINVAL if @file is not a regular file, -EFBIG, -ENOMEM.
+ */
+int kernel_read_file(struct file *file, void **buf, size_t max, size_t *size);
 
 /* Opens path for the kernel itself (the stdio of a new process): a file, or ERR_PTR. */
 struct file *filp_open(const char *path, unsigned int flags);

@@ -16,6 +16,7 @@
 #include <linux/sched.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <janus/callsite.h>
 
 #define MINORBITS 20
 #define MINORMASK ((1u << MINORBITS) - 1)
@@ -27,9 +28,12 @@
 #define CHRDEV_MAJOR_DYN_END 234 /* dynamic majors are handed out from 254 down to here */
 
 struct module;
+struct module_holder;
 struct file;
 
 struct inode {
+	umode_t i_mode;                      /* S_IFCHR, S_IFREG, S_IFDIR and permissions */
+	loff_t i_size;                       /* a regular file's length */
 	dev_t i_rdev;                        /* the device this node stands for */
 	const struct file_operations *i_fop; /* what open() starts from */
 	void *i_private;
@@ -50,6 +54,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags; /* O_RDONLY, O_WRONLY or O_RDWR */
 	void *private_data;   /* the driver's */
+	struct module_holder *f_hold; /* keeps f_op's module loaded while open */
 	atomic_t f_count;     /* descriptors that point here */
 };
 
@@ -58,7 +63,12 @@ static inline unsigned int imajor(const struct inode *inode) { return MAJOR(inod
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 
 /* major 0: pick a free one and return it; else 0. -EBUSY if taken, -EINVAL if out of range. */
-int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
+int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
+		       const struct callsite *site);
+/* Linux's call; the macro also records the caller's file and line, which an
+ * unload that forgot unregister_chrdev names (kernel/module/leftovers.c). */
+#define register_chrdev(major, name, fops) \
+	register_chrdev_at(major, name, fops, CALLSITE("register_chrdev"))
 void unregister_chrdev(unsigned int major, const char *name);
 
 #endif

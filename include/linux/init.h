@@ -8,9 +8,19 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
+#ifdef MODULE
+/* A module's init code and data are freed once its init function succeeded. */
+#define __init __section(".init.text") __cold
+#define __initdata __section(".init.data")
+#define __initconst __section(".init.rodata")
+#define __exit __section(".exit.text")
+#else
 #define __init
-#define __exit
 #define __initdata
+#define __initconst
+#define __exit
+#endif
+#define __exitdata
 
 typedef int (*initcall_t)(void);
 typedef void (*exitcall_t)(void);
@@ -23,23 +33,17 @@ typedef void (*exitcall_t)(void);
 #define device_initcall(fn) __define_initcall(fn, device)
 #define late_initcall(fn) __define_initcall(fn, late)
 
-/* Built-in drivers: init at boot; exit is kept so the driver source reads as in Linux. */
-#define module_init(fn) device_initcall(fn)
-#define module_exit(fn) static const exitcall_t __exitcall_##fn __used = fn
-#define MODULE_LICENSE(s)
-#define MODULE_AUTHOR(s)
-#define MODULE_DESCRIPTION(s)
-
 void do_initcalls(void);
 
-struct kernel_param {
+/* A kernel command-line parameter (Linux's name for the early_param kind). */
+struct obs_kernel_param {
 	const char *name;
 	/* Parses the value (NULL for a bare flag); 0 or a negative errno to reject it. */
 	int (*setup)(char *val);
 };
 
 #define early_param(str, fn) \
-	static const struct kernel_param __param_##fn __used __section(".kernel_params") \
+	static const struct obs_kernel_param __param_##fn __used __section(".kernel_params") \
 		__aligned(4) = { str, fn }
 
 /* The command line as the boot loader gave it (after the image name). */

@@ -21,6 +21,7 @@
 #include <linux/irqflags.h>
 #include <linux/irqreturn.h>
 #include <linux/types.h>
+#include <janus/callsite.h>
 
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
@@ -42,15 +43,19 @@ struct irqaction {
 	unsigned long thread_flags; /* IRQTF_RUNTHREAD: the hard handler asked for it */
 	unsigned int thread_mask;   /* this action's bit in desc->threads_oneshot */
 	char thread_name[16];
+	const struct callsite *site; /* who requested it (janus/callsite.h) */
 };
 
-int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
-			 unsigned long flags, const char *name, void *dev_id);
-static inline int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
-			      const char *name, void *dev_id)
-{
-	return request_threaded_irq(irq, handler, NULL, flags, name, dev_id);
-}
+int request_threaded_irq_at(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
+			    unsigned long flags, const char *name, void *dev_id,
+			    const struct callsite *site);
+/* Linux's calls; the macros also record the caller's file and line, which
+ * an unload that forgot free_irq names (kernel/module/leftovers.c). */
+#define request_threaded_irq(irq, handler, thread_fn, flags, name, dev_id)              \
+	request_threaded_irq_at(irq, handler, thread_fn, flags, name, dev_id,            \
+				CALLSITE("request_threaded_irq"))
+#define request_irq(irq, handler, flags, name, dev_id) \
+	request_threaded_irq_at(irq, handler, NULL, flags, name, dev_id, CALLSITE("request_irq"))
 /* Removes the handler registered with dev_id; returns its name (NULL if none was). */
 const void *free_irq(unsigned int irq, void *dev_id);
 void disable_irq(unsigned int irq);

@@ -7,7 +7,7 @@
 #include <linux/types.h>
 
 #define KSYM_NAME_LEN 64
-#define KSYM_SYMBOL_LEN (KSYM_NAME_LEN + 32)
+#define KSYM_SYMBOL_LEN (KSYM_NAME_LEN + 32 + 64) /* + " [module]" */
 
 /* The generated tables (build/ksyms.c), sorted by address. */
 extern const unsigned long kallsyms_addresses[];

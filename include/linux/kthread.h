@@ -14,17 +14,36 @@
 #include <linux/compiler.h>
 #include <linux/err.h>
 #include <linux/sched.h>
+#include <janus/callsite.h>
 
-__printf(3, 4) struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
-						 const char *namefmt, ...);
+__printf(4, 5) struct task_struct *kthread_create_at(const struct callsite *site,
+						    int (*threadfn)(void *data), void *data,
+						    const char *namefmt, ...);
+/* Linux's calls; the macros also record the caller's file and line, which an
+ * unload that left the thread running names (kernel/module/leftovers.c). */
+#define kthread_create(threadfn, data, namefmt, ...) \
+	kthread_create_at(CALLSITE("kthread_create"), threadfn, data, namefmt, ##__VA_ARGS__)
 
 #define kthread_run(threadfn, data, namefmt, ...)                                         \
 	({                                                                                \
-		struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
+		struct task_struct *__k = kthread_create_at(CALLSITE("kthread_run"),      \
+							    threadfn, data, namefmt,      \
+							    ##__VA_ARGS__);               \
 		if (!IS_ERR(__k))                                                         \
 			wake_up_process(__k);                                             \
 		__k;                                                                      \
 	})
+
+/**
+ * kthread_owned_by() - Whether a task is a kthread a module started.
+ * @p:   the task
+ * @mod: the module
+ *
+ * Context: any context.
+ * Return: true if @p is a kthread created from @mod's code or running @mod's function.
+ */
+struct module;
+bool kthread_owned_by(const struct task_struct *p, const struct module *mod);
 
 int kthread_stop(struct task_struct *k);
 /* kthread_stop() calls on a freed task or a non-kthread, reported so far. */

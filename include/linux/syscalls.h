@@ -24,6 +24,9 @@ long sys_nanosleep(const struct timespec __user *req, struct timespec __user *re
 long sys_kill(pid_t pid, int sig);                                   /* kernel/signal.c */
 long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact);
 long sys_sigreturn(void);                                            /* arch/x86/signal.c */
+long sys_init_module(void __user *umod, unsigned long len, const char __user *uargs); /* kernel/module/ */
+long sys_finit_module(int fd, const char __user *uargs, int flags);
+long sys_delete_module(const char __user *name, unsigned int flags);
 long sys_spawn(const char __user *path, const char __user *const __user *argv); /* kernel/exec.c */
 
 #endif

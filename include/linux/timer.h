@@ -10,12 +10,14 @@
 #define _LINUX_TIMER_H
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <janus/callsite.h>
 
 struct timer_list {
 	struct list_head entry;
 	unsigned long expires;
 	void (*function)(struct timer_list *);
 	u32 flags;
+	const struct callsite *site; /* who armed it last (janus/callsite.h) */
 };
 
 #define __TIMER_INITIALIZER(_function, _flags) \
@@ -36,9 +38,13 @@ static inline bool timer_pending(const struct timer_list *timer)
 	return timer->entry.next != NULL;
 }
 
-void add_timer(struct timer_list *timer);
+void add_timer_at(struct timer_list *timer, const struct callsite *site);
 /* (Re)arms the timer for `expires`; 1 if it was pending before. */
-int mod_timer(struct timer_list *timer, unsigned long expires);
+int mod_timer_at(struct timer_list *timer, unsigned long expires, const struct callsite *site);
+/* Linux's calls; the macros also record the caller's file and line, which an
+ * unload that left the timer pending names (kernel/module/leftovers.c). */
+#define add_timer(timer) add_timer_at(timer, CALLSITE("add_timer"))
+#define mod_timer(timer, expires) mod_timer_at(timer, expires, CALLSITE("mod_timer"))
 int del_timer(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
 

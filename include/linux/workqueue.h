@@ -14,6 +14,7 @@
 #include <linux/list.h>
 #include <linux/timer.h>
 #include <linux/types.h>
+#include <janus/callsite.h>
 
 struct work_struct;
 struct worker;
@@ -67,8 +68,28 @@ static inline bool work_pending(const struct work_struct *work)
 
 extern struct workqueue_struct *system_wq;
 
-/* Process context (it starts threads). max_active: ignored, one worker per CPU. */
-struct workqueue_struct *alloc_workqueue(const char *name, unsigned int flags, int max_active);
+/* alloc_workqueue's flags (Linux's values). Janus has one worker per CPU
+ * for every workqueue, so they change nothing; max_active neither. */
+#define WQ_UNBOUND (1 << 1)
+#define WQ_FREEZABLE (1 << 2)
+#define WQ_MEM_RECLAIM (1 << 3)
+#define WQ_HIGHPRI (1 << 4)
+#define WQ_CPU_INTENSIVE (1 << 5)
+#define WQ_SYSFS (1 << 6)
+#define __WQ_ORDERED (1 << 17)
+
+/* Process context (it starts threads). */
+__printf(2, 5) struct workqueue_struct *alloc_workqueue_at(const struct callsite *site,
+							   const char *fmt, unsigned int flags,
+							   int max_active, ...);
+/* Linux's call (a printf-style name); the macro also records the caller's
+ * file and line, which an unload that forgot destroy_workqueue names. */
+#define alloc_workqueue(fmt, flags, max_active, ...) \
+	alloc_workqueue_at(CALLSITE("alloc_workqueue"), fmt, flags, max_active, ##__VA_ARGS__)
+#define alloc_ordered_workqueue(fmt, flags, ...) \
+	alloc_workqueue(fmt, __WQ_ORDERED | (flags), 1, ##__VA_ARGS__)
+#define create_workqueue(name) alloc_workqueue("%s", WQ_MEM_RECLAIM, 1, (name))
+#define create_singlethread_workqueue(name) alloc_ordered_workqueue("%s", WQ_MEM_RECLAIM, (name))
 void destroy_workqueue(struct workqueue_struct *wq);
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);

@@ -7,6 +7,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <janus/vfs.h>
@@ -24,6 +25,7 @@ void fput(struct file *file)
 		return;
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
+	module_unhold(file->f_hold);
 	kfree(file);
 }
 

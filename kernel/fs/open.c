@@ -1,6 +1,6 @@
 /*
- * open() and close(). A path is /dev/NAME (kernel/fs/char_dev.c) or
- * /proc/NAME (kernel/fs/proc.c); there is nothing else to open. The new
+ * open() and close(). A path is /dev/NAME (kernel/fs/char_dev.c),
+ * /proc/NAME (kernel/fs/proc.c), or a file of the initrd (kernel/fs/rootfs.c). The new
  * struct file starts with the node's operations, and the driver's open may
  * change them (by minor) or refuse.
  */
@@ -9,6 +9,7 @@
 #include <linux/fs.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
@@ -24,7 +25,7 @@ static struct inode *lookup(const char *path)
 		return devtmpfs_lookup(path + 5);
 	if (!strncmp(path, "/proc/", 6))
 		return proc_lookup(path + 6);
-	return NULL;
+	return rootfs_lookup(path);
 }
 
 struct file *filp_open(const char *path, unsigned int flags)
@@ -37,6 +38,8 @@ struct file *filp_open(const char *path, unsigned int flags)
 		return ERR_PTR(-ENOENT);
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
+	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)
+		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
 	file = kzalloc(sizeof(*file), GFP_KERNEL);
 	if (!file)
 		return ERR_PTR(-ENOMEM);

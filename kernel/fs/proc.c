@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -38,6 +39,7 @@ static struct proc_entry entries[] = {
 	{ "interrupts", show_interrupts, { .i_fop = &proc_fops } },
 	{ "softirqs", show_softirqs, { .i_fop = &proc_fops } },
 	{ "tasks", show_tasks, { .i_fop = &proc_fops } },
+	{ "modules", show_modules, { .i_fop = &proc_fops } },
 };
 
 struct inode *proc_lookup(const char *name)

@@ -16,6 +16,7 @@
  * expects its bottom halves at its irq_exit, as on a quiet machine.
  */
 #include <asm/irq_vectors.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irq_sim.h>
@@ -84,6 +85,7 @@ void irq_sim_fire(unsigned int irq)
 			schedule_timeout_uninterruptible(1);
 	deliver(irq);
 }
+EXPORT_SYMBOL_GPL(irq_sim_fire);
 
 static void sim_retrigger(struct irq_data *d)
 {

@@ -4,12 +4,15 @@
  * free_irq waits for a running handler to finish.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/might_sleep.h>
+#include <linux/kallsyms.h>
 #include <linux/slab.h>
+#include <janus/leftovers.h>
 #include "internals.h"
 
 /* Flags that every handler of a shared line must agree on. */
@@ -39,6 +42,7 @@ int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
 		return -EINVAL;
 	return chip->irq_set_affinity(&desc->irq_data, mask);
 }
+EXPORT_SYMBOL_GPL(irq_set_affinity);
 
 /* Adds action to the line, or says why not; desc->lock held. */
 static int add_action(struct irq_desc *desc, struct irqaction *new)
@@ -70,7 +74,7 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
 }
 
 /**
- * request_threaded_irq() - Add a handler (and optionally a handler thread) to line @irq.
+ * request_threaded_irq_at() - Add a handler (and optionally a handler thread) to line @irq.
  * @irq:       the IRQ number
  * @handler:   the hard handler, run in hardirq context; NULL for the default,
  *             which just wakes the thread (then IRQF_ONESHOT is required)
@@ -81,6 +85,8 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
  * @name:      the name in /proc/interrupts and in reports
  * @dev_id:    passed to the handlers; identifies this handler for free_irq()
  *             (required, and unique, on a shared line)
+ * @site:      the caller's file and line (the request_irq() and
+ *             request_threaded_irq() macros pass CALLSITE())
  *
  * The first handler unmasks the line. request_irq() is this with no thread.
  *
@@ -90,8 +96,9 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
  * -ENOMEM; -EBUSY if the line is taken and not shareable with these flags
  * (printed as "genirq: Flags mismatch").
  */
-int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
-			 unsigned long flags, const char *name, void *dev_id)
+int request_threaded_irq_at(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,
+			    unsigned long flags, const char *name, void *dev_id,
+			    const struct callsite *site)
 {
 	struct irq_desc *desc = valid_desc(irq);
 	struct irqaction *action;
@@ -109,7 +116,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 		return -ENOMEM;
 	*action = (struct irqaction){ .handler = handler ?: irq_default_primary_handler,
 				      .thread_fn = thread_fn, .dev_id = dev_id, .irq = irq,
-				      .flags = flags, .name = name };
+				      .flags = flags, .name = name, .site = site };
 	if (thread_fn && (ret = irq_start_thread(action))) {
 		kfree(action);
 		return ret;
@@ -123,6 +130,7 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler, irq_handler_t 
 	}
 	return ret;
 }
+EXPORT_SYMBOL(request_threaded_irq_at);
 
 /**
  * free_irq() - Remove the handler identified by @dev_id from line @irq.
@@ -174,6 +182,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	kfree(action);
 	return name;
 }
+EXPORT_SYMBOL(free_irq);
 
 /**
  * disable_irq_nosync() - Disable line @irq without waiting for running handlers.
@@ -196,6 +205,7 @@ void disable_irq_nosync(unsigned int irq)
 		irq_mask(desc);
 	spin_unlock_irqrestore(&desc->lock, irqflags);
 }
+EXPORT_SYMBOL(disable_irq_nosync);
 
 /**
  * disable_irq() - Disable line @irq and wait until its handlers have finished.
@@ -210,6 +220,7 @@ void disable_irq(unsigned int irq)
 	disable_irq_nosync(irq);
 	synchronize_irq(irq);
 }
+EXPORT_SYMBOL(disable_irq);
 
 /**
  * enable_irq() - Undo one disable_irq(); the last one unmasks the line.
@@ -244,6 +255,7 @@ void enable_irq(unsigned int irq)
 	if (resend)
 		desc->irq_data.chip->irq_retrigger(&desc->irq_data);
 }
+EXPORT_SYMBOL(enable_irq);
 
 /**
  * synchronize_irq() - Wait until no handler of line @irq is running, nor its threads.
@@ -266,3 +278,33 @@ void synchronize_irq(unsigned int irq)
 		cpu_relax();
 	wait_event(desc->wait_for_threads, !atomic_read(&desc->threads_active));
 }
+EXPORT_SYMBOL(synchronize_irq);
+
+/* What a module left on the lines: each handler it requested (or whose
+ * code is its own) and did not free (include/janus/leftovers.h). */
+static unsigned int irq_leftovers(struct module *mod)
+{
+	struct irq_desc *desc;
+	unsigned int irq, found = 0;
+	char name[KSYM_NAME_LEN];
+
+	for_each_irq_desc(irq, desc) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&desc->lock, flags);
+		for (struct irqaction *a = desc->action; a; a = a->next) {
+			irq_handler_t fn = a->handler == irq_default_primary_handler ? a->thread_fn
+										     : a->handler;
+
+			if (!owned_by_module(mod, a->site, fn) &&
+			    !owned_by_module(mod, NULL, a->thread_fn))
+				continue;
+			module_leftover(mod, a->site, "irq %u handler %s still registered", irq,
+					leftover_symbol(name, fn));
+			found++;
+		}
+		spin_unlock_irqrestore(&desc->lock, flags);
+	}
+	return found;
+}
+MODULE_LEFTOVER_CHECK(irq, irq_leftovers);

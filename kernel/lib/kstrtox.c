@@ -4,6 +4,7 @@
  */
 #include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/limits.h>
@@ -55,6 +56,7 @@ int kstrtoull(const char *s, unsigned int base, u64 *res)
 	*res = v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoull);
 
 int kstrtoll(const char *s, unsigned int base, s64 *res)
 {
@@ -69,6 +71,7 @@ int kstrtoll(const char *s, unsigned int base, s64 *res)
 	*res = neg ? -(s64)v : (s64)v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoll);
 
 int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 {
@@ -82,11 +85,13 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 	*res = v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtouint);
 
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 {
 	return kstrtouint(s, base, (unsigned int *)res);
 }
+EXPORT_SYMBOL(kstrtoul);
 
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
@@ -100,6 +105,7 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 	*res = v;
 	return 0;
 }
+EXPORT_SYMBOL(kstrtoint);
 
 int kstrtobool(const char *s, bool *res)
 {
@@ -114,3 +120,4 @@ int kstrtobool(const char *s, bool *res)
 	}
 	return -EINVAL;
 }
+EXPORT_SYMBOL(kstrtobool);

@@ -5,6 +5,7 @@
  */
 #include <linux/ctype.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/string.h>
 
 void *memcpy(void *dst, const void *src, size_t n)
@@ -16,6 +17,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 	__asm__ __volatile__("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memcpy);
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -29,6 +31,7 @@ void *memmove(void *dst, const void *src, size_t n)
 		d[n] = s[n];
 	return dst;
 }
+EXPORT_SYMBOL(memmove);
 
 void *memset(void *s, int c, size_t n)
 {
@@ -36,6 +39,7 @@ void *memset(void *s, int c, size_t n)
 	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
 	return ret;
 }
+EXPORT_SYMBOL(memset);
 
 int memcmp(const void *a, const void *b, size_t n)
 {
@@ -45,6 +49,7 @@ int memcmp(const void *a, const void *b, size_t n)
 			return *p - *q;
 	return 0;
 }
+EXPORT_SYMBOL(memcmp);
 
 void *memchr(const void *s, int c, size_t n)
 {
@@ -54,6 +59,7 @@ void *memchr(const void *s, int c, size_t n)
 			return (void *)p;
 	return NULL;
 }
+EXPORT_SYMBOL(memchr);
 
 void *memchr_inv(const void *s, int c, size_t n)
 {
@@ -63,6 +69,7 @@ void *memchr_inv(const void *s, int c, size_t n)
 			return (void *)p;
 	return NULL;
 }
+EXPORT_SYMBOL(memchr_inv);
 
 size_t strlen(const char *s)
 {
@@ -71,6 +78,7 @@ size_t strlen(const char *s)
 		p++;
 	return p - s;
 }
+EXPORT_SYMBOL(strlen);
 
 size_t strnlen(const char *s, size_t max)
 {
@@ -79,6 +87,7 @@ size_t strnlen(const char *s, size_t max)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strnlen);
 
 int strcmp(const char *a, const char *b)
 {
@@ -86,6 +95,7 @@ int strcmp(const char *a, const char *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
 }
+EXPORT_SYMBOL(strcmp);
 
 int strncmp(const char *a, const char *b, size_t n)
 {
@@ -97,6 +107,7 @@ int strncmp(const char *a, const char *b, size_t n)
 	}
 	return 0;
 }
+EXPORT_SYMBOL(strncmp);
 
 char *strcpy(char *dst, const char *src)
 {
@@ -105,6 +116,7 @@ char *strcpy(char *dst, const char *src)
 		;
 	return ret;
 }
+EXPORT_SYMBOL(strcpy);
 
 /* Like C's strncpy: pads with NULs and does not terminate a too-long source. */
 char *strncpy(char *dst, const char *src, size_t n)
@@ -116,6 +128,7 @@ char *strncpy(char *dst, const char *src, size_t n)
 		dst[i] = '\0';
 	return dst;
 }
+EXPORT_SYMBOL(strncpy);
 
 ssize_t strscpy(char *dst, const char *src, size_t size)
 {
@@ -128,12 +141,14 @@ ssize_t strscpy(char *dst, const char *src, size_t size)
 	dst[i] = '\0';
 	return src[i] ? -E2BIG : (ssize_t)i;
 }
+EXPORT_SYMBOL(strscpy);
 
 char *strcat(char *dst, const char *src)
 {
 	strcpy(dst + strlen(dst), src);
 	return dst;
 }
+EXPORT_SYMBOL(strcat);
 
 char *strchr(const char *s, int c)
 {
@@ -142,6 +157,7 @@ char *strchr(const char *s, int c)
 			return NULL;
 	return (char *)s;
 }
+EXPORT_SYMBOL(strchr);
 
 char *strrchr(const char *s, int c)
 {
@@ -152,6 +168,7 @@ char *strrchr(const char *s, int c)
 	} while (*s++);
 	return (char *)last;
 }
+EXPORT_SYMBOL(strrchr);
 
 char *strstr(const char *haystack, const char *needle)
 {
@@ -161,6 +178,7 @@ char *strstr(const char *haystack, const char *needle)
 			return (char *)haystack;
 	return n ? NULL : (char *)haystack;
 }
+EXPORT_SYMBOL(strstr);
 
 size_t strspn(const char *s, const char *accept)
 {
@@ -169,6 +187,7 @@ size_t strspn(const char *s, const char *accept)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strspn);
 
 size_t strcspn(const char *s, const char *reject)
 {
@@ -177,6 +196,7 @@ size_t strcspn(const char *s, const char *reject)
 		n++;
 	return n;
 }
+EXPORT_SYMBOL(strcspn);
 
 /* Splits *s at the first of delim, returns the token and advances *s past it. */
 char *strsep(char **s, const char *delim)
@@ -191,6 +211,7 @@ char *strsep(char **s, const char *delim)
 	*end = '\0';
 	return begin;
 }
+EXPORT_SYMBOL(strsep);
 
 char *skip_spaces(const char *s)
 {
@@ -198,3 +219,4 @@ char *skip_spaces(const char *s)
 		s++;
 	return (char *)s;
 }
+EXPORT_SYMBOL(skip_spaces);

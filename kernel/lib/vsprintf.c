@@ -6,6 +6,7 @@
  * Tested case by case by tests/kernel/printk.c.
  */
 #include <linux/ctype.h>
+#include <linux/export.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sprintf.h>
@@ -237,6 +238,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		buf[pos < size ? pos : size - 1] = '\0';
 	return pos;
 }
+EXPORT_SYMBOL(vsnprintf);
 
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -248,6 +250,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(snprintf);
 
 /* Like vsnprintf but returns what was actually written (without the NUL). */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
@@ -258,6 +261,7 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		return 0;
 	return n < (int)size ? n : (int)size - 1;
 }
+EXPORT_SYMBOL(vscnprintf);
 
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -269,6 +273,7 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(scnprintf);
 
 int sprintf(char *buf, const char *fmt, ...)
 {
@@ -280,3 +285,4 @@ int sprintf(char *buf, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(sprintf);

@@ -15,6 +15,7 @@
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
@@ -197,6 +198,7 @@ void lockcheck_acquire(struct spinlock *lock, unsigned long ip)
 	if (lock->class)
 		check_usage(lock->class);
 }
+EXPORT_SYMBOL(lockcheck_acquire);
 
 /**
  * lockcheck_release() - Take @lock off the current task's held-locks list.
@@ -220,3 +222,4 @@ void lockcheck_release(struct spinlock *lock)
 	if (tsk->lock_depth)
 		tsk->lock_depth--;
 }
+EXPORT_SYMBOL(lockcheck_release);

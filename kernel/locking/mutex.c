@@ -4,6 +4,7 @@
  * lock in arrival order and nobody can barge in between.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
@@ -31,6 +32,7 @@ void __mutex_init(struct mutex *lock, const char *name)
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
 }
+EXPORT_SYMBOL(__mutex_init);
 
 /* Takes a free mutex; wait_lock held. */
 static bool try_take(struct mutex *lock)
@@ -102,6 +104,7 @@ void mutex_lock(struct mutex *lock)
 {
 	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(mutex_lock);
 
 /**
  * mutex_lock_interruptible() - Take a mutex, sleeping until it is free or a signal comes.
@@ -117,6 +120,7 @@ int mutex_lock_interruptible(struct mutex *lock)
 {
 	return mutex_lock_common(lock, TASK_INTERRUPTIBLE);
 }
+EXPORT_SYMBOL(mutex_lock_interruptible);
 
 /**
  * mutex_trylock() - Take a mutex only if it is free, never sleeping.
@@ -139,6 +143,7 @@ int mutex_trylock(struct mutex *lock)
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 	return taken;
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 /**
  * mutex_unlock() - Release a mutex, handing it to the first waiter if there is one.
@@ -172,3 +177,4 @@ void mutex_unlock(struct mutex *lock)
 	}
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
 }
+EXPORT_SYMBOL(mutex_unlock);

@@ -1,5 +1,6 @@
 /* Reader-writer spinlocks (include/linux/rwlock.h). */
 #include <asm/processor.h>
+#include <linux/export.h>
 #include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/rwlock.h>
@@ -37,6 +38,7 @@ void read_lock(rwlock_t *lock)
 	while (!try_read(lock))
 		cpu_relax();
 }
+EXPORT_SYMBOL(read_lock);
 
 /**
  * read_unlock() - Release a read hold taken by read_lock().
@@ -49,6 +51,7 @@ void read_unlock(rwlock_t *lock)
 	__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
 	preempt_enable();
 }
+EXPORT_SYMBOL(read_unlock);
 
 /**
  * write_lock() - Take a reader-writer spinlock for writing, alone; disables preemption.
@@ -66,6 +69,7 @@ void write_lock(rwlock_t *lock)
 		cpu_relax();
 	__atomic_sub_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
 }
+EXPORT_SYMBOL(write_lock);
 
 /**
  * write_unlock() - Release a write hold taken by write_lock().
@@ -78,6 +82,7 @@ void write_unlock(rwlock_t *lock)
 	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
 	preempt_enable();
 }
+EXPORT_SYMBOL(write_unlock);
 
 /**
  * read_trylock() - Take a rwlock for reading only if that needs no spinning.
@@ -94,6 +99,7 @@ int read_trylock(rwlock_t *lock)
 	preempt_enable();
 	return 0;
 }
+EXPORT_SYMBOL(read_trylock);
 
 /**
  * write_trylock() - Take a rwlock for writing only if it is free.
@@ -110,6 +116,7 @@ int write_trylock(rwlock_t *lock)
 	preempt_enable();
 	return 0;
 }
+EXPORT_SYMBOL(write_trylock);
 
 /**
  * _read_lock_irqsave() - Save the interrupt state, disable interrupts, take a rwlock for reading.
@@ -128,6 +135,7 @@ unsigned long _read_lock_irqsave(rwlock_t *lock)
 	read_lock(lock);
 	return flags;
 }
+EXPORT_SYMBOL(_read_lock_irqsave);
 
 /**
  * read_unlock_irqrestore() - Release a read hold and restore the saved interrupt state.
@@ -142,6 +150,7 @@ void read_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(read_unlock_irqrestore);
 
 /**
  * _write_lock_irqsave() - Save the interrupt state, disable interrupts, take a rwlock for writing.
@@ -160,6 +169,7 @@ unsigned long _write_lock_irqsave(rwlock_t *lock)
 	write_lock(lock);
 	return flags;
 }
+EXPORT_SYMBOL(_write_lock_irqsave);
 
 /**
  * write_unlock_irqrestore() - Release a write hold and restore the saved interrupt state.
@@ -174,3 +184,4 @@ void write_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(write_unlock_irqrestore);

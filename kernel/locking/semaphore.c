@@ -3,6 +3,7 @@
  * one instead of incrementing the count, so they are served in arrival order.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -29,6 +30,7 @@ void sema_init(struct semaphore *sem, int val)
 	sem->count = val;
 	INIT_LIST_HEAD(&sem->wait_list);
 }
+EXPORT_SYMBOL(sema_init);
 
 static int down_common(struct semaphore *sem, long state, long timeout)
 {
@@ -89,6 +91,7 @@ void down(struct semaphore *sem)
 {
 	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(down);
 
 /**
  * down_interruptible() - Take a unit of a semaphore, sleeping until one is free or a signal comes.
@@ -102,6 +105,7 @@ int down_interruptible(struct semaphore *sem)
 {
 	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(down_interruptible);
 
 /**
  * down_timeout() - Take a unit of a semaphore, sleeping at most @timeout jiffies.
@@ -117,6 +121,7 @@ int down_timeout(struct semaphore *sem, long timeout)
 {
 	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
 }
+EXPORT_SYMBOL(down_timeout);
 
 /**
  * down_trylock() - Take a unit of a semaphore only if one is free, never sleeping.
@@ -139,6 +144,7 @@ int down_trylock(struct semaphore *sem)
 	spin_unlock_irqrestore(&sem->lock, flags);
 	return busy;
 }
+EXPORT_SYMBOL(down_trylock);
 
 /**
  * up() - Release a unit of a semaphore, giving it to the first waiter if there is one.
@@ -164,3 +170,4 @@ void up(struct semaphore *sem)
 	}
 	spin_unlock_irqrestore(&sem->lock, flags);
 }
+EXPORT_SYMBOL(up);

@@ -4,6 +4,7 @@
  * or interrupted by code that wants the same lock on this CPU.
  */
 #include <linux/bottom_half.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/smp.h>
 #include <linux/lockcheck.h>
@@ -22,6 +23,7 @@ void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key 
 	*lock = (spinlock_t){ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = name, .owner_cpu = -1,
 			      .key = key };
 }
+EXPORT_SYMBOL(__spin_lock_init);
 
 static void lock_acquired(spinlock_t *lock, unsigned long ip)
 {
@@ -68,6 +70,7 @@ void spin_lock(spinlock_t *lock)
 	preempt_disable();
 	do_spin_lock(lock, CALLER);
 }
+EXPORT_SYMBOL(spin_lock);
 
 /**
  * spin_unlock() - Release a spinlock taken by spin_lock(); re-enables preemption.
@@ -82,6 +85,7 @@ void spin_unlock(spinlock_t *lock)
 	do_spin_unlock(lock);
 	preempt_enable();
 }
+EXPORT_SYMBOL(spin_unlock);
 
 /**
  * spin_trylock() - Take a spinlock only if it is free, never spinning.
@@ -100,6 +104,7 @@ int spin_trylock(spinlock_t *lock)
 	preempt_enable();
 	return 0;
 }
+EXPORT_SYMBOL(spin_trylock);
 
 /**
  * spin_lock_irq() - Disable interrupts on this CPU, then take a spinlock.
@@ -117,6 +122,7 @@ void spin_lock_irq(spinlock_t *lock)
 	preempt_disable();
 	do_spin_lock(lock, CALLER);
 }
+EXPORT_SYMBOL(spin_lock_irq);
 
 /**
  * spin_unlock_irq() - Release a spinlock and turn interrupts on.
@@ -133,6 +139,7 @@ void spin_unlock_irq(spinlock_t *lock)
 	local_irq_enable();
 	preempt_enable();
 }
+EXPORT_SYMBOL(spin_unlock_irq);
 
 /**
  * _spin_lock_irqsave() - Save the interrupt state, disable interrupts, take a spinlock.
@@ -154,6 +161,7 @@ unsigned long _spin_lock_irqsave(spinlock_t *lock)
 	do_spin_lock(lock, CALLER);
 	return flags;
 }
+EXPORT_SYMBOL(_spin_lock_irqsave);
 
 /**
  * spin_unlock_irqrestore() - Release a spinlock and restore the saved interrupt state.
@@ -168,6 +176,7 @@ void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 	local_irq_restore(flags);
 	preempt_enable();
 }
+EXPORT_SYMBOL(spin_unlock_irqrestore);
 
 /**
  * _spin_trylock_irqsave() - Disable interrupts and take a spinlock if it is free.
@@ -190,6 +199,7 @@ int _spin_trylock_irqsave(spinlock_t *lock, unsigned long *flags)
 	local_irq_restore(*flags);
 	return 0;
 }
+EXPORT_SYMBOL(_spin_trylock_irqsave);
 
 /**
  * spin_lock_bh() - Disable bottom halves on this CPU, then take a spinlock.
@@ -207,6 +217,7 @@ void spin_lock_bh(spinlock_t *lock)
 	preempt_disable();
 	do_spin_lock(lock, CALLER);
 }
+EXPORT_SYMBOL(spin_lock_bh);
 
 /**
  * spin_unlock_bh() - Release a spinlock and re-enable bottom halves.
@@ -221,3 +232,4 @@ void spin_unlock_bh(spinlock_t *lock)
 	spin_unlock(lock);
 	local_bh_enable();
 }
+EXPORT_SYMBOL(spin_unlock_bh);

@@ -5,6 +5,7 @@
  * only in bit `order`) for as long as the buddy is free too.
  * Any context: the lock is irq-safe and nothing here sleeps.
  */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -99,6 +100,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
 }
+EXPORT_SYMBOL(alloc_pages);
 
 /**
  * __free_pages() - Give back a block from alloc_pages(), merging it with free buddies.
@@ -126,6 +128,7 @@ void __free_pages(struct page *page, unsigned int order)
 	free_pages_count += 1ul << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
+EXPORT_SYMBOL(__free_pages);
 
 /**
  * __get_free_pages() - alloc_pages(), returning the kernel virtual address.
@@ -140,6 +143,7 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
 	struct page *page = alloc_pages(gfp, order);
 	return page ? (unsigned long)page_address(page) : 0;
 }
+EXPORT_SYMBOL(__get_free_pages);
 
 /**
  * get_zeroed_page() - Allocate one zeroed page.
@@ -152,6 +156,7 @@ unsigned long get_zeroed_page(gfp_t gfp)
 {
 	return __get_free_pages(gfp | __GFP_ZERO, 0);
 }
+EXPORT_SYMBOL(get_zeroed_page);
 
 /**
  * free_pages() - Free pages by their kernel virtual address.
@@ -169,6 +174,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		return;
 	__free_pages(virt_to_page(addr), order);
 }
+EXPORT_SYMBOL(free_pages);
 
 /**
  * nr_free_pages() - How many pages the buddy allocator has free.

@@ -10,6 +10,7 @@
  */
 #include <asm/pgtable.h>
 #include <asm/tlbflush.h>
+#include <linux/export.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
@@ -154,6 +155,7 @@ void *vmalloc(unsigned long size)
 	}
 	return (void *)addr;
 }
+EXPORT_SYMBOL(vmalloc);
 
 /**
  * vzalloc() - vmalloc() and zero the memory.
@@ -169,6 +171,7 @@ void *vzalloc(unsigned long size)
 		memset(p, 0, PFN_UP(size) * PAGE_SIZE);
 	return p;
 }
+EXPORT_SYMBOL(vzalloc);
 
 /**
  * is_vmalloc_addr() - Whether @addr lies in the vmalloc area.
@@ -182,6 +185,7 @@ bool is_vmalloc_addr(const void *addr)
 	unsigned long a = (unsigned long)addr;
 	return a >= VMALLOC_START && a < VMALLOC_END;
 }
+EXPORT_SYMBOL(is_vmalloc_addr);
 
 /**
  * vfree() - Unmap and free memory from vmalloc().
@@ -212,6 +216,7 @@ void vfree(const void *addr)
 	vmap_used -= pages + 1;
 	spin_unlock(&vmap_lock);
 }
+EXPORT_SYMBOL(vfree);
 
 /**
  * ioremap() - Map device memory, uncached, into the vmalloc area.
@@ -247,6 +252,7 @@ struct page *vmalloc_to_page(const void *addr)
 	phys_addr_t phys = vmalloc_pte_phys((unsigned long)addr & PAGE_MASK);
 	return phys ? pfn_to_page(PFN_DOWN(phys)) : NULL;
 }
+EXPORT_SYMBOL(vmalloc_to_page);
 
 /**
  * vmalloc_used_pages() - How many pages of the vmalloc area are in use, guards included.

@@ -20,6 +20,7 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/sched/clock.h>
 #include <janus/log.h>
 
@@ -212,6 +213,7 @@ int vprintk(const char *fmt, va_list args)
 	console_flush();
 	return len;
 }
+EXPORT_SYMBOL(vprintk);
 
 /**
  * printk() - Format a message, store it in the kernel log, print it on the consoles.
@@ -237,6 +239,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return n;
 }
+EXPORT_SYMBOL(printk);
 
 /**
  * console_write_direct() - Write raw text to one console, bypassing the log.

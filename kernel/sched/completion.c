@@ -4,6 +4,7 @@
  * count to "forever" and wakes them all.
  */
 #include <linux/completion.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
 
@@ -18,6 +19,7 @@ void init_completion(struct completion *x)
 	x->done = 0;
 	init_waitqueue_head(&x->wait);
 }
+EXPORT_SYMBOL(init_completion);
 
 /**
  * complete() - Signal one "done" event: lets exactly one waiter through.
@@ -39,6 +41,7 @@ void complete(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	__wake_up(&x->wait, TASK_NORMAL, 1);
 }
+EXPORT_SYMBOL(complete);
 
 /**
  * complete_all() - Mark @x done for good: every waiter, now and later, passes.
@@ -57,6 +60,7 @@ void complete_all(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	__wake_up(&x->wait, TASK_NORMAL, 0);
 }
+EXPORT_SYMBOL(complete_all);
 
 /* Takes one "done" if there is one; lock held. */
 static bool consume(struct completion *x)
@@ -126,6 +130,7 @@ void wait_for_completion(struct completion *x)
 {
 	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 /**
  * wait_for_completion_timeout() - Sleep until @x is completed or @timeout passes.
@@ -141,6 +146,7 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 {
 	return wait_for_common(x, timeout, TASK_UNINTERRUPTIBLE);
 }
+EXPORT_SYMBOL(wait_for_completion_timeout);
 
 /**
  * wait_for_completion_interruptible() - Sleep until @x is completed or a signal comes.
@@ -156,6 +162,7 @@ int wait_for_completion_interruptible(struct completion *x)
 	long t = wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
 	return t == -ERESTARTSYS ? t : 0;
 }
+EXPORT_SYMBOL(wait_for_completion_interruptible);
 
 /**
  * try_wait_for_completion() - Consume one completion if there is one, never waiting.
@@ -174,6 +181,7 @@ bool try_wait_for_completion(struct completion *x)
 	spin_unlock_irqrestore(&x->wait.lock, flags);
 	return ret;
 }
+EXPORT_SYMBOL(try_wait_for_completion);
 
 /**
  * completion_done() - Test whether @x has a completion waiting, consuming nothing.
@@ -186,4 +194,5 @@ bool completion_done(struct completion *x)
 {
 	return READ_ONCE(x->done) != 0;
 }
+EXPORT_SYMBOL(completion_done);
 

@@ -21,6 +21,7 @@
 #include <linux/hardirq.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -288,6 +289,7 @@ void schedule(void)
 	__schedule(false);
 	local_irq_enable();
 }
+EXPORT_SYMBOL(schedule);
 
 /**
  * schedule_dead() - Switch away from a dead task for the last time.
@@ -325,6 +327,7 @@ void preempt_schedule(void)
 		return;
 	preempt_schedule_common();
 }
+EXPORT_SYMBOL(preempt_schedule);
 
 /**
  * preempt_schedule_irq() - Preempt kernel code on the way back from an interrupt.
@@ -360,6 +363,7 @@ int _cond_resched(void)
 	preempt_schedule_common();
 	return 1;
 }
+EXPORT_SYMBOL(_cond_resched);
 
 /**
  * yield() - Put the current task at the back of its priority queue and reschedule.
@@ -381,6 +385,7 @@ void yield(void)
 	spin_unlock_irqrestore(&rq->lock, flags);
 	schedule();
 }
+EXPORT_SYMBOL(yield);
 
 /**
  * single_task_running() - Test whether the current task is alone on this CPU's runqueue.
@@ -392,6 +397,7 @@ bool single_task_running(void)
 {
 	return READ_ONCE(this_rq()->nr_running) <= 1;
 }
+EXPORT_SYMBOL_GPL(single_task_running);
 
 /**
  * wake_up_state() - Wake @p if it sleeps in one of the states in @state.
@@ -433,6 +439,7 @@ out:
 	spin_unlock_irqrestore(&rq->lock, flags);
 	return woken;
 }
+EXPORT_SYMBOL(wake_up_state);
 
 /**
  * wake_up_process() - Wake @p from either kind of sleep.
@@ -445,6 +452,7 @@ int wake_up_process(struct task_struct *p)
 {
 	return wake_up_state(p, TASK_NORMAL);
 }
+EXPORT_SYMBOL(wake_up_process);
 
 /**
  * scheduler_tick() - Count down the running task's time slice.
@@ -509,6 +517,7 @@ void set_user_nice(struct task_struct *p, long nice)
 {
 	sched_set_prio(p, DEFAULT_PRIO + clamp(nice, -20L, 19L));
 }
+EXPORT_SYMBOL(set_user_nice);
 
 /**
  * task_nice() - A task's nice value.
@@ -521,6 +530,7 @@ int task_nice(const struct task_struct *p)
 {
 	return p->prio - DEFAULT_PRIO;
 }
+EXPORT_SYMBOL_GPL(task_nice);
 
 /**
  * set_cpus_allowed() - Restrict the CPUs a task may run on, and move it if needed.

@@ -3,6 +3,7 @@
  * (pid 0, "swapper/0", on boot/boot.asm's stack). It is `current` from the
  * first line of kmain on, and becomes CPU 0's idle task (sched_init).
  */
+#include <linux/export.h>
 #include <linux/sched.h>
 
 extern char boot_stack[];
@@ -20,3 +21,4 @@ struct task_struct init_task = {
 };
 
 DEFINE_PER_CPU(struct task_struct *, current_task) = &init_task;
+EXPORT_SYMBOL(current_task);

@@ -5,6 +5,7 @@
  * read both. docs/no-sleep-rules.md maps every rule of seed 001 to its check.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -148,6 +149,7 @@ bool __might_sleep(const char *file, int line)
 	report("sleeping function called from invalid context", file, line);
 	return false;
 }
+EXPORT_SYMBOL(__might_sleep);
 
 /**
  * __might_fault() - Check that the caller may touch user memory here; report if not.
@@ -174,6 +176,7 @@ bool __might_fault(const char *file, int line)
 	__might_sleep(file, line); /* a fault could sleep; the copy itself goes ahead */
 	return true;
 }
+EXPORT_SYMBOL(__might_fault);
 
 /**
  * __sleep_impossible() - Panic: a primitive that cannot fail had to block in atomic context.
@@ -188,6 +191,7 @@ void __sleep_impossible(const char *what, const char *why, const char *file, int
 {
 	panic("%s at %s:%d must block in atomic context: %s", what, file, line, why);
 }
+EXPORT_SYMBOL(__sleep_impossible);
 
 /**
  * report_scheduling_while_atomic() - Print "BUG: scheduling while atomic" and the context.

@@ -2,10 +2,12 @@
  * The per-CPU preempt_count word (layout in include/linux/preempt.h). Every
  * CPU starts at 0: process context, preemptible, interrupts not yet counted.
  */
+#include <linux/export.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
 
 DEFINE_PER_CPU(int, __preempt_count);
+EXPORT_SYMBOL(__preempt_count);
 
 /**
  * should_resched() - Test whether the current task has been asked to give up the CPU.

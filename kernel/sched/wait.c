@@ -2,6 +2,7 @@
  * Wait queues. The queue's lock is taken with interrupts off, because
  * wake_up may be called from a hardirq handler.
  */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/wait.h>
 
@@ -17,6 +18,7 @@ void init_waitqueue_head(struct wait_queue_head *wq_head)
 	wq_head->lock.name = "wait_queue_head.lock";
 	INIT_LIST_HEAD(&wq_head->head);
 }
+EXPORT_SYMBOL(init_waitqueue_head);
 
 /**
  * default_wake_function() - Wake the task of a wait-queue entry.
@@ -33,6 +35,7 @@ int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode)
 {
 	return wake_up_state(wq_entry->private, mode);
 }
+EXPORT_SYMBOL(default_wake_function);
 
 /**
  * autoremove_wake_function() - Wake the entry's task and take the entry off the queue.
@@ -54,6 +57,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mod
 		list_del_init(&wq_entry->entry);
 	return ret;
 }
+EXPORT_SYMBOL(autoremove_wake_function);
 
 /**
  * add_wait_queue() - Put a non-exclusive entry at the head of a wait queue.
@@ -74,6 +78,7 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	list_add(&wq_entry->entry, &wq_head->head);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(add_wait_queue);
 
 /**
  * remove_wait_queue() - Take an entry off its wait queue.
@@ -90,6 +95,7 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 	list_del_init(&wq_entry->entry);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(remove_wait_queue);
 
 /**
  * prepare_to_wait() - Queue the current task (non-exclusive) and set its state.
@@ -114,6 +120,7 @@ void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *w
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait);
 
 /**
  * prepare_to_wait_exclusive() - Queue the current task as an exclusive waiter.
@@ -138,6 +145,7 @@ void prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queu
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 /**
  * finish_wait() - End a wait: set the task running and take its entry off the queue.
@@ -158,6 +166,7 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 		spin_unlock_irqrestore(&wq_head->lock, flags);
 	}
 }
+EXPORT_SYMBOL(finish_wait);
 
 /**
  * __wake_up() - Wake the tasks sleeping on a wait queue.
@@ -184,3 +193,4 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr)
 	}
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
+EXPORT_SYMBOL(__wake_up);

@@ -3,9 +3,12 @@
  * linker.ld). Only the tick writes it; a 64-bit read needs care on a 32-bit
  * CPU, since the two halves cannot be read at once.
  */
+#include <linux/export.h>
 #include <linux/jiffies.h>
 
 u64 jiffies_64 = INITIAL_JIFFIES;
+EXPORT_SYMBOL(jiffies_64);
+EXPORT_SYMBOL(jiffies); /* linker.ld: the low word of jiffies_64 */
 
 /**
  * get_jiffies_64() - Read the 64-bit tick count consistently on a 32-bit CPU.
@@ -27,6 +30,7 @@ u64 get_jiffies_64(void)
 	} while (hi != READ_ONCE(((volatile u32 *)&jiffies_64)[1]));
 	return ((u64)hi << 32) | lo;
 }
+EXPORT_SYMBOL(get_jiffies_64);
 
 /**
  * do_timer() - Advance jiffies by @ticks.

@@ -7,8 +7,10 @@
  */
 #include <asm/tsc.h>
 #include <linux/delay.h>
+#include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -16,6 +18,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/wait.h>
+#include <janus/leftovers.h>
 #include <janus/nosleep.h>
 
 #define WHEEL_SIZE 256
@@ -45,6 +48,7 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->function = func;
 	timer->flags = flags;
 }
+EXPORT_SYMBOL(timer_setup);
 
 /* Which base a timer is on (the CPU that armed it). */
 static struct timer_base *timer_base(struct timer_list *timer)
@@ -60,15 +64,16 @@ static void detach(struct timer_base *base, struct timer_list *timer)
 }
 
 /**
- * mod_timer() - Arm @timer (or re-arm it) to run at @expires, on this CPU.
+ * mod_timer_at() - Arm @timer (or re-arm it) to run at @expires, on this CPU.
  * @timer:   an initialised timer, pending or not
  * @expires: the jiffies value to run at; a time already past runs at the next tick
+ * @site:    the caller's file and line (the mod_timer() macro passes CALLSITE())
  *
  * Context: any context, the timer's own callback included (a timer may
  * re-arm itself); does not sleep.
  * Return: 1 if the timer was pending (and is now moved), 0 if it was not.
  */
-int mod_timer(struct timer_list *timer, unsigned long expires)
+int mod_timer_at(struct timer_list *timer, unsigned long expires, const struct callsite *site)
 {
 	struct timer_base *base = timer_base(timer);
 	unsigned long flags;
@@ -85,6 +90,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	base = timer_base(timer);
 	spin_lock_irqsave(&base->lock, flags);
 	timer->expires = expires;
+	timer->site = site;
 	/* Already due: the next visit must see it. */
 	if (time_before(expires, base->clk))
 		expires = base->clk;
@@ -93,18 +99,21 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
+EXPORT_SYMBOL(mod_timer_at);
 
 /**
- * add_timer() - Arm a timer that is not pending, at its ->expires.
+ * add_timer_at() - Arm a timer that is not pending, at its ->expires.
  * @timer: an initialised timer with ->expires set; BUG() if it is pending
+ * @site:  the caller's file and line (the add_timer() macro passes CALLSITE())
  *
  * Context: any context; does not sleep.
  */
-void add_timer(struct timer_list *timer)
+void add_timer_at(struct timer_list *timer, const struct callsite *site)
 {
 	BUG_ON(timer_pending(timer));
-	mod_timer(timer, timer->expires);
+	mod_timer_at(timer, timer->expires, site);
 }
+EXPORT_SYMBOL(add_timer_at);
 
 /**
  * del_timer() - Disarm a timer; does not wait for a callback that is running.
@@ -127,6 +136,7 @@ int del_timer(struct timer_list *timer)
 	spin_unlock_irqrestore(&base->lock, flags);
 	return was_pending;
 }
+EXPORT_SYMBOL(del_timer);
 
 /**
  * del_timer_sync() - Disarm a timer and wait until its callback is not running anywhere.
@@ -155,6 +165,7 @@ int del_timer_sync(struct timer_list *timer)
 		cpu_relax(); /* running on another CPU: wait until it is done */
 	}
 }
+EXPORT_SYMBOL(del_timer_sync);
 
 /* One callback, watched: it must leave preempt_count as it found it. */
 static void call_timer_fn(struct timer_list *timer)
@@ -289,6 +300,7 @@ long schedule_timeout(long timeout)
 	timeout = expire - jiffies;
 	return timeout < 0 ? 0 : timeout;
 }
+EXPORT_SYMBOL(schedule_timeout);
 
 /**
  * schedule_timeout_interruptible() - Sleep until woken, a signal, or @timeout jiffies pass.
@@ -302,6 +314,7 @@ long schedule_timeout_interruptible(long timeout)
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 /**
  * schedule_timeout_uninterruptible() - Sleep until woken or @timeout jiffies pass; signals do not wake it.
@@ -315,6 +328,7 @@ long schedule_timeout_uninterruptible(long timeout)
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 /**
  * udelay() - Busy-wait at least @usecs microseconds, by the TSC.
@@ -330,6 +344,7 @@ void udelay(unsigned long usecs)
 	while (rdtsc() < end)
 		cpu_relax();
 }
+EXPORT_SYMBOL(udelay);
 
 /**
  * msleep() - Sleep at least @msecs milliseconds (uninterruptibly).
@@ -348,6 +363,7 @@ void msleep(unsigned int msecs)
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
+EXPORT_SYMBOL(msleep);
 
 /**
  * msleep_interruptible() - Sleep at least @msecs milliseconds, or until a signal comes.
@@ -368,3 +384,51 @@ unsigned long msleep_interruptible(unsigned int msecs)
 		timeout = schedule_timeout_interruptible(timeout);
 	return jiffies_to_msecs(timeout);
 }
+EXPORT_SYMBOL(msleep_interruptible);
+
+/* A timer of mod's: armed from its code, running its code, or in its memory. */
+static bool timer_of(struct module *mod, const struct timer_list *t)
+{
+	return owned_by_module(mod, t->site, t->function) || owned_by_module(mod, NULL, t);
+}
+
+static void report_timer(struct module *mod, const struct timer_list *t, const char *state)
+{
+	char fn[KSYM_NAME_LEN], obj[KSYM_NAME_LEN];
+
+	module_leftover(mod, t->site, "timer %s (function %s) still %s", leftover_symbol(obj, t),
+			leftover_symbol(fn, t->function), state);
+}
+
+/* What a module left on the timer wheels: timers pending, or running right
+ * now on some CPU (include/janus/leftovers.h). */
+static unsigned int timer_leftovers(struct module *mod)
+{
+	unsigned int found = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct timer_base *base = &per_cpu(timer_bases, cpu);
+		unsigned long flags;
+
+		if (!base->wheel[0].next)
+			continue; /* a CPU that never came up */
+		spin_lock_irqsave(&base->lock, flags);
+		for (int i = 0; i < WHEEL_SIZE; i++) {
+			struct timer_list *t;
+
+			list_for_each_entry(t, &base->wheel[i], entry) {
+				if (timer_of(mod, t)) {
+					report_timer(mod, t, "pending");
+					found++;
+				}
+			}
+		}
+		if (base->running && timer_of(mod, base->running)) {
+			report_timer(mod, base->running, "running");
+			found++;
+		}
+		spin_unlock_irqrestore(&base->lock, flags);
+	}
+	return found;
+}
+MODULE_LEFTOVER_CHECK(timer, timer_leftovers);

@@ -33,7 +33,7 @@ static int text_setup(char *val)
 	return 0;
 }
 
-static const struct kernel_param test_params[] = {
+static const struct obs_kernel_param test_params[] = {
 	{ "flag", flag_setup },
 	{ "number", number_setup },
 	{ "text", text_setup },
@@ -105,7 +105,7 @@ static void the_last_value_wins_and_spaces_do_not_matter(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, res.unknown + res.invalid, 0u);
 }
 
-extern const struct kernel_param __start_kernel_params[], __stop_kernel_params[];
+extern const struct obs_kernel_param __start_kernel_params[], __stop_kernel_params[];
 
 static void loglevel_rejects_bad_values_and_accepts_good_ones(struct kunit *test)
 {

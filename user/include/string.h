@@ -15,5 +15,8 @@ char *strcpy(char *dst, const char *src);
 char *strncpy(char *dst, const char *src, size_t n);
 char *strchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
+char *strrchr(const char *s, int c);
+/* The text of an errno value ("No such file or directory"). */
+char *strerror(int errnum);
 
 #endif

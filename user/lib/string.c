@@ -110,3 +110,14 @@ char *strstr(const char *haystack, const char *needle)
 			return (char *)haystack;
 	return *needle ? NULL : (char *)haystack;
 }
+
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	do {
+		if (*s == (char)c)
+			last = s;
+	} while (*s++);
+	return (char *)last;
+}

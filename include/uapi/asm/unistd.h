@@ -22,8 +22,11 @@
 #define __NR_getppid 64
 #define __NR_sigaction 67
 #define __NR_sigreturn 119
+#define __NR_init_module 128
+#define __NR_delete_module 129
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
+#define __NR_finit_module 350
 #define __NR_spawn 400 /* spawn(path, argv): a new process running path; its pid */
 
 #define NR_syscalls 401

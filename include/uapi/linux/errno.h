@@ -25,15 +25,20 @@
 #define ENFILE 23
 #define EMFILE 24
 #define ENOTTY 25
+#define ETXTBSY 26
+#define EFBIG 27
 #define ENOSPC 28
 #define ESPIPE 29
 #define EROFS 30
 #define EPIPE 32
 #define ERANGE 34
 #define EDEADLK 35
+#define EWOULDBLOCK EAGAIN
 #define ENAMETOOLONG 36
 #define ENOSYS 38
+#define ENODATA 61
 #define ETIME 62
+#define EBADMSG 74
 #define ETIMEDOUT 110
 
 #endif

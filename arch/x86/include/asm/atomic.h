@@ -39,6 +39,18 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 				    __ATOMIC_SEQ_CST);
 	return old;
 }
+/* Adds a to v unless v is u; whether it added. */
+static inline bool atomic_add_unless(atomic_t *v, int a, int u)
+{
+	int c = atomic_read(v);
+
+	do {
+		if (c == u)
+			return false;
+	} while (!__atomic_compare_exchange_n(&v->counter, &c, c + a, false, __ATOMIC_SEQ_CST,
+					      __ATOMIC_SEQ_CST));
+	return true;
+}
 
 /* Adds one unless the counter is 0; true if it added. */
 static inline bool atomic_inc_not_zero(atomic_t *v)

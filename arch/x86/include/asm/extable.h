@@ -29,7 +29,12 @@ struct exception_table_entry {
 };
 
 struct pt_regs;
+struct module;
 const struct exception_table_entry *search_exception_tables(unsigned long addr);
+/* One module's entries (arch/x86/extable.c), and all modules' (kernel/module/main.c). */
+const struct exception_table_entry *search_module_extable(const struct module *mod,
+							   unsigned long addr);
+const struct exception_table_entry *search_module_extables(unsigned long addr);
 /* If regs->ip has a fixup, applies it and returns true. */
 bool fixup_exception(struct pt_regs *regs, unsigned int vector, unsigned long error_code);
 #endif

@@ -35,6 +35,7 @@ void show_trace(unsigned long bp, const char *loglvl);
 /* The same for a task that is switched out, from the frame switch_to left. */
 struct task_struct;
 void show_task_trace(struct task_struct *p, const char *loglvl);
+unsigned int stack_trace_save_tsk(struct task_struct *p, unsigned long *store, unsigned int max);
 /* Walks the frames from bp, storing up to max return addresses; returns how many. */
 unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigned int max);
 
