@@ -133,7 +133,7 @@ static void an_ipi_on_the_spurious_vector_gets_its_eoi(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vectors_in_service(), 0u);
 	ticks = kstat_vector_cpu(LOCAL_TIMER_VECTOR, smp_processor_id());
 	KUNIT_EXPECT_TRUE(test, wait_until(kstat_vector_cpu(LOCAL_TIMER_VECTOR,
-							     smp_processor_id()) > ticks + 1, 1000));
+							     smp_processor_id()) > ticks + 1, TEST_WAIT_MS));
 }
 
 /* The error interrupt reads and clears the error status register, counts

@@ -9,7 +9,7 @@ static void jiffies_advance(struct kunit *test)
 {
 	unsigned long start = jiffies;
 
-	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + 5), 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + 5), TEST_WAIT_MS));
 }
 
 static void jiffies_is_the_low_half_of_jiffies_64(struct kunit *test)
@@ -58,10 +58,10 @@ static void the_tsc_agrees_with_the_tick(struct kunit *test)
 	u64 t0, cycles, expected = (u64)tsc_khz * 1000 * 20 / HZ;
 
 	start = jiffies;
-	KUNIT_ASSERT_TRUE(test, wait_until(jiffies != start, 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(jiffies != start, TEST_WAIT_MS));
 	start = jiffies;
 	t0 = rdtsc();
-	KUNIT_ASSERT_TRUE(test, wait_until(time_after_eq(jiffies, start + 20), 4000));
+	KUNIT_ASSERT_TRUE(test, wait_until(time_after_eq(jiffies, start + 20), TEST_WAIT_MS));
 	cycles = rdtsc() - t0;
 	KUNIT_EXPECT_GT(test, cycles, expected / 2);
 	KUNIT_EXPECT_LT(test, cycles, expected * 2);

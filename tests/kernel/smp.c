@@ -230,7 +230,7 @@ static void call_function_without_wait_still_runs(struct kunit *test)
 	for (int round = 0; round < 20; round++)
 		for_each_online_cpu(cpu)
 			KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, count_call, NULL, 0), 0);
-	KUNIT_EXPECT_TRUE(test, wait_until(sum_calls() == 20 * num_online_cpus(), 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(sum_calls() == 20 * num_online_cpus(), TEST_WAIT_MS));
 	for_each_online_cpu(cpu)
 		KUNIT_EXPECT_EQ(test, calls[cpu], 20u);
 }
@@ -277,7 +277,7 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
 	}
 	for (unsigned int i = 0; i < n; i++) {
-		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[i].cpu) >= 0, 2000));
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[i].cpu) >= 0, TEST_WAIT_MS));
 		used |= 1u << t[i]->cpu;
 	}
 	kunit_info(test, "%u busy tasks on CPUs %#x", n, used);
