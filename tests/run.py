@@ -838,6 +838,7 @@ BENCH_LEGS = [
 BENCH_TIMEOUT = 600
 BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
                         r"median=(\d+) p90=(\d+) floor=(\S+)$")
+BENCH_VALUE = re.compile(r"bench: (\S+) value=(\d+) unit=(\S+)$")
 BENCH_FAILED = re.compile(r"bench: (.*failed.*)$")
 TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
 # Under -icount the CPUs take turns on one host thread and the TSC is the
@@ -849,11 +850,14 @@ def bench_leg(name, label, args):
     """One boot: {figure: stats per operation, in TSC ticks}, tsc_khz, and the errors seen."""
     boot = Boot(qemu_argv(args + ["-kernel", ELF, "-append", "bench"]), BENCH_TIMEOUT,
                 os.path.join(RESULTS, "bench-%s.log" % name)).wait()
-    figures, errors, khz = {}, [], None
+    figures, values, errors, khz = {}, {}, [], None
     for line in boot.lines:
         text = TIMESTAMP.sub("", line)
         m = BENCH_LINE.search(text)
-        if m:
+        v = BENCH_VALUE.search(text)
+        if v:
+            values[v.group(1)] = {"value": int(v.group(2)), "unit": v.group(3)}
+        elif m:
             batch = int(m.group(2))
             figures[m.group(1)] = dict(
                 n=int(m.group(3)), missed=int(m.group(4)), floor=m.group(9),
@@ -870,7 +874,7 @@ def bench_leg(name, label, args):
     if not khz:
         errors.append("no tsc_khz line")
     return {"label": label, "qemu_args": args, "tsc_khz": khz, "figures": figures,
-            "errors": errors, "seconds": round(boot.seconds, 1)}
+            "values": values, "errors": errors, "seconds": round(boot.seconds, 1)}
 
 
 def bench_table(legs):
@@ -932,6 +936,8 @@ def run_bench():
     if all(leg["tsc_khz"] for leg in legs.values()):
         result["table"] = bench_table(legs)
         print_bench_table(result["table"])
+        for name, v in legs["time"]["values"].items():
+            print("%-26s %10d %s" % (name, v["value"], v["unit"]))
         print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
               "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
               "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
