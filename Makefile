@@ -274,8 +274,15 @@ STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
 
-bench: check-deps
+bench: check-deps $(B)/bootfloor.elf
 	$(PYTHON) tests/run.py --bench
+
+# The boot floor (tools/bootfloor/): a Multiboot kernel that only prints a line.
+$(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
+	@mkdir -p $(B)/tools
+	$(call say,AS,$<)
+	$(Q)$(NASM) -f elf32 $< -o $(B)/tools/bootfloor.o
+	$(Q)$(LD) -m elf_i386 -Ttext=0x100000 -e _start -o $@ $(B)/tools/bootfloor.o
 
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar

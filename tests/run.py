@@ -916,6 +916,34 @@ def print_bench_table(rows):
             "  (%d missed)" % r["missed"] if r["missed"] else ""))
 
 
+BOOT_FLOOR = os.path.join(BUILD, "bootfloor.elf")
+BOOT_ROUNDS = 5
+
+
+def bench_boot():
+    """Seconds from starting QEMU to the first KTAP line, median of BOOT_ROUNDS, for Janus
+    (selftest=boot) and the boot floor (tools/bootfloor/: a Multiboot kernel that only
+    prints that line), booted alternately the same way in the same QEMU."""
+    kernels = {"janus": ["-kernel", ELF, "-append", "selftest=boot"],
+               "floor": ["-kernel", BOOT_FLOOR]}
+    times, errors = {k: [] for k in kernels}, []
+    for i in range(BOOT_ROUNDS):
+        for name, args in kernels.items():
+            boot = Boot(qemu_argv(["-accel", "tcg", "-smp", "2"] + args), 60,
+                        os.path.join(RESULTS, "bench-boot-%s.log" % name),
+                        stop_at="KTAP version 1").wait()
+            if boot.first_ktap is None:
+                errors.append("boot %s round %d: no KTAP line" % (name, i + 1))
+            else:
+                times[name].append(boot.first_ktap)
+    result = {"rounds": BOOT_ROUNDS, "errors": errors}
+    for name, t in times.items():
+        result[name + "_s"] = sorted(t)[len(t) // 2] if t else None
+    if result["janus_s"] and result["floor_s"]:
+        result["ratio"] = round(result["janus_s"] / result["floor_s"], 2)
+    return result
+
+
 def host_facts():
     qemu = subprocess.run([QEMU, "--version"], capture_output=True, text=True).stdout
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo")
@@ -926,8 +954,9 @@ def host_facts():
 
 def run_bench():
     legs = {name: bench_leg(name, label, args) for name, label, args in BENCH_LEGS}
-    ok = all(not leg["errors"] for leg in legs.values())
-    result = dict(host_facts(), legs=legs)
+    boot = bench_boot()
+    ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"]
+    result = dict(host_facts(), legs=legs, boot=boot)
     print("Janus benchmarks: %s, host %s" % (result["qemu_version"], result["host_cpu"]))
     for name, leg in legs.items():
         print("  leg %-7s %s (tsc_khz %s, %.0f s)%s" % (
@@ -938,6 +967,13 @@ def run_bench():
         print_bench_table(result["table"])
         for name, v in legs["time"]["values"].items():
             print("%-26s %10d %s" % (name, v["value"], v["unit"]))
+    if boot.get("ratio"):
+        print("%-26s %10.0f ms  (QEMU start to the first KTAP line, median of %d; floor: a "
+              "Multiboot kernel that only prints it, %.0f ms; x %.2f)" % (
+                  "boot_to_ktap", boot["janus_s"] * 1000, boot["rounds"], boot["floor_s"] * 1000,
+                  boot["ratio"]))
+    for e in boot["errors"]:
+        print("    FAILED: " + e)
         print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
               "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
               "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
