@@ -61,7 +61,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress bench debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -274,8 +274,20 @@ STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
 
-bench: check-deps
+bench: check-deps $(B)/bootfloor.elf
 	$(PYTHON) tests/run.py --bench
+
+# Optional, never part of make test: Debian's i386 Linux (apt-get download, once)
+# with tools/bench-linux/linux_init.c as /init, beside Janus in the same QEMU.
+bench-linux: check-deps
+	$(PYTHON) tests/run.py --bench-linux
+
+# The boot floor (tools/bootfloor/): a Multiboot kernel that only prints a line.
+$(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
+	@mkdir -p $(B)/tools
+	$(call say,AS,$<)
+	$(Q)$(NASM) -f elf32 $< -o $(B)/tools/bootfloor.o
+	$(Q)$(LD) -m elf_i386 -Ttext=0x100000 -e _start -o $@ $(B)/tools/bootfloor.o
 
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
@@ -314,7 +326,10 @@ help:
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
-	@echo "  make bench          boot with 'bench' and collect $(B)/bench.json"
+	@echo "  make bench          the benchmarks: ns (plain TCG) and instructions (-icount),"
+	@echo "                      floors and ratios; writes $(B)/bench.json"
+	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"
+	@echo "                      download of the kernel once; never part of make test)"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"
