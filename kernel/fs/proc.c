@@ -47,7 +47,7 @@ struct inode *proc_lookup(const char *name)
 	for (unsigned int i = 0; i < ARRAY_SIZE(entries); i++)
 		if (!strcmp(entries[i].name, name))
 			return &entries[i].inode;
-	return NULL;
+	return proc_tree_lookup(name); /* what drivers created (proc_generic.c) */
 }
 
 static int proc_open(struct inode *inode, struct file *file)
