@@ -177,7 +177,7 @@ else
 KBUILD_EXTMOD := $(abspath $(M))
 ext_kbuild := $(firstword $(wildcard $(KBUILD_EXTMOD)/Kbuild $(KBUILD_EXTMOD)/Makefile))
 ifneq ($(ext_kbuild),)
-$(shell $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
+$(shell mkdir -p $(B); $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
 	-f $(CURDIR)/tools/module/objm.mk janus-print-modules KERNELRELEASE=janus M= \
 	> $(B)/extmod.mk 2>/dev/null)
 -include $(B)/extmod.mk
