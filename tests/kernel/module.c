@@ -113,9 +113,9 @@ static void insmod_and_rmmod_report_failures(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, WIFEXITED(status) && WEXITSTATUS(status) == 1);
 }
 
-/* Module code is named like kernel code, with the module in brackets, and
- * its text is read-only once relocated. */
-static void module_symbols_and_read_only_text(struct kunit *test)
+/* Module code is named like kernel code, with the module in brackets; its
+ * text is read-only once relocated; its init memory is freed after init. */
+static void module_symbols_read_only_text_and_freed_init(struct kunit *test)
 {
 	char buf[KSYM_SYMBOL_LEN];
 	struct module *mod;
@@ -127,8 +127,12 @@ static void module_symbols_and_read_only_text(struct kunit *test)
 	mutex_lock(&module_mutex);
 	mod = find_module("hello");
 	exit_fn = mod ? (unsigned long)mod->exit : 0;
+	/* __init code and data are gone once init succeeded; the rest stays. */
+	KUNIT_EXPECT_TRUE(test, mod && !mod->mem[MOD_INIT_TEXT].base && mod->mem[MOD_TEXT].base);
 	mutex_unlock(&module_mutex);
 	KUNIT_ASSERT_NE(test, exit_fn, 0ul);
+	KUNIT_EXPECT_EQ(test, module_kallsyms_lookup_name("hello:hello_init"), 0ul);
+	KUNIT_EXPECT_EQ(test, module_kallsyms_lookup_name("hello:hello_exit"), exit_fn);
 	sprint_symbol(buf, exit_fn + 3);
 	KUNIT_EXPECT_STREQ(test, buf, "hello_exit+0x3/0x17 [hello]");
 	scnprintf(buf, sizeof(buf), "%ps", (void *)exit_fn);
@@ -367,7 +371,7 @@ static void seed003_as_a_module(struct kunit *test)
 static struct kunit_case module_cases[] = {
 	KUNIT_CASE(insmod_lsmod_modinfo_rmmod),
 	KUNIT_CASE(insmod_and_rmmod_report_failures),
-	KUNIT_CASE(module_symbols_and_read_only_text),
+	KUNIT_CASE(module_symbols_read_only_text_and_freed_init),
 	KUNIT_CASE(loads_and_unloads),
 	KUNIT_CASE(every_relocation_type),
 	KUNIT_CASE(unknown_symbol_is_refused),
