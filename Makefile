@@ -164,12 +164,20 @@ $(foreach m,$(INTREE_MODULES),$(eval $(call intree_module_rule,$(m))))
 
 ifeq ($(M),)
 modules: $(MODULE_KOS)
+
+# The tests' out-of-tree module (tests/oot/), built as a student's would be,
+# with make -C <janus> M=DIR, in a copy under $(B)/oot/.
+TEST_OOT_KOS := $(B)/oot/oopsmod.ko
+$(B)/oot/%.ko: tests/oot/%.c $(B)/Module.symvers tools/module/mod.c tools/modpost.py
+	@mkdir -p $(B)/oot
+	$(Q)cp $< $(B)/oot/
+	$(Q)$(MAKE) -s --no-print-directory M=$(CURDIR)/$(B)/oot > /dev/null
 else
 # Out of tree: which modules DIR asks for, from its own Kbuild or Makefile.
 KBUILD_EXTMOD := $(abspath $(M))
 ext_kbuild := $(firstword $(wildcard $(KBUILD_EXTMOD)/Kbuild $(KBUILD_EXTMOD)/Makefile))
 ifneq ($(ext_kbuild),)
-$(shell $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
+$(shell mkdir -p $(B); $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
 	-f $(CURDIR)/tools/module/objm.mk janus-print-modules KERNELRELEASE=janus M= \
 	> $(B)/extmod.mk 2>/dev/null)
 -include $(B)/extmod.mk
@@ -222,7 +230,7 @@ $(USER_PROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(USER_CRT0) $(USER_LIBC) user
 	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC)
 
 # Rebuild the initrd when a program or module is added or removed.
-INITRD_FILES := $(USER_PROGS) $(MODULE_KOS) $(MODULES_EXTRA_KOS)
+INITRD_FILES := $(USER_PROGS) $(MODULE_KOS) $(TEST_OOT_KOS) $(MODULES_EXTRA_KOS)
 $(B)/user/programs: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(INITRD_FILES)' | cmp -s - $@ || echo '$(INITRD_FILES)' > $@
