@@ -291,7 +291,7 @@ static int note_cpus_while_sleeping(void *data)
 	u32 *seen = data;
 
 	while (!kthread_should_stop()) {
-		*seen |= 1u << smp_processor_id();
+		WRITE_ONCE(*seen, READ_ONCE(*seen) | 1u << smp_processor_id());
 		msleep(1);
 	}
 	return 0;
@@ -308,7 +308,10 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 		kthread_bind(t, cpu);
 		wake_up_process(t);
-		msleep(50);
+		/* Under a loaded host the thread may not have run yet: wait until
+		 * it has, then let it sleep and wake a few more times. */
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(seen), TEST_WAIT_MS));
+		msleep(20);
 		kthread_stop(t);
 		KUNIT_EXPECT_EQ(test, seen, 1u << cpu);
 	}
