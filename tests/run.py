@@ -607,7 +607,7 @@ def judge_expected_failure(config, problems):
 def timeout_scale(jobs):
     """How much slower than an idle machine to expect this run to be: JANUS_TIMEOUT_SCALE
     if set, else the parallel boots per core times the load already on the machine
-    (1-minute load average per core), at least 1, at most 4. Timeouts grow with it, so a
+    (1-minute load average per core), at least 1, at most 6. Timeouts grow with it, so a
     busy host does not turn a slow pass into a failure; a real hang still fails."""
     env = os.environ.get("JANUS_TIMEOUT_SCALE")
     if env:
@@ -617,7 +617,7 @@ def timeout_scale(jobs):
         load = os.getloadavg()[0]
     except OSError:
         load = 0.0
-    return min(4.0, max(1.0, jobs / cores) * max(1.0, load / cores))
+    return min(6.0, max(1.0, jobs / cores) * max(1.0, load / cores))
 
 
 class Outcome:
