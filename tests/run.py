@@ -526,7 +526,8 @@ def analyse(config, boot, ktap, suites):
     for lineno, line in undeclared:
         if not any(w in line for w in declared_by_config):
             problems.append(("undeclared", line, "serial log line %d: a report no case declared "
-                             "(kunit_expect_report) and the configuration does not expect" % lineno))
+                             "(kunit_expect_report) and the configuration does not expect; it goes on:\n"
+                             % lineno + "\n".join(text[lineno:lineno + 12])))
     for t in unseen:
         problems.append(("unseen", t, "declared with kunit_expect_report, never reported"))
     if config.globs is not None:
