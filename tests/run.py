@@ -526,7 +526,8 @@ def analyse(config, boot, ktap, suites):
     for lineno, line in undeclared:
         if not any(w in line for w in declared_by_config):
             problems.append(("undeclared", line, "serial log line %d: a report no case declared "
-                             "(kunit_expect_report) and the configuration does not expect" % lineno))
+                             "(kunit_expect_report) and the configuration does not expect; it goes on:\n"
+                             % lineno + "\n".join(text[lineno:lineno + 12])))
     for t in unseen:
         problems.append(("unseen", t, "declared with kunit_expect_report, never reported"))
     if config.globs is not None:
@@ -607,7 +608,7 @@ def judge_expected_failure(config, problems):
 def timeout_scale(jobs):
     """How much slower than an idle machine to expect this run to be: JANUS_TIMEOUT_SCALE
     if set, else the parallel boots per core times the load already on the machine
-    (1-minute load average per core), at least 1, at most 4. Timeouts grow with it, so a
+    (1-minute load average per core), at least 1, at most 6. Timeouts grow with it, so a
     busy host does not turn a slow pass into a failure; a real hang still fails."""
     env = os.environ.get("JANUS_TIMEOUT_SCALE")
     if env:
@@ -617,7 +618,7 @@ def timeout_scale(jobs):
         load = os.getloadavg()[0]
     except OSError:
         load = 0.0
-    return min(4.0, max(1.0, jobs / cores) * max(1.0, load / cores))
+    return min(6.0, max(1.0, jobs / cores) * max(1.0, load / cores))
 
 
 class Outcome:

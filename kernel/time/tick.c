@@ -37,7 +37,9 @@ void tick_init(void)
  *
  * Asks sched_clock() whether whole ticks went by unseen (a vCPU the host
  * did not run) and counts them too, so jiffies never falls more than a tick
- * behind real time.
+ * behind real time; and a tick that comes a whole tick early (one the host
+ * held back and now delivers in a burst, already counted) is not counted
+ * again, so jiffies does not run ahead of it either.
  *
  * Context: the boot CPU's timer interrupt (hardirq); does not sleep.
  */
@@ -46,6 +48,8 @@ void tick_do_timer(void)
 	u64 now = sched_clock();
 	unsigned long ticks = 1;
 
+	if (now + TICK_NSEC <= next_tick_ns)
+		return;
 	if (now >= next_tick_ns + TICK_NSEC) /* a whole tick late: some were lost */
 		ticks += div_u64(now - next_tick_ns, TICK_NSEC);
 	next_tick_ns += (u64)ticks * TICK_NSEC;

@@ -164,7 +164,8 @@ static void affinity_moves_delivery_from_cpu_to_cpu(struct kunit *test)
 		for_each_online_cpu(other)
 			before[other] = READ_ONCE(pit_dev.calls[other]);
 		kstat_before = irq_to_desc(0)->kstat_irqs[cpu];
-		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[cpu]) >= before[cpu] + 10,
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[cpu]) >= before[cpu] + 10 &&
+						   irq_to_desc(0)->kstat_irqs[cpu] >= kstat_before + 10,
 						   TEST_WAIT_MS));
 		for_each_online_cpu(other) {
 			unsigned int delta = READ_ONCE(pit_dev.calls[other]) - before[other];
