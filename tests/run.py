@@ -830,12 +830,17 @@ def write_json(path, outcomes, totals, distinct, scale):
 # with the kernel's calibrated tsc_khz) and path length (-icount shift=0: one
 # TSC tick per guest instruction). No KVM leg: /dev/kvm on these machines is a
 # software KVM that never finishes a boot. A leg that does not finish fails.
+# Both again with the lock checker off (BENCH_NOCHECKS), for the paths it
+# guards: what the debug checks cost.
 BENCH_LEGS = [
     ("time", "plain TCG, 2 CPUs: TSC converted to ns with the calibrated tsc_khz",
      ["-accel", "tcg", "-smp", "2"]),
     ("icount", "TCG -icount shift=0, 2 CPUs: the TSC counts guest instructions",
      ["-accel", "tcg", "-icount", "shift=0", "-smp", "2"]),
 ]
+BENCH_NOCHECKS = "nolockcheck"
+NOCHECKS_FIGURES = {"int_iret", "vector_roundtrip", "irq_roundtrip", "wakeup_latency",
+                    "yield_switch_2", "kthread_switch", "sysenter_sysexit", "null_syscall"}
 BENCH_TIMEOUT = 600
 BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
                         r"median=(\d+) p90=(\d+) floor=(\S+)$")
@@ -847,9 +852,9 @@ TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
 TIME_ONLY = {"ipi_oneway", "remote_wakeup_latency"}
 
 
-def bench_leg(name, label, args, argv=None):
+def bench_leg(name, label, args, argv=None, cmdline="bench"):
     """One boot: {figure: stats per operation, in TSC ticks}, tsc_khz, and the errors seen."""
-    argv = argv or qemu_argv(args + ["-kernel", ELF, "-append", "bench"])
+    argv = argv or qemu_argv(args + ["-kernel", ELF, "-append", cmdline])
     boot = Boot(argv, BENCH_TIMEOUT, os.path.join(RESULTS, "bench-%s.log" % name)).wait()
     figures, values, errors, khz = {}, {}, [], None
     for line in boot.lines:
@@ -902,14 +907,14 @@ def bench_table(legs):
 
 
 def print_bench_table(rows):
-    head = "%-26s %10s %21s %10s %12s  %-20s %8s %8s" % (
+    head = "%-30s %10s %21s %10s %12s  %-20s %8s %8s" % (
         "figure", "ns median", "ns p10..p90", "ns min", "instructions", "floor", "x ns", "x instr")
     print(head)
     print("-" * len(head))
     fmt = lambda v, f="%.0f": "-" if v is None else f % v
     for r in rows:
         n = r["ns"] or {}
-        print("%-26s %10s %21s %10s %12s  %-20s %8s %8s%s" % (
+        print("%-30s %10s %21s %10s %12s  %-20s %8s %8s%s" % (
             r["figure"], fmt(n.get("median")),
             "%s..%s" % (fmt(n.get("p10")), fmt(n.get("p90"))) if n else "-", fmt(n.get("min")),
             fmt(r["instructions"]), r["floor"], fmt(r["ratio_ns"], "%.2f"),
@@ -955,6 +960,9 @@ def host_facts():
 
 def run_bench():
     legs = {name: bench_leg(name, label, args) for name, label, args in BENCH_LEGS}
+    legs.update({name + "-nochecks": bench_leg(name + "-nochecks", label + ", " + BENCH_NOCHECKS,
+                                               args, cmdline="bench " + BENCH_NOCHECKS)
+                 for name, label, args in BENCH_LEGS})
     boot = bench_boot()
     ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"]
     result = dict(host_facts(), legs=legs, boot=boot)
@@ -964,7 +972,10 @@ def run_bench():
             name, leg["label"], leg["tsc_khz"], leg["seconds"],
             "".join("\n    FAILED: " + e for e in leg["errors"])))
     if all(leg["tsc_khz"] for leg in legs.values()):
-        result["table"] = bench_table(legs)
+        nochecks = [dict(r, figure=r["figure"] + " (%s)" % BENCH_NOCHECKS) for r in bench_table(
+            {"time": legs["time-nochecks"], "icount": legs["icount-nochecks"]})
+            if r["figure"] in NOCHECKS_FIGURES]
+        result["table"] = bench_table(legs) + nochecks
         print_bench_table(result["table"])
         for name, v in legs["time"]["values"].items():
             print("%-26s %10d %s" % (name, v["value"], v["unit"]))
