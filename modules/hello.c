@@ -1,8 +1,9 @@
 /*
  * hello: the smallest useful module, with parameters (docs/modules.md walks
  * its whole life). Load it with
- *     insmod /lib/modules/hello.ko who=students count=3
- * and it greets `who` `count` times; rmmod hello says goodbye.
+ *     insmod /lib/modules/hello.ko who=students count=3 lucky=3,7
+ * and it greets `who` `count` times (and names the lucky numbers, an array
+ * parameter); rmmod hello says goodbye.
  */
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -17,6 +18,11 @@ static int count = 1;
 module_param(count, int, 0644);
 MODULE_PARM_DESC(count, "how many greetings (0 to 10)");
 
+static int lucky[4];
+static unsigned int nr_lucky;
+module_param_array(lucky, int, &nr_lucky, 0444);
+MODULE_PARM_DESC(lucky, "up to 4 lucky numbers, lucky=3,7");
+
 static int __init hello_init(void)
 {
 	if (count < 0 || count > 10) {
@@ -25,6 +31,8 @@ static int __init hello_init(void)
 	}
 	for (int i = 0; i < count; i++)
 		pr_info("hello: Hello, %s! (%d of %d)\n", who, i + 1, count);
+	for (unsigned int i = 0; i < nr_lucky; i++)
+		pr_info("hello: lucky number %d\n", lucky[i]);
 	return 0;
 }
 

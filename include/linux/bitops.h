@@ -1,7 +1,87 @@
-/* Bit counting (Linux's hweight: "Hamming weight"), without libgcc's helpers. */
+/*
+ * Bit operations on arrays of unsigned long, Linux's names: bit nr of an
+ * array is bit nr % BITS_PER_LONG of word nr / BITS_PER_LONG. set_bit and
+ * friends are atomic (any context, SMP-safe: a flag word shared with an
+ * interrupt handler); the __ variants are not (the caller holds a lock).
+ * And bit counting (hweight: "Hamming weight"), without libgcc's helpers.
+ */
 #ifndef _LINUX_BITOPS_H
 #define _LINUX_BITOPS_H
 #include <linux/types.h>
+
+#define BITS_PER_LONG 32
+#define BIT(nr) (1UL << (nr))
+#define BIT_MASK(nr) (1UL << ((nr) % BITS_PER_LONG))
+#define BIT_WORD(nr) ((nr) / BITS_PER_LONG)
+#define BITS_TO_LONGS(nr) (((nr) + BITS_PER_LONG - 1) / BITS_PER_LONG)
+#define DECLARE_BITMAP(name, bits) unsigned long name[BITS_TO_LONGS(bits)]
+
+static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_or(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_and(addr + BIT_WORD(nr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST);
+}
+
+static inline void change_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_xor(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST);
+}
+
+static inline bool test_bit(unsigned int nr, const volatile unsigned long *addr)
+{
+	return (__atomic_load_n(addr + BIT_WORD(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr)) != 0;
+}
+
+/* The old value of the bit, set (cleared, flipped) in the same atomic step. */
+static inline bool test_and_set_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	return (__atomic_fetch_or(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST) &
+		BIT_MASK(nr)) != 0;
+}
+
+static inline bool test_and_clear_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	return (__atomic_fetch_and(addr + BIT_WORD(nr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST) &
+		BIT_MASK(nr)) != 0;
+}
+
+static inline bool test_and_change_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	return (__atomic_fetch_xor(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST) &
+		BIT_MASK(nr)) != 0;
+}
+
+static inline void __set_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	addr[BIT_WORD(nr)] |= BIT_MASK(nr);
+}
+
+static inline void __clear_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	addr[BIT_WORD(nr)] &= ~BIT_MASK(nr);
+}
+
+/* The first bit set (find_first_bit) or clear (find_first_zero_bit) below
+ * size; size if there is none. */
+static inline unsigned int find_first_bit(const unsigned long *addr, unsigned int size)
+{
+	for (unsigned int nr = 0; nr < size; nr++)
+		if (addr[BIT_WORD(nr)] & BIT_MASK(nr))
+			return nr;
+	return size;
+}
+
+static inline unsigned int find_first_zero_bit(const unsigned long *addr, unsigned int size)
+{
+	for (unsigned int nr = 0; nr < size; nr++)
+		if (!(addr[BIT_WORD(nr)] & BIT_MASK(nr)))
+			return nr;
+	return size;
+}
 
 static inline unsigned int hweight32(u32 w)
 {

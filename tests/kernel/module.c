@@ -52,6 +52,12 @@ static int module_refcount_of(const char *name)
 	return refs;
 }
 
+/* A symbol of a loaded module, as a pointer. */
+static void *module_symbol(const char *name)
+{
+	return (void *)module_kallsyms_lookup_name(name);
+}
+
 #define EXPECT_PROGRAM(test, ...) \
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, __VA_ARGS__, NULL))
 
@@ -185,6 +191,27 @@ static void parameters_good_and_bad(struct kunit *test)
 	run_without_leaks(test, "parameters");
 }
 
+/* The values insmod gave are in the module's variables when its init runs. */
+static void parameters_reach_the_module(struct kunit *test)
+{
+	int *count, *lucky;
+	unsigned int *nr_lucky;
+	char **who;
+
+	EXPECT_PROGRAM(test, "/bin/insmod", "hello", "who=students", "count=2", "lucky=3,7");
+	count = module_symbol("hello:count");
+	who = module_symbol("hello:who");
+	lucky = module_symbol("hello:lucky");
+	nr_lucky = module_symbol("hello:nr_lucky");
+	KUNIT_ASSERT_TRUE(test, count && who && lucky && nr_lucky);
+	KUNIT_EXPECT_EQ(test, *count, 2);
+	KUNIT_EXPECT_STREQ(test, *who, "students");
+	KUNIT_EXPECT_EQ(test, *nr_lucky, 2u);
+	KUNIT_EXPECT_EQ(test, lucky[0], 3);
+	KUNIT_EXPECT_EQ(test, lucky[1], 7);
+	EXPECT_PROGRAM(test, "/bin/rmmod", "hello");
+}
+
 static void system_call_errors(struct kunit *test)
 {
 	run_without_leaks(test, "call_errors");
@@ -233,11 +260,6 @@ static void interrupt_context_bugs_are_reported(struct kunit *test)
 	EXPECT_PROGRAM(test, "/bin/rmmod", "bug_slow_irq");
 }
 
-/* A symbol of a loaded module, as a pointer. */
-static void *module_symbol(const char *name)
-{
-	return (void *)module_kallsyms_lookup_name(name);
-}
 
 /* The module stays (Unloading) with the handler it forgot; once the handler
  * is gone, rmmod checks again and frees it. */
@@ -382,6 +404,7 @@ static struct kunit_case module_cases[] = {
 	KUNIT_CASE(damaged_bytes_fail_the_checksum),
 	KUNIT_CASE(malformed_elf_is_refused),
 	KUNIT_CASE(parameters_good_and_bad),
+	KUNIT_CASE(parameters_reach_the_module),
 	KUNIT_CASE(system_call_errors),
 	KUNIT_CASE(gpl_only_symbol_is_refused),
 	KUNIT_CASE(interrupt_context_bugs_are_reported),

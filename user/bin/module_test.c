@@ -362,6 +362,8 @@ static void parameters(void)
 	CHECK_ERR(load(original_len, "count"), EINVAL);          /* an int needs a value */
 	CHECK_ERR(load(original_len, "count=99999999999"), EINVAL);
 	CHECK_ERR(load(original_len, "count=11"), EINVAL);       /* hello's init refuses it */
+	CHECK_ERR(load(original_len, "lucky=1,2,3,4,5"), EINVAL); /* an array of 4 */
+	CHECK_ERR(load(original_len, "lucky=1,x"), EINVAL);
 	CHECK(load(original_len, "nosuch=1 count=0x2 who=\"two words\"") == 0); /* unknown: ignored */
 	CHECK(delete_module("hello", O_NONBLOCK) == 0);
 }
