@@ -26,6 +26,7 @@
 #include <linux/seq_file.h>
 #include <linux/smp.h>
 #include <janus/nosleep.h>
+#include <trace/events/irq.h>
 
 #define MAX_SOFTIRQ_RESTART 10
 #define MAX_SOFTIRQ_TIME_NS 2000000 /* 2 ms */
@@ -118,6 +119,7 @@ bool local_softirqs_idle(void)
  */
 void raise_softirq_irqoff(unsigned int nr)
 {
+	trace_softirq_raise(nr);
 	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | (1u << nr));
 	if (!in_interrupt())
 		wakeup_softirqd();
@@ -145,7 +147,9 @@ static void run_softirq(unsigned int nr)
 
 	(*this_cpu_ptr(&softirq_counts))[nr]++;
 	this_cpu_write(atomic_ctx.softirq, nr);
+	trace_softirq_entry(nr);
 	softirq_vec[nr].action(&softirq_vec[nr]);
+	trace_softirq_exit(nr);
 	this_cpu_write(atomic_ctx.softirq, -1);
 	if (preempt_count() != count)
 		report_preempt_leak("softirq", softirq_to_name[nr], NULL, count, preempt_count());
