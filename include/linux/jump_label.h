@@ -117,7 +117,11 @@ void static_key_disable(struct static_key *key);
  */
 unsigned int jump_label_sites(const struct static_key *key, unsigned int *jumps);
 
-/* Checks at boot (kmain) that every site holds the instruction its key says. */
+/**
+ * jump_label_init() - Check at boot that every site holds the instruction its key says.
+ *
+ * Context: kmain, once, before interrupts are on; panics on a mismatch.
+ */
 void jump_label_init(void);
 
 #define static_branch_inc(x) static_key_slow_inc(&(x)->key)

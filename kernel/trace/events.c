@@ -17,7 +17,7 @@
 #include <trace/events/sched.h>
 #include <trace/events/syscalls.h>
 #include <trace/events/workqueue.h>
-#include "trace.h"
+#include <janus/trace.h>
 
 #define TRACE_DATA_SIZE sizeof(((struct trace_entry *)0)->data)
 
@@ -43,6 +43,13 @@ static int print_irq_handler_entry(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(irq_handler_entry, "irq", print_irq_handler_entry);
 
+/**
+ * __trace_irq_handler_entry() - Record irq_handler_entry: handler @name of line @irq starts.
+ * @irq:  the line
+ * @name: the irqaction's name (copied)
+ *
+ * Context: any context (the tracepoint trace_irq_handler_entry() calls it once enabled).
+ */
 void __trace_irq_handler_entry(int irq, const char *name)
 {
 	TRACE_RECORD(irq_handler_entry, irq_handler_entry_fields, f);
@@ -62,6 +69,13 @@ static int print_irq_handler_exit(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(irq_handler_exit, "irq", print_irq_handler_exit);
 
+/**
+ * __trace_irq_handler_exit() - Record irq_handler_exit: a handler of line @irq returned @ret.
+ * @irq: the line
+ * @ret: its irqreturn_t (handled or not)
+ *
+ * Context: any context (the tracepoint trace_irq_handler_exit() calls it once enabled).
+ */
 void __trace_irq_handler_exit(int irq, int ret)
 {
 	TRACE_RECORD(irq_handler_exit, irq_handler_exit_fields, f);
@@ -166,6 +180,14 @@ static int print_sched_switch(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(sched_switch, "sched", print_sched_switch);
 
+/**
+ * __trace_sched_switch() - Record sched_switch: @prev leaves the CPU to @next.
+ * @preempt: @prev was preempted (stays runnable: "R+")
+ * @prev:    the task switched out
+ * @next:    the task switched in
+ *
+ * Context: any context (the tracepoint trace_sched_switch() calls it once enabled).
+ */
 void __trace_sched_switch(bool preempt, struct task_struct *prev, struct task_struct *next)
 {
 	TRACE_RECORD(sched_switch, sched_switch_fields, f);
@@ -194,6 +216,12 @@ static int print_sched_wakeup(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(sched_wakeup, "sched", print_sched_wakeup);
 
+/**
+ * __trace_sched_wakeup() - Record sched_wakeup: @p became runnable.
+ * @p: the woken task
+ *
+ * Context: any context (the tracepoint trace_sched_wakeup() calls it once enabled).
+ */
 void __trace_sched_wakeup(struct task_struct *p)
 {
 	TRACE_RECORD(sched_wakeup, sched_wakeup_fields, f);
@@ -219,6 +247,13 @@ static int print_sys_enter(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(sys_enter, "raw_syscalls", print_sys_enter);
 
+/**
+ * __trace_sys_enter() - Record sys_enter: a system call starts.
+ * @regs: the caller's registers (the six argument registers)
+ * @id:   the system call number
+ *
+ * Context: any context (the tracepoint trace_sys_enter() calls it once enabled).
+ */
 void __trace_sys_enter(struct pt_regs *regs, long id)
 {
 	TRACE_RECORD(sys_enter, sys_enter_fields, f);
@@ -243,6 +278,13 @@ static int print_sys_exit(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(sys_exit, "raw_syscalls", print_sys_exit);
 
+/**
+ * __trace_sys_exit() - Record sys_exit: a system call returns.
+ * @regs: the caller's registers (orig_ax is the number)
+ * @ret:  its result
+ *
+ * Context: any context (the tracepoint trace_sys_exit() calls it once enabled).
+ */
 void __trace_sys_exit(struct pt_regs *regs, long ret)
 {
 	TRACE_RECORD(sys_exit, sys_exit_fields, f);
@@ -291,6 +333,14 @@ static int print_ipi_send_cpu(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(ipi_send_cpu, "ipi", print_ipi_send_cpu);
 
+/**
+ * __trace_ipi_send_cpu() - Record ipi_send_cpu: an IPI leaves for @cpu.
+ * @cpu:      the target CPU
+ * @callsite: who sent it
+ * @callback: the function it will run there, or NULL
+ *
+ * Context: any context (the tracepoint trace_ipi_send_cpu() calls it once enabled).
+ */
 void __trace_ipi_send_cpu(unsigned int cpu, void *callsite, void *callback)
 {
 	TRACE_RECORD(ipi_send_cpu, ipi_send_cpu_fields, f);
@@ -337,6 +387,12 @@ static int print_janus_report(char *buf, size_t size, const void *data)
 }
 DEFINE_EVENT_CALL(janus_report, "janus", print_janus_report);
 
+/**
+ * __trace_janus_report() - Record janus_report: the first line of a kernel report.
+ * @text: the report's headline (copied, cut at 44 bytes)
+ *
+ * Context: any context (the tracepoint trace_janus_report() calls it once enabled).
+ */
 void __trace_janus_report(const char *text)
 {
 	TRACE_RECORD(janus_report, janus_report_fields, f);

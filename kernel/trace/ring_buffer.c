@@ -14,7 +14,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
-#include "trace.h"
+#include <janus/trace.h>
 
 struct trace_ring trace_rings[NR_CPUS];
 

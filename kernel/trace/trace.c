@@ -24,7 +24,7 @@
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/trace.h>
-#include "trace.h"
+#include <janus/trace.h>
 
 #define SAVED_CMDLINES 256
 #define DUMP_EVENTS 100 /* what an oops shows: the last events before it */

@@ -23,7 +23,7 @@
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <uapi/linux/fcntl.h>
-#include "trace.h"
+#include <janus/trace.h>
 
 #define LINE_MAX 256
 #define SET_EVENT_TEXT 4096

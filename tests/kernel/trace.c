@@ -21,7 +21,7 @@
 #include <trace/events/janus.h>
 #include <trace/events/sched.h>
 #include <uapi/linux/fcntl.h>
-#include "../../kernel/trace/trace.h"
+#include <janus/trace.h>
 #include "helpers.h"
 
 #define LINE IRQ_SIM_BASE
