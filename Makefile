@@ -61,7 +61,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -297,6 +297,10 @@ $(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
 	$(Q)$(NASM) -f elf32 $< -o $(B)/tools/bootfloor.o
 	$(Q)$(LD) -m elf_i386 -Ttext=0x100000 -e _start -o $@ $(B)/tools/bootfloor.o
 
+# The demo scenario on two CPUs, traced: build/trace.txt, trace.json (Perfetto), timeline.svg.
+timeline: check-deps $(B)/janus.elf $(B)/initrd.tar
+	$(PYTHON) tools/timeline.py --build $(B)
+
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
 
@@ -339,6 +343,7 @@ help:
 	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"
 	@echo "                      download of the kernel once; never part of make test)"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
+	@echo "  make timeline       trace the demo on 2 CPUs: $(B)/trace.txt, trace.json, timeline.svg"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"
 	@echo "  make compile_commands.json   for editors (uses bear)"

@@ -7,6 +7,7 @@
 #define _JANUS_TRACE_H
 #include <linux/jump_label.h>
 #include <linux/threads.h>
+#include <linux/trace.h>
 #include <linux/types.h>
 
 #define TRACE_ENTRY_SIZE 64
@@ -147,12 +148,6 @@ int trace_format_entry(char *buf, size_t size, int cpu, const struct trace_entry
  * Return: how many events matched.
  */
 int trace_set_events(const char *pattern, bool on);
-/**
- * trace_clear() - Empty the buffers for readers (what is written from now on shows).
- *
- * Context: any context.
- */
-void trace_clear(void);
 /**
  * trace_entries_written() - How many records all CPUs ever wrote.
  *

@@ -29,6 +29,13 @@ void tracing_off(void);
 bool tracing_is_on(void);
 
 /**
+ * trace_clear() - Empty the buffers for readers (what is written from now on shows).
+ *
+ * Context: any context.
+ */
+void trace_clear(void);
+
+/**
  * ftrace_dump() - Print the last events of every CPU's buffer on the console, and stop tracing.
  *
  * The oops and panic paths call it (like Linux with ftrace_dump_on_oops),
@@ -38,5 +45,15 @@ bool tracing_is_on(void);
  * Context: any context, the panic path and NMI included: it takes no lock.
  */
 void ftrace_dump(void);
+
+/**
+ * trace_print_buffer() - Print the whole buffer on the console as /proc/trace shows it, and stop tracing.
+ *
+ * For boots without a user space to read /proc/trace (the timeline demo,
+ * drivers/trace_demo.c). Consumes what it prints.
+ *
+ * Context: process context (it prints a lot); any lock-free context works.
+ */
+void trace_print_buffer(void);
 
 #endif

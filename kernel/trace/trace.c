@@ -274,21 +274,16 @@ int trace_set_events(const char *pattern, bool on)
 	return n;
 }
 
-void ftrace_dump(void)
+/* Prints the buffer's records, oldest first, skipping the first `skip`; consumes them. */
+static void print_records(const char *lvl, u64 skip, bool header)
 {
 	static struct trace_iter it; /* the panic path: not on a possibly tiny stack */
 	static struct trace_entry e;
 	static char line[256];
-	u64 total = trace_entries_in_buffer(), skip;
 	int cpu;
 
-	tracing_off(); /* the dump must not trace itself */
-	if (!total)
-		return;
-	skip = total > DUMP_EVENTS ? total - DUMP_EVENTS : 0;
-	printk(KERN_EMERG "Dumping ftrace buffer (the last %llu of %llu events):\n", total - skip,
-	       total);
-	printk(KERN_EMERG "---------------------------------\n");
+	for (unsigned int i = 0; header && trace_print_header(line, sizeof(line), i); i++)
+		printk("%s%s", lvl, line);
 	trace_iter_start(&it, true);
 	while (trace_iter_next(&it, &e, &cpu)) {
 		if (skip) {
@@ -296,9 +291,30 @@ void ftrace_dump(void)
 			continue;
 		}
 		trace_format_entry(line, sizeof(line), cpu, &e);
-		printk(KERN_EMERG "%s", line);
+		printk("%s%s", lvl, line);
 	}
+}
+
+void ftrace_dump(void)
+{
+	u64 total, skip;
+
+	tracing_off(); /* the dump must not trace itself */
+	total = trace_entries_in_buffer();
+	if (!total)
+		return;
+	skip = total > DUMP_EVENTS ? total - DUMP_EVENTS : 0;
+	printk(KERN_EMERG "Dumping ftrace buffer (the last %llu of %llu events):\n", total - skip,
+	       total);
 	printk(KERN_EMERG "---------------------------------\n");
+	print_records(KERN_EMERG, skip, false);
+	printk(KERN_EMERG "---------------------------------\n");
+}
+
+void trace_print_buffer(void)
+{
+	tracing_off();
+	print_records(KERN_INFO, 0, true);
 }
 
 /* Turns the events named on the command line on; any that match nothing are reported. */
