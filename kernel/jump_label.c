@@ -95,14 +95,17 @@ unsigned int jump_label_sites(const struct static_key *key, unsigned int *jumps)
 void jump_label_init(void)
 {
 	static const u8 nop[] = { JUMP_LABEL_NOP };
-	unsigned int n = 0;
+	unsigned int n = 0, patched = 0;
 
 	for (struct jump_entry *e = __start___jump_table; e < __stop___jump_table; e++, n++) {
 		bool jmp = entry_type(e) == JUMP_LABEL_JMP_TYPE;
 
-		if (jmp ? !site_is_jmp(e) : memcmp((void *)e->code, nop, sizeof(nop)))
-			panic("jump_label: the site at %pS is not the %s its key wants",
-			      (void *)e->code, jmp ? "jmp" : "nop");
+		if (!site_is_jmp(e) && memcmp((void *)e->code, nop, sizeof(nop)))
+			panic("jump_label: the site at %pS is neither a nop nor a jmp", (void *)e->code);
+		if (jmp != site_is_jmp(e)) { /* a key a boot parameter changed */
+			arch_jump_label_patch(e, entry_type(e));
+			patched++;
+		}
 	}
-	pr_info("jump_label: %u static branch sites\n", n);
+	pr_info("jump_label: %u static branch sites, %u set by boot parameters\n", n, patched);
 }

@@ -166,7 +166,7 @@ static void __do_softirq(void *unused)
 
 	(void)unused;
 	preempt_count_add(SOFTIRQ_OFFSET);
-	irqtime_account_irq(SOFTIRQ_OFFSET);
+	irqtime_account(SOFTIRQ_OFFSET);
 	for (;;) {
 		pending = local_softirq_pending();
 		this_cpu_write(softirq_pending, 0);
@@ -183,7 +183,7 @@ static void __do_softirq(void *unused)
 		wakeup_softirqd();
 		break;
 	}
-	irqtime_account_irq(0); /* these softirqs' time */
+	irqtime_account(0); /* these softirqs' time */
 	preempt_count_sub(SOFTIRQ_OFFSET);
 }
 
@@ -234,7 +234,7 @@ void do_softirq(void)
 void irq_enter(void)
 {
 	preempt_count_add(HARDIRQ_OFFSET);
-	irqtime_account_irq(HARDIRQ_OFFSET); /* what ran until now */
+	irqtime_account(HARDIRQ_OFFSET); /* what ran until now */
 }
 
 /**
@@ -248,7 +248,7 @@ void irq_enter(void)
  */
 void irq_exit(void)
 {
-	irqtime_account_irq(0); /* this hardirq's time */
+	irqtime_account(0); /* this hardirq's time */
 	preempt_count_sub(HARDIRQ_OFFSET);
 	if (!in_interrupt() && local_softirq_pending() && !ksoftirqd_running())
 		do_softirq_own_stack();

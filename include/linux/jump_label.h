@@ -118,9 +118,12 @@ void static_key_disable(struct static_key *key);
 unsigned int jump_label_sites(const struct static_key *key, unsigned int *jumps);
 
 /**
- * jump_label_init() - Check at boot that every site holds the instruction its key says.
+ * jump_label_init() - Make every site hold the instruction its key says, at boot.
  *
- * Context: kmain, once, before interrupts are on; panics on a mismatch.
+ * A key that a boot parameter changed (irqtime=off) gets its sites patched
+ * here, before any other CPU runs; a site that is neither nop nor jmp panics.
+ *
+ * Context: kmain, once, after the early parameters, before interrupts are on.
  */
 void jump_label_init(void);
 

@@ -7,6 +7,7 @@
  */
 #ifndef _LINUX_KERNEL_STAT_H
 #define _LINUX_KERNEL_STAT_H
+#include <linux/jump_label.h>
 #include <linux/threads.h>
 #include <linux/types.h>
 
@@ -49,6 +50,15 @@ void kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu);
  * Context: hardirq or softirq entry/exit, interrupts off.
  */
 void irqtime_account_irq(unsigned int offset);
+
+/* On unless irqtime=off: then the interrupt path does not read the clock. */
+DECLARE_STATIC_KEY_TRUE(sched_clock_irqtime);
+
+static __always_inline void irqtime_account(unsigned int offset)
+{
+	if (static_branch_likely(&sched_clock_irqtime))
+		irqtime_account_irq(offset);
+}
 
 /**
  * account_process_tick() - Charge one tick to @p and this CPU, less the interrupt time it held.
