@@ -281,6 +281,50 @@ static void the_proc_files_work_as_in_linux(struct kunit *test)
 	unmap_test_user_page(page);
 }
 
+struct pipe_reader {
+	ssize_t n;
+	bool done;
+	struct task_struct *task;
+};
+
+static int read_trace_pipe(void *arg)
+{
+	struct pipe_reader *r = arg;
+	struct file *f = filp_open("/proc/trace_pipe", O_RDONLY);
+	loff_t pos = 0;
+
+	if (!IS_ERR(f)) {
+		r->n = f->f_op->read(f, (char __user *)TEST_USER_ADDR, PAGE_SIZE - 1, &pos);
+		fput(f);
+	}
+	WRITE_ONCE(r->done, true);
+	return 0;
+}
+
+static void trace_pipe_blocks_until_an_event_comes(struct kunit *test)
+{
+	static struct pipe_reader r;
+	char *page = map_test_user_page();
+
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	trace_set_events("janus_report", true);
+	r = (struct pipe_reader){ .n = -1 };
+	r.task = kthread_create(read_trace_pipe, &r, "trace-pipe-reader");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r.task));
+	get_task_struct(r.task); /* its state is read below, even if it exits */
+	wake_up_process(r.task);
+	/* Asleep in read(), with nothing to read. */
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(r.task->state) == TASK_INTERRUPTIBLE, 2000));
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(r.done));
+	trace_janus_report("test: wake the pipe");
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(r.done), 3000));
+	put_task_struct(r.task);
+	KUNIT_EXPECT_GT(test, r.n, 0);
+	page[max(r.n, (ssize_t)0)] = '\0';
+	KUNIT_EXPECT_TRUE(test, strstr(page, "janus_report: test: wake the pipe\n") != NULL);
+	unmap_test_user_page(page);
+}
+
 static void events_named_on_the_command_line_are_on_from_boot(struct kunit *test)
 {
 	if (!strstr(boot_command_line, "trace=sched_switch"))
@@ -299,6 +343,7 @@ static struct kunit_case trace_cases[] = {
 	KUNIT_CASE(tracing_off_keeps_what_was_recorded),
 	KUNIT_CASE(a_full_ring_keeps_the_newest_events),
 	KUNIT_CASE(the_proc_files_work_as_in_linux),
+	KUNIT_CASE(trace_pipe_blocks_until_an_event_comes),
 	KUNIT_CASE(events_named_on_the_command_line_are_on_from_boot),
 	{}
 };
