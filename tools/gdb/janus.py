@@ -188,29 +188,30 @@ class LxLsmod(gdb.Command):
             print("lx-lsmod: this kernel has no loadable modules (no `modules` list)")
             return
         print("%-10s %-20s %8s" % ("Address", "Module", "Size"))
-        for m in mods:
-            print("0x%08x %-20s %8d" % (m[1], m[0], m[2]))
+        for name, base, size, _ in mods:
+            print("0x%08x %-20s %8d" % (base, name, size))
 
 
 def loaded_modules():
-    """[(name, core address, size)] from the `modules` list, or None without module support."""
+    """[(name, text address, size, {section: address})] from the `modules` list (kernel/module/),
+    or None for a kernel without module support."""
     try:
         head = sym("modules")
     except gdb.error:
         return None
     out = []
     for m in list_for_each(head, "struct module", "list"):
-        fields = {f.name for f in m.dereference().type.fields()}
-        base = size = 0
-        for b, s in (("core_layout", None), ("base", "size"), ("module_core", "core_size")):
-            if b in fields:
-                v = m[b]
-                if s is None:
-                    base, size = int(v["base"]), int(v["size"])
-                else:
-                    base, size = int(v), int(m[s]) if s in fields else 0
-                break
-        out.append((m["name"].string(), base, size))
+        mem = m["mem"]
+        count = mem.type.range()[1] + 1
+        size = sum(int(mem[i]["size"]) for i in range(count))
+        sections = {}
+        attrs = m["sect_attrs"]
+        if int(attrs):
+            for i in range(int(attrs["nsections"])):
+                a = attrs["attrs"][i]
+                sections[a["battr"]["attr"]["name"].string()] = int(a["address"])
+        out.append((m["name"].string(), int(mem[0]["base"].cast(gdb.lookup_type("unsigned long"))),
+                    size, sections))
     return out
 
 
@@ -229,14 +230,17 @@ class LxSymbols(gdb.Command):
         if mods is None:
             print("lx-symbols: this kernel has no loadable modules; nothing to load")
             return
-        for name, base, _ in mods:
-            path = next((os.path.join(d, r, f) for d in dirs for r, _, fs in os.walk(d)
+        for name, base, _, sections in mods:
+            path = next((os.path.join(r, f) for d in dirs for r, _, fs in os.walk(d)
                          for f in fs if f == name + ".ko"), None)
             if not path:
                 print("lx-symbols: no %s.ko under %s" % (name, " ".join(dirs)))
                 continue
-            gdb.execute("add-symbol-file %s 0x%x" % (path, base), to_string=True)
-            print("loaded %s at 0x%08x" % (path, base))
+            text = sections.pop(".text", base)
+            extra = "".join(" -s %s 0x%x" % (sec, addr) for sec, addr in sorted(sections.items())
+                            if addr and not sec.startswith(".init"))
+            gdb.execute("add-symbol-file %s 0x%x%s" % (path, text, extra), to_string=True)
+            print("loaded %s at 0x%08x" % (path, text))
         print("lx-symbols: %d module(s)" % len(mods))
 
 
