@@ -5,7 +5,7 @@
  * nice, system and idle time (account_process_tick, from the tick): each
  * tick charges the time since the previous one to whatever it interrupted,
  * less the interrupt time that period held, so the columns add up to the
- * time that passed.
+ * time that passed (each period ends where the tick's own interrupt began).
  * /proc/stat shows them in USER_HZ ticks; tasks get utime and stime.
  */
 #include <asm/irq.h>
@@ -39,7 +39,7 @@ struct cpu_times {
 	u64 irq_cycles[2];  /* hardirq, softirq: exact, in TSC cycles */
 	u64 irq_mark;       /* the TSC at the last entry or exit */
 	u64 tick_delta;     /* interrupt cycles not yet taken off a tick */
-	u64 last_tick;      /* the clock (ns) at the last tick */
+	u64 last_tick;      /* the TSC where the last tick's period ended */
 };
 
 static struct cpu_times cpu_times[NR_CPUS];
@@ -110,9 +110,11 @@ void irqtime_account_irq(unsigned int offset)
 void account_process_tick(struct task_struct *p, bool user_tick)
 {
 	struct cpu_times *t = &cpu_times[smp_processor_id()];
-	u64 now = local_clock(), other = tsc_cycles_to_ns(t->tick_delta);
-	/* The time since the last tick: a tick the host swallowed loses nothing. */
-	u64 cputime = t->last_tick ? now - t->last_tick : TICK_NSEC;
+	/* The period ends where this tick's interrupt began (irq_enter marked it):
+	 * the tick's own hardirq time goes to irq at its irq_exit, not here too. */
+	u64 now = static_branch_likely(&sched_clock_irqtime) && t->irq_mark ? t->irq_mark : rdtsc();
+	u64 cputime = t->last_tick ? tsc_cycles_to_ns(now - t->last_tick) : TICK_NSEC;
+	u64 other = tsc_cycles_to_ns(t->tick_delta);
 	int index;
 
 	t->last_tick = now;

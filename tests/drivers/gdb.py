@@ -1,10 +1,10 @@
-#!/usr/bin/env python3
-"""The `gdb` check of `make test`: gdb in batch mode through every Janus helper.
+"""Driver `gdb` (tests/configs: gdb-helpers): gdb in batch mode through every Janus helper.
 
-Boots the kernel on two CPUs, paused, with QEMU's gdb stub and the tracer on,
-running the cputime and tasklet suites (so there is user mode, kernel tasks,
-softirqs and idle to interrupt), and drives gdb the way a student would
-(tools/gdbinit loads tools/gdb/janus.py):
+The configuration boots two CPUs paused (-S), with the tracer on, running the
+tasklet and syscall suites (so there is user mode, kernel tasks, softirqs
+and idle to interrupt). The driver runs gdb the way a student would
+(tools/gdbinit loads tools/gdb/janus.py), checks each section of its output,
+then detaches and lets the self-tests finish:
 
   hbreak kmain; bt                       gdb stops in the kernel at all
   bt from the timer handler              interrupting a task, the idle loop and user mode:
@@ -12,19 +12,8 @@ softirqs and idle to interrupt), and drives gdb the way a student would
   bt from a tasklet                      <SOFTIRQ> ... </SOFTIRQ> <IRQ> ... </IRQ> then the task
   jx-context, lx-cpus, lx-ps, lx-dmesg, lx-lsmod, lx-symbols, lx-interruptlist,
   $lx_current(), $lx_per_cpu(), jx-trace, jx-stacks
-
-    tests/gdb_check.py         run it alone (after `make`); tests/run.py calls check()
-Python 3 standard library only.
-"""
-import os
+Python 3 standard library only."""
 import re
-import socket
-import subprocess
-import sys
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.join(ROOT, "build")
-CMDLINE = "trace=irq:,irq_vectors:,sched_switch selftest=cputime,tasklet"
 
 # (section, gdb commands). Each section's output is checked below.
 SCRIPT = [
@@ -75,39 +64,6 @@ CHECKS = {
 }
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run_gdb(build, timeout=240):
-    """Runs SCRIPT; returns gdb's whole output."""
-    elf, port = os.path.join(build, "janus.elf"), free_port()
-    qemu = subprocess.Popen(["qemu-system-i386", "-accel", "tcg", "-smp", "2", "-m", "128M",
-                             "-display", "none", "-serial", "file:" + os.path.join(build, "gdb-serial.log"),
-                             "-monitor", "none", "-no-reboot", "-kernel", elf,
-                             "-initrd", os.path.join(build, "initrd.tar"), "-append", CMDLINE,
-                             "-S", "-gdb", "tcp:127.0.0.1:%d" % port],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    argv = ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
-            "-ex", "file " + elf, "-ex", "target remote 127.0.0.1:%d" % port]
-    for name, commands in SCRIPT:
-        argv += ["-ex", "echo ===%s===\\n" % name]
-        for c in commands:
-            argv += ["-ex", c]
-    argv += ["-ex", "echo ===end===\\n", "-ex", "kill"]
-    try:
-        return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              timeout=timeout, cwd=ROOT).stdout
-    except (subprocess.TimeoutExpired, FileNotFoundError) as e:
-        out = getattr(e, "stdout", None) or ""
-        return (out.decode() if isinstance(out, bytes) else out) + "\ngdb did not finish: %s" % e
-    finally:
-        qemu.kill()
-        qemu.wait()
-
-
 def sections(out):
     parts, name = {}, None
     for line in out.splitlines():
@@ -120,26 +76,17 @@ def sections(out):
     return parts
 
 
-def check(build=BUILD):
-    """(ok, lines): what was checked, or what failed with gdb's output."""
-    out = run_gdb(build)
+def run(s):
+    commands = []
+    for name, cmds in SCRIPT:
+        commands += ["echo ===%s===\\n" % name] + cmds
+    commands += ["echo ===end===\\n", "detach"]
+    out = s.gdb(*commands, timeout=180)
     parts = sections(out)
-    failed = []
     for name, wants in CHECKS.items():
-        text = parts.get(name, "")
         for rx, what in wants:
-            if not re.search(rx, text, re.M):
-                failed.append("%s: %s" % (name, what))
-    if "Python Exception" in out or "Traceback" in out:
-        failed.append("a helper raised a Python exception")
-    if failed:
-        return False, failed + ["gdb output:"] + out.splitlines()[-120:]
-    n = sum(len(w) for w in CHECKS.values())
-    return True, ["%d checks: bt across the hardirq and softirq stacks from a task, the idle loop "
-                  "and user mode; every lx-/jx- helper" % n]
-
-
-if __name__ == "__main__":
-    ok, lines = check()
-    print("\n".join(lines))
-    sys.exit(0 if ok else 1)
+            s.check("%s: %s" % (name, what), re.search(rx, parts.get(name, ""), re.M),
+                    "gdb's %s section:\n%s" % (name, parts.get(name) or "(missing)\n" + out[-3000:]))
+    s.check("no helper raised a Python exception", "Python Exception" not in out and "Traceback" not in out,
+            out[-3000:])
+    s.check("the self-tests finish after gdb detaches", s.wait_exit(120), "QEMU still running")

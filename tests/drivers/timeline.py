@@ -1,7 +1,11 @@
-#!/usr/bin/env python3
-"""The `timeline` check of `make test`: run `make timeline`'s recorder and check what it wrote.
+"""Driver `timeline` (tests/configs: timeline): `make timeline`'s scenario, checked.
 
-    tests/timeline_check.py            run it alone (after `make`)
+The configuration boots two CPUs with the tracer on and `trace_demo`
+(drivers/trace_demo.c). When the kernel says seed003 sleeps in read(), the
+driver presses a key (a real IRQ 1 from QEMU's keyboard controller), cuts
+the trace the kernel prints out of the serial log, converts it with
+tools/trace2perfetto.py (as tools/timeline.py does for `make timeline`) and
+checks what came out:
 
 - build/trace.txt has the demo's story: IRQ 1 in hardirq context (d.h), the
   tasklet in a softirq (s), the work item in a kworker, an IPI on the other CPU;
@@ -10,20 +14,19 @@
 - build/timeline.svg parses as XML and has a lane per CPU in each panel;
 - where a renderer is installed (rsvg-convert, Debian's librsvg2-bin, or
   chromium), the SVG renders to a PNG that is not blank.
-Python 3 standard library only. tests/run.py calls check() as one of its jobs.
-"""
+Python 3 standard library only."""
+import importlib.util
 import json
 import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 import tempfile
 import xml.etree.ElementTree as ET
 import zlib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.join(ROOT, "build")
 PHASES = set("BEXiIsftMCbne")
 
@@ -147,22 +150,31 @@ def render(svg):
     return True, "rendered by %s, not blank" % cmd[0]
 
 
-def check(build=BUILD):
-    """Runs the recorder and all checks: (ok, report lines)."""
-    rc = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "timeline.py"), "--build", build],
-                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=200)
-    if rc.returncode:
-        return False, ["tools/timeline.py failed:"] + rc.stdout.splitlines()[-10:]
-    problems = check_text(os.path.join(build, "trace.txt"))
-    problems += check_json(os.path.join(build, "trace.json"))
-    problems += check_svg(os.path.join(build, "timeline.svg"))
-    ok, rendered = render(os.path.join(build, "timeline.svg"))
-    if not ok:
-        problems.append(rendered)
-    return not problems, problems or [rc.stdout.strip().splitlines()[0] + "; " + rendered]
+def load_tool():
+    """tools/timeline.py, for its trace cutting and conversion."""
+    spec = importlib.util.spec_from_file_location("janus_timeline", os.path.join(ROOT, "tools", "timeline.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-if __name__ == "__main__":
-    ok, lines = check()
-    print("\n".join(lines))
-    sys.exit(0 if ok else 1)
+def run(s):
+    tool = load_tool()
+    if not s.check("kernel_asks_for_a_key", s.expect(re.escape(tool.ASK), timeout=60),
+                   "no '%s' on serial" % tool.ASK):
+        return
+    s.sendkey("a")
+    if not s.check("kernel_prints_its_trace", s.expect(r"trace_demo: end trace", timeout=60),
+                   "no 'trace_demo: end trace' on serial"):
+        return
+    rc, out = tool.convert(BUILD, tool.trace_lines(s.lines))
+    if not s.check("trace2perfetto_converts_it", rc == 0, out):
+        return
+    problems = check_text(os.path.join(BUILD, "trace.txt"))
+    s.check("the_trace_tells_the_story", not problems, "\n".join(problems))
+    problems = check_json(os.path.join(BUILD, "trace.json"))
+    s.check("the_json_is_trace_event_format", not problems, "\n".join(problems))
+    problems = check_svg(os.path.join(BUILD, "timeline.svg"))
+    s.check("the_svg_has_a_lane_per_cpu", not problems, "\n".join(problems))
+    ok, rendered = render(os.path.join(BUILD, "timeline.svg"))
+    s.check("the_svg_renders_not_blank", ok, rendered)
