@@ -508,10 +508,15 @@ def asm_function(pc):
     return text[text.index("<") + 1:].split("+")[0].split(".")[0].rstrip(">")
 
 
+# The entry code that has built its fake frame: pt_regs at ebp + 8 (the
+# sysenter entry and the shared way out too, where the kernel has them).
+ENTRY_FRAMES = ("common_entry", "common_return", "entry_SYSENTER_32")
+
+
 class StackSwitchUnwinder(gdb.unwinder.Unwinder):
     """Unwinds the two assembly frames where Janus changes stacks, which have no CFI:
 
-    common_entry (arch/x86/entry.asm): its caller is the interrupted code. It saved
+    common_entry (arch/x86/entry.asm, and its sysenter twin): its caller is the interrupted code. It saved
     everything as a struct pt_regs and built a fake frame right below it, so ebp + 8
     is the pt_regs: the interrupted eip, ebp and the other registers, and esp (in
     kernel mode the CPU pushed none: it was just above the pt_regs).
@@ -528,7 +533,7 @@ class StackSwitchUnwinder(gdb.unwinder.Unwinder):
             name = asm_function(pc)
         except gdb.error:
             return None
-        if name not in ("common_entry", "call_on_stack"):
+        if name not in ENTRY_FRAMES and name != "call_on_stack":
             return None
         uint = gdb.lookup_type("unsigned long")
         ebp = int(pending_frame.read_register("ebp")) & 0xffffffff
