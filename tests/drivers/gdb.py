@@ -76,17 +76,23 @@ def sections(out):
     return parts
 
 
-def run(s):
+def run_script(s, script, checks):
+    """Runs script's sections in one gdb, checks each section's output, detaches,
+    and waits for the self-tests to finish."""
     commands = []
-    for name, cmds in SCRIPT:
+    for name, cmds in script:
         commands += ["echo ===%s===\\n" % name] + cmds
     commands += ["echo ===end===\\n", "detach"]
     out = s.gdb(*commands, timeout=180)
     parts = sections(out)
-    for name, wants in CHECKS.items():
+    for name, wants in checks.items():
         for rx, what in wants:
             s.check("%s: %s" % (name, what), re.search(rx, parts.get(name, ""), re.M),
                     "gdb's %s section:\n%s" % (name, parts.get(name) or "(missing)\n" + out[-3000:]))
     s.check("no helper raised a Python exception", "Python Exception" not in out and "Traceback" not in out,
             out[-3000:])
     s.check("the self-tests finish after gdb detaches", s.wait_exit(120), "QEMU still running")
+
+
+def run(s):
+    run_script(s, SCRIPT, CHECKS)

@@ -92,14 +92,14 @@ static u64 total_of(int cpu)
 static void hardirq_and_softirq_time_are_exact(struct kunit *test)
 {
 	int cpu = smp_processor_id();
-	u64 irq = stat_of(cpu, CPUTIME_IRQ), soft = stat_of(cpu, CPUTIME_SOFTIRQ);
-	u64 d_irq, d_soft, t0 = sched_clock(), wall;
+	u64 t0 = sched_clock(), irq = stat_of(cpu, CPUTIME_IRQ), soft = stat_of(cpu, CPUTIME_SOFTIRQ);
+	u64 d_irq, d_soft, wall;
 
 	irq_sim_fire(LINE);
-	wall = sched_clock() - t0;
 	KUNIT_ASSERT_EQ(test, softirq_runs, 1u);
 	d_irq = stat_of(cpu, CPUTIME_IRQ) - irq;
 	d_soft = stat_of(cpu, CPUTIME_SOFTIRQ) - soft;
+	wall = sched_clock() - t0; /* the window holds both readings */
 	/* At least what the handler and the softirq measured themselves, and
 	 * together at most the time the whole interrupt took (a host that pauses
 	 * the CPU, or gdb, stretches both alike). */

@@ -218,14 +218,15 @@ def loaded_modules():
 class LxSymbols(gdb.Command):
     """Load the symbols of every loaded module at its address (Linux's lx-symbols).
 
-    lx-symbols [DIR...]: where to look for NAME.ko (default: build/modules, modules, .)."""
+    lx-symbols [DIR...]: where to look for NAME.ko (default: modules/ next to the kernel ELF, then .)."""
 
     def __init__(self):
         super().__init__("lx-symbols", gdb.COMMAND_FILES)
 
     def invoke(self, arg, from_tty):
         import os
-        dirs = arg.split() or ["build/modules", "modules", "."]
+        elf_dir = os.path.dirname(gdb.current_progspace().filename or "")
+        dirs = arg.split() or [os.path.join(elf_dir, "modules"), "."]
         mods = loaded_modules()
         if mods is None:
             print("lx-symbols: this kernel has no loadable modules; nothing to load")
@@ -238,7 +239,7 @@ class LxSymbols(gdb.Command):
                 continue
             text = sections.pop(".text", base)
             extra = "".join(" -s %s 0x%x" % (sec, addr) for sec, addr in sorted(sections.items())
-                            if addr and not sec.startswith(".init"))
+                            if addr)
             gdb.execute("add-symbol-file %s 0x%x%s" % (path, text, extra), to_string=True)
             print("loaded %s at 0x%08x" % (path, text))
         print("lx-symbols: %d module(s)" % len(mods))
