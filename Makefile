@@ -16,7 +16,13 @@ NASM := nasm
 PYTHON := python3
 QEMU := qemu-system-i386
 DISPLAY_MODE ?= none
+# make run / run-elf / debug: the kernel command line (for run, through GRUB's
+# first menu entry, written into the ISO), CPUs, memory in MiB, more QEMU options.
 CMDLINE ?=
+SMP ?= 1
+MEM ?= 128
+QEMU_EXTRA ?=
+QEMU_MACHINE = -m $(MEM)M -smp $(SMP) $(QEMU_EXTRA)
 
 SRC_DIRS := arch/x86 kernel drivers tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
@@ -61,7 +67,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -243,24 +249,32 @@ $(B)/initrd.tar: $(INITRD_FILES) $(B)/user/programs tools/mkinitrd.py
 
 iso: $(B)/janus.iso
 
-$(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg
+# Rebuild the ISO when CMDLINE changes: GRUB's first entry carries it.
+$(B)/cmdline: FORCE
+	@mkdir -p $(B)
+	@echo '$(subst ','\'',$(CMDLINE))' | cmp -s - $@ || echo '$(subst ','\'',$(CMDLINE))' > $@
+
+$(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg $(B)/cmdline
 	$(call say,ISO,$@)
 	$(Q)rm -rf $(B)/isodir
 	$(Q)mkdir -p $(B)/isodir/boot/grub
 	$(Q)cp $(B)/janus.elf $(B)/isodir/boot/janus.elf
 	$(Q)cp $(B)/initrd.tar $(B)/isodir/boot/initrd.tar
-	$(Q)cp iso/boot/grub/grub.cfg $(B)/isodir/boot/grub/grub.cfg
+	$(Q)JANUS_CMDLINE='$(subst ','\'',$(CMDLINE))' $(PYTHON) -c 'import os, sys; \
+		sys.stdout.write(open(sys.argv[1]).read().replace("@CMDLINE@", os.environ["JANUS_CMDLINE"]))' \
+		iso/boot/grub/grub.cfg > $(B)/isodir/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/isodir > $(B)/grub-mkrescue.log 2>&1 || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
 
 # GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
 run: check-deps $(B)/janus.iso
-	$(QEMU) -m 128M -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
+	$(QEMU) $(QEMU_MACHINE) -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) \
+		-no-reboot
 
 # QEMU's Multiboot loader passes -initrd as a module.
 run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
-	$(QEMU) -m 128M -kernel $(B)/janus.elf -initrd $(B)/initrd.tar -append "$(CMDLINE)" \
-		-serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
+	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
+		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
 test: check-deps kernel-doc-check
 	$(PYTHON) tests/run.py
@@ -297,8 +311,13 @@ $(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
 	$(Q)$(NASM) -f elf32 $< -o $(B)/tools/bootfloor.o
 	$(Q)$(LD) -m elf_i386 -Ttext=0x100000 -e _start -o $@ $(B)/tools/bootfloor.o
 
+# The demo scenario on two CPUs, traced: build/trace.txt, trace.json (Perfetto), timeline.svg.
+timeline: check-deps $(B)/janus.elf $(B)/initrd.tar
+	$(PYTHON) tools/timeline.py --build $(B)
+
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
-	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
+	SMP=$(SMP) MEM=$(MEM) QEMU_EXTRA='$(subst ','\'',$(QEMU_EXTRA))' \
+		tools/debug.sh $(B)/janus.elf '$(subst ','\'',$(CMDLINE))' $(B)/initrd.tar
 
 compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c) $(wildcard modules/*.c modules/*/*.c)
 	bear --output $@ -- $(MAKE) -B $(OBJS) $(USER_OBJS) $(MODULE_OBJS)
@@ -331,6 +350,8 @@ help:
 	@echo "                      (MODULES_EXTRA=\"a.ko b.ko\" adds .ko files to the initrd)"
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
+	@echo "  run, run-elf and debug take CMDLINE=\"...\" SMP=$(SMP) MEM=$(MEM) (MiB) QEMU_EXTRA=\"...\";"
+	@echo "                      e.g. make debug SMP=2 MEM=64 CMDLINE=\"trace=irq: selftest=tasklet\"
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
@@ -339,6 +360,7 @@ help:
 	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"
 	@echo "                      download of the kernel once; never part of make test)"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
+	@echo "  make timeline       trace the demo on 2 CPUs: $(B)/trace.txt, trace.json, timeline.svg"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"
 	@echo "  make compile_commands.json   for editors (uses bear)"

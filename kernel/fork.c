@@ -4,6 +4,7 @@
  * high-water mark can be read, with a canary in its lowest word.
  */
 #include <asm/stacktrace.h>
+#include <linux/kernel_stat.h>
 #include <asm/switch_to.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
@@ -373,8 +374,9 @@ static void show_task(struct task_struct *p, void *m)
 	/* The lowest word is the canary, not paint. */
 	size_t used = stack_used((u32 *)p->stack + 1, THREAD_SIZE - sizeof(u32)) + sizeof(u32);
 
-	seq_printf(m, "%5d %c %3d %4d %5u/%u %8lu %8lu %s\n", p->pid, state_letter(p), p->cpu,
-		   p->prio, used, THREAD_SIZE, p->nvcsw, p->nivcsw, p->comm);
+	seq_printf(m, "%5d %c %3d %4d %5u/%u %8lu %8lu %7llu %7llu %s\n", p->pid, state_letter(p),
+		   p->cpu, p->prio, used, THREAD_SIZE, p->nvcsw, p->nivcsw, nsec_to_clock_t(p->utime),
+		   nsec_to_clock_t(p->stime), p->comm);
 }
 
 /**
@@ -382,14 +384,15 @@ static void show_task(struct task_struct *p, void *m)
  * @m: the seq_file to write to
  *
  * State R running or runnable, S interruptible sleep, D uninterruptible
- * sleep, X dead; STACK is the deepest use of the kernel stack.
+ * sleep, X dead; STACK is the deepest use of the kernel stack; UTIME and
+ * STIME are the time in user and kernel mode, in USER_HZ ticks (1/100 s).
  *
  * Context: process context; does not sleep.
  * Return: 0.
  */
 int show_tasks(struct seq_file *m)
 {
-	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW COMMAND\n");
+	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW   UTIME   STIME COMMAND\n");
 	show_task(&init_task, m);
 	for_each_task(show_task, m);
 	return 0;

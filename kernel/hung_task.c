@@ -8,6 +8,7 @@
  * look, a whole period ago, is reported with its backtrace, so a hang says
  * where it is. hung_task_timeout_secs=0 on the command line turns it off.
  */
+#include <trace/events/janus.h>
 #include <asm/stacktrace.h>
 #include <linux/err.h>
 #include <linux/init.h>
@@ -40,6 +41,7 @@ static void report_hung_task(struct task_struct *t, unsigned long timeout_secs)
 		hung_task_warnings--;
 		pr_err("INFO: task %s:%d blocked for more than %lu seconds.\n", t->comm, t->pid,
 		       timeout_secs);
+		trace_janus_report("INFO: task blocked for too long");
 		pr_err("task:%s state:D pid:%d cpu:%d switches:%lu\n", t->comm, t->pid, t->cpu,
 		       t->nvcsw + t->nivcsw);
 		show_task_trace(t, KERN_ERR);

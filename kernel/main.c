@@ -11,6 +11,7 @@
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/irqflags.h>
+#include <linux/jump_label.h>
 #include <linux/kthread.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -134,6 +135,7 @@ void kmain(u32 magic, u32 mbi_phys)
 	memblock_dump();
 	mem_init();
 	kmalloc_init();
+	jump_label_init(); /* every static branch site is as its key says */
 	/* The interrupt path: IDT and exceptions, IRQ stacks and controllers.
 	 * Then the scheduler and timers, and the tick that drives both.
 	 * Interrupts go on only once all of it is in place. */

@@ -15,6 +15,8 @@
 #include <linux/string.h>
 #include <janus/log.h>
 #include <janus/qemu.h>
+#include <linux/trace.h>
+#include <trace/events/janus.h>
 
 unsigned long warn_count;
 static int panic_cpu = -1;
@@ -54,6 +56,7 @@ void panic(const char *fmt, ...)
 
 	pr_emerg("Kernel panic - not syncing: %s\n", msg);
 	dump_stack_lvl(KERN_EMERG);
+	ftrace_dump();
 	smp_send_stop(); /* every other CPU halts, and says so */
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	qemu_exit(QEMU_EXIT_PANIC);
@@ -89,6 +92,12 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(), task->pid, file, line,
 		caller);
 	print_modules();
+	if (trace_janus_report_enabled()) {
+		char what[48];
+
+		snprintf(what, sizeof(what), "WARNING: at %s:%d", file, line);
+		trace_janus_report(what);
+	}
 	dump_stack_lvl(KERN_WARNING);
 	pr_warn("---[ end trace %08lx ]---\n", ++warn_count);
 }

@@ -14,6 +14,7 @@
  * (still in softirq context while each handler runs), taking turns with the
  * other tasks. Softirqs raised outside interrupt context go to it too.
  */
+#include <linux/kernel_stat.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
 #include <linux/interrupt.h>
@@ -26,6 +27,7 @@
 #include <linux/seq_file.h>
 #include <linux/smp.h>
 #include <janus/nosleep.h>
+#include <trace/events/irq.h>
 
 #define MAX_SOFTIRQ_RESTART 10
 #define MAX_SOFTIRQ_TIME_NS 2000000 /* 2 ms */
@@ -118,6 +120,7 @@ bool local_softirqs_idle(void)
  */
 void raise_softirq_irqoff(unsigned int nr)
 {
+	trace_softirq_raise(nr);
 	this_cpu_write(softirq_pending, this_cpu_read(softirq_pending) | (1u << nr));
 	if (!in_interrupt())
 		wakeup_softirqd();
@@ -145,7 +148,9 @@ static void run_softirq(unsigned int nr)
 
 	(*this_cpu_ptr(&softirq_counts))[nr]++;
 	this_cpu_write(atomic_ctx.softirq, nr);
+	trace_softirq_entry(nr);
 	softirq_vec[nr].action(&softirq_vec[nr]);
+	trace_softirq_exit(nr);
 	this_cpu_write(atomic_ctx.softirq, -1);
 	if (preempt_count() != count)
 		report_preempt_leak("softirq", softirq_to_name[nr], NULL, count, preempt_count());
@@ -161,6 +166,7 @@ static void __do_softirq(void *unused)
 
 	(void)unused;
 	preempt_count_add(SOFTIRQ_OFFSET);
+	irqtime_account(SOFTIRQ_OFFSET);
 	for (;;) {
 		pending = local_softirq_pending();
 		this_cpu_write(softirq_pending, 0);
@@ -177,6 +183,7 @@ static void __do_softirq(void *unused)
 		wakeup_softirqd();
 		break;
 	}
+	irqtime_account(0); /* these softirqs' time */
 	preempt_count_sub(SOFTIRQ_OFFSET);
 }
 
@@ -227,6 +234,7 @@ void do_softirq(void)
 void irq_enter(void)
 {
 	preempt_count_add(HARDIRQ_OFFSET);
+	irqtime_account(HARDIRQ_OFFSET); /* what ran until now */
 }
 
 /**
@@ -240,6 +248,7 @@ void irq_enter(void)
  */
 void irq_exit(void)
 {
+	irqtime_account(0); /* this hardirq's time */
 	preempt_count_sub(HARDIRQ_OFFSET);
 	if (!in_interrupt() && local_softirq_pending() && !ksoftirqd_running())
 		do_softirq_own_stack();

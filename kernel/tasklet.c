@@ -14,6 +14,7 @@
 #include <linux/might_sleep.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <trace/events/irq.h>
 
 struct tasklet_head {
 	struct tasklet_struct *head;
@@ -135,10 +136,14 @@ static void run_list(struct tasklet_head *list, unsigned int softirq)
 		if (!test_and_set(&t->state, TASKLET_STATE_RUN)) {
 			if (!atomic_read(&t->count)) {
 				clear(&t->state, TASKLET_STATE_SCHED);
+				void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
+
+				trace_tasklet_entry(t, fn);
 				if (t->use_callback)
 					t->callback(t);
 				else
 					t->func(t->data);
+				trace_tasklet_exit(t, fn);
 				clear(&t->state, TASKLET_STATE_RUN);
 				t = next;
 				continue;

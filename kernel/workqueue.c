@@ -27,6 +27,7 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <janus/leftovers.h>
+#include <trace/events/workqueue.h>
 
 struct worker {
 	struct workqueue_struct *wq;
@@ -176,7 +177,11 @@ static int worker_thread(void *data)
 		wait_event_interruptible(w->more,
 					 !list_empty(&w->items) || kthread_should_stop());
 		while ((work = next_item(w))) {
-			work->func(work);
+			work_func_t fn = work->func;
+
+			trace_workqueue_execute_start(work, fn);
+			fn(work);
+			trace_workqueue_execute_end(work, fn); /* work may be gone: only its address */
 			WRITE_ONCE(w->current_work, NULL);
 			cond_resched();
 		}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make debug: start QEMU paused with its gdb stub and attach gdb to it.
-#   tools/debug.sh build/janus.elf "cmdline" [build/initrd.tar]
+#   [SMP=2] [MEM=64] [QEMU_EXTRA="..."] tools/debug.sh build/janus.elf "cmdline" [build/initrd.tar]
 # The initrd becomes a Multiboot module (QEMU's -initrd). The serial console
 # goes to build/debug-serial.log; QEMU stops when gdb exits.
 set -eu
@@ -8,10 +8,12 @@ elf=$1
 cmdline=${2:-}
 initrd=${3:-build/initrd.tar}
 port=${GDB_PORT:-1234}
-qemu-system-i386 -m 128M -kernel "$elf" -initrd "$initrd" -append "$cmdline" -display none \
+# shellcheck disable=SC2086 # QEMU_EXTRA is a list of options
+qemu-system-i386 -m "${MEM:-128}M" -smp "${SMP:-1}" ${QEMU_EXTRA:-} -kernel "$elf" -initrd "$initrd" \
+	-append "$cmdline" -display none \
 	-serial file:build/debug-serial.log -no-reboot -gdb tcp:127.0.0.1:"$port" -S &
 qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT
 echo "QEMU paused (pid $qemu), serial console in build/debug-serial.log."
-echo "Try: hbreak kmain, continue, bt, current, pcpu __preempt_count 0"
+echo "Try: hbreak kmain, continue, bt, lx-ps, lx-cpus, jx-context; docs/gdb.md has more"
 gdb -q -x tools/gdbinit -ex "file $elf" -ex "target remote 127.0.0.1:$port" -ex "hbreak kmain"

@@ -3,7 +3,7 @@
 #   tools/deps.sh check     list missing packages, exit 1 if any
 #   tools/deps.sh install   apt-get install what is missing (as root, or with sudo)
 set -u
-PACKAGES="nasm qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc gcc-multilib binutils make python3 gdb"
+PACKAGES="nasm qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc gcc-multilib binutils make python3 gdb librsvg2-bin"
 
 missing_packages() {
 	local missing=()
@@ -18,6 +18,7 @@ missing_packages() {
 	command -v make >/dev/null || missing+=(make)
 	command -v python3 >/dev/null || missing+=(python3)
 	command -v gdb >/dev/null || missing+=(gdb)
+	command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin) # renders the timeline SVG in make test
 	if command -v gcc >/dev/null && ! echo 'int x;' | gcc -m32 -x c -c -o /dev/null - 2>/dev/null; then
 		missing+=(gcc-multilib)
 	fi

@@ -9,6 +9,7 @@
  * apic_init decides the interrupt system at boot: the APIC if the MADT is
  * good and `noapic` is not given, else the 8259 PIC on one CPU.
  */
+#include <asm/trace/irq_vectors.h>
 #include <asm/acpi.h>
 #include <asm/apic.h>
 #include <asm/io.h>
@@ -188,10 +189,12 @@ void lapic_timer_start(void)
 static void lapic_timer_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
+	trace_local_timer_entry(LOCAL_TIMER_VECTOR);
 	apic_eoi();
 	if (!smp_processor_id())
 		tick_do_timer();
 	update_process_times();
+	trace_local_timer_exit(LOCAL_TIMER_VECTOR);
 }
 
 /* A real spurious interrupt sets no in-service bit and must not get an EOI;

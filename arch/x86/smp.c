@@ -21,30 +21,38 @@
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/smp.h>
+#include <asm/trace/irq_vectors.h>
+#include <trace/events/ipi.h>
 
 static int stopping_cpu = -1; /* the CPU that panicked */
 
 void smp_send_reschedule(int cpu)
 {
+	trace_ipi_send_cpu(cpu, __builtin_return_address(0), NULL);
 	apic_send_ipi(cpu_to_apic_id[cpu], RESCHEDULE_VECTOR);
 }
 
 void arch_send_call_function_ipi(int cpu)
 {
+	trace_ipi_send_cpu(cpu, __builtin_return_address(0), generic_smp_call_function_interrupt);
 	apic_send_ipi(cpu_to_apic_id[cpu], CALL_FUNCTION_VECTOR);
 }
 
 static void reschedule_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
+	trace_reschedule_entry(RESCHEDULE_VECTOR);
 	apic_eoi();
+	trace_reschedule_exit(RESCHEDULE_VECTOR);
 }
 
 static void call_function_interrupt(struct pt_regs *regs)
 {
 	(void)regs;
+	trace_call_function_entry(CALL_FUNCTION_VECTOR);
 	apic_eoi();
 	generic_smp_call_function_interrupt();
+	trace_call_function_exit(CALL_FUNCTION_VECTOR);
 }
 
 void __noreturn stop_this_cpu(void)

@@ -14,6 +14,7 @@
 #include <linux/syscalls.h>
 #include <janus/nosleep.h>
 #include <uapi/asm/unistd.h>
+#include <trace/events/syscalls.h>
 
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsigned long,
 			     unsigned long);
@@ -48,7 +49,9 @@ __attribute__((used)) void do_syscall(struct pt_regs *regs)
 	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
 
 	local_irq_enable(); /* the gate turned them off; a system call is process context */
+	trace_sys_enter(regs, nr);
 	regs->ax = fn ? fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di) : -ENOSYS;
+	trace_sys_exit(regs, regs->ax);
 	if (unlikely(preempt_count())) {
 		report_preempt_leak("system call", NULL, (void *)fn, 0, preempt_count());
 		preempt_count_set(0);

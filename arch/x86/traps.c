@@ -24,6 +24,8 @@
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <janus/log.h>
+#include <linux/trace.h>
+#include <asm/trace/exceptions.h>
 
 #define DF_STACK_SIZE 4096
 
@@ -98,6 +100,7 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	print_modules();
 	show_regs(regs);
 	pr_emerg("---[ end trace %08x ]---\n", die_counter);
+	ftrace_dump(); /* what this CPU and the others did just before */
 	oops_in_progress--;
 
 	if (in_interrupt())
@@ -152,6 +155,8 @@ static void user_fault(struct pt_regs *regs, unsigned int vector, unsigned long 
 	struct task_struct *tsk = current;
 
 	if (vector == X86_TRAP_PF)
+		trace_page_fault_user(address, regs->ip, regs->error_code);
+	if (vector == X86_TRAP_PF)
 		pr_info("%s[%d]: segfault at %08lx ip %08lx sp %08lx error %lx (%s)\n", tsk->comm,
 			tsk->pid, address, regs->ip, regs->sp, regs->error_code,
 			page_fault_reason(address, regs->error_code));
@@ -183,6 +188,7 @@ static void report_page_fault(unsigned long address, unsigned long err)
 
 static void do_page_fault(struct pt_regs *regs, unsigned long err, unsigned long address)
 {
+	trace_page_fault_kernel(address, regs->ip, err);
 	if (fixup_exception(regs, X86_TRAP_PF, err))
 		return;
 	report_page_fault(address, err);

@@ -25,6 +25,9 @@ int __register_chrdev(unsigned int major, const char *name, const struct file_op
 /* /proc/NAME (proc.c). */
 struct inode *proc_lookup(const char *name);
 struct inode *proc_tree_lookup(const char *path);
+/* The tracer's /proc files (kernel/trace/trace_proc.c). */
+extern const struct file_operations proc_trace_fops, proc_trace_pipe_fops, proc_tracing_on_fops,
+	proc_set_event_fops;
 
 /**
  * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).

@@ -62,6 +62,7 @@ struct task_struct {
 	bool sched_new;          /* never woken yet: the first wake-up picks its CPU */
 	int migrate_to;          /* CPU + 1 to move to at the next switch, else 0 */
 	unsigned long nvcsw, nivcsw; /* voluntary and involuntary switches */
+	u64 utime, stime;        /* ns in user and kernel mode, tick-sampled (kernel/sched/cputime.c) */
 	/* The switch count and when it was last seen to change (kernel/hung_task.c). */
 	unsigned long last_switch_count, last_switch_time;
 

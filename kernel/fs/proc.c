@@ -5,6 +5,7 @@
  * the file position; release frees it. So a reader sees one consistent
  * snapshot however small its reads. What drivers create is in proc_generic.c.
  */
+#include <linux/kernel_stat.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/interrupt.h>
@@ -35,6 +36,12 @@ static struct proc_entry entries[] = {
 	{ "softirqs", show_softirqs, { .i_fop = &proc_fops } },
 	{ "tasks", show_tasks, { .i_fop = &proc_fops } },
 	{ "modules", show_modules, { .i_fop = &proc_fops } },
+	{ "stat", show_stat, { .i_fop = &proc_fops } },
+	/* The tracer's files have their own operations (kernel/trace/trace_proc.c). */
+	{ "trace", NULL, { .i_fop = &proc_trace_fops } },
+	{ "trace_pipe", NULL, { .i_fop = &proc_trace_pipe_fops } },
+	{ "tracing_on", NULL, { .i_fop = &proc_tracing_on_fops } },
+	{ "set_event", NULL, { .i_fop = &proc_set_event_fops } },
 };
 
 struct inode *proc_lookup(const char *name)

@@ -17,6 +17,7 @@
 #include <linux/kstrtox.h>
 #include <linux/smp.h>
 #include <janus/nosleep.h>
+#include <trace/events/irq.h>
 #include "internals.h"
 
 unsigned int irq_warn_us = 1000;
@@ -41,7 +42,9 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 
 	this_cpu_write(atomic_ctx.irq, irq);
 	this_cpu_write(atomic_ctx.irq_name, action->name);
+	trace_irq_handler_entry(irq, action->name);
 	ret = action->handler(irq, action->dev_id);
+	trace_irq_handler_exit(irq, ret);
 	cycles = rdtsc() - start;
 
 	if (preempt_count() != count)

@@ -12,6 +12,7 @@
  * time a class gets the second half of such a pair it is reported, with the
  * backtraces of both uses, and counted in lockcheck_reports.
  */
+#include <trace/events/janus.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
 #include <linux/errno.h>
@@ -103,6 +104,7 @@ static void report(struct lock_class *class, enum usage old, enum usage new)
 	lockcheck_reports++;
 	pr_warn("================================\n");
 	pr_warn("WARNING: inconsistent lock state\n");
+	trace_janus_report("WARNING: inconsistent lock state");
 	pr_warn("--------------------------------\n");
 	pr_warn("inconsistent {%s} -> {%s} usage.\n", usage_names[old], usage_names[new]);
 	pr_warn("%s/%d [HC%d:SC%d:HE%d:SE%d] takes %s:\n", current->comm, current->pid,

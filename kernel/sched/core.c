@@ -30,6 +30,7 @@
 #include <linux/smp.h>
 #include <janus/nosleep.h>
 #include <janus/stack.h>
+#include <trace/events/sched.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -210,8 +211,10 @@ void schedule_tail(struct task_struct *prev)
 	finish_task_switch(prev);
 }
 
-static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next,
+			   bool preempt)
 {
+	trace_sched_switch(preempt, prev, next);
 	rq->nr_switches++;
 	rq->curr = next;
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
@@ -247,7 +250,7 @@ static void __schedule(bool preempt)
 		prev->nivcsw++;
 	else
 		prev->nvcsw++;
-	context_switch(rq, prev, next);
+	context_switch(rq, prev, next, preempt);
 }
 
 /* What must hold before a task may give up the CPU. */
@@ -432,6 +435,7 @@ int wake_up_state(struct task_struct *p, unsigned int state)
 		}
 	}
 	p->state = TASK_RUNNING;
+	trace_sched_wakeup(p);
 	if (!p->on_rq)
 		enqueue_woken(rq, p); /* a more important task: switch at the next chance */
 	woken = 1;

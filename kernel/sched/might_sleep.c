@@ -4,6 +4,7 @@
  * plus the context in words (which handler, which lock), so a student can
  * read both. docs/no-sleep-rules.md maps every rule of seed 001 to its check.
  */
+#include <trace/events/janus.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/hardirq.h>
@@ -115,6 +116,7 @@ static void report(const char *what, const char *file, int line)
 	if (!atomic_sleep_panic && !ratelimit(file, line, &suppressed))
 		return;
 	pr_err("BUG: %s at %s:%d\n", what, file, line);
+	trace_janus_report(what);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
 	       in_atomic(), irqs_disabled(), current->pid, current->comm);
 	pr_err("preempt_count: %x, expected: 0\n", preempt_count());
@@ -209,6 +211,7 @@ void report_scheduling_while_atomic(void)
 	if (atomic_sleep_panic || ratelimit(__FILE__, __LINE__, &(unsigned int){ 0 })) {
 		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 		       preempt_count());
+		trace_janus_report("BUG: scheduling while atomic");
 		describe_atomic_context();
 		dump_stack();
 	}
@@ -250,6 +253,7 @@ void report_trylock_in_interrupt(const char *lock_name)
 void report_preempt_leak(const char *kind, const char *name, void *fn, int before, int after)
 {
 	nosleep_stats.preempt_leaks++;
+	trace_janus_report("BUG: leaked preempt count");
 	if (name)
 		pr_err("BUG: %s %s leaked preempt count %d -> %d\n", kind, name, before, after);
 	else

@@ -11,6 +11,9 @@
  * by unseen, and counts them too: jiffies never falls more than a tick
  * behind real time, and in a quiet machine each tick is exactly one jiffy.
  */
+#include <asm/irq.h>
+#include <asm/ptrace.h>
+#include <linux/kernel_stat.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
@@ -63,6 +66,9 @@ void tick_do_timer(void)
  */
 void update_process_times(void)
 {
+	struct pt_regs *regs = get_irq_regs();
+
+	account_process_tick(current, regs && user_mode(regs));
 	run_local_timers();
 	scheduler_tick();
 }

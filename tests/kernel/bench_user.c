@@ -7,6 +7,8 @@
  * BENCH_SYSENTER_VECTOR toggles this CPU's sysenter between the kernel's
  * entry and a bare sysexit (sysenter_sysexit). Everything runs on the
  * benchmarks' one CPU (run_benchmarks pins it; the processes inherit that).
+ * null_syscall_traced is null_syscall again with the sys_enter/sys_exit
+ * events on (kernel/trace/).
  */
 #include <asm/idt.h>
 #include <asm/irq.h>
@@ -14,6 +16,7 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <janus/bench.h>
+#include <janus/trace.h>
 #include "helpers.h"
 
 static void toggle_sysenter(struct pt_regs *regs)
@@ -40,5 +43,11 @@ static void bench_user_mode(void)
 	free_vector(BENCH_SYSENTER_VECTOR);
 	if (status)
 		pr_info("bench: /bin/bench failed (status %d)\n", status);
+	trace_set_events("raw_syscalls:", true);
+	status = run_user_program(NULL, "/bin/bench", "traced", NULL);
+	trace_set_events("raw_syscalls:", false);
+	trace_clear();
+	if (status)
+		pr_info("bench: /bin/bench traced failed (status %d)\n", status);
 }
 DEFINE_BENCHMARK(bench_user_mode);

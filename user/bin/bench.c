@@ -12,6 +12,8 @@
  *                    page: entry, dispatch, exit
  *   process_switch   two processes handing the CPU to each other with
  *                    sched_yield() (batch 2: per switch)
+ * `bench traced` measures null_syscall alone, as null_syscall_traced: the
+ * kernel runs it with the sys_enter/sys_exit events on (kernel/trace/).
  */
 #include <fcntl.h>
 #include <janus.h>
@@ -97,6 +99,11 @@ int main(int argc, char **argv)
 			sched_yield();
 	}
 	kmsg = open("/dev/kmsg", O_WRONLY);
+	if (argc > 1 && !strcmp(argv[1], "traced")) { /* the kernel turned sys_enter/exit on */
+		measure(null_syscall, BATCH);
+		report("null_syscall_traced", "null_syscall", BATCH);
+		return 0;
+	}
 	measure(int_iret, BATCH);
 	report("user_int_iret", "-", BATCH);
 	measure(null_syscall_int80, BATCH);
