@@ -18,7 +18,7 @@ QEMU := qemu-system-i386
 DISPLAY_MODE ?= none
 CMDLINE ?=
 
-SRC_DIRS := arch/x86 kernel drivers tests/kernel
+SRC_DIRS := arch/x86 kernel drivers net tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
 ASM_SRCS := boot/boot.asm $(shell find arch/x86 tests/kernel -name '*.asm' | sort)
 OBJS := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
