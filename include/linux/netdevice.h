@@ -93,6 +93,9 @@ void free_netdev(struct net_device *dev);
 int register_netdev(struct net_device *dev);
 void unregister_netdev(struct net_device *dev);
 struct net_device *dev_get_by_name(const char *name);
+struct net_device *dev_get_by_index(int ifindex);
+/* /dev/NAME, raw frames for user programs (net/core/rawnet.c). */
+void rawnet_publish(struct net_device *dev);
 int dev_open(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_queue_xmit(struct sk_buff *skb);

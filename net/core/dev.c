@@ -84,8 +84,9 @@ void free_netdev(struct net_device *dev)
  * register_netdev() - Make an interface visible as ethN.
  * @dev: the device, with its netdev_ops and MAC address filled in
  *
- * It gets the lowest free ethN name and the next interface index. It starts
- * down: dev_open() brings it up.
+ * It gets the lowest free ethN name and the next interface index, and its
+ * raw-frame node /dev/ethN (net/core/rawnet.c). It starts down: dev_open()
+ * brings it up.
  *
  * Context: process context; may sleep.
  * Return: 0, or -EINVAL without netdev_ops.
@@ -107,6 +108,7 @@ int register_netdev(struct net_device *dev)
 	dev->ifindex = next_ifindex++;
 	list_add_tail(&dev->dev_list, &net_devices);
 	mutex_unlock(&net_devices_lock);
+	rawnet_publish(dev);
 	return 0;
 }
 
@@ -139,6 +141,25 @@ struct net_device *dev_get_by_name(const char *name)
 	dev = __dev_get_by_name(name);
 	mutex_unlock(&net_devices_lock);
 	return dev;
+}
+
+/**
+ * dev_get_by_index() - Find an interface by its index.
+ * @ifindex: the index register_netdev() gave it
+ *
+ * Context: process context; may sleep.
+ * Return: the device, or NULL.
+ */
+struct net_device *dev_get_by_index(int ifindex)
+{
+	struct net_device *dev, *found = NULL;
+
+	mutex_lock(&net_devices_lock);
+	list_for_each_entry(dev, &net_devices, dev_list)
+		if (dev->ifindex == ifindex)
+			found = dev;
+	mutex_unlock(&net_devices_lock);
+	return found;
 }
 
 /**

@@ -10,9 +10,14 @@
 #include <linux/kthread.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/sched/task.h>
+#include <janus/exec.h>
+#include <uapi/linux/wait.h>
 #include "helpers.h"
 #include "net_helpers.h"
+#include "user_helpers.h"
 
 /* The first frames after a card is (re)programmed wait a second in QEMU. */
 #define ARRIVAL_MS 5000
@@ -200,6 +205,48 @@ static void a_link_change_interrupt_rechecks_the_link(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, netif_carrier_ok(rx->netdev)); /* QEMU's link stays up */
 }
 
+/* Starts pingd on eth1 in the background: it answers `answers` echo requests, then exits. */
+static long start_pingd(unsigned int answers)
+{
+	struct program_args *args = kzalloc(sizeof(*args), GFP_KERNEL);
+	static const char *const argv[] = { "/bin/pingd", "eth1", "10.0.0.2" };
+	char *next;
+	long pid;
+
+	if (!args)
+		return -ENOMEM;
+	next = args->strings;
+	for (unsigned int i = 0; i < ARRAY_SIZE(argv); i++) {
+		args->argv[args->argc++] = strcpy(next, argv[i]);
+		next += strlen(argv[i]) + 1;
+	}
+	args->argv[args->argc++] = next;
+	snprintf(next, 8, "%u", answers);
+	pid = do_spawn(argv[0], args);
+	kfree(args);
+	return pid;
+}
+
+/*
+ * ping in user mode on eth0, pingd in user mode on eth1: ARP, then three ICMP
+ * echoes, each frame read() by a process that slept in process context until
+ * the softirq queued it (net/core/rawnet.c).
+ */
+static void ping_works_between_the_two_interfaces(struct kunit *test)
+{
+	struct e1000_adapter *tx, *rx;
+	int status = -1;
+	long pingd;
+
+	need_two_cards(test, &tx, &rx);
+	pingd = start_pingd(3);
+	KUNIT_ASSERT_GT(test, pingd, 0);
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/ping", "-I", "eth0", "-c", "3",
+							   "10.0.0.2", NULL));
+	KUNIT_EXPECT_EQ(test, kernel_wait(pingd, &status, 0), pingd);
+	KUNIT_EXPECT_TRUE(test, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 static struct kunit_case e1000_cases[] = {
 	KUNIT_CASE(the_mac_comes_from_the_eeprom),
 	KUNIT_CASE(a_frame_crosses_the_hub_from_eth0_to_eth1),
@@ -208,6 +255,7 @@ static struct kunit_case e1000_cases[] = {
 	KUNIT_CASE(oversize_frames_are_refused_or_dropped_and_counted),
 	KUNIT_CASE(a_reset_in_mid_traffic_recovers),
 	KUNIT_CASE(a_link_change_interrupt_rechecks_the_link),
+	KUNIT_CASE(ping_works_between_the_two_interfaces),
 	{}
 };
 
