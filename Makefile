@@ -255,11 +255,11 @@ $(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg
 
 # GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
 run: check-deps $(B)/janus.iso
-	$(QEMU) -m 128M -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
+	$(QEMU) -m 128M -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot -nic none
 
 # QEMU's Multiboot loader passes -initrd as a module.
 run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
-	$(QEMU) -m 128M -kernel $(B)/janus.elf -initrd $(B)/initrd.tar -append "$(CMDLINE)" \
+	$(QEMU) -m 128M -nic none -kernel $(B)/janus.elf -initrd $(B)/initrd.tar -append "$(CMDLINE)" \
 		-serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
 test: check-deps kernel-doc-check

@@ -8,7 +8,7 @@ elf=$1
 cmdline=${2:-}
 initrd=${3:-build/initrd.tar}
 port=${GDB_PORT:-1234}
-qemu-system-i386 -m 128M -kernel "$elf" -initrd "$initrd" -append "$cmdline" -display none \
+qemu-system-i386 -m 128M -nic none -kernel "$elf" -initrd "$initrd" -append "$cmdline" -display none \
 	-serial file:build/debug-serial.log -no-reboot -gdb tcp:127.0.0.1:"$port" -S &
 qemu=$!
 trap 'kill $qemu 2>/dev/null || true' EXIT
