@@ -48,6 +48,8 @@ static void probe_rx(struct sk_buff *skb, struct net_device *dev, struct packet_
 	p->in_hardirq = in_hardirq();
 	p->last_tsc = rdtsc();
 	WRITE_ONCE(p->frames, p->frames + 1);
+	if (p->stamps && !(p->frames % STAMP_EVERY) && p->nstamps < p->max_stamps)
+		p->stamps[p->nstamps++] = p->last_tsc;
 }
 
 void probe_start(struct frame_probe *p, struct net_device *dev)

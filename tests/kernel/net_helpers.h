@@ -21,7 +21,10 @@ struct frame_probe {
 	int bad_at;            /* offset of the first wrong byte of the last bad one */
 	bool in_softirq, in_hardirq; /* where the last one was delivered */
 	u64 last_tsc;          /* when the last one was delivered */
+	u64 *stamps;           /* if set: the TSC at every STAMP_EVERY-th frame */
+	unsigned int nstamps, max_stamps;
 };
+#define STAMP_EVERY 100
 
 /* eth0 and eth1 as e1000s, or skips the case. */
 void need_two_cards(struct kunit *test, struct e1000_adapter **tx, struct e1000_adapter **rx);
