@@ -150,9 +150,7 @@ struct softnet_data {
 	struct list_head poll_list;
 	unsigned int processed;    /* frames the polls took */
 	unsigned int time_squeeze; /* rounds that ran out of budget or time with work left */
-	unsigned int polls_in_ksoftirqd;
 };
-unsigned int softnet_time_squeeze(int cpu);
-unsigned int softnet_polls_in_ksoftirqd(int cpu);
+int softnet_seq_show(struct seq_file *m, void *v);
 
 #endif

@@ -16,7 +16,6 @@
 #include <linux/kernel.h>
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
-#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
@@ -161,7 +160,6 @@ static void net_rx_action(struct softirq_action *h)
 	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
 	u64 end = sched_clock() + NETDEV_BUDGET_NS;
 	int budget = NETDEV_BUDGET;
-	bool in_ksoftirqd = current == this_cpu_read(ksoftirqd);
 	LIST_HEAD(list);
 	LIST_HEAD(repoll);
 
@@ -176,7 +174,6 @@ static void net_rx_action(struct softirq_action *h)
 		list_del_init(&n->poll_list);
 		work = n->poll(n, n->weight);
 		sd->processed += work;
-		sd->polls_in_ksoftirqd += in_ksoftirqd;
 		budget -= work;
 		if (work >= n->weight) /* more on its ring: again, after the others */
 			list_add_tail(&n->poll_list, &repoll);
@@ -194,31 +191,17 @@ static void net_rx_action(struct softirq_action *h)
 }
 
 /**
- * softnet_time_squeeze() - Rounds of NET_RX on @cpu that ended with work left.
- * @cpu: the CPU
+ * softnet_seq_show() - The listing of /proc/net/softnet_stat.
+ * @m: where it goes
+ * @v: unused
  *
- * Context: any context.
- * Return: the count.
- */
-unsigned int softnet_time_squeeze(int cpu)
-{
-	return READ_ONCE(per_cpu(softnet_data, cpu).time_squeeze);
-}
-
-/**
- * softnet_polls_in_ksoftirqd() - Polls @cpu ran in ksoftirqd rather than at irq_exit.
- * @cpu: the CPU
+ * Linux's columns, a line per CPU: processed, dropped, time_squeeze, then
+ * counters Janus does not have (0), and the CPU.
  *
- * Context: any context.
- * Return: the count.
+ * Context: process context.
+ * Return: 0.
  */
-unsigned int softnet_polls_in_ksoftirqd(int cpu)
-{
-	return READ_ONCE(per_cpu(softnet_data, cpu).polls_in_ksoftirqd);
-}
-
-/* /proc/net/softnet_stat: Linux's columns (processed, dropped, time_squeeze, ...), per CPU. */
-static int softnet_seq_show(struct seq_file *m, void *v)
+int softnet_seq_show(struct seq_file *m, void *v)
 {
 	int cpu;
 
@@ -238,7 +221,6 @@ static int __init net_dev_init(void)
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		INIT_LIST_HEAD(&per_cpu(softnet_data, cpu).poll_list);
 	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
-	proc_create_single("net/softnet_stat", 0444, NULL, softnet_seq_show);
 	return 0;
 }
 subsys_initcall(net_dev_init);

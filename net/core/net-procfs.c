@@ -43,7 +43,10 @@ int dev_seq_show(struct seq_file *m, void *v)
 
 static int __init net_procfs_init(void)
 {
-	proc_create_single("net/dev", 0444, NULL, dev_seq_show);
+	struct proc_dir_entry *net = proc_mkdir("net", NULL);
+
+	proc_create_single("dev", 0444, net, dev_seq_show);
+	proc_create_single("softnet_stat", 0444, net, softnet_seq_show);
 	return 0;
 }
 subsys_initcall(net_procfs_init);
