@@ -45,7 +45,10 @@ INITRD = os.path.join(BUILD, "initrd.tar")
 RESULTS = os.path.join(BUILD, "test-results")
 DRIVERS = os.path.join(ROOT, "tests", "drivers")
 QEMU = "qemu-system-i386"
-QEMU_COMMON = ["-display", "none", "-monitor", "none", "-serial", "stdio",
+# -nic none: without it QEMU adds an e1000 on user-mode networking (the host's
+# network) to every PC; the network configurations bring their own cards on
+# an in-process hub instead.
+QEMU_COMMON = ["-display", "none", "-monitor", "none", "-serial", "stdio", "-nic", "none",
                "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
 DEFAULT_MEM = "128M"
 # Handler times under TCG are host times: a host that pauses a virtual CPU
