@@ -24,7 +24,7 @@ MEM ?= 128
 QEMU_EXTRA ?=
 QEMU_MACHINE = -m $(MEM)M -smp $(SMP) $(QEMU_EXTRA)
 
-SRC_DIRS := arch/x86 kernel drivers tests/kernel
+SRC_DIRS := arch/x86 kernel drivers net tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
 ASM_SRCS := boot/boot.asm $(shell find arch/x86 tests/kernel -name '*.asm' | sort)
 OBJS := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
@@ -268,12 +268,12 @@ $(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg $(B)/cmdli
 
 # GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
 run: check-deps $(B)/janus.iso
-	$(QEMU) $(QEMU_MACHINE) -cdrom $(B)/janus.iso -serial mon:stdio -display $(DISPLAY_MODE) \
-		-no-reboot
+	$(QEMU) $(QEMU_MACHINE) -nic none -cdrom $(B)/janus.iso -serial mon:stdio \
+		-display $(DISPLAY_MODE) -no-reboot
 
 # QEMU's Multiboot loader passes -initrd as a module.
 run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
-	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
+	$(QEMU) $(QEMU_MACHINE) -nic none -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
 test: check-deps kernel-doc-check

@@ -53,6 +53,27 @@ void seq_puts(struct seq_file *m, const char *s)
 EXPORT_SYMBOL(seq_puts);
 
 /**
+ * seq_write() - Append raw bytes to a listing.
+ * @m:    the listing
+ * @data: the bytes, which may include NULs (a binary /proc file)
+ * @len:  how many
+ *
+ * If they do not fit, nothing is appended and m->overflow is set.
+ *
+ * Context: any context (the buffer is the caller's).
+ */
+void seq_write(struct seq_file *m, const void *data, size_t len)
+{
+	if (m->count + len >= m->size) {
+		m->overflow = true;
+		return;
+	}
+	memcpy(m->buf + m->count, data, len);
+	m->count += len;
+}
+EXPORT_SYMBOL(seq_write);
+
+/**
  * seq_print_to_log() - Render a listing and print it to the kernel log, line by line.
  * @show: the listing's show function (e.g. show_interrupts())
  *

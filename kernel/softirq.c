@@ -33,7 +33,7 @@
 #define MAX_SOFTIRQ_TIME_NS 2000000 /* 2 ms */
 
 const char *const softirq_to_name[NR_SOFTIRQS] = {
-	"HI", "TIMER", "TASKLET", "SCHED", "SELFTEST",
+	"HI", "TIMER", "NET_RX", "TASKLET", "SCHED", "SELFTEST",
 };
 
 static struct softirq_action softirq_vec[NR_SOFTIRQS];

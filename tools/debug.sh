@@ -9,7 +9,7 @@ cmdline=${2:-}
 initrd=${3:-build/initrd.tar}
 port=${GDB_PORT:-1234}
 # shellcheck disable=SC2086 # QEMU_EXTRA is a list of options
-qemu-system-i386 -m "${MEM:-128}M" -smp "${SMP:-1}" ${QEMU_EXTRA:-} -kernel "$elf" -initrd "$initrd" \
+qemu-system-i386 -m "${MEM:-128}M" -smp "${SMP:-1}" ${QEMU_EXTRA:-} -nic none -kernel "$elf" -initrd "$initrd" \
 	-append "$cmdline" -display none \
 	-serial file:build/debug-serial.log -no-reboot -gdb tcp:127.0.0.1:"$port" -S &
 qemu=$!

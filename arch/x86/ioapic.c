@@ -122,6 +122,33 @@ int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low)
 	return routes[irq].pin;
 }
 
+/**
+ * ioapic_route_pci_irq() - Make ISA IRQ line @irq fit for PCI interrupts.
+ * @irq: the IRQ a PCI function's Interrupt Line register names
+ *
+ * PCI INTx is level-triggered. The MADT's override for @irq, if any, says
+ * how the board wires it and is kept; without one the line gets PCI's own
+ * defaults, level-triggered and active low (arch/x86/pci.c explains).
+ *
+ * Context: process context.
+ * Return: 0, or -ENODEV if @irq reaches no IO-APIC pin.
+ */
+int ioapic_route_pci_irq(unsigned int irq)
+{
+	unsigned long flags;
+
+	if (irq >= NR_IRQS_LEGACY || routes[irq].pin < 0)
+		return -ENODEV;
+	spin_lock_irqsave(&ioapic_lock, flags);
+	if (!acpi_isa_override(irq)) {
+		routes[irq].level = true;
+		routes[irq].active_low = true;
+		write_route(irq);
+	}
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+	return 0;
+}
+
 bool ioapic_pin_masked(unsigned int irq)
 {
 	return ioapic_read(IOAPIC_RTE(routes[irq].pin)) & RTE_MASKED;

@@ -10,6 +10,7 @@
 #include <asm/irq.h>
 #include <asm/irq_vectors.h>
 #include <asm/pic.h>
+#include <linux/errno.h>
 #include <linux/irq.h>
 #include <linux/spinlock.h>
 
@@ -22,6 +23,9 @@
 #define OCW2_SPECIFIC_EOI 0x60
 #define OCW3_READ_IRR 0x0a
 #define OCW3_READ_ISR 0x0b
+#define PIC_ELCR1 0x4d0 /* edge/level control, IRQ 0-7 (the PIIX3's) */
+#define PIC_ELCR2 0x4d1 /* IRQ 8-15 */
+#define ELCR_EDGE_ONLY 0x2107 /* IRQ 0, 1, 2, 8 and 13 cannot be level-triggered */
 
 static u16 cached_mask = 0xffff;
 static DEFINE_SPINLOCK(i8259A_lock);
@@ -100,6 +104,30 @@ static bool pic_is_spurious(struct irq_data *d)
 		send_eoi(PIC_CASCADE_IRQ);
 	this_cpu_inc(irq_spurious_count);
 	return true;
+}
+
+/**
+ * pic_set_level_triggered() - Switch an 8259 input to level mode.
+ * @irq: IRQ line 0-15
+ *
+ * The PIIX3's Edge/Level Control Registers choose per line; PCI's INTx
+ * lines need level mode, where the input stays requested as long as a
+ * device holds it asserted (arch/x86/pci.c).
+ *
+ * Context: any context.
+ * Return: 0, or -EINVAL for a line that must stay edge-triggered.
+ */
+int pic_set_level_triggered(unsigned int irq)
+{
+	unsigned long flags;
+	u16 port = irq < 8 ? PIC_ELCR1 : PIC_ELCR2;
+
+	if (irq >= NR_IRQS_LEGACY || (ELCR_EDGE_ONLY & (1u << irq)))
+		return -EINVAL;
+	spin_lock_irqsave(&i8259A_lock, flags);
+	outb(inb(port) | 1u << (irq & 7), port);
+	spin_unlock_irqrestore(&i8259A_lock, flags);
+	return 0;
 }
 
 static struct irq_chip i8259A_chip = {

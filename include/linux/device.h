@@ -27,11 +27,18 @@ struct class {
 	const struct callsite *site; /* who created it (janus/callsite.h) */
 };
 
+/* A driver a bus binds to devices (a PCI driver's .driver). */
+struct device_driver {
+	const char *name;
+};
+
 struct device {
 	struct device *parent;
 	struct class *class;
 	dev_t devt;
+	struct device_driver *driver; /* bound by a bus (PCI), or NULL */
 	void *driver_data;
+	u64 dma_mask;                 /* the addresses its DMA can reach (dma_set_mask()) */
 	char name[32];
 	struct list_head class_node;
 	const struct callsite *site;
@@ -86,9 +93,14 @@ static inline const char *dev_name(const struct device *dev) { return dev->name;
 static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
 static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
 
-#define dev_printk(level, dev, fmt, ...)                                                \
-	printk(level "%s %s: " fmt, (dev)->class ? (dev)->class->name : "", dev_name(dev), \
-	       ##__VA_ARGS__)
+/* What dev_printk names first: the bound driver (Linux: "e1000 0000:00:03.0: "), or the class. */
+static inline const char *dev_driver_string(const struct device *dev)
+{
+	return dev->driver ? dev->driver->name : dev->class ? dev->class->name : "";
+}
+
+#define dev_printk(level, dev, fmt, ...) \
+	printk(level "%s %s: " fmt, dev_driver_string(dev), dev_name(dev), ##__VA_ARGS__)
 #define dev_err(dev, fmt, ...) dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
 #define dev_warn(dev, fmt, ...) dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
 #define dev_notice(dev, fmt, ...) dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)

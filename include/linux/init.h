@@ -1,6 +1,7 @@
 /*
  * Boot-time hooks. Initcalls run in kmain after the core is up, level by level
- * (core, device, late); module_init() of a built-in driver is a device_initcall.
+ * (early, core, subsys: buses such as PCI are scanned, device, late);
+ * module_init() of a built-in driver is a device_initcall.
  * early_param("name", fn) hooks a kernel command-line parameter (kernel/params.c).
  */
 #ifndef _LINUX_INIT_H
@@ -30,6 +31,7 @@ typedef void (*exitcall_t)(void);
 
 #define early_initcall(fn) __define_initcall(fn, early)
 #define core_initcall(fn) __define_initcall(fn, core)
+#define subsys_initcall(fn) __define_initcall(fn, subsys)
 #define device_initcall(fn) __define_initcall(fn, device)
 #define late_initcall(fn) __define_initcall(fn, late)
 

@@ -77,6 +77,7 @@ int show_interrupts(struct seq_file *m);
 enum {
 	HI_SOFTIRQ,
 	TIMER_SOFTIRQ,
+	NET_RX_SOFTIRQ, /* NAPI polls (net/core/napi.c) */
 	TASKLET_SOFTIRQ,
 	SCHED_SOFTIRQ,
 	SELFTEST_SOFTIRQ, /* owned by the self-tests, so they never borrow a real one */

@@ -51,6 +51,31 @@ static inline void list_move_tail(struct list_head *entry, struct list_head *hea
 
 static inline bool list_empty(const struct list_head *head) { return head->next == head; }
 
+/* Moves every entry of list to the end of head; list is left empty. */
+static inline void list_splice_tail_init(struct list_head *list, struct list_head *head)
+{
+	if (list_empty(list))
+		return;
+	list->next->prev = head->prev;
+	head->prev->next = list->next;
+	list->prev->next = head;
+	head->prev = list->prev;
+	INIT_LIST_HEAD(list);
+}
+
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	struct list_head *first = head->next;
+
+	if (list_empty(list))
+		return;
+	list->next->prev = head;
+	list->prev->next = first;
+	first->prev = list->prev;
+	head->next = list->next;
+	INIT_LIST_HEAD(list);
+}
+
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)
 #define list_first_entry_or_null(head, type, member) \

@@ -18,6 +18,7 @@ typedef unsigned long uintptr_t;
 typedef long intptr_t;
 typedef long long loff_t;
 typedef unsigned long phys_addr_t;
+typedef u32 dma_addr_t; /* an address as a device sees memory (here: the physical one) */
 typedef unsigned int gfp_t;
 typedef int pid_t;
 typedef unsigned short umode_t;

@@ -14,6 +14,7 @@ void vfree(const void *addr);
 bool is_vmalloc_addr(const void *addr);
 /* Device registers (or firmware tables) at a physical address, mapped uncached. */
 void __iomem *ioremap(phys_addr_t phys, unsigned long size);
+void iounmap(volatile void __iomem *addr);
 struct page *vmalloc_to_page(const void *addr);
 /* Pages of the vmalloc area in use, guard pages included. */
 unsigned long vmalloc_used_pages(void);

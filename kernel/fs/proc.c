@@ -44,6 +44,13 @@ static struct proc_entry entries[] = {
 	{ "set_event", NULL, { .i_fop = &proc_set_event_fops } },
 };
 
+/**
+ * proc_lookup() - Find the entry at /proc/@name.
+ * @name: the path below /proc
+ *
+ * Context: any context (the list only grows, at its head).
+ * Return: its inode, or NULL.
+ */
 struct inode *proc_lookup(const char *name)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(entries); i++)

@@ -1,8 +1,18 @@
-/* The table of interrupt lines: one struct irq_desc per IRQ number. */
+/*
+ * The table of interrupt lines: one struct irq_desc per IRQ number. Lines
+ * below IRQ_DYNAMIC_BASE are wired (ISA, simulated); the rest are handed out
+ * at run time to interrupts that have no pin, such as MSI vectors.
+ */
+#include <linux/errno.h>
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
+#include <linux/string.h>
 
 static struct irq_desc irq_desc[NR_IRQS];
+static u32 dynamic_irqs_used; /* bit n: IRQ_DYNAMIC_BASE + n is allocated */
+static DEFINE_SPINLOCK(dynamic_irqs_lock);
+
+BUILD_BUG_ON(NR_IRQS - IRQ_DYNAMIC_BASE > 32);
 
 /**
  * irq_to_desc() - The descriptor of interrupt line @irq.
@@ -57,4 +67,62 @@ unsigned int kstat_irqs(unsigned int irq)
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
 		sum += desc->kstat_irqs[cpu];
 	return sum;
+}
+
+/**
+ * irq_alloc_desc() - Take an unused IRQ number for an interrupt without a pin.
+ *
+ * The number keeps its vector (0x20 + irq); the caller binds it to its
+ * controller with irq_set_chip() and later gives it back with irq_free_desc().
+ *
+ * Context: any context.
+ * Return: the IRQ number, or -ENOSPC if all IRQ_DYNAMIC_BASE..NR_IRQS-1 are taken.
+ */
+int irq_alloc_desc(void)
+{
+	unsigned long flags;
+	int irq = -ENOSPC;
+
+	spin_lock_irqsave(&dynamic_irqs_lock, flags);
+	for (unsigned int n = 0; n < NR_IRQS - IRQ_DYNAMIC_BASE; n++) {
+		if (!(dynamic_irqs_used & (1u << n))) {
+			dynamic_irqs_used |= 1u << n;
+			irq = IRQ_DYNAMIC_BASE + n;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&dynamic_irqs_lock, flags);
+	if (irq >= 0) { /* a fresh line: no counts from its previous user */
+		struct irq_desc *desc = irq_to_desc(irq);
+		memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
+		desc->irqs_unhandled = desc->spurious = 0;
+		desc->max_cycles = 0;
+	}
+	return irq;
+}
+
+/**
+ * irq_free_desc() - Give back an IRQ number from irq_alloc_desc().
+ * @irq: the number; it must have no handler left (free_irq() first)
+ *
+ * The line loses its controller, so a late arrival on its vector is counted
+ * as spurious instead of reaching a chip that no longer knows it.
+ *
+ * Context: any context.
+ */
+void irq_free_desc(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (WARN(irq < IRQ_DYNAMIC_BASE || !desc, "irq_free_desc: IRQ %u was not allocated\n", irq))
+		return;
+	spin_lock_irqsave(&desc->lock, flags);
+	WARN(desc->action, "irq_free_desc: IRQ %u still has a handler\n", irq);
+	desc->irq_data.chip = NULL;
+	desc->irq_data.chip_data = NULL;
+	spin_unlock_irqrestore(&desc->lock, flags);
+	spin_lock_irqsave(&dynamic_irqs_lock, flags);
+	dynamic_irqs_used &= ~(1u << (irq - IRQ_DYNAMIC_BASE));
+	spin_unlock_irqrestore(&dynamic_irqs_lock, flags);
 }

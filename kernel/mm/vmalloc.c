@@ -59,13 +59,14 @@ static long find_free_run(unsigned long n)
 
 static unsigned long index_to_addr(unsigned long i) { return VMALLOC_START + i * PAGE_SIZE; }
 
-static void unmap_and_free(unsigned long addr, unsigned long pages)
+/* Unmaps pages of an area; frees the RAM behind them unless it is device memory. */
+static void unmap_area(unsigned long addr, unsigned long pages, bool free_ram)
 {
 	for (unsigned long i = 0; i < pages; i++) {
 		unsigned long va = addr + i * PAGE_SIZE;
 		phys_addr_t phys = vmalloc_pte_phys(va);
 		set_vmalloc_pte(va, 0, 0);
-		if (phys)
+		if (phys && free_ram)
 			__free_pages(pfn_to_page(PFN_DOWN(phys)), 0);
 	}
 }
@@ -143,7 +144,7 @@ void *vmalloc(unsigned long size)
 	for (unsigned long i = 0; i < pages; i++) {
 		struct page *page = alloc_page(GFP_KERNEL);
 		if (!page) {
-			unmap_and_free(addr, i);
+			unmap_area(addr, i, true);
 			spin_lock(&vmap_lock);
 			mark((addr - VMALLOC_START) / PAGE_SIZE - 1, pages + 1, false);
 			vmap_len[(addr - VMALLOC_START) / PAGE_SIZE] = 0;
@@ -187,6 +188,25 @@ bool is_vmalloc_addr(const void *addr)
 }
 EXPORT_SYMBOL(is_vmalloc_addr);
 
+/* vfree and iounmap: unmap the area at addr and park it until the next purge. */
+static void release_area(const void *addr, bool free_ram, const char *who)
+{
+	unsigned long i, pages;
+
+	i = ((unsigned long)addr - VMALLOC_START) >> PAGE_SHIFT;
+	if (WARN(!is_vmalloc_addr(addr) || ((unsigned long)addr & ~PAGE_MASK) || !vmap_len[i] ||
+			 test_bit32(vmap_lazy, i),
+		 "%s: bad address %p\n", who, addr))
+		return;
+	pages = vmap_len[i];
+	unmap_area((unsigned long)addr, pages, free_ram); /* this CPU's TLB is flushed */
+	spin_lock(&vmap_lock);
+	vmap_lazy[i / 32] |= 1u << (i % 32);
+	vmap_lazy_pages += pages + 1;
+	vmap_used -= pages + 1;
+	spin_unlock(&vmap_lock);
+}
+
 /**
  * vfree() - Unmap and free memory from vmalloc().
  * @addr: what vmalloc() returned; NULL is ignored, a bad address WARNs
@@ -199,22 +219,8 @@ EXPORT_SYMBOL(is_vmalloc_addr);
  */
 void vfree(const void *addr)
 {
-	unsigned long i, pages;
-
-	if (!addr)
-		return;
-	i = ((unsigned long)addr - VMALLOC_START) >> PAGE_SHIFT;
-	if (WARN(!is_vmalloc_addr(addr) || ((unsigned long)addr & ~PAGE_MASK) || !vmap_len[i] ||
-			 test_bit32(vmap_lazy, i),
-		 "vfree: bad address %p\n", addr))
-		return;
-	pages = vmap_len[i];
-	unmap_and_free((unsigned long)addr, pages); /* this CPU's TLB is flushed */
-	spin_lock(&vmap_lock);
-	vmap_lazy[i / 32] |= 1u << (i % 32);
-	vmap_lazy_pages += pages + 1;
-	vmap_used -= pages + 1;
-	spin_unlock(&vmap_lock);
+	if (addr)
+		release_area(addr, true, "vfree");
 }
 EXPORT_SYMBOL(vfree);
 
@@ -238,6 +244,21 @@ void __iomem *ioremap(phys_addr_t phys, unsigned long size)
 		set_vmalloc_pte(addr + i * PAGE_SIZE, base + i * PAGE_SIZE,
 				_PAGE_PRESENT | _PAGE_RW | _PAGE_PCD | _PAGE_PWT);
 	return (void __iomem *)(addr + (phys - base));
+}
+
+/**
+ * iounmap() - Undo an ioremap().
+ * @addr: what ioremap() returned
+ *
+ * The device memory stays where it is; only the mapping goes (its addresses
+ * are reused once every CPU's TLB has been flushed, as for vfree).
+ *
+ * Context: process context; the mapping must no longer be in use.
+ */
+void iounmap(volatile void __iomem *addr)
+{
+	if (addr)
+		release_area((const void *)((unsigned long)addr & PAGE_MASK), false, "iounmap");
 }
 
 /**

@@ -39,6 +39,9 @@
 #define ENODATA 61
 #define ETIME 62
 #define EBADMSG 74
+#define EMSGSIZE 90
+#define ENOBUFS 105
+#define ENETDOWN 100
 #define ETIMEDOUT 110
 
 #endif

@@ -28,6 +28,8 @@ void ioapic_init(void);
 /* Which IO-APIC pin an IRQ is wired to, and how (for tests and the listing). */
 int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low);
 bool ioapic_pin_masked(unsigned int irq);
+/* Sets ISA line irq up for a PCI device's INTx: level-triggered (arch/x86/pci.c). */
+int ioapic_route_pci_irq(unsigned int irq);
 
 /* APIC mode (true) or PIC mode, decided from the MADT and noapic (arch/x86/apic.c). */
 bool apic_init(void);

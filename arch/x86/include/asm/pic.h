@@ -13,5 +13,7 @@ void pic_setup_irqs(void);
 u16 pic_read_imr(void);
 /* The in-service register: which IRQs the CPU took and has not yet EOIed. */
 u16 pic_read_isr(void);
+/* Level mode for a PCI INTx line (ELCR); -EINVAL for lines that must stay edge. */
+int pic_set_level_triggered(unsigned int irq);
 
 #endif
