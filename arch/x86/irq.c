@@ -13,7 +13,6 @@
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
-#include <linux/irq_sim.h>
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/smp.h>
@@ -189,5 +188,4 @@ void init_IRQ(void)
 		ioapic_init();
 	else
 		pic_setup_irqs();
-	irq_sim_init();
 }

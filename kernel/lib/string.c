@@ -1,23 +1,13 @@
 /*
  * mem* and str* for a freestanding kernel: gcc may emit calls to memcpy,
  * memset, memmove and memcmp on its own, so these must exist and be correct.
+ * memcpy and memset use the x86 string instructions: arch/x86/lib/string_32.c.
  * Tested by tests/kernel/string.c.
  */
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/string.h>
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	void *ret = dst;
-	size_t words = n / 4;
-	__asm__ __volatile__("rep movsl" : "+D"(dst), "+S"(src), "+c"(words) : : "memory");
-	n &= 3;
-	__asm__ __volatile__("rep movsb" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
-	return ret;
-}
-EXPORT_SYMBOL(memcpy);
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -32,14 +22,6 @@ void *memmove(void *dst, const void *src, size_t n)
 	return dst;
 }
 EXPORT_SYMBOL(memmove);
-
-void *memset(void *s, int c, size_t n)
-{
-	void *ret = s;
-	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
-	return ret;
-}
-EXPORT_SYMBOL(memset);
 
 int memcmp(const void *a, const void *b, size_t n)
 {

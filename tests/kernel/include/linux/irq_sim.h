@@ -1,10 +1,10 @@
-/* Simulated interrupt lines IRQ 32-39 (kernel/irq/irq_sim.c): software plays the device. */
+/* Simulated interrupt lines IRQ 32-39 (tests/kernel/irq_sim.c): software plays the device.
+ * Test machinery: set up by an initcall, never by the kernel's own IRQ code. */
 #ifndef _LINUX_IRQ_SIM_H
 #define _LINUX_IRQ_SIM_H
 #include <asm/irq_vectors.h>
 #include <linux/types.h>
 
-void irq_sim_init(void);
 /* The device raises the line now. Call with interrupts enabled, as a device
  * could only interrupt then. */
 void irq_sim_fire(unsigned int irq);
