@@ -9,6 +9,15 @@
 #include <linux/export.h>
 #include <linux/string.h>
 
+/**
+ * memmove() - Copy @n bytes from @src to @dst; the areas may overlap.
+ * @dst: destination
+ * @src: source
+ * @n:   bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: @dst.
+ */
 void *memmove(void *dst, const void *src, size_t n)
 {
 	unsigned char *d = dst;
@@ -23,6 +32,15 @@ void *memmove(void *dst, const void *src, size_t n)
 }
 EXPORT_SYMBOL(memmove);
 
+/**
+ * memcmp() - Compare @n bytes of two areas.
+ * @a: one area
+ * @b: the other
+ * @n: bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0 if equal, else the difference of the first differing bytes (as unsigned char).
+ */
 int memcmp(const void *a, const void *b, size_t n)
 {
 	const unsigned char *p = a, *q = b;
@@ -33,6 +51,15 @@ int memcmp(const void *a, const void *b, size_t n)
 }
 EXPORT_SYMBOL(memcmp);
 
+/**
+ * memchr() - Find the first byte @c in @n bytes at @s.
+ * @s: the memory
+ * @c: the byte
+ * @n: bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: its address, or NULL.
+ */
 void *memchr(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;
@@ -43,6 +70,15 @@ void *memchr(const void *s, int c, size_t n)
 }
 EXPORT_SYMBOL(memchr);
 
+/**
+ * memchr_inv() - Find the first byte that is not @c in @n bytes at @s.
+ * @s: the memory
+ * @c: the byte expected everywhere
+ * @n: bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: the address of the first other byte, or NULL if all are @c.
+ */
 void *memchr_inv(const void *s, int c, size_t n)
 {
 	const unsigned char *p = s;
@@ -53,6 +89,13 @@ void *memchr_inv(const void *s, int c, size_t n)
 }
 EXPORT_SYMBOL(memchr_inv);
 
+/**
+ * strlen() - The length of a NUL-terminated string.
+ * @s: the string
+ *
+ * Context: any context; does not sleep.
+ * Return: the bytes before the NUL.
+ */
 size_t strlen(const char *s)
 {
 	const char *p = s;
@@ -62,6 +105,14 @@ size_t strlen(const char *s)
 }
 EXPORT_SYMBOL(strlen);
 
+/**
+ * strnlen() - The length of a string, looking at no more than @max bytes.
+ * @s:   the string
+ * @max: the most bytes to look at
+ *
+ * Context: any context; does not sleep.
+ * Return: the length, or @max if there is no NUL within it.
+ */
 size_t strnlen(const char *s, size_t max)
 {
 	size_t n = 0;
@@ -71,6 +122,14 @@ size_t strnlen(const char *s, size_t max)
 }
 EXPORT_SYMBOL(strnlen);
 
+/**
+ * strcmp() - Compare two strings.
+ * @a: one string
+ * @b: the other
+ *
+ * Context: any context; does not sleep.
+ * Return: 0 if equal, <0 or >0 as @a sorts before or after @b (as unsigned char).
+ */
 int strcmp(const char *a, const char *b)
 {
 	while (*a && *a == *b)
@@ -79,6 +138,15 @@ int strcmp(const char *a, const char *b)
 }
 EXPORT_SYMBOL(strcmp);
 
+/**
+ * strncmp() - Compare at most @n bytes of two strings.
+ * @a: one string
+ * @b: the other
+ * @n: the most bytes to compare
+ *
+ * Context: any context; does not sleep.
+ * Return: 0 if equal within @n bytes, else <0 or >0.
+ */
 int strncmp(const char *a, const char *b, size_t n)
 {
 	for (; n; n--, a++, b++) {
@@ -91,6 +159,14 @@ int strncmp(const char *a, const char *b, size_t n)
 }
 EXPORT_SYMBOL(strncmp);
 
+/**
+ * strcpy() - Copy a string, NUL included; @dst must be big enough.
+ * @dst: destination
+ * @src: source string
+ *
+ * Context: any context; does not sleep.
+ * Return: @dst.
+ */
 char *strcpy(char *dst, const char *src)
 {
 	char *ret = dst;
@@ -100,7 +176,15 @@ char *strcpy(char *dst, const char *src)
 }
 EXPORT_SYMBOL(strcpy);
 
-/* Like C's strncpy: pads with NULs and does not terminate a too-long source. */
+/**
+ * strncpy() - Copy at most @n bytes of a string, padding with NULs (C's strncpy).
+ * @dst: destination of @n bytes
+ * @src: source string
+ * @n:   bytes to write
+ *
+ * Context: any context; does not sleep.
+ * Return: @dst, which is not terminated if @src is @n bytes or longer.
+ */
 char *strncpy(char *dst, const char *src, size_t n)
 {
 	size_t i = 0;
@@ -112,6 +196,15 @@ char *strncpy(char *dst, const char *src, size_t n)
 }
 EXPORT_SYMBOL(strncpy);
 
+/**
+ * strscpy() - Copy a string into a buffer of @size bytes, always terminated.
+ * @dst:  destination
+ * @src:  source string
+ * @size: the size of @dst
+ *
+ * Context: any context; does not sleep.
+ * Return: the length copied, or -E2BIG if @src was cut short.
+ */
 ssize_t strscpy(char *dst, const char *src, size_t size)
 {
 	size_t i;
@@ -125,6 +218,14 @@ ssize_t strscpy(char *dst, const char *src, size_t size)
 }
 EXPORT_SYMBOL(strscpy);
 
+/**
+ * strcat() - Append @src to the string @dst; @dst must be big enough.
+ * @dst: the string to extend
+ * @src: what to append
+ *
+ * Context: any context; does not sleep.
+ * Return: @dst.
+ */
 char *strcat(char *dst, const char *src)
 {
 	strcpy(dst + strlen(dst), src);
@@ -132,6 +233,14 @@ char *strcat(char *dst, const char *src)
 }
 EXPORT_SYMBOL(strcat);
 
+/**
+ * strchr() - Find the first @c in a string (the NUL itself can be found).
+ * @s: the string
+ * @c: the character
+ *
+ * Context: any context; does not sleep.
+ * Return: its address, or NULL.
+ */
 char *strchr(const char *s, int c)
 {
 	for (; *s != (char)c; s++)
@@ -141,6 +250,14 @@ char *strchr(const char *s, int c)
 }
 EXPORT_SYMBOL(strchr);
 
+/**
+ * strrchr() - Find the last @c in a string.
+ * @s: the string
+ * @c: the character
+ *
+ * Context: any context; does not sleep.
+ * Return: its address, or NULL.
+ */
 char *strrchr(const char *s, int c)
 {
 	const char *last = NULL;
@@ -152,6 +269,14 @@ char *strrchr(const char *s, int c)
 }
 EXPORT_SYMBOL(strrchr);
 
+/**
+ * strstr() - Find the first occurrence of @needle in @haystack.
+ * @haystack: the string to search
+ * @needle:   the string to find
+ *
+ * Context: any context; does not sleep.
+ * Return: its address in @haystack (@haystack itself for an empty @needle), or NULL.
+ */
 char *strstr(const char *haystack, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -162,6 +287,14 @@ char *strstr(const char *haystack, const char *needle)
 }
 EXPORT_SYMBOL(strstr);
 
+/**
+ * strspn() - The length of the prefix of @s made only of bytes in @accept.
+ * @s:      the string
+ * @accept: the allowed bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: that length.
+ */
 size_t strspn(const char *s, const char *accept)
 {
 	size_t n = 0;
@@ -171,6 +304,14 @@ size_t strspn(const char *s, const char *accept)
 }
 EXPORT_SYMBOL(strspn);
 
+/**
+ * strcspn() - The length of the prefix of @s made of bytes not in @reject.
+ * @s:      the string
+ * @reject: the stopping bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: that length.
+ */
 size_t strcspn(const char *s, const char *reject)
 {
 	size_t n = 0;
@@ -180,7 +321,14 @@ size_t strcspn(const char *s, const char *reject)
 }
 EXPORT_SYMBOL(strcspn);
 
-/* Splits *s at the first of delim, returns the token and advances *s past it. */
+/**
+ * strsep() - Split off the next token of *@s at the first byte of @delim.
+ * @s:     in: the rest of the string; out: past the delimiter, or NULL after the last token
+ * @delim: the delimiter bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: the token (the delimiter replaced by a NUL), or NULL if *@s was NULL.
+ */
 char *strsep(char **s, const char *delim)
 {
 	char *begin = *s, *end;
@@ -195,6 +343,13 @@ char *strsep(char **s, const char *delim)
 }
 EXPORT_SYMBOL(strsep);
 
+/**
+ * skip_spaces() - Skip leading white space.
+ * @s: the string
+ *
+ * Context: any context; does not sleep.
+ * Return: the first non-space character of @s.
+ */
 char *skip_spaces(const char *s)
 {
 	while (isspace(*s))

@@ -161,6 +161,19 @@ static u64 fetch_int(va_list *args, char len, bool is_signed)
 	return len == 'H' ? (u8)v : len == 'h' ? (u16)v : v;
 }
 
+/**
+ * vsnprintf() - Format into a buffer of @size bytes, always terminated (if @size > 0).
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format: %d %i %u %x %X %o %s %c %p %%, flags, width, precision,
+ *        length modifiers hh h l ll z, and %pS %ps %pB (kernel symbols)
+ * @args: the arguments
+ *
+ * An unknown conversion is printed as is, so the bug shows.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length the whole text would have, even if it was cut short.
+ */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	size_t pos = 0;
@@ -240,6 +253,16 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 }
 EXPORT_SYMBOL(vsnprintf);
 
+/**
+ * snprintf() - Format into a buffer of @size bytes, always terminated (if @size > 0).
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @...:  its arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the length the whole text would have, even if it was cut short.
+ */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;
@@ -252,7 +275,16 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 }
 EXPORT_SYMBOL(snprintf);
 
-/* Like vsnprintf but returns what was actually written (without the NUL). */
+/**
+ * vscnprintf() - vsnprintf() that returns what was actually written.
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @args: the arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the characters written to @buf, without the NUL (0 if @size is 0).
+ */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	int n = vsnprintf(buf, size, fmt, args);
@@ -263,6 +295,16 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 }
 EXPORT_SYMBOL(vscnprintf);
 
+/**
+ * scnprintf() - snprintf() that returns what was actually written.
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @...:  its arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the characters written to @buf, without the NUL.
+ */
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;
@@ -275,6 +317,17 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 }
 EXPORT_SYMBOL(scnprintf);
 
+/**
+ * sprintf() - Format into a buffer assumed big enough.
+ * @buf: the buffer
+ * @fmt: the format, as for vsnprintf()
+ * @...: its arguments
+ *
+ * Prefer snprintf(): nothing stops an overflow here.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written, without the NUL.
+ */
 int sprintf(char *buf, const char *fmt, ...)
 {
 	va_list args;
