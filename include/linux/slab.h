@@ -33,8 +33,6 @@ static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 }
 
 void kmalloc_init(void);
-/* The "slabinfo"-style listing of the size classes. */
-void kmalloc_show_stats(void);
 unsigned long kmalloc_active_objects(void);
 
 #endif

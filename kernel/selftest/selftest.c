@@ -34,11 +34,6 @@ static int __init bench_setup(char *val)
 }
 early_param("bench", bench_setup);
 
-bool selftest_enabled(void)
-{
-	return selftest_requested;
-}
-
 /**
  * run_boot_tests() - Run the self-tests and benchmarks the command line asked for.
  *
