@@ -266,9 +266,11 @@ docs:
 	@$(PYTHON) tools/kernel-doc.py stats | tail -1
 
 # Every non-static function in the files listed in tools/kernel-doc.enforced
-# has a complete kernel-doc comment (a ratchet: the list grows to cover all).
+# has a complete kernel-doc comment, and their comments (and the documents
+# listed) name only functions that exist (a ratchet: the list grows to cover all).
 kernel-doc-check:
 	@$(PYTHON) tools/kernel-doc.py check
+	@$(PYTHON) tools/kernel-doc.py names
 
 # Boot the SMP configurations again and again, two at a time, and print a
 # flake table (tests/run.py --repeat/--jobs). STRESS_REPEAT and STRESS_CONFIGS change it.

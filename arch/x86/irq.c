@@ -1,6 +1,6 @@
 /*
- * Second step of every interrupt: do_IRQ, called by entry.asm on this CPU's
- * hardirq stack. It enters hardirq context, hands the vector to its owner (a
+ * The path of every interrupt, step 3 of docs/interrupts.md: do_IRQ, called by
+ * entry.asm on this CPU's hardirq stack. It enters hardirq context, hands the vector to its owner (a
  * system-vector handler, or the IRQ line mapped to it, kernel/irq/), and
  * leaves through irq_exit, which runs pending softirqs.
  */
@@ -113,7 +113,7 @@ void arch_unexpected_irq(unsigned int irq)
 }
 
 /**
- * do_IRQ() - Second step of every interrupt: enter hardirq context and hand the vector to its owner.
+ * do_IRQ() - Step 3 of every interrupt: enter hardirq context and hand the vector to its owner.
  * @regs: the state saved by the entry stub
  *
  * A system vector's handler, or the flow of the IRQ line mapped to the

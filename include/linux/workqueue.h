@@ -4,7 +4,7 @@
  * is already pending does nothing and returns false.
  *
  *   INIT_WORK(&w, fn); schedule_work(&w);          any context
- *   schedule_delayed_work(&dw, jiffies_delay);     any context
+ *   schedule_delayed_work(&dw, delay);            any context
  *   flush_work(&w)             waits until it has run (process context)
  *   cancel_work_sync(&w)       takes it off the queue, waits if it runs
  *   cancel_delayed_work_sync(&dw), flush_workqueue(wq), destroy_workqueue(wq)

@@ -1,6 +1,6 @@
 /*
  * kstrto*(): whole-string number parsing for the command line and tests.
- * Unlike simple_strtoul it rejects trailing junk and overflow.
+ * Unlike Linux's old simple_strtoul, it rejects trailing junk and overflow.
  */
 #include <linux/ctype.h>
 #include <linux/errno.h>
