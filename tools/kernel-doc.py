@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Janus kernel-doc: checks and renders the API comments (Python 3 standard library only).
 
-Every non-static function defined in kernel/, arch/ and drivers/ needs Linux's
+Every non-static function defined in kernel/, arch/, drivers/ and lib/ needs Linux's
 kernel-doc comment, above its definition or above its prototype in a header:
 
     /**
@@ -36,7 +36,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOURCE_DIRS = ["kernel", "arch", "drivers"]
+SOURCE_DIRS = ["kernel", "arch", "drivers", "lib"]
 HEADER_DIRS = ["include", "arch/x86/include"]
 ENFORCED = os.path.join(ROOT, "tools", "kernel-doc.enforced")
 
@@ -402,7 +402,7 @@ def render(tree, outdir):
     return 0
 
 
-NAME_DIRS = ["kernel", "arch", "drivers", "include", "tests", "user", "boot"]
+NAME_DIRS = ["kernel", "arch", "drivers", "lib", "include", "tests", "user", "boot"]
 CALL = re.compile(r"`?\b([A-Za-z_]\w*)\(\)")
 TICKED = re.compile(r"`([A-Za-z_]\w*)`")
 SNAKE = re.compile(r"\b([a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])\b(?![_*])")
@@ -456,7 +456,7 @@ def names_check(paths):
     documents listed there) name only what exists."""
     names = defined_names()
     problems = []
-    files = [p for p in walk(["kernel", "arch", "drivers", "include", "docs"],
+    files = [p for p in walk(["kernel", "arch", "drivers", "lib", "include", "docs"],
                              (".c", ".h", ".asm", ".S", ".md")) + ["README.md"]
              if in_paths(p, paths)]
     for path in files:

@@ -2,7 +2,7 @@
  * The mem* functions built on the x86 string instructions (rep movs, rep
  * stos): the CPU copies and fills in microcode, and gcc cannot turn them
  * back into calls to themselves. The rest of the string functions are
- * plain C in kernel/lib/string.c.
+ * plain C in lib/string.c.
  */
 #include <linux/export.h>
 #include <linux/string.h>
