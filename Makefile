@@ -281,6 +281,7 @@ docs:
 # has a complete kernel-doc comment, and their comments (and the documents
 # listed) name only functions that exist (a ratchet: the list grows to cover all).
 kernel-doc-check:
+	@$(PYTHON) tools/kernel-doc.py selftest
 	@$(PYTHON) tools/kernel-doc.py check
 	@$(PYTHON) tools/kernel-doc.py names
 

@@ -22,6 +22,7 @@ distinguishes cases): the comment states the rule the run-time check enforces.
     tools/kernel-doc.py check PATH...   check these files or directories (exit 1 on a problem)
     tools/kernel-doc.py stats           documented/total per directory, for every file
     tools/kernel-doc.py render OUTDIR   write OUTDIR/<dir>.md, the API reference (make docs)
+    tools/kernel-doc.py selftest        the checker on tests/kernel-doc/fixture.c
     tools/kernel-doc.py names [PATH...] comments and documents (those listed in
                                         tools/kernel-doc.enforced) name only what the code
                                         defines, and each "step N of docs/X.md" is right
@@ -283,7 +284,12 @@ class Tree:
         return self.docs.get(f.path, {}).get(f.name) or self.header_docs.get(f.name)
 
     def problems(self, f):
-        d = self.doc_for(f)
+        return problems(f, self.doc_for(f))
+
+
+def problems(f, d):
+    """What is wrong with function f's kernel-doc comment d (None: there is none)."""
+    if True:
         where = "%s:%d: %s()" % (f.path, f.line, f.name)
         if not d:
             return ["%s: no kernel-doc comment (/** %s() - summary ... */)" % (where, f.name)]
@@ -304,6 +310,37 @@ class Tree:
             out.append("%s: calls %s() but its Context: does not say it may sleep"
                        % (where, call.group(1)))
         return out
+
+
+FIXTURE = "tests/kernel-doc/fixture.c"
+
+
+def selftest():
+    """The checker on tests/kernel-doc/fixture.c: each function's EXPECT lines
+    are exactly what it must report."""
+    text = open(os.path.join(ROOT, FIXTURE)).read()
+    docs = doc_blocks(FIXTURE)
+    failures, funcs = 0, functions(FIXTURE)
+    for f in funcs:
+        start = text.rfind("}", 0, text.index(f.head)) if f.line > 1 else 0
+        want = sorted(re.findall(r"EXPECT (.*?) \*/", text[start:text.index(f.head)]))
+        want = [] if want == ["ok"] else want
+        got = [] if f.static else sorted(p.split("(): ", 1)[1].split(" (")[0]
+                                         for p in problems(f, docs.get(f.name)))
+        if got != want:
+            failures += 1
+            print("kernel-doc selftest: %s(): expected %s, got %s" % (f.name, want, got))
+    # The names check: the fixture's comments name one function that exists
+    # nowhere, one step that is about another file, and Linux's own function.
+    stale = [p.split(": ", 1)[1] for p in stale_names(FIXTURE, defined_names())]
+    want = ["names no_such_function_anywhere, which no code defines or uses",
+            'step 3 of docs/interrupts.md is "`do_IRQ` (`arch/x86/irq.c`)", not %s' % FIXTURE]
+    if stale != want:
+        failures += 1
+        print("kernel-doc selftest: names: expected %s, got %s" % (want, stale))
+    print("kernel-doc selftest: %d fixtures and the names check, %d failures" %
+          (len(funcs), failures))
+    return 1 if failures or len(funcs) < 7 else 0
 
 
 def in_paths(path, paths):
@@ -455,11 +492,20 @@ def names_check(paths):
     """Comments in the files of @paths (and the headers, assembly files and
     documents listed there) name only what exists."""
     names = defined_names()
-    problems = []
     files = [p for p in walk(["kernel", "arch", "drivers", "lib", "include", "docs"],
                              (".c", ".h", ".asm", ".S", ".md")) + ["README.md"]
              if in_paths(p, paths)]
-    for path in files:
+    problems = [p for path in files for p in stale_names(path, names)]
+    for p in problems:
+        print(p)
+    print("kernel-doc names: %d files read, %d problems" % (len(files), len(problems)))
+    return 1 if problems else 0
+
+
+def stale_names(path, names):
+    """The names and steps the comments (or the text) of one file get wrong."""
+    problems = []
+    if True:
         comments, text = comment_texts(path)
         for line, comment in comments:
             flat = re.sub(r"\s*\n\s*\*?\s*", " ", comment)
@@ -468,8 +514,7 @@ def names_check(paths):
                 mentioned += [m for m in TICKED.finditer(flat) if "_" in m.group(1)]
             else:
                 mentioned += list(SNAKE.finditer(flat))
-            for m in mentioned:
-                name = m.group(1)
+            for name in sorted({m.group(1) for m in mentioned}):
                 if name in names or name.rstrip("s") in names or FOREIGN.search(flat):
                     continue
                 problems.append("%s:%d: names %s, which no code defines or uses" % (path, line, name))
@@ -487,13 +532,12 @@ def names_check(paths):
                     elif os.path.basename(path) not in heading:
                         problems.append("%s:%d: step %d of %s is \"%s\", not %s" %
                                         (path, line, n, doc, heading.strip(), path))
-    for p in problems:
-        print(p)
-    print("kernel-doc names: %d files read, %d problems" % (len(files), len(problems)))
-    return 1 if problems else 0
+    return problems
 
 
 def main(argv):
+    if argv[:1] == ["selftest"]:
+        return selftest()
     if not argv or argv[0] not in ("check", "stats", "render", "names"):
         print(__doc__)
         return 2
