@@ -279,6 +279,9 @@ class Tree:
         for s in self.sources:
             self.docs[s] = doc_blocks(s)
             self.funcs += [f for f in functions(s) if not f.static]
+        # The inline functions of the API headers: checked where a header is enforced.
+        for h in walk(["include/linux"], (".h",)):
+            self.funcs += functions(h)
 
     def doc_for(self, f):
         return self.docs.get(f.path, {}).get(f.name) or self.header_docs.get(f.name)
@@ -371,19 +374,22 @@ def check(tree, paths):
 
 
 def stats(tree):
-    per_dir = {}
-    for f in tree.funcs:
-        d = os.path.dirname(f.path)
-        ok = not tree.problems(f)
-        done, total = per_dir.get(d, (0, 0))
-        per_dir[d] = (done + ok, total + 1)
+    """Per directory: functions fully documented / all, and how many are enforced."""
     enforced = enforced_paths()
-    for d in sorted(per_dir):
-        done, total = per_dir[d]
-        print("%-24s %4d/%-4d %s" % (d, done, total, "enforced" if in_paths(d, enforced) else ""))
-    done = sum(v[0] for v in per_dir.values())
-    total = sum(v[1] for v in per_dir.values())
-    print("%-24s %4d/%-4d non-static functions fully documented" % ("total", done, total))
+    rows, totals = {}, {".c": [0, 0, 0], ".h": [0, 0, 0]}
+    for f in tree.funcs:
+        ok, on = not tree.problems(f), in_paths(f.path, enforced)
+        for key in (os.path.dirname(f.path), os.path.splitext(f.path)[1]):
+            row = rows.setdefault(key, [0, 0, 0]) if key not in totals else totals[key]
+            row[0] += ok
+            row[1] += 1
+            row[2] += on
+    for d in sorted(rows):
+        print("%-24s %4d/%-4d documented, %4d enforced" % (d, *rows[d]))
+    print("%-24s %4d/%-4d non-static functions in .c files documented, %d enforced" %
+          ("total", *totals[".c"]))
+    print("%-24s %4d/%-4d inline functions of include/linux headers documented, %d enforced" %
+          ("total", *totals[".h"]))
     return 0
 
 
@@ -442,6 +448,8 @@ def render(tree, outdir):
 NAME_DIRS = ["kernel", "arch", "drivers", "lib", "include", "tests", "user", "boot"]
 CALL = re.compile(r"`?\b([A-Za-z_]\w*)\(\)")
 TICKED = re.compile(r"`([A-Za-z_]\w*)`")
+PATH = re.compile(r"(?<![\w/.])((?:kernel|arch|drivers|lib|include|tests|user|tools|docs|boot)"
+                  r"/[\w/.-]*\w\.(?:c|h|asm|S|md|py|sh))\b")
 SNAKE = re.compile(r"\b([a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])\b(?![_*])")
 STEP = re.compile(r"\bsteps? (\d+)(?:(?:,| and| or) (\d+))* of\s+\**\s*(docs/[\w-]+\.md)")
 # Names a comment or document may mention that Janus does not define: other
@@ -518,6 +526,12 @@ def stale_names(path, names):
                 if name in names or name.rstrip("s") in names or FOREIGN.search(flat):
                     continue
                 problems.append("%s:%d: names %s, which no code defines or uses" % (path, line, name))
+            for m in PATH.finditer(flat):
+                placeholder = re.search(r"\b[A-Z]{2,}\b", m.group(1))  # user/bin/NAME.c
+                if not os.path.exists(os.path.join(ROOT, m.group(1))) and \
+                        not FOREIGN.search(flat) and not placeholder:
+                    problems.append("%s:%d: names %s, which does not exist" %
+                                    (path, line, m.group(1)))
             for m in STEP.finditer(flat):
                 doc = m.group(3)
                 if not os.path.exists(os.path.join(ROOT, doc)):

@@ -6,7 +6,7 @@ void msleep(unsigned int msecs);
 /* Returns the milliseconds left if a signal ended the sleep early, else 0. */
 unsigned long msleep_interruptible(unsigned int msecs);
 static inline void ssleep(unsigned int seconds) { msleep(seconds * 1000); }
-/* Busy-waiting, on the TSC (kernel/time/timer.c). Any context; keep them short. */
+/* Busy-waiting, on the TSC (arch/x86/lib/delay.c). Any context; keep them short. */
 void udelay(unsigned long usecs);
 static inline void mdelay(unsigned long msecs) { udelay(msecs * 1000); }
 #endif
