@@ -399,6 +399,9 @@ def md_escape(s):
 
 def render(tree, outdir):
     os.makedirs(outdir, exist_ok=True)
+    for old in os.listdir(outdir):  # every page is generated: none may go stale
+        if old.endswith(".md"):
+            os.remove(os.path.join(outdir, old))
     groups = {}
     for f in tree.funcs:
         parts = f.path.split("/")
