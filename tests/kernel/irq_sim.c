@@ -26,6 +26,8 @@
 #include <linux/kernel.h>
 #include <linux/sched.h>
 
+_Static_assert(IRQ_SIM_BASE + IRQ_SIM_LINES <= NR_IRQS, "the simulated lines are IRQ lines");
+
 struct irq_sim_line {
 	bool masked;
 	unsigned int acks; /* how often the IRQ layer acknowledged an arrival */

@@ -5,6 +5,9 @@
 #include <asm/irq_vectors.h>
 #include <linux/types.h>
 
+#define IRQ_SIM_BASE 32 /* 8 simulated lines: IRQ 32-39, the last of NR_IRQS */
+#define IRQ_SIM_LINES 8
+
 /* The device raises the line now. Call with interrupts enabled, as a device
  * could only interrupt then. */
 void irq_sim_fire(unsigned int irq);
