@@ -17,6 +17,8 @@ kernel-doc comment, above its definition or above its prototype in a header:
 A function whose body calls might_sleep(), might_sleep_if() or might_fault()
 must say "may sleep" in its Context: line (for the case that sleeps, if it
 distinguishes cases): the comment states the rule the run-time check enforces.
+Conversely a Context: that says "does not sleep" must not belong to a function
+that calls, directly or through other functions, one that may sleep.
 
     tools/kernel-doc.py check           check the files listed in tools/kernel-doc.enforced
     tools/kernel-doc.py check PATH...   check these files or directories (exit 1 on a problem)
@@ -45,6 +47,7 @@ DOC = re.compile(r"/\*\*(.*?)\*/", re.S)
 DOC_TITLE = re.compile(r"^\s*(\w+)\(\)\s+-\s+(\S.*)$")
 SLEEP_CALL = re.compile(r"\b(might_sleep|might_sleep_if|might_fault)\s*\(")
 MAY_SLEEP = re.compile(r"\bmay sleep\b", re.I)
+NO_SLEEP = re.compile(r"\b(does not|never|must not|cannot) sleep", re.I)
 NOT_FUNCTION = {"if", "while", "for", "switch", "return", "sizeof", "__attribute__",
                 "typeof", "__typeof__", "asm", "__asm__"}
 
@@ -282,15 +285,32 @@ class Tree:
         # The inline functions of the API headers: checked where a header is enforced.
         for h in walk(["include/linux"], (".h",)):
             self.funcs += functions(h)
+        self.sleepers = sleepers([f for src in self.sources for f in functions(src)])
+
+    def problems(self, f):
+        return problems(f, self.doc_for(f), self.sleepers)
 
     def doc_for(self, f):
         return self.docs.get(f.path, {}).get(f.name) or self.header_docs.get(f.name)
 
-    def problems(self, f):
-        return problems(f, self.doc_for(f))
+
+def sleepers(funcs):
+    """name -> the call that may sleep, for every function that may sleep: one that
+    calls might_sleep(), might_fault() or schedule(), or calls such a function."""
+    calls = {}
+    for f in funcs:
+        calls.setdefault(f.name, set()).update(re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
+    found = {n: m for n, c in calls.items() for m in ("might_sleep", "might_fault", "schedule")
+             if m in c}
+    while True:
+        more = {n: sorted(c & found.keys())[0] for n, c in calls.items()
+                if n not in found and c & found.keys()}
+        if not more:
+            return found
+        found.update(more)
 
 
-def problems(f, d):
+def problems(f, d, sleepers=None):
     """What is wrong with function f's kernel-doc comment d (None: there is none)."""
     if True:
         where = "%s:%d: %s()" % (f.path, f.line, f.name)
@@ -312,6 +332,14 @@ def problems(f, d):
         if call and context and not MAY_SLEEP.search(context):
             out.append("%s: calls %s() but its Context: does not say it may sleep"
                        % (where, call.group(1)))
+        elif sleepers and f.name in sleepers and NO_SLEEP.search(context) and \
+                not MAY_SLEEP.search(context):
+            chain, n = [], f.name
+            while n in sleepers and n not in chain and len(chain) < 6:
+                chain.append(n)
+                n = sleepers[n]
+            out.append("%s: its Context: says it does not sleep, but %s() may sleep"
+                       % (where, " -> ".join(chain[1:] + [n])))
         return out
 
 
@@ -324,12 +352,13 @@ def selftest():
     text = open(os.path.join(ROOT, FIXTURE)).read()
     docs = doc_blocks(FIXTURE)
     failures, funcs = 0, functions(FIXTURE)
+    fixture_sleepers = sleepers(funcs)
     for f in funcs:
         start = text.rfind("}", 0, text.index(f.head)) if f.line > 1 else 0
         want = sorted(re.findall(r"EXPECT (.*?) \*/", text[start:text.index(f.head)]))
         want = [] if want == ["ok"] else want
         got = [] if f.static else sorted(p.split("(): ", 1)[1].split(" (")[0]
-                                         for p in problems(f, docs.get(f.name)))
+                                         for p in problems(f, docs.get(f.name), fixture_sleepers))
         if got != want:
             failures += 1
             print("kernel-doc selftest: %s(): expected %s, got %s" % (f.name, want, got))

@@ -164,7 +164,9 @@ static void boot_secondaries(void)
  * STARTUP IPIs and waits up to 5 s for it to come online. A CPU that does
  * not come up is reported and counted; the boot goes on without it.
  *
- * Context: boot, process context on the boot CPU; does not sleep (it spins).
+ * Context: boot, process context on the boot CPU; may sleep (each CPU's
+ * idle task and stacks are allocated with GFP_KERNEL and vmalloc()), and
+ * spins while each CPU comes up.
  */
 void smp_init(void)
 {

@@ -76,3 +76,14 @@ static int static_functions_are_not_checked(void)
 {
 	return 0;
 }
+
+/* EXPECT its Context: says it does not sleep, but honest_sleeper -> might_fault() may sleep */
+/**
+ * claims_not_to_sleep() - Calls something that may sleep, and says it does not.
+ *
+ * Context: any context; does not sleep.
+ */
+void claims_not_to_sleep(void)
+{
+	honest_sleeper(0);
+}
