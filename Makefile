@@ -59,9 +59,6 @@ USER_OBJS := $(USER_CRT0) $(USER_LIBC_OBJS) $(USER_PROGS:=.o)
 SEED_OBJS := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard tests/seeds/*.c)))
 $(SEED_OBJS): CFLAGS += -Wno-unused-parameter
 
-# Test machinery (the simulated IRQ chip...) has its headers with the tests.
-$(B)/tests/kernel/%.o: CFLAGS += -Itests/kernel/include
-
 # Short "CC file" lines; V=1 shows the whole commands.
 ifeq ($(V),1)
 Q :=

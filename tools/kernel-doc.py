@@ -530,8 +530,9 @@ def defined_names():
 def comment_texts(path):
     """(line, text) of every comment in a source file, or every line of a document."""
     text = open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read()
-    if path.endswith(".md"):
-        return list(enumerate(text.split("\n"), 1)), text
+    if path.endswith(".md"):  # paragraph by paragraph: "Linux's" may be a line away
+        return [(text.count("\n", 0, m.start()) + 1, m.group(0))
+                for m in re.finditer(r"(?:[^\n]+\n?)+", text)], text
     out = []
     pattern = r"/\*.*?\*/|//[^\n]*" if not path.endswith(".asm") else r";[^\n]*"
     for m in re.finditer(pattern, text, re.S):

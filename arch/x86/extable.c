@@ -20,8 +20,16 @@ static const struct exception_table_entry *search_table(const struct exception_t
 	return NULL;
 }
 
-/* A module's table, for a fault in its code (the module list lock held by
- * the caller of search_module_extables, kernel/module/main.c). */
+/**
+ * search_module_extable() - The entry of a module's exception table for an instruction.
+ * @mod:  the module whose code faulted
+ * @addr: the instruction's address
+ *
+ * Context: any context, fault handlers included, with the module list lock
+ * held by the caller (search_module_extables(), kernel/module/main.c); does
+ * not sleep.
+ * Return: the entry, or NULL if @addr may not fault.
+ */
 const struct exception_table_entry *search_module_extable(const struct module *mod,
 							   unsigned long addr)
 {

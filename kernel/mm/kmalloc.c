@@ -279,7 +279,6 @@ void kmalloc_init(void)
 	}
 }
 
-
 /**
  * kmalloc_active_objects() - How many kmalloc blocks are allocated right now.
  *

@@ -1,5 +1,6 @@
-/* Simulated interrupt lines IRQ 32-39 (tests/kernel/irq_sim.c): software plays the device.
- * Test machinery: set up by an initcall, never by the kernel's own IRQ code. */
+/* Simulated interrupt lines IRQ 32-39 (tests/kernel/irq_sim.c): software plays the device,
+ * for the self-tests and the demonstration modules (modules/bug_*.c). Test machinery:
+ * set up by its own initcall, never by the kernel's own IRQ code. */
 #ifndef _LINUX_IRQ_SIM_H
 #define _LINUX_IRQ_SIM_H
 #include <asm/irq_vectors.h>
