@@ -141,6 +141,20 @@ struct inode *devtmpfs_lookup(const char *name)
 	return NULL;
 }
 
+/**
+ * register_chrdev_at() - Claim a major and publish /dev/@name for minor 0, as udev would.
+ * @major: the major, or 0 for a dynamic one
+ * @name:  the driver's and the node's name
+ * @fops:  the file operations
+ * @site:  the caller's file and line (the register_chrdev() macro passes it),
+ *         named if a module unloads without unregistering
+ *
+ * A node that cannot be made is reported; the major stays registered.
+ *
+ * Context: process context; may sleep (a mutex, GFP_KERNEL).
+ * Return: 0 for a given @major, the major for a dynamic one; -EINVAL without
+ * @fops, or an error of claiming the major (-EBUSY if taken).
+ */
 int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
 		       const struct callsite *site)
 {
@@ -260,6 +274,13 @@ void cdev_del(struct cdev *p)
 }
 EXPORT_SYMBOL(cdev_del);
 
+/**
+ * devtmpfs_remove() - Take /dev/@name away; an open file keeps working.
+ * @name: the node's name
+ *
+ * Context: process context; may sleep (a mutex).
+ * Return: 0, or -ENOENT if there is no such node.
+ */
 int devtmpfs_remove(const char *name)
 {
 	int err = -ENOENT;
