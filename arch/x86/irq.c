@@ -1,8 +1,8 @@
 /*
  * The path of every interrupt, step 3 of docs/interrupts.md: do_IRQ, called by
- * entry.asm on this CPU's hardirq stack. It enters hardirq context, hands the vector to its owner (a
- * system-vector handler, or the IRQ line mapped to it, kernel/irq/), and
- * leaves through irq_exit, which runs pending softirqs.
+ * entry.asm on this CPU's hardirq stack. It enters hardirq context, hands the
+ * vector to its owner (a system-vector handler, or the IRQ line mapped to it,
+ * kernel/irq/), and leaves through irq_exit, which runs pending softirqs.
  */
 #include <asm/apic.h>
 #include <asm/irq.h>

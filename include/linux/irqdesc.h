@@ -25,7 +25,7 @@ struct irq_desc {
 	unsigned int kstat_irqs[NR_CPUS]; /* arrivals, per CPU */
 	unsigned int irqs_unhandled;      /* arrivals no handler claimed */
 	unsigned int spurious;            /* arrivals the controller called spurious */
-	u64 max_ns;                       /* the longest a handler ran, in ns */
+	u64 max_cycles;                   /* the longest a handler ran */
 	/* Threaded handlers: which ONESHOT threads still keep the line masked, how
 	 * many threads have work, and where synchronize_irq waits for them. */
 	unsigned int threads_oneshot;
@@ -35,6 +35,8 @@ struct irq_desc {
 
 struct irq_desc *irq_to_desc(unsigned int irq);
 unsigned int kstat_irqs(unsigned int irq);
+/* TSC cycles as microseconds (kernel/irq/handle.c), for desc->max_cycles. */
+unsigned int cycles_to_us(u64 cycles);
 
 #define for_each_irq_desc(irq, desc) \
 	for (irq = 0, desc = irq_to_desc(0); irq < NR_IRQS; irq++, desc = irq_to_desc(irq))

@@ -8,13 +8,13 @@
  * it must return with preempt_count as it found it and with interrupts still
  * off, and it should be quick: longer than irq_warn_us microseconds is reported.
  */
+#include <asm/tsc.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
-#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <janus/nosleep.h>
 #include "internals.h"
@@ -36,13 +36,13 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 {
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
-	u64 start = local_clock(), ns;
+	u64 start = rdtsc(), cycles;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
 	this_cpu_write(atomic_ctx.irq_name, action->name);
 	ret = action->handler(irq, action->dev_id);
-	ns = local_clock() - start;
+	cycles = rdtsc() - start;
 
 	if (preempt_count() != count)
 		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());
@@ -55,14 +55,26 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 		irq_wake_thread(desc, action);
 		ret = IRQ_HANDLED;
 	}
-	desc->max_ns = max(desc->max_ns, ns);
-	if (ns > (u64)irq_warn_us * 1000) {
+	desc->max_cycles = max(desc->max_cycles, cycles);
+	/* cycles / tsc_khz ms > irq_warn_us / 1000 ms, without a division per interrupt */
+	if (cycles * 1000 > (u64)irq_warn_us * tsc_khz) {
 		nosleep_stats.slow_irq_handlers++;
 		pr_warn("irq %u handler %s took %u us (irq_warn_us=%u): defer long work to a "
-			"bottom half\n", irq, action->name, (unsigned int)div_u64(ns, 1000),
-			irq_warn_us);
+			"bottom half\n", irq, action->name, cycles_to_us(cycles), irq_warn_us);
 	}
 	return ret;
+}
+
+/**
+ * cycles_to_us() - Convert a TSC cycle count to microseconds.
+ * @cycles: a difference of two TSC readings
+ *
+ * Context: any context; does not sleep.
+ * Return: the microseconds, rounded down.
+ */
+unsigned int cycles_to_us(u64 cycles)
+{
+	return div_u64(tsc_cycles_to_ns(cycles), 1000);
 }
 
 /**

@@ -43,7 +43,7 @@ int show_interrupts(struct seq_file *m)
 			seq_printf(m, " %8s ", desc->irq_data.chip->name);
 		for (struct irqaction *a = desc->action; a; a = a->next)
 			seq_printf(m, "%s%s", a->name, a->next ? ", " : "");
-		seq_printf(m, "   (max %u us)\n", (unsigned int)div_u64(desc->max_ns, 1000));
+		seq_printf(m, "   (max %u us)\n", cycles_to_us(desc->max_cycles));
 	}
 	arch_show_interrupts(m);
 	return 0;

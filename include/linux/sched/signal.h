@@ -14,15 +14,6 @@ struct sighand_struct {
 	struct sigaction action[_NSIG];
 };
 
-/**
- * signal_pending() - Whether @p has a signal pending.
- * @p: the task (usually current)
- *
- * A sleep in TASK_INTERRUPTIBLE checks it and returns -ERESTARTSYS or -EINTR.
- *
- * Context: any context; does not sleep.
- * Return: true if any signal is pending.
- */
 static inline bool signal_pending(const struct task_struct *p) { return READ_ONCE(p->pending) != 0; }
 /**
  * fatal_signal_pending() - Whether @p has SIGKILL pending.

@@ -1,7 +1,7 @@
 /*
  * The 256 IDT vectors: 0-31 CPU exceptions, then IRQ n at vector 0x20 + n
- * (legacy PIC lines 0-15, later IO-APIC pins; the self-tests simulate
- * devices on the last lines, tests/kernel/irq_sim.c), the system-call gate, and the system vectors at the
+ * (legacy PIC lines 0-15, later IO-APIC pins, and the simulated lines of
+ * kernel/irq/irq_sim.c), the system-call gate, and the system vectors at the
  * top (LAPIC timer, IPIs, spurious). Every other vector is free: arriving on
  * one is counted as spurious.
  */
@@ -12,6 +12,8 @@
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define NR_IRQS 40                 /* IRQ n <-> vector 0x20 + n */
 #define NR_IRQS_LEGACY 16
+#define IRQ_SIM_BASE 32            /* 8 simulated lines: IRQ 32-39 */
+#define IRQ_SIM_LINES 8
 #define IRQ_TO_VECTOR(irq) (FIRST_EXTERNAL_VECTOR + (irq))
 #define VECTOR_TO_IRQ(v) ((v) - FIRST_EXTERNAL_VECTOR)
 

@@ -18,15 +18,13 @@
 #include <asm/irq_vectors.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
-#include <linux/irq.h>
 #include <linux/init.h>
+#include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqflags.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
-
-_Static_assert(IRQ_SIM_BASE + IRQ_SIM_LINES <= NR_IRQS, "the simulated lines are IRQ lines");
 
 struct irq_sim_line {
 	bool masked;
