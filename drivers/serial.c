@@ -52,12 +52,6 @@ static void serial_console_write(struct console *con, const char *s, unsigned in
 
 static struct console serial_console = { .name = "ttyS0", .write = serial_console_write };
 
-/**
- * serial_getc_nowait() - Read a character from COM1 if one has arrived, by polling.
- *
- * Context: any context; does not sleep.
- * Return: the character, or -1 if none is waiting.
- */
 int serial_getc_nowait(void)
 {
 	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
@@ -65,11 +59,7 @@ int serial_getc_nowait(void)
 	return inb(COM1 + UART_DATA);
 }
 
-/**
- * serial_init() - Set up COM1 at 115200 baud, 8N1, FIFOs on, and register it as a console.
- *
- * Context: first thing in kmain(), so every later failure (a panic) can be seen.
- */
+/* 115200 baud, 8N1, FIFOs on; called first thing in kmain so panics are visible. */
 void serial_init(void)
 {
 	outb(0x00, COM1 + UART_IER);
@@ -82,14 +72,7 @@ void serial_init(void)
 	register_console(&serial_console);
 }
 
-/**
- * serial_puts() - Write a string straight to COM1, bypassing the kernel log.
- * @s: the string
- *
- * For messages from before the log can be trusted (a bad boot loader).
- *
- * Context: any context; does not sleep (it polls the UART).
- */
+/* For the paths that must not depend on printk (a bad Multiboot magic). */
 void serial_puts(const char *s)
 {
 	while (*s)

@@ -70,28 +70,11 @@ static int add_major(unsigned int major, const char *name, const struct file_ope
 	return ret;
 }
 
-/**
- * __register_chrdev() - Claim a character device major for a driver's file operations.
- * @major: the major, or 0 for a free dynamic one
- * @name:  the driver's name
- * @fops:  its file operations; its open may pick other operations by minor
- *
- * Context: process context; may sleep (a mutex).
- * Return: the major; -EINVAL for bad arguments, -EBUSY if taken (reported).
- */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
 {
 	return fops ? add_major(major, name, fops, NULL) : -EINVAL;
 }
 
-/**
- * devtmpfs_create() - Publish /dev/@name for device number @dev.
- * @name: the node's name (truncated to 31 bytes)
- * @dev:  the device number (MKDEV(major, minor))
- *
- * Context: process context; may sleep (GFP_KERNEL, a mutex).
- * Return: 0, -ENOMEM, or -EEXIST.
- */
 int devtmpfs_create(const char *name, dev_t dev)
 {
 	struct devnode *node = kzalloc(sizeof(*node), GFP_KERNEL);
@@ -123,16 +106,9 @@ int devtmpfs_create(const char *name, dev_t dev)
 	return 0;
 }
 
-/**
- * devtmpfs_lookup() - The /dev node named @name.
- * @name: the name after "/dev/"
- *
- * Walks the list without the lock: nodes are added at the head and never
- * freed.
- *
- * Context: any context; does not sleep.
- * Return: its inode, or NULL (also for a node whose driver is gone).
- */
+/* Nodes are added at the head and never freed while the list is walked
+ * without the lock: a removed node is unlinked but kept (an open file may
+ * still point at its inode). */
 struct inode *devtmpfs_lookup(const char *name)
 {
 	for (struct devnode *n = READ_ONCE(devnodes); n; n = READ_ONCE(n->next))
@@ -141,20 +117,6 @@ struct inode *devtmpfs_lookup(const char *name)
 	return NULL;
 }
 
-/**
- * register_chrdev_at() - Claim a major and publish /dev/@name for minor 0, as udev would.
- * @major: the major, or 0 for a dynamic one
- * @name:  the driver's and the node's name
- * @fops:  the file operations
- * @site:  the caller's file and line (the register_chrdev() macro passes it),
- *         named if a module unloads without unregistering
- *
- * A node that cannot be made is reported; the major stays registered.
- *
- * Context: process context; may sleep (a mutex, GFP_KERNEL).
- * Return: 0 for a given @major, the major for a dynamic one; -EINVAL without
- * @fops, or an error of claiming the major (-EBUSY if taken).
- */
 int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
 		       const struct callsite *site)
 {
@@ -170,15 +132,6 @@ int register_chrdev_at(unsigned int major, const char *name, const struct file_o
 }
 EXPORT_SYMBOL(register_chrdev_at);
 
-/**
- * unregister_chrdev() - Give back a major; its /dev nodes disappear.
- * @major: the major
- * @name:  the name it was registered with (checked; a mismatch is reported)
- *
- * A file already open keeps its operations: the driver must outlive it.
- *
- * Context: process context; may sleep (a mutex).
- */
 void unregister_chrdev(unsigned int major, const char *name)
 {
 	mutex_lock(&chrdevs_lock);
@@ -274,13 +227,6 @@ void cdev_del(struct cdev *p)
 }
 EXPORT_SYMBOL(cdev_del);
 
-/**
- * devtmpfs_remove() - Take /dev/@name away; an open file keeps working.
- * @name: the node's name
- *
- * Context: process context; may sleep (a mutex).
- * Return: 0, or -ENOENT if there is no such node.
- */
 int devtmpfs_remove(const char *name)
 {
 	int err = -ENOENT;

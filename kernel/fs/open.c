@@ -28,18 +28,6 @@ static struct inode *lookup(const char *path)
 	return rootfs_lookup(path);
 }
 
-/**
- * filp_open() - Open /dev/NAME or /proc/NAME as a struct file.
- * @path:  the path: "/dev/..." or "/proc/..." (nothing else exists)
- * @flags: O_RDONLY, O_WRONLY or O_RDWR
- *
- * The file starts with the node's operations; the driver's open may change
- * them (by minor) or refuse.
- *
- * Context: process context; may sleep (GFP_KERNEL, the driver's open).
- * Return: the file (one reference), or ERR_PTR(-ENOENT), ERR_PTR(-EINVAL)
- * for bad @flags, ERR_PTR(-ENOMEM), or the driver's error.
- */
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	struct inode *inode = lookup(path);
@@ -66,15 +54,6 @@ struct file *filp_open(const char *path, unsigned int flags)
 	return file;
 }
 
-/**
- * sys_open() - The open(2) system call.
- * @upath: user pointer to the path
- * @flags: O_RDONLY, O_WRONLY or O_RDWR
- *
- * Context: process context (a system call); may sleep.
- * Return: the lowest free descriptor, or -EFAULT, -ENAMETOOLONG, -EMFILE,
- * or an error of filp_open().
- */
 long sys_open(const char __user *upath, unsigned int flags)
 {
 	char path[PATH_MAX];
@@ -95,14 +74,6 @@ long sys_open(const char __user *upath, unsigned int flags)
 	return fd;
 }
 
-/**
- * sys_close() - The close(2) system call.
- * @fd: the descriptor
- *
- * Context: process context (a system call); may sleep (the last close runs
- * the driver's release).
- * Return: 0, or -EBADF.
- */
 long sys_close(unsigned int fd)
 {
 	return fd_close(fd);

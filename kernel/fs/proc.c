@@ -42,16 +42,6 @@ static struct proc_entry entries[] = {
 	{ "modules", show_modules, { .i_fop = &proc_fops } },
 };
 
-/**
- * proc_lookup() - The /proc entry named @name.
- * @name: the name after "/proc/", e.g. "interrupts"
- *
- * Opening it renders the listing once into a buffer, so a reader sees one
- * consistent snapshot however small its reads.
- *
- * Context: any context; does not sleep.
- * Return: its inode, or NULL.
- */
 struct inode *proc_lookup(const char *name)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(entries); i++)
