@@ -18,10 +18,14 @@ QEMU := qemu-system-i386
 DISPLAY_MODE ?= none
 CMDLINE ?=
 
-SRC_DIRS := arch/x86 kernel drivers lib tests/kernel
+SRC_DIRS := arch/x86 kernel drivers tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
 ASM_SRCS := boot/boot.asm $(shell find arch/x86 tests/kernel -name '*.asm' | sort)
 OBJS := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
+# lib/: string and formatting code that the user libc compiles too (USER_SHARED_SRCS).
+LIB_SRCS := $(sort $(wildcard lib/*.c))
+C_SRCS += $(LIB_SRCS)
+OBJS += $(LIB_SRCS:%.c=$(B)/%.o)
 
 CFLAGS := -m32 -ffreestanding -fno-pie -fno-stack-protector -mno-sse -mno-mmx -mno-80387 \
 	-fno-omit-frame-pointer -O2 -g -Wall -Wextra -Werror \

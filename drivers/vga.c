@@ -64,11 +64,6 @@ static void vga_console_write(struct console *con, const char *s, unsigned int n
 
 static struct console vga_console = { .name = "tty0", .write = vga_console_write };
 
-/**
- * vga_init() - Clear the VGA text screen and register it as a console.
- *
- * Context: boot.
- */
 void vga_init(void)
 {
 	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++)

@@ -61,15 +61,6 @@ void mm_destroy(struct mm_struct *mm)
 	kfree(mm);
 }
 
-/**
- * mm_map_zeroed_page() - Map a new zeroed page at @uaddr in @mm.
- * @mm:       the address space (need not be loaded)
- * @uaddr:    the user address (rounded down to its page)
- * @writable: whether user mode may write it
- *
- * Context: process context; may sleep (GFP_KERNEL).
- * Return: the page's kernel address, or NULL without memory.
- */
 void *mm_map_zeroed_page(struct mm_struct *mm, unsigned long uaddr, bool writable)
 {
 	unsigned long page = get_zeroed_page(GFP_KERNEL);

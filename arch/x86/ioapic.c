@@ -131,13 +131,6 @@ int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low)
 	return routes[irq].pin;
 }
 
-/**
- * ioapic_pin_masked() - Whether the IO-APIC pin of ISA IRQ @irq is masked right now.
- * @irq: a routed ISA IRQ
- *
- * Context: any context; does not sleep.
- * Return: true if masked.
- */
 bool ioapic_pin_masked(unsigned int irq)
 {
 	return ioapic_read(IOAPIC_RTE(routes[irq].pin)) & RTE_MASKED;
