@@ -72,7 +72,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress bench debug deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -175,12 +175,20 @@ $(foreach m,$(INTREE_MODULES),$(eval $(call intree_module_rule,$(m))))
 
 ifeq ($(M),)
 modules: $(MODULE_KOS)
+
+# The tests' out-of-tree module (tests/oot/), built as a student's would be,
+# with make -C <janus> M=DIR, in a copy under $(B)/oot/.
+TEST_OOT_KOS := $(B)/oot/oopsmod.ko
+$(B)/oot/%.ko: tests/oot/%.c $(B)/Module.symvers tools/module/mod.c tools/modpost.py
+	@mkdir -p $(B)/oot
+	$(Q)cp $< $(B)/oot/
+	$(Q)$(MAKE) -s --no-print-directory M=$(CURDIR)/$(B)/oot > /dev/null
 else
 # Out of tree: which modules DIR asks for, from its own Kbuild or Makefile.
 KBUILD_EXTMOD := $(abspath $(M))
 ext_kbuild := $(firstword $(wildcard $(KBUILD_EXTMOD)/Kbuild $(KBUILD_EXTMOD)/Makefile))
 ifneq ($(ext_kbuild),)
-$(shell $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
+$(shell mkdir -p $(B); $(MAKE) -s --no-print-directory -C $(KBUILD_EXTMOD) -f $(ext_kbuild) \
 	-f $(CURDIR)/tools/module/objm.mk janus-print-modules KERNELRELEASE=janus M= \
 	> $(B)/extmod.mk 2>/dev/null)
 -include $(B)/extmod.mk
@@ -238,7 +246,7 @@ $(USER_PROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(USER_CRT0) $(USER_LIBC) user
 	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC)
 
 # Rebuild the initrd when a program or module is added or removed.
-INITRD_FILES := $(USER_PROGS) $(MODULE_KOS) $(MODULES_EXTRA_KOS)
+INITRD_FILES := $(USER_PROGS) $(MODULE_KOS) $(TEST_OOT_KOS) $(MODULES_EXTRA_KOS)
 $(B)/user/programs: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(INITRD_FILES)' | cmp -s - $@ || echo '$(INITRD_FILES)' > $@
@@ -293,8 +301,20 @@ STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
 
-bench: check-deps
+bench: check-deps $(B)/bootfloor.elf
 	$(PYTHON) tests/run.py --bench
+
+# Optional, never part of make test: Debian's i386 Linux (apt-get download, once)
+# with tools/bench-linux/linux_init.c as /init, beside Janus in the same QEMU.
+bench-linux: check-deps
+	$(PYTHON) tests/run.py --bench-linux
+
+# The boot floor (tools/bootfloor/): a Multiboot kernel that only prints a line.
+$(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
+	@mkdir -p $(B)/tools
+	$(call say,AS,$<)
+	$(Q)$(NASM) -f elf32 $< -o $(B)/tools/bootfloor.o
+	$(Q)$(LD) -m elf_i386 -Ttext=0x100000 -e _start -o $@ $(B)/tools/bootfloor.o
 
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	tools/debug.sh $(B)/janus.elf "$(CMDLINE)" $(B)/initrd.tar
@@ -333,7 +353,10 @@ help:
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
-	@echo "  make bench          boot with 'bench' and collect $(B)/bench.json"
+	@echo "  make bench          the benchmarks: ns (plain TCG) and instructions (-icount),"
+	@echo "                      floors and ratios; writes $(B)/bench.json"
+	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"
+	@echo "                      download of the kernel once; never part of make test)"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"

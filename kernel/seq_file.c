@@ -1,10 +1,16 @@
 /* seq_file: listings rendered into a buffer (include/linux/seq_file.h). */
+#include <asm/page.h>
+#include <linux/err.h>
+#include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 /**
  * seq_printf() - Append formatted text to a listing.
@@ -70,3 +76,156 @@ void seq_print_to_log(int (*show)(struct seq_file *m))
 		pr_info("(listing truncated)\n");
 	kfree(m.buf);
 }
+
+/* ------------------------------------------------------------ Linux's interface */
+
+#define SEQ_MAX_SIZE (1u << 20)
+
+static void *single_start(struct seq_file *m, loff_t *pos)
+{
+	(void)m;
+	return *pos ? NULL : SEQ_START_TOKEN;
+}
+
+static void *single_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	(void)m, (void)v;
+	++*pos;
+	return NULL;
+}
+
+static void single_stop(struct seq_file *m, void *v)
+{
+	(void)m, (void)v;
+}
+
+int seq_open(struct file *file, const struct seq_operations *op)
+{
+	struct seq_file *m = kzalloc(sizeof(*m), GFP_KERNEL);
+
+	if (!m)
+		return -ENOMEM;
+	m->op = op;
+	file->private_data = m;
+	return 0;
+}
+EXPORT_SYMBOL(seq_open);
+
+int single_open(struct file *file, int (*show)(struct seq_file *, void *), void *data)
+{
+	struct seq_operations *op = kmalloc(sizeof(*op), GFP_KERNEL);
+	int err;
+
+	if (!op)
+		return -ENOMEM;
+	*op = (struct seq_operations){ single_start, single_stop, single_next, show };
+	err = seq_open(file, op);
+	if (err) {
+		kfree(op);
+		return err;
+	}
+	((struct seq_file *)file->private_data)->private = data;
+	return 0;
+}
+EXPORT_SYMBOL(single_open);
+
+static void free_seq_buf(struct seq_file *m)
+{
+	if (is_vmalloc_addr(m->buf))
+		vfree(m->buf);
+	else
+		kfree(m->buf);
+	m->buf = NULL;
+}
+
+/* Walks every record into the buffer; a buffer that overflows is doubled
+ * and the walk starts again. */
+static int seq_render(struct seq_file *m)
+{
+	for (size_t size = PAGE_SIZE; size <= SEQ_MAX_SIZE; size *= 2) {
+		loff_t pos = 0;
+		void *p;
+
+		m->buf = size <= PAGE_SIZE ? kmalloc(size, GFP_KERNEL) : vmalloc(size);
+		if (!m->buf)
+			return -ENOMEM;
+		m->size = size;
+		m->count = 0;
+		m->overflow = false;
+		m->buf[0] = '\0';
+		p = m->op->start(m, &pos);
+		while (p && !IS_ERR(p) && !m->overflow && m->op->show(m, p) >= 0)
+			p = m->op->next(m, p, &pos);
+		m->op->stop(m, p);
+		if (!m->overflow) {
+			m->rendered = true;
+			return 0;
+		}
+		free_seq_buf(m);
+	}
+	return -ENOMEM;
+}
+
+ssize_t seq_read(struct file *file, char __user *buf, size_t size, loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	size_t left;
+	int err;
+
+	if (!m->rendered && (err = seq_render(m)))
+		return err;
+	if (*ppos >= (loff_t)m->count)
+		return 0;
+	size = min(size, m->count - (size_t)*ppos);
+	left = copy_to_user(buf, m->buf + *ppos, size);
+	if (left == size)
+		return -EFAULT;
+	*ppos += size - left;
+	return size - left;
+}
+EXPORT_SYMBOL(seq_read);
+
+loff_t seq_lseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t pos = whence == 1 ? file->f_pos + offset : whence == 0 ? offset : -1;
+
+	if (pos < 0)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+EXPORT_SYMBOL(seq_lseek);
+
+int seq_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+
+	(void)inode;
+	free_seq_buf(m);
+	kfree(m);
+	return 0;
+}
+EXPORT_SYMBOL(seq_release);
+
+int single_release(struct inode *inode, struct file *file)
+{
+	const struct seq_operations *op = ((struct seq_file *)file->private_data)->op;
+
+	seq_release(inode, file);
+	kfree(op);
+	return 0;
+}
+EXPORT_SYMBOL(single_release);
+
+/**
+ * seq_putc() - Append one character.
+ * @m: the buffer
+ * @c: the character
+ *
+ * Context: any context.
+ */
+void seq_putc(struct seq_file *m, char c)
+{
+	seq_printf(m, "%c", c);
+}
+EXPORT_SYMBOL(seq_putc);

@@ -3,7 +3,7 @@
  * its exit function "forget" the ones named in leave=, to show what Janus
  * says at rmmod (kernel/module/leftovers.c asks every registry):
  *
- *   insmod bug_leftovers leave=irq,timer,kthread,workqueue,chrdev
+ *   insmod bug_leftovers leave=irq,timer,kthread,workqueue,chrdev,proc
  *   rmmod bug_leftovers    one "BUG: module bug_leftovers unloaded with ..."
  *                          line per leftover, naming the call that made it;
  *                          the module stays (Unloading) and rmmod fails
@@ -16,13 +16,15 @@
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 
 static char *leave = "";
 module_param(leave, charp, 0444);
-MODULE_PARM_DESC(leave, "what exit forgets: irq,timer,kthread,workqueue,chrdev");
+MODULE_PARM_DESC(leave, "what exit forgets: irq,timer,kthread,workqueue,chrdev,proc");
 
 static unsigned int irq = 37;
 module_param(irq, uint, 0444);
@@ -33,6 +35,13 @@ static struct task_struct *leftover_thread;
 static struct workqueue_struct *leftover_wq;
 static int major;
 static const struct file_operations leftover_fops;
+static struct proc_dir_entry *leftover_proc;
+
+static int leftover_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, "left behind\n");
+	return 0;
+}
 
 static irqreturn_t leftover_handler(int irq, void *dev_id)
 {
@@ -59,6 +68,10 @@ static bool forgets(const char *what)
  * cleaned up): what a correct exit does. */
 static void __used bug_leftovers_cleanup(bool all)
 {
+	if (all || !forgets("proc")) {
+		proc_remove(leftover_proc);
+		leftover_proc = NULL;
+	}
 	if ((all || !forgets("chrdev")) && major > 0) {
 		unregister_chrdev(major, "bug_leftovers");
 		major = 0;
@@ -92,7 +105,8 @@ static int __init bug_init(void)
 	leftover_thread = kthread_run(leftover_thread_fn, NULL, "bug_leftovers");
 	leftover_wq = alloc_workqueue("bug_leftovers", 0, 0);
 	major = register_chrdev(0, "bug_leftovers", &leftover_fops);
-	if (IS_ERR(leftover_thread) || !leftover_wq || major < 0) {
+	leftover_proc = proc_create_single("bug_leftovers", 0444, NULL, leftover_show);
+	if (IS_ERR(leftover_thread) || !leftover_wq || major < 0 || !leftover_proc) {
 		if (IS_ERR(leftover_thread))
 			leftover_thread = NULL;
 		bug_leftovers_cleanup(true);

@@ -838,6 +838,7 @@ BENCH_LEGS = [
 BENCH_TIMEOUT = 600
 BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
                         r"median=(\d+) p90=(\d+) floor=(\S+)$")
+BENCH_VALUE = re.compile(r"bench: (\S+) value=(\d+) unit=(\S+)$")
 BENCH_FAILED = re.compile(r"bench: (.*failed.*)$")
 TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
 # Under -icount the CPUs take turns on one host thread and the TSC is the
@@ -845,15 +846,18 @@ TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
 TIME_ONLY = {"ipi_oneway", "remote_wakeup_latency"}
 
 
-def bench_leg(name, label, args):
+def bench_leg(name, label, args, argv=None):
     """One boot: {figure: stats per operation, in TSC ticks}, tsc_khz, and the errors seen."""
-    boot = Boot(qemu_argv(args + ["-kernel", ELF, "-append", "bench"]), BENCH_TIMEOUT,
-                os.path.join(RESULTS, "bench-%s.log" % name)).wait()
-    figures, errors, khz = {}, [], None
+    argv = argv or qemu_argv(args + ["-kernel", ELF, "-append", "bench"])
+    boot = Boot(argv, BENCH_TIMEOUT, os.path.join(RESULTS, "bench-%s.log" % name)).wait()
+    figures, values, errors, khz = {}, {}, [], None
     for line in boot.lines:
         text = TIMESTAMP.sub("", line)
         m = BENCH_LINE.search(text)
-        if m:
+        v = BENCH_VALUE.search(text)
+        if v:
+            values[v.group(1)] = {"value": int(v.group(2)), "unit": v.group(3)}
+        elif m:
             batch = int(m.group(2))
             figures[m.group(1)] = dict(
                 n=int(m.group(3)), missed=int(m.group(4)), floor=m.group(9),
@@ -870,7 +874,7 @@ def bench_leg(name, label, args):
     if not khz:
         errors.append("no tsc_khz line")
     return {"label": label, "qemu_args": args, "tsc_khz": khz, "figures": figures,
-            "errors": errors, "seconds": round(boot.seconds, 1)}
+            "values": values, "errors": errors, "seconds": round(boot.seconds, 1)}
 
 
 def bench_table(legs):
@@ -912,6 +916,34 @@ def print_bench_table(rows):
             "  (%d missed)" % r["missed"] if r["missed"] else ""))
 
 
+BOOT_FLOOR = os.path.join(BUILD, "bootfloor.elf")
+BOOT_ROUNDS = 5
+
+
+def bench_boot():
+    """Seconds from starting QEMU to the first KTAP line, median of BOOT_ROUNDS, for Janus
+    (selftest=boot) and the boot floor (tools/bootfloor/: a Multiboot kernel that only
+    prints that line), booted alternately the same way in the same QEMU."""
+    kernels = {"janus": ["-kernel", ELF, "-append", "selftest=boot"],
+               "floor": ["-kernel", BOOT_FLOOR]}
+    times, errors = {k: [] for k in kernels}, []
+    for i in range(BOOT_ROUNDS):
+        for name, args in kernels.items():
+            boot = Boot(qemu_argv(["-accel", "tcg", "-smp", "2"] + args), 60,
+                        os.path.join(RESULTS, "bench-boot-%s.log" % name),
+                        stop_at="KTAP version 1").wait()
+            if boot.first_ktap is None:
+                errors.append("boot %s round %d: no KTAP line" % (name, i + 1))
+            else:
+                times[name].append(boot.first_ktap)
+    result = {"rounds": BOOT_ROUNDS, "errors": errors}
+    for name, t in times.items():
+        result[name + "_s"] = sorted(t)[len(t) // 2] if t else None
+    if result["janus_s"] and result["floor_s"]:
+        result["ratio"] = round(result["janus_s"] / result["floor_s"], 2)
+    return result
+
+
 def host_facts():
     qemu = subprocess.run([QEMU, "--version"], capture_output=True, text=True).stdout
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo")
@@ -922,8 +954,9 @@ def host_facts():
 
 def run_bench():
     legs = {name: bench_leg(name, label, args) for name, label, args in BENCH_LEGS}
-    ok = all(not leg["errors"] for leg in legs.values())
-    result = dict(host_facts(), legs=legs)
+    boot = bench_boot()
+    ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"]
+    result = dict(host_facts(), legs=legs, boot=boot)
     print("Janus benchmarks: %s, host %s" % (result["qemu_version"], result["host_cpu"]))
     for name, leg in legs.items():
         print("  leg %-7s %s (tsc_khz %s, %.0f s)%s" % (
@@ -932,6 +965,15 @@ def run_bench():
     if all(leg["tsc_khz"] for leg in legs.values()):
         result["table"] = bench_table(legs)
         print_bench_table(result["table"])
+        for name, v in legs["time"]["values"].items():
+            print("%-26s %10d %s" % (name, v["value"], v["unit"]))
+    if boot.get("ratio"):
+        print("%-26s %10.0f ms  (QEMU start to the first KTAP line, median of %d; floor: a "
+              "Multiboot kernel that only prints it, %.0f ms; x %.2f)" % (
+                  "boot_to_ktap", boot["janus_s"] * 1000, boot["rounds"], boot["floor_s"] * 1000,
+                  boot["ratio"]))
+    for e in boot["errors"]:
+        print("    FAILED: " + e)
         print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
               "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
               "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
@@ -945,6 +987,97 @@ def run_bench():
 BENCH_SAMPLES_EXPECTED = 1000
 
 
+# ---------------------------------------------------------------- Linux beside Janus
+
+LINUX_DIR = os.path.join(BUILD, "linux")
+LINUX_PACKAGE = "linux-image-686:i386"  # Debian's i386 kernel (the metapackage's current one)
+LINUX_FIGURES = ["null_syscall", "null_syscall_int80", "process_switch", "pipe_roundtrip"]
+
+
+def sh(cmd, **kw):
+    print("  $ " + " ".join(cmd), flush=True)
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def linux_kernel():
+    """build/linux/vmlinuz: Debian's i386 kernel, fetched with apt-get download once."""
+    vmlinuz = os.path.join(LINUX_DIR, "vmlinuz")
+    if os.path.exists(vmlinuz):
+        return vmlinuz
+    os.makedirs(LINUX_DIR, exist_ok=True)
+    if "i386" not in subprocess.run(["dpkg", "--print-foreign-architectures"],
+                                    capture_output=True, text=True).stdout.split():
+        sh(["dpkg", "--add-architecture", "i386"])
+        sh(["apt-get", "update", "-qq"])
+    depends = subprocess.run(["apt-cache", "depends", LINUX_PACKAGE], capture_output=True,
+                             text=True).stdout
+    image = re.search(r"Depends: (linux-image-\S+)", depends)
+    if not image:
+        sys.exit("bench-linux: apt-cache knows no %s" % LINUX_PACKAGE)
+    sh(["apt-get", "download", image.group(1)], cwd=LINUX_DIR)
+    deb = next(f for f in os.listdir(LINUX_DIR) if f.endswith(".deb"))
+    sh(["dpkg-deb", "-x", deb, "pkg"], cwd=LINUX_DIR)
+    boot = os.path.join(LINUX_DIR, "pkg", "boot")
+    os.rename(os.path.join(boot, next(f for f in os.listdir(boot) if f.startswith("vmlinuz"))),
+              vmlinuz)
+    return vmlinuz
+
+
+def cpio_newc(entries):
+    """A cpio archive in the kernel's initramfs format (newc) of (name, mode, data)."""
+    out = b""
+    for name, mode, data in entries + [("TRAILER!!!", 0, b"")]:
+        fields = (0, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(name) + 1, 0)
+        out += ("070701" + "".join("%08x" % f for f in fields)).encode() + name.encode() + b"\0"
+        out += b"\0" * (-len(out) % 4) + data + b"\0" * (-len(data) % 4)
+    return out
+
+
+def linux_initramfs():
+    """build/linux/initramfs.cpio: tools/bench-linux/linux_init.c as a static /init."""
+    init = os.path.join(LINUX_DIR, "init")
+    sh(["gcc", "-m32", "-static", "-O2", "-Wall", "-Wextra", "-Werror", "-o", init,
+        os.path.join(ROOT, "tools", "bench-linux", "linux_init.c")])
+    path = os.path.join(LINUX_DIR, "initramfs.cpio")
+    with open(path, "wb") as f:
+        f.write(cpio_newc([("dev", 0o40755, b""), ("sys", 0o40755, b""),
+                           ("init", 0o100755, open(init, "rb").read())]))
+    return path
+
+
+def run_bench_linux():
+    """Janus's time leg and Linux's, one after the other in the same QEMU, side by side."""
+    os.makedirs(LINUX_DIR, exist_ok=True)
+    vmlinuz, initramfs = linux_kernel(), linux_initramfs()
+    name, label, args = BENCH_LEGS[0]
+    janus = bench_leg("time", label, args)
+    linux = bench_leg("linux", "Debian %s, plain TCG" % LINUX_PACKAGE, args, [QEMU] + QEMU_COMMON + args + [
+        "-kernel", vmlinuz, "-initrd", initramfs, "-append", "console=ttyS0 quiet"])
+    rows = []
+    print("%-22s %12s %12s %10s" % ("figure (ns, median)", "Janus", "Linux", "Janus/Linux"))
+    for fig in LINUX_FIGURES:
+        j, l = janus["figures"].get(fig), linux["figures"].get(fig)
+        jn = j["median"] * 1e6 / janus["tsc_khz"] if j and janus["tsc_khz"] else None
+        ln = l["median"] * 1e6 / linux["tsc_khz"] if l and linux["tsc_khz"] else None
+        rows.append({"figure": fig, "janus_ns": jn, "linux_ns": ln,
+                     "ratio": round(jn / ln, 2) if jn and ln else None})
+        print("%-22s %12s %12s %10s" % (fig, "%.0f" % jn if jn else "- (no such path)",
+                                        "%.0f" % ln if ln else "-",
+                                        "%.2f" % (jn / ln) if jn and ln else "-"))
+    errors = janus["errors"] + ["linux: " + e for e in linux["errors"]]
+    for e in errors:
+        print("  FAILED: " + e)
+    notes = [l.split("bench: ", 1)[1] for l in open(os.path.join(RESULTS, "bench-linux.log"),
+                                                       errors="replace") if "not comparable" in l]
+    for n in notes:
+        print("  Linux: " + n.strip())
+    with open(os.path.join(BUILD, "bench-linux.json"), "w") as f:
+        json.dump(dict(host_facts(), janus=janus, linux=linux, table=rows, notes=notes), f,
+                  indent=2)
+    print("wrote build/bench-linux.json")
+    return 0 if not errors else 1
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -955,6 +1088,8 @@ def main(argv):
     ap.add_argument("--json", metavar="FILE", help="write the results as JSON")
     ap.add_argument("--list", action="store_true", help="list the configurations")
     ap.add_argument("--bench", action="store_true", help="run the benchmarks")
+    ap.add_argument("--bench-linux", action="store_true",
+                    help="the user-mode benchmarks on Janus and on Debian's Linux, same QEMU")
     args = ap.parse_args(argv)
     if args.list:
         for c in read_configs(os.path.join(ROOT, "tests", "configs")):
@@ -966,6 +1101,8 @@ def main(argv):
         return 1
     if args.bench:
         return run_bench()
+    if args.bench_linux:
+        return run_bench_linux()
     return run_tests(args.configs, max(1, args.repeat), args.jobs, args.json)
 
 

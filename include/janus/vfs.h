@@ -24,6 +24,7 @@ int devtmpfs_remove(const char *name);
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 /* /proc/NAME (proc.c). */
 struct inode *proc_lookup(const char *name);
+struct inode *proc_tree_lookup(const char *path);
 
 /**
  * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).

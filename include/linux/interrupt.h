@@ -23,6 +23,7 @@
 #include <linux/types.h>
 #include <janus/callsite.h>
 
+struct proc_dir_entry;
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
 #define IRQF_SHARED 0x00000080    /* several handlers on one line; all must agree */
@@ -44,6 +45,7 @@ struct irqaction {
 	unsigned int thread_mask;   /* this action's bit in desc->threads_oneshot */
 	char thread_name[16];
 	const struct callsite *site; /* who requested it (janus/callsite.h) */
+	struct proc_dir_entry *dir;  /* /proc/irq/N/NAME */
 };
 
 int request_threaded_irq_at(unsigned int irq, irq_handler_t handler, irq_handler_t thread_fn,

@@ -16,4 +16,8 @@ irqreturn_t irq_default_primary_handler(int irq, void *dev_id);
 /* An arrival for a line nobody set up (arch/x86/irq.c counts it as spurious). */
 void arch_unexpected_irq(unsigned int irq);
 
+/* /proc/irq/N/NAME (kernel/irq/proc.c). */
+void register_handler_proc(unsigned int irq, struct irqaction *action);
+void unregister_handler_proc(struct irqaction *action);
+
 #endif

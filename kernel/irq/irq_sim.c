@@ -1,5 +1,5 @@
 /*
- * Simulated interrupt lines (like Linux's irq_sim): IRQ 32-39, raised by
+ * Simulated interrupt lines (like Linux's irq_sim): IRQ 32-47, raised by
  * software instead of a device. They go through the very same path as a
  * hardware line (entry stub, hardirq stack, do_IRQ, the flow, the handlers),
  * which is what the self-tests need to prove the IRQ layer.
@@ -44,6 +44,7 @@ static void deliver(unsigned int irq)
 		__asm__ __volatile__("int %0" : : "i"(IRQ_TO_VECTOR(IRQ_SIM_BASE + n)) : "memory"); \
 		break;
 	CASE(0) CASE(1) CASE(2) CASE(3) CASE(4) CASE(5) CASE(6) CASE(7)
+	CASE(8) CASE(9) CASE(10) CASE(11) CASE(12) CASE(13) CASE(14) CASE(15)
 #undef CASE
 	}
 }

@@ -127,8 +127,10 @@ int request_threaded_irq_at(unsigned int irq, irq_handler_t handler, irq_handler
 	if (ret) {
 		irq_stop_thread(action);
 		kfree(action);
+		return ret;
 	}
-	return ret;
+	register_handler_proc(irq, action);
+	return 0;
 }
 EXPORT_SYMBOL(request_threaded_irq_at);
 
@@ -177,6 +179,7 @@ const void *free_irq(unsigned int irq, void *dev_id)
 	}
 	/* The handler may be running on another CPU right now, or its thread. */
 	synchronize_irq(irq);
+	unregister_handler_proc(action);
 	irq_stop_thread(action);
 	name = action->name;
 	kfree(action);

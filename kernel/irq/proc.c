@@ -7,7 +7,10 @@
 #include <linux/cpumask.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
+#include <linux/mutex.h>
+#include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/sprintf.h>
 
 void arch_show_interrupts(struct seq_file *m);
 
@@ -57,4 +60,48 @@ int show_interrupts(struct seq_file *m)
 void show_interrupts_log(void)
 {
 	seq_print_to_log(show_interrupts);
+}
+
+/* /proc/irq/N/NAME: a directory per registered handler, as in Linux and as
+ * seed 004 says ("registered handlers appear under /proc/irq"). */
+static struct proc_dir_entry *irq_root, *irq_dirs[NR_IRQS];
+static DEFINE_MUTEX(irq_proc_lock);
+
+/**
+ * register_handler_proc() - Make /proc/irq/@irq/NAME for a handler just added.
+ * @irq:    its line
+ * @action: the handler (action->dir is set)
+ *
+ * Context: process context (request_irq); may sleep.
+ */
+void register_handler_proc(unsigned int irq, struct irqaction *action)
+{
+	char num[12];
+
+	if (irq >= NR_IRQS || !action->name)
+		return;
+	mutex_lock(&irq_proc_lock);
+	if (!irq_root)
+		irq_root = proc_mkdir("irq", NULL);
+	if (irq_root && !irq_dirs[irq]) {
+		snprintf(num, sizeof(num), "%u", irq);
+		irq_dirs[irq] = proc_mkdir(num, irq_root);
+	}
+	if (irq_dirs[irq])
+		action->dir = proc_mkdir(action->name, irq_dirs[irq]);
+	mutex_unlock(&irq_proc_lock);
+}
+
+/**
+ * unregister_handler_proc() - Remove /proc/irq/N/NAME of a handler being freed.
+ * @action: the handler
+ *
+ * Context: process context (free_irq); may sleep.
+ */
+void unregister_handler_proc(struct irqaction *action)
+{
+	mutex_lock(&irq_proc_lock);
+	proc_remove(action->dir);
+	action->dir = NULL;
+	mutex_unlock(&irq_proc_lock);
 }

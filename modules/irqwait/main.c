@@ -15,6 +15,7 @@
  *
  *   insmod irqwait irq=39       (default: irq 1, the keyboard's line, shared)
  *   cat /dev/irqwait            blocks; each interrupt prints "irq 39: event 1"
+ *   cat /proc/irqwait           the line and the count (seq_file)
  *
  * .owner = THIS_MODULE keeps the module loaded while /dev/irqwait is open:
  * rmmod then says who holds it. owner=0 leaves it out, to see what Janus
@@ -25,6 +26,8 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 #include <linux/workqueue.h>
 #include "irqwait.h"
 
@@ -55,6 +58,13 @@ static irqreturn_t irqwait_handler(int irq, void *dev_id)
 	wake_up_interruptible(&irqwait.readers);
 	queue_work(irqwait_wq, &irqwait_work);
 	return IRQ_HANDLED;
+}
+
+/* /proc/irqwait: the line and how many interrupts came, with seq_file. */
+static int irqwait_proc_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "irq %u: %lu events\n", irqwait.irq, READ_ONCE(irqwait.events));
+	return 0;
 }
 
 /* The device: numbers, cdev, class and the node; undone in reverse on failure. */
@@ -104,6 +114,7 @@ static int __init irqwait_init(void)
 	err = irqwait_add_device();
 	if (err)
 		goto out_irq;
+	proc_create_single("irqwait", 0444, NULL, irqwait_proc_show);
 	return 0;
 out_irq:
 	free_irq(irqwait.irq, &irqwait);
@@ -114,6 +125,7 @@ out_wq:
 
 static void __exit irqwait_exit(void)
 {
+	remove_proc_entry("irqwait", NULL);
 	device_destroy(irqwait_class, devt);
 	class_destroy(irqwait_class);
 	cdev_del(&irqwait_cdev);

@@ -130,7 +130,7 @@ static void run_in_context(enum row r)
 	case ROW_timer_callback:
 		timer_setup(&timer, timer_op, 0);
 		mod_timer(&timer, jiffies + 1);
-		wait_until(op_ran, 2000);
+		wait_until(op_ran, TEST_WAIT_MS);
 		del_timer_sync(&timer);
 		break;
 	case ROW_preempt_disabled:

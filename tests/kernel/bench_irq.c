@@ -12,6 +12,7 @@
 #include "helpers.h"
 
 #define BENCH_VECTOR 0xa0
+#define IRQ_NEST_LEVELS 16
 
 static void raise_vector(void *vector)
 {
@@ -49,3 +50,17 @@ static void bench_irq_roundtrip(void)
 	}
 }
 DEFINE_BENCHMARK(bench_irq_roundtrip);
+
+/* Hardirq stack bytes per nesting level, through the whole IRQ layer. */
+static void bench_irq_nesting(void)
+{
+	struct irq_nest_result r;
+
+	if (irq_nest(IRQ_NEST_LEVELS, &r) || r.levels != IRQ_NEST_LEVELS) {
+		pr_info("bench: irq_stack_per_level failed: the nesting did not complete\n");
+		return;
+	}
+	pr_info(BENCH_VALUE_LINE, "irq_stack_per_level", r.bytes_per_level, "bytes");
+	pr_info(BENCH_VALUE_LINE, "irq_stack_free_at_16", r.deepest_free, "bytes");
+}
+DEFINE_BENCHMARK(bench_irq_nesting);

@@ -145,7 +145,7 @@ static void run(enum mech m)
 	case TIMER:
 		timer_setup(&t, timer_fn, 0);
 		mod_timer(&t, jiffies + 1);
-		wait_until(seen[TIMER].ran, 2000);
+		wait_until(seen[TIMER].ran, TEST_WAIT_MS);
 		del_timer_sync(&t);
 		break;
 	case KTHREAD:
@@ -153,14 +153,14 @@ static void run(enum mech m)
 		k = kthread_run(kthread_fn, NULL, "woken");
 		wait_until(task_asleep(k, TASK_UNINTERRUPTIBLE), TEST_WAIT_MS); /* it waits to be woken */
 		complete(&kthread_go);
-		wait_until(seen[KTHREAD].ran, 2000);
+		wait_until(seen[KTHREAD].ran, TEST_WAIT_MS);
 		kthread_stop(k);
 		break;
 	default:
 		irq_sim_fire(LINE);
 		break;
 	}
-	wait_until(seen[m].ran, 2000);
+	wait_until(seen[m].ran, TEST_WAIT_MS);
 }
 
 /* Expected: in_interrupt, in_softirq, in_task, may sleep, the comm of current. */

@@ -107,11 +107,11 @@ static void a_fault_in_a_task_kills_only_that_task(struct kunit *test)
 	get_task_struct(t); /* it dies on its own: keep it to read its end */
 	kunit_expect_report(test, "BUG: kernel NULL pointer dereference");
 	wake_up_process(t);
-	KUNIT_ASSERT_TRUE(test, wait_until(t->flags & PF_EXITING, 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(t->flags & PF_EXITING, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), SIGSEGV);
 	KUNIT_EXPECT_EQ(test, t->exit_code, SIGSEGV);
 	put_task_struct(t);
-	KUNIT_EXPECT_TRUE(test, wait_until(nr_threads() == threads, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(nr_threads() == threads, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 }
 

@@ -159,6 +159,16 @@ int run_on_cpus(unsigned int n, int (*fn)(unsigned int i, void *data), void *dat
 /* Enough threads to contend: one per CPU, but at least two. */
 #define NR_CONTENDERS (num_online_cpus() < 2 ? 2u : num_online_cpus())
 
+/* Interrupts nested `levels` deep (2 .. IRQ_SIM_LINES), each level a
+ * simulated line whose handler raises the next (tests/kernel/irq_nest.c).
+ * 0 and *r filled in, or a negative errno. */
+struct irq_nest_result {
+	unsigned int levels;          /* how many handlers ran */
+	unsigned long bytes_per_level; /* hardirq stack per nesting level */
+	unsigned long deepest_free;   /* bytes left below the deepest handler */
+};
+int irq_nest(unsigned int levels, struct irq_nest_result *r);
+
 /* Runs path (from the initrd) with the arguments that follow (NULL-ended) as
  * a child of current, and waits for it (tests/kernel/user_programs.c): its
  * wait status (WIFEXITED/WEXITSTATUS of include/uapi/linux/wait.h), or a

@@ -57,7 +57,7 @@ static void only_an_uninterruptible_sleeper_is_reported(struct kunit *test)
 	kunit_expect_report(test, "INFO: task stuck_in_d:%d blocked for more than", d->pid);
 	hung_task_set_timeout(1);
 	/* Seen asleep at one look, still unswitched a period later: 1-3 s. */
-	KUNIT_EXPECT_TRUE(test, wait_until(hung_task_reports > reports, 10000));
+	KUNIT_EXPECT_TRUE(test, wait_until(hung_task_reports > reports, TEST_WAIT_MS));
 	hung_task_set_timeout(old_timeout);
 	KUNIT_EXPECT_TRUE(test, reported(seq, d));
 	KUNIT_EXPECT_FALSE(test, reported(seq, s));

@@ -101,7 +101,7 @@ static void a_routed_line_delivers(struct kunit *test)
 
 	start_pit(test);
 	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
-	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= 20, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= 20, TEST_WAIT_MS));
 	pit_stop();
 	msleep(5);
 	/* Every arrival ran the handler exactly once. */
@@ -115,7 +115,7 @@ static void masking_stops_delivery(struct kunit *test)
 	unsigned int frozen;
 
 	start_pit(test);
-	KUNIT_ASSERT_TRUE(test, wait_until(total_calls() >= 5, 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(total_calls() >= 5, TEST_WAIT_MS));
 	disable_irq(0);
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
 	frozen = total_calls();
@@ -123,7 +123,7 @@ static void masking_stops_delivery(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, total_calls(), frozen);
 	enable_irq(0);
 	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
-	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= frozen + 10, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= frozen + 10, TEST_WAIT_MS));
 	stop_pit(test);
 }
 

@@ -168,6 +168,22 @@ static void the_stacks_have_guard_pages_and_high_water_marks(struct kunit *test)
 	show_irq_stacks();
 }
 
+/* Sixteen interrupts nested in each other fit on the 8 KiB hardirq stack,
+ * with room to spare below the deepest handler. */
+static void sixteen_nested_interrupts_fit(struct kunit *test)
+{
+	struct irq_nest_result r;
+
+	teardown(test); /* irq_nest needs the lines to itself */
+	KUNIT_ASSERT_EQ(test, irq_nest(16, &r), 0);
+	KUNIT_EXPECT_EQ(test, r.levels, 16u);
+	kunit_info(test, "%lu bytes of hardirq stack per nesting level, %lu left below the 16th",
+		   r.bytes_per_level, r.deepest_free);
+	KUNIT_EXPECT_LE(test, 16 * r.bytes_per_level, (unsigned long)IRQ_STACK_SIZE);
+	KUNIT_EXPECT_GE(test, r.deepest_free, 512ul);
+	KUNIT_ASSERT_EQ(test, setup(test), 0);
+}
+
 static struct kunit_case irq_stack_cases[] = {
 	KUNIT_CASE(the_handler_runs_on_this_cpus_hardirq_stack),
 	KUNIT_CASE(the_task_stack_only_holds_the_interrupt_frame),
@@ -175,6 +191,7 @@ static struct kunit_case irq_stack_cases[] = {
 	KUNIT_CASE(the_backtrace_crosses_from_the_irq_stack_to_the_task),
 	KUNIT_CASE(softirqs_run_on_their_own_stack),
 	KUNIT_CASE(the_stacks_have_guard_pages_and_high_water_marks),
+	KUNIT_CASE(sixteen_nested_interrupts_fit),
 	{}
 };
 

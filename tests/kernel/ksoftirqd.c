@@ -56,7 +56,7 @@ static void a_flood_is_handed_to_ksoftirqd_and_nothing_is_lost(struct kunit *tes
 	KUNIT_EXPECT_LE(test, runs_in_irq_exit, 10u);
 	KUNIT_EXPECT_GE(test, softirq_handoffs_cpu(0), handoffs + 1);
 	/* ... ksoftirqd does the rest while we wait. */
-	KUNIT_EXPECT_TRUE(test, wait_until(runs == FLOOD, 20000));
+	KUNIT_EXPECT_TRUE(test, wait_until(runs == FLOOD, TEST_WAIT_MS));
 	free_irq(LINE, &runs);
 	KUNIT_EXPECT_EQ(test, runs, (unsigned int)FLOOD);
 	KUNIT_EXPECT_EQ(test, raised, (unsigned int)FLOOD);
@@ -80,7 +80,7 @@ static void raised_from_a_task_it_runs_in_ksoftirqd(struct kunit *test)
 {
 	open_softirq(SELFTEST_SOFTIRQ, from_task_action);
 	raise_softirq(SELFTEST_SOFTIRQ); /* not in interrupt context: ksoftirqd is woken */
-	KUNIT_EXPECT_TRUE(test, wait_until(from_task_runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(from_task_runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_PTR_EQ(test, from_task_runner, this_cpu_read(ksoftirqd));
 }
 

@@ -69,7 +69,7 @@ static void a_held_reference_keeps_an_exited_kthread_stoppable(struct kunit *tes
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	get_task_struct(t);
 	wake_up_process(t);
-	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(t->state) == TASK_DEAD, 10000));
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(t->state) == TASK_DEAD, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), 7);
 	KUNIT_EXPECT_EQ(test, kthread_stop_misuses, misuses);
 	put_task_struct(t);
@@ -87,7 +87,7 @@ static void stopping_a_freed_kthread_is_reported_by_name(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	pid = t->pid;
 	wake_up_process(t);
-	KUNIT_ASSERT_TRUE(test, wait_until(!task_exists(t), 10000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!task_exists(t), TEST_WAIT_MS));
 	kunit_expect_report(test, "BUG: kthread_stop() of gone-early/%d", pid);
 	KUNIT_EXPECT_EQ(test, kthread_stop(t), -ESRCH);
 	KUNIT_EXPECT_EQ(test, kthread_stop_misuses, misuses + 1);

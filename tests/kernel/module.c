@@ -9,6 +9,7 @@
 #include <kunit/test.h>
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/kthread.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -21,6 +22,7 @@
 #include <linux/slab.h>
 #include <janus/exec.h>
 #include <janus/nosleep.h>
+#include <janus/vfs.h>
 #include "../../kernel/module/internal.h"
 #include "user_helpers.h"
 
@@ -53,12 +55,34 @@ static int module_refcount_of(const char *name)
 #define EXPECT_PROGRAM(test, ...) \
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, __VA_ARGS__, NULL))
 
+static int idle_thread(void *data)
+{
+	(void)data;
+	while (!kthread_should_stop())
+		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	return 0;
+}
+
+/* kernel/fork.c keeps the last 8 exited kthreads (a quarantine against stale
+ * pointers): fill it, so that a module's exiting worker threads displace
+ * these instead of adding to the count. */
+static void fill_kthread_quarantine(struct kunit *test)
+{
+	for (int i = 0; i < 8; i++) {
+		struct task_struct *k = kthread_run(idle_thread, NULL, "quarantine/%d", i);
+
+		KUNIT_ASSERT_FALSE(test, IS_ERR(k));
+		kthread_stop(k);
+	}
+}
+
 /* Runs module_test CASE twice (caches that grow once are not leaks) and
  * checks that the second run left no page and no kmalloc block. */
 static void run_without_leaks(struct kunit *test, const char *name)
 {
 	unsigned long pages, objects;
 
+	fill_kthread_quarantine(test);
 	EXPECT_PROGRAM(test, "/bin/module_test", name);
 	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
 	pages = nr_free_pages();
@@ -89,9 +113,9 @@ static void insmod_and_rmmod_report_failures(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, WIFEXITED(status) && WEXITSTATUS(status) == 1);
 }
 
-/* Module code is named like kernel code, with the module in brackets, and
- * its text is read-only once relocated. */
-static void module_symbols_and_read_only_text(struct kunit *test)
+/* Module code is named like kernel code, with the module in brackets; its
+ * text is read-only once relocated; its init memory is freed after init. */
+static void module_symbols_read_only_text_and_freed_init(struct kunit *test)
 {
 	char buf[KSYM_SYMBOL_LEN];
 	struct module *mod;
@@ -103,8 +127,12 @@ static void module_symbols_and_read_only_text(struct kunit *test)
 	mutex_lock(&module_mutex);
 	mod = find_module("hello");
 	exit_fn = mod ? (unsigned long)mod->exit : 0;
+	/* __init code and data are gone once init succeeded; the rest stays. */
+	KUNIT_EXPECT_TRUE(test, mod && !mod->mem[MOD_INIT_TEXT].base && mod->mem[MOD_TEXT].base);
 	mutex_unlock(&module_mutex);
 	KUNIT_ASSERT_NE(test, exit_fn, 0ul);
+	KUNIT_EXPECT_EQ(test, module_kallsyms_lookup_name("hello:hello_init"), 0ul);
+	KUNIT_EXPECT_EQ(test, module_kallsyms_lookup_name("hello:hello_exit"), exit_fn);
 	sprint_symbol(buf, exit_fn + 3);
 	KUNIT_EXPECT_STREQ(test, buf, "hello_exit+0x3/0x17 [hello]");
 	scnprintf(buf, sizeof(buf), "%ps", (void *)exit_fn);
@@ -235,10 +263,12 @@ static void every_kind_of_leftover_is_named(struct kunit *test)
 		"timer leftover_timer (function leftover_timer_fn) still pending (mod_timer at bug_leftovers.c:",
 		"kthread", "workqueue bug_leftovers still allocated (alloc_workqueue at bug_leftovers.c:",
 		"char device major",
+		"proc entry /proc/bug_leftovers still present (proc_create_single at bug_leftovers.c:",
 	};
 	void (*cleanup)(bool);
 
-	EXPECT_PROGRAM(test, "/bin/insmod", "bug_leftovers", "leave=irq,timer,kthread,workqueue,chrdev");
+	EXPECT_PROGRAM(test, "/bin/insmod", "bug_leftovers",
+		       "leave=irq,timer,kthread,workqueue,chrdev,proc");
 	cleanup = module_symbol("bug_leftovers:bug_leftovers_cleanup");
 	KUNIT_ASSERT_NOT_NULL(test, cleanup);
 	for (unsigned int i = 0; i < ARRAY_SIZE(reports); i++)
@@ -316,6 +346,20 @@ static void unloading_under_a_sleeping_reader(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, module_state("irqwait"), -1);
 }
 
+/* A module's /proc file (proc_create_single, seq_file) and its handler's
+ * /proc/irq/N/NAME directory come and go with it. */
+static void proc_files_and_irq_directories(struct kunit *test)
+{
+	EXPECT_PROGRAM(test, "/bin/insmod", "irqwait", "irq=39");
+	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irq/39/irqwait"));
+	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irqwait"));
+	EXPECT_PROGRAM(test, "/bin/cat", "/proc/irqwait");
+	EXPECT_PROGRAM(test, "/bin/rmmod", "irqwait");
+	KUNIT_EXPECT_NULL(test, proc_lookup("irq/39/irqwait"));
+	KUNIT_EXPECT_NULL(test, proc_lookup("irqwait"));
+	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irq/1/my_irq_handler")); /* the built-in seed 003 driver's */
+}
+
 /* Seed 003's driver, loaded as a module: its device reads as in the seed. */
 static void seed003_as_a_module(struct kunit *test)
 {
@@ -327,7 +371,7 @@ static void seed003_as_a_module(struct kunit *test)
 static struct kunit_case module_cases[] = {
 	KUNIT_CASE(insmod_lsmod_modinfo_rmmod),
 	KUNIT_CASE(insmod_and_rmmod_report_failures),
-	KUNIT_CASE(module_symbols_and_read_only_text),
+	KUNIT_CASE(module_symbols_read_only_text_and_freed_init),
 	KUNIT_CASE(loads_and_unloads),
 	KUNIT_CASE(every_relocation_type),
 	KUNIT_CASE(unknown_symbol_is_refused),
@@ -343,6 +387,7 @@ static struct kunit_case module_cases[] = {
 	KUNIT_CASE(every_kind_of_leftover_is_named),
 	KUNIT_CASE(a_busy_module_names_its_holder),
 	KUNIT_CASE(unloading_under_a_sleeping_reader),
+	KUNIT_CASE(proc_files_and_irq_directories),
 	KUNIT_CASE(seed003_as_a_module),
 	{}
 };

@@ -8,6 +8,7 @@
  *                      must come back to where they were
  *   module_corruption  1,000 randomly damaged copies of hello.ko: every one
  *                      refused with an error, no crash, nothing kept
+ *   module_oops        an out-of-tree module's oops names it
  *
  * The deliberately buggy modules (modules/bug_*.c) report on every load, on
  * purpose: the `module` suite loads each of them, and bug_leftovers (clean
@@ -17,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <uapi/asm/signal.h>
 #include "user_helpers.h"
 
 #define LOOP_MODULES "hello", "relocs", "seed003", "irqwait", "bug_leftovers"
@@ -64,6 +66,31 @@ static void a_thousand_damaged_modules_are_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, after.pages, before.pages);
 	KUNIT_EXPECT_EQ(test, after.objects, before.objects);
 }
+
+/* An out-of-tree module oopses in its init (tests/oot/oopsmod.c): the oops
+ * names it (the configuration checks the lines), insmod dies of SIGSEGV,
+ * and the kernel goes on. */
+static void an_out_of_tree_module_oopses(struct kunit *test)
+{
+	int status;
+
+	kunit_expect_report(test, "BUG: kernel NULL pointer dereference");
+	status = run_user_program(NULL, "/bin/insmod", "oopsmod", NULL);
+	KUNIT_EXPECT_TRUE(test, status >= 0 && WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/lsmod", NULL));
+}
+
+static struct kunit_case oops_cases[] = {
+	KUNIT_CASE(an_out_of_tree_module_oopses),
+	{}
+};
+
+static struct kunit_suite oops_suite = {
+	.name = "module_oops",
+	.test_cases = oops_cases,
+	.explicit_only = true,
+};
+kunit_test_suite(oops_suite);
 
 static struct kunit_case loop_cases[] = {
 	KUNIT_CASE(load_and_unload_every_module_100_times),

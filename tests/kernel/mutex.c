@@ -110,7 +110,7 @@ static void unlock_by_a_non_owner_warns_and_changes_nothing(struct kunit *test)
 	kunit_expect_report(test, "mutex_unlock: m unlocked by intruder/");
 	t = kthread_run(unlock_someone_elses, NULL, "intruder");
 	/* On another CPU the intruder may still be printing its warning. */
-	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(warn_count) == warns + 1, 5000));
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(warn_count) == warns + 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_PTR_EQ(test, m.owner, current);
 	mutex_unlock(&m);
 	kthread_stop(t);
@@ -151,7 +151,7 @@ static void waiters_get_the_mutex_in_arrival_order(struct kunit *test)
 		KUNIT_ASSERT_TRUE(test, wait_until_asleep(t[i], TASK_UNINTERRUPTIBLE));
 	}
 	mutex_unlock(&m);
-	KUNIT_EXPECT_TRUE(test, wait_until(order_len == 3, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(order_len == 3, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, order[0], 1);
 	KUNIT_EXPECT_EQ(test, order[1], 2);
 	KUNIT_EXPECT_EQ(test, order[2], 3);

@@ -12,7 +12,7 @@ static void the_timer_arrives_on_its_remapped_vector(struct kunit *test)
 	unsigned int before = kstat_irqs(0);
 
 	/* Unremapped, IRQ 0 would arrive on vector 8 and look like a double fault. */
-	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) >= before + 3, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) >= before + 3, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, irq_to_desc(0)->irq_data.chip->name[0], 'X');
 }
 
@@ -20,7 +20,7 @@ static void every_interrupt_gets_its_eoi(struct kunit *test)
 {
 	unsigned int before = kstat_irqs(0);
 
-	KUNIT_ASSERT_TRUE(test, wait_until(kstat_irqs(0) >= before + 2, 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(kstat_irqs(0) >= before + 2, TEST_WAIT_MS));
 	/* Back in task context, nothing is left in service at either chip. */
 	KUNIT_EXPECT_EQ(test, pic_read_isr(), 0);
 }
@@ -90,7 +90,7 @@ static void spurious_irq15_is_counted(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pic_read_isr(), 0);
 	/* And the kernel is fine: the tick still comes. */
 	spu = kstat_irqs(0);
-	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) > spu, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) > spu, TEST_WAIT_MS));
 }
 
 static struct kunit_case pic_cases[] = {

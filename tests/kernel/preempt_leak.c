@@ -92,7 +92,7 @@ static void a_leaking_timer_callback_is_reported_and_repaired(struct kunit *test
 	timer_setup(&t, leaky_timer, 0);
 	kunit_expect_report(test, "BUG: timer callback leaky_timer leaked preempt count");
 	mod_timer(&t, jiffies + 1);
-	KUNIT_EXPECT_TRUE(test, wait_until(done, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(done, TEST_WAIT_MS));
 	del_timer_sync(&t);
 	KUNIT_EXPECT_EQ(test, nosleep_stats.preempt_leaks, leaks + 1);
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
@@ -106,7 +106,7 @@ static void a_leaking_kthread_is_reported_at_exit(struct kunit *test)
 	done = false;
 	kunit_expect_report(test, "BUG: kthread leaky leaked preempt count");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(leaky_kthread, NULL, "leaky")));
-	KUNIT_EXPECT_TRUE(test, wait_until(done && nr_threads() == threads, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(done && nr_threads() == threads, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, nosleep_stats.preempt_leaks, leaks + 1);
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 	msleep(10); /* and the next task runs normally */

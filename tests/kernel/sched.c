@@ -156,7 +156,7 @@ static void spawn_and_reap(struct kunit *test, int n)
 	atomic_set(&finished, 0);
 	for (int i = 0; i < n; i++)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(count_and_exit, NULL, "short-%d", i)));
-	KUNIT_ASSERT_TRUE(test, wait_until(atomic_read(&finished) == n, 10000));
+	KUNIT_ASSERT_TRUE(test, wait_until(atomic_read(&finished) == n, TEST_WAIT_MS));
 	/* the last ones are freed at their final switch */
 	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
 	task_quarantine_drain(); /* freed kthreads wait there before their memory is reused */

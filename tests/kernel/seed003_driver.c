@@ -67,7 +67,7 @@ static void the_handler_runs_in_interrupt_context(struct kunit *test)
 	seed003_seen.irq_in_task = true;
 	i8042_write(I8042_CMD, I8042_WRITE_KBD_OUTPUT);
 	i8042_write(I8042_DATA, 0x1e);
-	KUNIT_EXPECT_TRUE(test, wait_until(seed003_seen.irq_calls > calls, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(seed003_seen.irq_calls > calls, TEST_WAIT_MS));
 	if (inb(I8042_STATUS) & I8042_OUTPUT_FULL)
 		inb(I8042_DATA); /* the seed's handler does not read it: empty it here */
 	KUNIT_EXPECT_FALSE(test, seed003_seen.irq_in_task);

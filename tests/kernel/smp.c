@@ -67,17 +67,20 @@ static void report_self(void *data)
 static void each_cpu_answers_in_hardirq_as_itself(struct kunit *test)
 {
 	struct self_report r[NR_CPUS] = { { 0 } };
-	int cpu;
+	int cpu, me, ret;
 
 	for_each_online_cpu(cpu) {
 		r[cpu].cpu = -1;
-		KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, report_self, r, 1), 0);
+		me = get_cpu(); /* which CPU asked: a task may move between calls */
+		ret = smp_call_function_single(cpu, report_self, r, 1);
+		put_cpu();
+		KUNIT_ASSERT_EQ(test, ret, 0);
 		KUNIT_EXPECT_EQ(test, r[cpu].cpu, cpu);
 		if (apic_in_use) /* the hardware's word for who this is */
 			KUNIT_EXPECT_EQ(test, r[cpu].apic_id, cpu_to_apic_id[cpu]);
 		KUNIT_EXPECT_TRUE(test, r[cpu].irqs_off);
 		KUNIT_EXPECT_EQ(test, r[cpu].curr_cpu, cpu); /* whoever runs there is on that CPU */
-		if (cpu != smp_processor_id()) /* remote: from the IPI */
+		if (cpu != me) /* remote: from the IPI */
 			KUNIT_EXPECT_TRUE(test, r[cpu].in_hardirq);
 	}
 }
@@ -85,14 +88,16 @@ static void each_cpu_answers_in_hardirq_as_itself(struct kunit *test)
 static void interrupt_stacks_and_per_cpu_areas_are_per_cpu(struct kunit *test)
 {
 	struct self_report r[NR_CPUS] = { { 0 } };
-	int cpu, other;
+	int cpu, other, me;
 
+	me = get_cpu(); /* the CPU that runs it itself, not from an IPI */
 	on_each_cpu(report_self, r, 1);
+	put_cpu();
 	for_each_online_cpu(cpu) {
 		unsigned long top = per_cpu(hardirq_stack_top, cpu);
 
 		KUNIT_EXPECT_EQ(test, r[cpu].percpu_off, __per_cpu_offset[cpu]);
-		if (cpu != smp_processor_id()) /* the IPI ran on that CPU's hardirq stack */
+		if (cpu != me) /* the IPI ran on that CPU's hardirq stack */
 			KUNIT_EXPECT_TRUE(test, r[cpu].sp < top && r[cpu].sp >= top - IRQ_STACK_SIZE);
 		for_each_online_cpu(other) {
 			if (other == cpu)
@@ -225,7 +230,7 @@ static void call_function_without_wait_still_runs(struct kunit *test)
 	for (int round = 0; round < 20; round++)
 		for_each_online_cpu(cpu)
 			KUNIT_ASSERT_EQ(test, smp_call_function_single(cpu, count_call, NULL, 0), 0);
-	KUNIT_EXPECT_TRUE(test, wait_until(sum_calls() == 20 * num_online_cpus(), 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(sum_calls() == 20 * num_online_cpus(), TEST_WAIT_MS));
 	for_each_online_cpu(cpu)
 		KUNIT_EXPECT_EQ(test, calls[cpu], 20u);
 }
@@ -272,7 +277,7 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
 	}
 	for (unsigned int i = 0; i < n; i++) {
-		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[i].cpu) >= 0, 2000));
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[i].cpu) >= 0, TEST_WAIT_MS));
 		used |= 1u << t[i]->cpu;
 	}
 	kunit_info(test, "%u busy tasks on CPUs %#x", n, used);
@@ -286,7 +291,7 @@ static int note_cpus_while_sleeping(void *data)
 	u32 *seen = data;
 
 	while (!kthread_should_stop()) {
-		*seen |= 1u << smp_processor_id();
+		WRITE_ONCE(*seen, READ_ONCE(*seen) | 1u << smp_processor_id());
 		msleep(1);
 	}
 	return 0;
@@ -303,7 +308,10 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 		kthread_bind(t, cpu);
 		wake_up_process(t);
-		msleep(50);
+		/* Under a loaded host the thread may not have run yet: wait until
+		 * it has, then let it sleep and wake a few more times. */
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(seen), TEST_WAIT_MS));
+		msleep(20);
 		kthread_stop(t);
 		KUNIT_EXPECT_EQ(test, seen, 1u << cpu);
 	}

@@ -184,7 +184,7 @@ static int mutex_worker(unsigned int i, void *data)
 	if (i == 0) {
 		mutex_lock(&m->lock);
 		complete_all(&m->held);
-		wait_until(atomic_read(&m->contended) == (int)m->threads - 1, 2000);
+		wait_until(atomic_read(&m->contended) == (int)m->threads - 1, TEST_WAIT_MS);
 		mutex_unlock(&m->lock);
 	} else {
 		wait_for_completion(&m->held);

@@ -104,11 +104,11 @@ static void nothing_is_left_behind(struct kunit *test)
 	unsigned long pages;
 
 	run(test, "children"); /* once first: caches that grow once are not leaks */
-	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
 	threads = nr_threads();
 	pages = nr_free_pages();
 	run(test, "children");
-	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, nr_threads(), threads);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), pages);
 }

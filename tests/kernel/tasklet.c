@@ -96,7 +96,7 @@ static void a_disabled_tasklet_waits_for_enable(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.runs, 0u);
 	KUNIT_EXPECT_TRUE(test, p.t.state & (1ul << TASKLET_STATE_SCHED));
 	tasklet_enable(&p.t);
-	KUNIT_EXPECT_TRUE(test, wait_until(p.runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.runs == 1, TEST_WAIT_MS));
 }
 
 static void hi_tasklets_run_before_normal_ones(struct kunit *test)

@@ -59,7 +59,7 @@ static void the_handler_wakes_a_thread_that_runs_in_process_context(struct kunit
 
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, hard, thread_fn, IRQF_ONESHOT, "tirq", &p), 0);
 	irq_sim_fire(LINE);
-	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, p.hard_runs, 1u);
 	KUNIT_EXPECT_TRUE(test, p.hard_in_hardirq);
 	KUNIT_EXPECT_TRUE(test, p.thread_in_task);
@@ -73,9 +73,9 @@ static void a_oneshot_line_stays_masked_until_the_thread_is_done(struct kunit *t
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, hard, thread_fn, IRQF_ONESHOT, "tirq", &p), 0);
 	irq_sim_fire(LINE);
 	KUNIT_EXPECT_TRUE(test, irq_sim_masked(LINE)); /* thread not done yet */
-	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_TRUE(test, p.masked_in_thread);
-	KUNIT_EXPECT_TRUE(test, wait_until(!irq_sim_masked(LINE), 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(!irq_sim_masked(LINE), TEST_WAIT_MS));
 	free_irq(LINE, &p);
 }
 
@@ -84,7 +84,7 @@ static void without_oneshot_the_line_is_unmasked_at_once(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, hard, thread_fn, 0, "tirq", &p), 0);
 	irq_sim_fire(LINE);
 	KUNIT_EXPECT_FALSE(test, irq_sim_masked(LINE));
-	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_FALSE(test, p.masked_in_thread);
 	free_irq(LINE, &p);
 }
@@ -95,7 +95,7 @@ static void a_null_handler_needs_oneshot(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, request_threaded_irq(LINE, NULL, NULL, IRQF_ONESHOT, "tirq", &p), -EINVAL);
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, NULL, thread_fn, IRQF_ONESHOT, "tirq", &p), 0);
 	irq_sim_fire(LINE); /* the default hard handler just wakes the thread */
-	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, TEST_WAIT_MS));
 	free_irq(LINE, &p);
 }
 
@@ -108,7 +108,7 @@ static void free_irq_stops_the_thread(struct kunit *test)
 	irq_sim_fire(LINE);
 	free_irq(LINE, &p); /* waits for the thread's work, then stops it */
 	KUNIT_EXPECT_EQ(test, p.thread_runs, 1u);
-	KUNIT_EXPECT_TRUE(test, wait_until(nr_threads() == threads - 1, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_until(nr_threads() == threads - 1, TEST_WAIT_MS));
 }
 
 static struct kunit_case threaded_irq_cases[] = {

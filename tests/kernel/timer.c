@@ -77,7 +77,7 @@ static void mod_timer_moves_a_pending_timer(struct kunit *test)
 
 	mod_timer(&p.timer, start + 2);
 	KUNIT_EXPECT_EQ(test, mod_timer(&p.timer, start + 12), 1);
-	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, TEST_WAIT_MS));
 	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, start + 12));
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
@@ -96,7 +96,7 @@ static void a_timer_beyond_one_wheel_turn_waits_its_round(struct kunit *test)
 	unsigned long start = jiffies;
 
 	mod_timer(&p.timer, start + 260); /* more than 256 buckets away */
-	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, 10000));
+	KUNIT_ASSERT_TRUE(test, wait_until(p.fired, TEST_WAIT_MS));
 	KUNIT_EXPECT_TRUE(test, time_after_eq(p.fired_at, start + 260));
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }

@@ -99,7 +99,7 @@ static void delayed_work_waits_at_least_its_delay(struct kunit *test)
 
 	KUNIT_EXPECT_TRUE(test, schedule_delayed_work(&p.dwork, 5));
 	KUNIT_EXPECT_FALSE(test, schedule_delayed_work(&p.dwork, 5));
-	KUNIT_EXPECT_TRUE(test, wait_until(p.runs == 1, 2000));
+	KUNIT_EXPECT_TRUE(test, wait_until(p.runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_TRUE(test, time_after_eq(p.ran_at, start + 5));
 }
 
@@ -116,7 +116,7 @@ static void cancel_work_sync_waits_for_a_running_item(struct kunit *test)
 {
 	p.sleep_ms = 50;
 	schedule_work(&p.work);
-	KUNIT_ASSERT_TRUE(test, wait_until(p.running, 1000));
+	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
 	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&p.work)); /* not pending: running */
 	KUNIT_EXPECT_FALSE(test, p.running);                 /* but waited for */
 	KUNIT_EXPECT_EQ(test, p.runs, 1u);

@@ -26,6 +26,9 @@
 #define BENCH_SYSENTER_VECTOR 0xa2
 #define BENCH_LINE "bench: %s batch=%u n=%u missed=%u min=%llu p10=%llu median=%llu p90=%llu floor=%s\n"
 
+/* A figure that is a size, not a time: "bench: NAME value=V unit=UNIT". */
+#define BENCH_VALUE_LINE "bench: %s value=%lu unit=%s\n"
+
 struct bench_stats {
 	unsigned long long min, p10, median, p90;
 };

@@ -10,10 +10,10 @@
 
 #define NR_VECTORS 256
 #define FIRST_EXTERNAL_VECTOR 0x20
-#define NR_IRQS 40                 /* IRQ n <-> vector 0x20 + n */
+#define NR_IRQS 48                 /* IRQ n <-> vector 0x20 + n */
 #define NR_IRQS_LEGACY 16
-#define IRQ_SIM_BASE 32            /* 8 simulated lines: IRQ 32-39 */
-#define IRQ_SIM_LINES 8
+#define IRQ_SIM_BASE 32            /* 16 simulated lines: IRQ 32-47 */
+#define IRQ_SIM_LINES 16
 #define IRQ_TO_VECTOR(irq) (FIRST_EXTERNAL_VECTOR + (irq))
 #define VECTOR_TO_IRQ(v) ((v) - FIRST_EXTERNAL_VECTOR)
 
