@@ -28,6 +28,10 @@ SRC_DIRS := arch/x86 kernel drivers net tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
 ASM_SRCS := boot/boot.asm $(shell find arch/x86 tests/kernel -name '*.asm' | sort)
 OBJS := $(C_SRCS:%.c=$(B)/%.o) $(ASM_SRCS:%.asm=$(B)/%.o)
+# lib/: string and formatting code that the user libc compiles too (USER_SHARED_SRCS).
+LIB_SRCS := $(sort $(wildcard lib/*.c))
+C_SRCS += $(LIB_SRCS)
+OBJS += $(LIB_SRCS:%.c=$(B)/%.o)
 
 CFLAGS := -m32 -ffreestanding -fno-pie -fno-stack-protector -mno-sse -mno-mmx -mno-80387 \
 	-fno-omit-frame-pointer -O2 -g -Wall -Wextra -Werror \
@@ -48,7 +52,14 @@ USER_CFLAGS := -m32 -ffreestanding -fno-pie -fno-pic -fno-stack-protector -mno-s
 USER_LDFLAGS := -m elf_i386 -T user/user.ld -nostdlib
 USER_CRT0 := $(B)/user/lib/crt0.o
 USER_LIB_SRCS := $(filter-out user/lib/crt0.S,$(sort $(wildcard user/lib/*.c user/lib/*.S)))
-USER_LIBC_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(USER_LIB_SRCS))))
+# The string and formatting code is the kernel's own source (lib/, and the
+# x86 string instructions in arch/x86/lib), compiled a second time for user
+# space against the kernel's freestanding headers.
+USER_SHARED_SRCS := lib/string.c lib/vsprintf.c arch/x86/lib/string_32.c
+USER_SHARED_CFLAGS := $(filter-out -Iuser/include -Iinclude/uapi,$(USER_CFLAGS)) \
+	-Iinclude -Iarch/x86/include -include lib/user-libc.h
+USER_LIBC_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(USER_LIB_SRCS)))) \
+	$(USER_SHARED_SRCS:%.c=$(B)/user/shared/%.o)
 USER_LIBC := $(B)/user/lib/libc.a
 USER_PROGS := $(patsubst user/bin/%.c,$(B)/user/bin/%,$(sort $(wildcard user/bin/*.c)))
 USER_OBJS := $(USER_CRT0) $(USER_LIBC_OBJS) $(USER_PROGS:=.o)
@@ -221,6 +232,11 @@ $(B)/user/%.o: user/%.c
 	$(call say,CC,$<)
 	$(Q)$(CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 
+$(B)/user/shared/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(call say,CC,$< (user))
+	$(Q)$(CC) $(USER_SHARED_CFLAGS) -MMD -MP -c $< -o $@
+
 $(B)/user/%.o: user/%.S
 	@mkdir -p $(dir $@)
 	$(call say,AS,$<)
@@ -285,9 +301,12 @@ docs:
 	@$(PYTHON) tools/kernel-doc.py stats | tail -1
 
 # Every non-static function in the files listed in tools/kernel-doc.enforced
-# has a complete kernel-doc comment (a ratchet: the list grows to cover all).
+# has a complete kernel-doc comment, and their comments (and the documents
+# listed) name only functions that exist (a ratchet: the list grows to cover all).
 kernel-doc-check:
+	@$(PYTHON) tools/kernel-doc.py selftest
 	@$(PYTHON) tools/kernel-doc.py check
+	@$(PYTHON) tools/kernel-doc.py names
 
 # Boot the SMP configurations again and again, two at a time, and print a
 # flake table (tests/run.py --repeat/--jobs). STRESS_REPEAT and STRESS_CONFIGS change it.

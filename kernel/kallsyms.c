@@ -132,3 +132,24 @@ int sprint_symbol_no_offset(char *buf, unsigned long addr)
 		return format_module_symbol(buf, addr, 0, false);
 	return scnprintf(buf, KSYM_SYMBOL_LEN, "%s", name);
 }
+
+/**
+ * sprint_symbol_fmt() - Format @addr the way %pS, %ps or %pB asks.
+ * @buf:  at least KSYM_SYMBOL_LEN bytes
+ * @fmt:  'S' (sprint_symbol()), 's' (sprint_symbol_no_offset()) or 'B' (sprint_backtrace())
+ * @addr: a code address
+ *
+ * What vsnprintf() calls for those conversions; the user libc, which shares
+ * its source, has no symbol table and no such function.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written.
+ */
+int sprint_symbol_fmt(char *buf, char fmt, unsigned long addr)
+{
+	if (fmt == 'S')
+		return sprint_symbol(buf, addr);
+	if (fmt == 'B')
+		return sprint_backtrace(buf, addr);
+	return sprint_symbol_no_offset(buf, addr);
+}

@@ -1,8 +1,8 @@
 /*
  * Hardirq bookkeeping and softirqs, the first bottom half.
  *
- * irq_enter/irq_exit bracket every interrupt (steps 2 and 4 of
- * docs/interrupts.md). irq_exit is where softirqs run: once the last nested
+ * irq_enter/irq_exit bracket every interrupt (irq_enter in do_IRQ, irq_exit
+ * in step 5 of docs/interrupts.md). irq_exit is where softirqs run: once the last nested
  * hardirq is done and bottom halves are not disabled, __do_softirq runs every
  * pending softirq on this CPU's softirq stack, with interrupts enabled, in
  * softirq context (SOFTIRQ_OFFSET in preempt_count). local_bh_disable holds

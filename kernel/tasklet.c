@@ -193,8 +193,9 @@ EXPORT_SYMBOL(tasklet_disable_nosync);
  * tasklet_disable() - Keep a tasklet from running, and wait (spinning) until it is not running.
  * @t: the tasklet
  *
- * Context: any context but the tasklet itself, which would wait for itself
- * forever; does not sleep (it spins).
+ * Context: process or softirq context; does not sleep (it spins). Never
+ * from the tasklet itself, nor from a hardirq handler that may have
+ * interrupted it on this CPU: either would wait for itself forever.
  */
 void tasklet_disable(struct tasklet_struct *t)
 {

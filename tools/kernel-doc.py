@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Janus kernel-doc: checks and renders the API comments (Python 3 standard library only).
 
-Every non-static function defined in kernel/, arch/ and drivers/ needs Linux's
+Every non-static function defined in kernel/, arch/, drivers/ and lib/ needs Linux's
 kernel-doc comment, above its definition or above its prototype in a header:
 
     /**
@@ -17,11 +17,17 @@ kernel-doc comment, above its definition or above its prototype in a header:
 A function whose body calls might_sleep(), might_sleep_if() or might_fault()
 must say "may sleep" in its Context: line (for the case that sleeps, if it
 distinguishes cases): the comment states the rule the run-time check enforces.
+Conversely a Context: that says "does not sleep" must not belong to a function
+that calls, directly or through other functions, one that may sleep.
 
     tools/kernel-doc.py check           check the files listed in tools/kernel-doc.enforced
     tools/kernel-doc.py check PATH...   check these files or directories (exit 1 on a problem)
     tools/kernel-doc.py stats           documented/total per directory, for every file
     tools/kernel-doc.py render OUTDIR   write OUTDIR/<dir>.md, the API reference (make docs)
+    tools/kernel-doc.py selftest        the checker on tests/kernel-doc/fixture.c
+    tools/kernel-doc.py names [PATH...] comments and documents (those listed in
+                                        tools/kernel-doc.enforced) name only what the code
+                                        defines, and each "step N of docs/X.md" is right
 
 Why not Linux's scripts/kernel-doc: it comes with Debian's linux-source package
 (about 130 MB, a tarball to unpack) and needs Perl; it renders but has no notion
@@ -33,7 +39,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOURCE_DIRS = ["kernel", "arch", "drivers"]
+SOURCE_DIRS = ["kernel", "arch", "drivers", "lib"]
 HEADER_DIRS = ["include", "arch/x86/include"]
 ENFORCED = os.path.join(ROOT, "tools", "kernel-doc.enforced")
 
@@ -41,6 +47,7 @@ DOC = re.compile(r"/\*\*(.*?)\*/", re.S)
 DOC_TITLE = re.compile(r"^\s*(\w+)\(\)\s+-\s+(\S.*)$")
 SLEEP_CALL = re.compile(r"\b(might_sleep|might_sleep_if|might_fault)\s*\(")
 MAY_SLEEP = re.compile(r"\bmay sleep\b", re.I)
+NO_SLEEP = re.compile(r"\b(does not|never|must not|cannot) sleep", re.I)
 NOT_FUNCTION = {"if", "while", "for", "switch", "return", "sizeof", "__attribute__",
                 "typeof", "__typeof__", "asm", "__asm__"}
 
@@ -275,12 +282,37 @@ class Tree:
         for s in self.sources:
             self.docs[s] = doc_blocks(s)
             self.funcs += [f for f in functions(s) if not f.static]
+        # The inline functions of the API headers: checked where a header is enforced.
+        for h in walk(["include/linux"], (".h",)):
+            self.funcs += functions(h)
+        self.sleepers = sleepers([f for src in self.sources for f in functions(src)])
+
+    def problems(self, f):
+        return problems(f, self.doc_for(f), self.sleepers)
 
     def doc_for(self, f):
         return self.docs.get(f.path, {}).get(f.name) or self.header_docs.get(f.name)
 
-    def problems(self, f):
-        d = self.doc_for(f)
+
+def sleepers(funcs):
+    """name -> the call that may sleep, for every function that may sleep: one that
+    calls might_sleep(), might_fault() or schedule(), or calls such a function."""
+    calls = {}
+    for f in funcs:
+        calls.setdefault(f.name, set()).update(re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
+    found = {n: m for n, c in calls.items() for m in ("might_sleep", "might_fault", "schedule")
+             if m in c}
+    while True:
+        more = {n: sorted(c & found.keys())[0] for n, c in calls.items()
+                if n not in found and c & found.keys()}
+        if not more:
+            return found
+        found.update(more)
+
+
+def problems(f, d, sleepers=None):
+    """What is wrong with function f's kernel-doc comment d (None: there is none)."""
+    if True:
         where = "%s:%d: %s()" % (f.path, f.line, f.name)
         if not d:
             return ["%s: no kernel-doc comment (/** %s() - summary ... */)" % (where, f.name)]
@@ -300,7 +332,47 @@ class Tree:
         if call and context and not MAY_SLEEP.search(context):
             out.append("%s: calls %s() but its Context: does not say it may sleep"
                        % (where, call.group(1)))
+        elif sleepers and f.name in sleepers and NO_SLEEP.search(context) and \
+                not MAY_SLEEP.search(context):
+            chain, n = [], f.name
+            while n in sleepers and n not in chain and len(chain) < 6:
+                chain.append(n)
+                n = sleepers[n]
+            out.append("%s: its Context: says it does not sleep, but %s() may sleep"
+                       % (where, " -> ".join(chain[1:] + [n])))
         return out
+
+
+FIXTURE = "tests/kernel-doc/fixture.c"
+
+
+def selftest():
+    """The checker on tests/kernel-doc/fixture.c: each function's EXPECT lines
+    are exactly what it must report."""
+    text = open(os.path.join(ROOT, FIXTURE)).read()
+    docs = doc_blocks(FIXTURE)
+    failures, funcs = 0, functions(FIXTURE)
+    fixture_sleepers = sleepers(funcs)
+    for f in funcs:
+        start = text.rfind("}", 0, text.index(f.head)) if f.line > 1 else 0
+        want = sorted(re.findall(r"EXPECT (.*?) \*/", text[start:text.index(f.head)]))
+        want = [] if want == ["ok"] else want
+        got = [] if f.static else sorted(p.split("(): ", 1)[1].split(" (")[0]
+                                         for p in problems(f, docs.get(f.name), fixture_sleepers))
+        if got != want:
+            failures += 1
+            print("kernel-doc selftest: %s(): expected %s, got %s" % (f.name, want, got))
+    # The names check: the fixture's comments name one function that exists
+    # nowhere, one step that is about another file, and Linux's own function.
+    stale = [p.split(": ", 1)[1] for p in stale_names(FIXTURE, defined_names())]
+    want = ["names no_such_function_anywhere, which no code defines or uses",
+            'step 3 of docs/interrupts.md is "`do_IRQ` (`arch/x86/irq.c`)", not %s' % FIXTURE]
+    if stale != want:
+        failures += 1
+        print("kernel-doc selftest: names: expected %s, got %s" % (want, stale))
+    print("kernel-doc selftest: %d fixtures and the names check, %d failures" %
+          (len(funcs), failures))
+    return 1 if failures or len(funcs) < 7 else 0
 
 
 def in_paths(path, paths):
@@ -331,19 +403,22 @@ def check(tree, paths):
 
 
 def stats(tree):
-    per_dir = {}
-    for f in tree.funcs:
-        d = os.path.dirname(f.path)
-        ok = not tree.problems(f)
-        done, total = per_dir.get(d, (0, 0))
-        per_dir[d] = (done + ok, total + 1)
+    """Per directory: functions fully documented / all, and how many are enforced."""
     enforced = enforced_paths()
-    for d in sorted(per_dir):
-        done, total = per_dir[d]
-        print("%-24s %4d/%-4d %s" % (d, done, total, "enforced" if in_paths(d, enforced) else ""))
-    done = sum(v[0] for v in per_dir.values())
-    total = sum(v[1] for v in per_dir.values())
-    print("%-24s %4d/%-4d non-static functions fully documented" % ("total", done, total))
+    rows, totals = {}, {".c": [0, 0, 0], ".h": [0, 0, 0]}
+    for f in tree.funcs:
+        ok, on = not tree.problems(f), in_paths(f.path, enforced)
+        for key in (os.path.dirname(f.path), os.path.splitext(f.path)[1]):
+            row = rows.setdefault(key, [0, 0, 0]) if key not in totals else totals[key]
+            row[0] += ok
+            row[1] += 1
+            row[2] += on
+    for d in sorted(rows):
+        print("%-24s %4d/%-4d documented, %4d enforced" % (d, *rows[d]))
+    print("%-24s %4d/%-4d non-static functions in .c files documented, %d enforced" %
+          ("total", *totals[".c"]))
+    print("%-24s %4d/%-4d inline functions of include/linux headers documented, %d enforced" %
+          ("total", *totals[".h"]))
     return 0
 
 
@@ -351,14 +426,20 @@ def md_escape(s):
     return s.replace("<", "&lt;").replace(">", "&gt;")
 
 
+def page_of(f):
+    """The API page a function is on: its directory, two levels deep."""
+    parts = f.path.split("/")
+    return re.sub(r"\.[ch]$", "", "-".join(parts[:2]) if len(parts) > 2 else parts[0])
+
+
 def render(tree, outdir):
     os.makedirs(outdir, exist_ok=True)
+    for old in os.listdir(outdir):  # every page is generated: none may go stale
+        if old.endswith(".md"):
+            os.remove(os.path.join(outdir, old))
     groups = {}
     for f in tree.funcs:
-        parts = f.path.split("/")
-        key = "-".join(parts[:2]) if len(parts) > 2 else parts[0]
-        key = re.sub(r"\.c$", "", key)
-        groups.setdefault(key, []).append(f)
+        groups.setdefault(page_of(f), []).append(f)
     index = ["# Janus API reference", "",
              "Generated by `make docs` (tools/kernel-doc.py) from the kernel-doc comments;"
              " do not edit. Each function says which contexts may call it and whether it"
@@ -393,14 +474,135 @@ def render(tree, outdir):
             out.append("")
         with open(os.path.join(outdir, key + ".md"), "w") as fh:
             fh.write("\n".join(out))
+    index += ["", "## Which functions may sleep", "",
+              "Every documented function, with its `Context:` line: the ones marked"
+              " *may sleep* must not be called from a hardirq or softirq handler, a"
+              " tasklet, a timer callback, or with a spinlock held (might_sleep()"
+              " reports it).", "",
+              "| function | may sleep | context |", "|---|---|---|"]
+    for f in sorted(tree.funcs, key=lambda f: f.name):
+        d = tree.doc_for(f)
+        if d and d.sections.get("Context"):
+            ctx = d.sections["Context"]
+            index.append("| [`%s()`](%s.md#%s) | %s | %s |" %
+                         (f.name, page_of(f), f.name.lower(),
+                          "**may sleep**" if MAY_SLEEP.search(ctx) else "no",
+                          md_escape(ctx).replace("|", "\\|")))
     with open(os.path.join(outdir, "README.md"), "w") as fh:
         fh.write("\n".join(index) + "\n")
     print("kernel-doc: wrote %s/README.md and %d pages" % (os.path.relpath(outdir), len(groups)))
     return 0
 
 
+NAME_DIRS = ["kernel", "arch", "drivers", "lib", "include", "tests", "user", "boot"]
+CALL = re.compile(r"`?\b([A-Za-z_]\w*)\(\)")
+TICKED = re.compile(r"`([A-Za-z_]\w*)`")
+PATH = re.compile(r"(?<![\w/.])((?:kernel|arch|drivers|lib|include|tests|user|tools|docs|boot)"
+                  r"/[\w/.-]*\w\.(?:c|h|asm|S|md|py|sh))\b")
+SNAKE = re.compile(r"\b([a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9])\b(?![_*])")
+STEP = re.compile(r"\bsteps? (\d+)(?:(?:,| and| or) (\d+))* of\s+\**\s*(docs/[\w-]+\.md)")
+# Names a comment or document may mention that Janus does not define: other
+# systems' functions (said so in the text: "Linux's", "xv6") and C/POSIX ones.
+FOREIGN = re.compile(r"Linux|Pintos|xv6|POSIX|libc|blog_os|Intel|QEMU|GRUB|gdb|seed \d", re.I)
+
+
+def defined_names():
+    """Every identifier the code of the tree uses (comments and strings left out),
+    and X for every system call sys_X."""
+    names = set()
+    for path in walk(NAME_DIRS, (".c", ".h", ".S", ".asm", ".py")) + ["linker.ld", "Makefile"]:
+        text = open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read()
+        if path.endswith((".c", ".h")):
+            names.update(re.findall(r"^\s*#\s*define\s+(\w+)", text, re.M))
+            code = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text, flags=re.S)
+        elif path.endswith(".asm"):
+            code = re.sub(r";[^\n]*", " ", text)
+        else:
+            code = re.sub(r"#[^\n]*|/\*.*?\*/", " ", text, flags=re.S)
+        names.update(re.findall(r"[A-Za-z_]\w*", code))
+        # names an assembler macro makes: vector_%[v] stands for vector_0 .. vector_255
+        names.update("%s%d" % (p, i) for p in re.findall(r"(\w+)%\[", text) for i in range(256))
+    names.update(n[4:] for n in list(names) if n.startswith("sys_"))
+    names.update(os.path.splitext(os.path.basename(p))[0] for p in walk(NAME_DIRS + ["docs"], ""))
+    return names
+
+
+def comment_texts(path):
+    """(line, text) of every comment in a source file, or every line of a document."""
+    text = open(os.path.join(ROOT, path), encoding="utf-8", errors="replace").read()
+    if path.endswith(".md"):  # paragraph by paragraph: "Linux's" may be a line away
+        return [(text.count("\n", 0, m.start()) + 1, m.group(0))
+                for m in re.finditer(r"(?:[^\n]+\n?)+", text)], text
+    out = []
+    pattern = r"/\*.*?\*/|//[^\n]*" if not path.endswith(".asm") else r";[^\n]*"
+    for m in re.finditer(pattern, text, re.S):
+        out.append((text.count("\n", 0, m.start()) + 1, m.group(0)))
+    return out, text
+
+
+def doc_sections(doc):
+    """A document's numbered section headings ("## 3. `do_IRQ` (`arch/x86/irq.c`)")."""
+    text = open(os.path.join(ROOT, doc), encoding="utf-8").read()
+    return {int(n): h for n, h in re.findall(r"^#+\s*(\d+)\.(.*)$", text, re.M)}
+
+
+def names_check(paths):
+    """Comments in the files of @paths (and the headers, assembly files and
+    documents listed there) name only what exists."""
+    names = defined_names()
+    files = [p for p in walk(["kernel", "arch", "drivers", "lib", "include", "docs"],
+                             (".c", ".h", ".asm", ".S", ".md")) + ["README.md"]
+             if in_paths(p, paths)]
+    problems = [p for path in files for p in stale_names(path, names)]
+    for p in problems:
+        print(p)
+    print("kernel-doc names: %d files read, %d problems" % (len(files), len(problems)))
+    return 1 if problems else 0
+
+
+def stale_names(path, names):
+    """The names and steps the comments (or the text) of one file get wrong."""
+    problems = []
+    if True:
+        comments, text = comment_texts(path)
+        for line, comment in comments:
+            flat = re.sub(r"\s*\n\s*\*?\s*", " ", comment)
+            mentioned = list(CALL.finditer(flat))
+            if path.endswith(".md"):
+                mentioned += [m for m in TICKED.finditer(flat) if "_" in m.group(1)]
+            else:
+                mentioned += list(SNAKE.finditer(flat))
+            for name in sorted({m.group(1) for m in mentioned}):
+                if name in names or name.rstrip("s") in names or FOREIGN.search(flat):
+                    continue
+                problems.append("%s:%d: names %s, which no code defines or uses" % (path, line, name))
+            for m in PATH.finditer(flat):
+                placeholder = re.search(r"\b[A-Z]{2,}\b", m.group(1))  # user/bin/NAME.c
+                if not os.path.exists(os.path.join(ROOT, m.group(1))) and \
+                        not FOREIGN.search(flat) and not placeholder:
+                    problems.append("%s:%d: names %s, which does not exist" %
+                                    (path, line, m.group(1)))
+            for m in STEP.finditer(flat):
+                doc = m.group(3)
+                if not os.path.exists(os.path.join(ROOT, doc)):
+                    problems.append("%s:%d: names %s, which does not exist" % (path, line, doc))
+                    continue
+                sections = doc_sections(doc)
+                steps = [int(n) for n in re.findall(r"\d+", m.group(0).split(" of")[0])]
+                for n in steps:
+                    heading = sections.get(n)
+                    if heading is None:
+                        problems.append("%s:%d: %s has no step %d" % (path, line, doc, n))
+                    elif os.path.basename(path) not in heading:
+                        problems.append("%s:%d: step %d of %s is \"%s\", not %s" %
+                                        (path, line, n, doc, heading.strip(), path))
+    return problems
+
+
 def main(argv):
-    if not argv or argv[0] not in ("check", "stats", "render"):
+    if argv[:1] == ["selftest"]:
+        return selftest()
+    if not argv or argv[0] not in ("check", "stats", "render", "names"):
         print(__doc__)
         return 2
     tree = Tree()
@@ -408,6 +610,8 @@ def main(argv):
         return check(tree, argv[1:] or enforced_paths())
     if argv[0] == "stats":
         return stats(tree)
+    if argv[0] == "names":
+        return names_check(argv[1:] or enforced_paths())
     return render(tree, argv[1] if len(argv) > 1 else os.path.join(ROOT, "docs", "api"))
 
 

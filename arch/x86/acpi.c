@@ -163,6 +163,17 @@ static void parse_madt(const struct madt *m, struct acpi_madt_info *info)
 	}
 }
 
+/**
+ * acpi_parse_madt() - Read the CPUs, IO-APICs and ISA overrides out of an ACPI MADT.
+ * @table: the MADT, mapped
+ * @info:  where the results go (zeroed first)
+ *
+ * @info->valid is set only if the table lists at least one CPU and one
+ * IO-APIC.
+ *
+ * Context: any context; does not sleep.
+ * Return: false if @table is not a MADT with a good checksum, true otherwise.
+ */
 bool acpi_parse_madt(const void *table, struct acpi_madt_info *info)
 {
 	const struct madt *m = table;
@@ -176,6 +187,14 @@ bool acpi_parse_madt(const void *table, struct acpi_madt_info *info)
 	return true;
 }
 
+/**
+ * acpi_init() - Find the RSDP and the MADT and fill acpi_madt.
+ *
+ * Without them the kernel stays on the 8259 PIC with one
+ * CPU, and says why.
+ *
+ * Context: early boot, on the boot CPU.
+ */
 void acpi_init(void)
 {
 	const struct rsdp *r = find_rsdp();
@@ -205,6 +224,13 @@ void acpi_init(void)
 		acpi_madt.ioapics[0].addr, acpi_madt.ioapics[0].gsi_base, acpi_madt.nr_overrides);
 }
 
+/**
+ * acpi_isa_override() - The MADT's interrupt source override for ISA IRQ @irq.
+ * @irq: the ISA IRQ
+ *
+ * Context: any context; does not sleep.
+ * Return: the override (its GSI and trigger flags), or NULL if @irq is identity-mapped.
+ */
 const struct acpi_override *acpi_isa_override(unsigned int irq)
 {
 	for (unsigned int i = 0; i < acpi_madt.nr_overrides; i++)

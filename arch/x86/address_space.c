@@ -15,6 +15,12 @@
 
 #define USER_PGDS pgd_index(PAGE_OFFSET)
 
+/**
+ * mm_alloc() - A new, empty user address space sharing the kernel's half of the page directory.
+ *
+ * Context: process context; may sleep (GFP_KERNEL).
+ * Return: the address space, or NULL without memory.
+ */
 struct mm_struct *mm_alloc(void)
 {
 	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
@@ -39,6 +45,12 @@ static void free_page_table(pte_t *table)
 	free_page((unsigned long)table);
 }
 
+/**
+ * mm_destroy() - Free a user address space: its pages, page tables and page directory.
+ * @mm: the address space; must not be loaded on this CPU (BUG() otherwise)
+ *
+ * Context: process context; does not sleep.
+ */
 void mm_destroy(struct mm_struct *mm)
 {
 	BUG_ON(current_pgd() == mm->pgd);
@@ -63,6 +75,14 @@ void *mm_map_zeroed_page(struct mm_struct *mm, unsigned long uaddr, bool writabl
 	return (void *)page;
 }
 
+/**
+ * mm_user_to_kernel() - The kernel address of the byte at user address @uaddr in @mm.
+ * @mm:    the address space (need not be loaded)
+ * @uaddr: the user address
+ *
+ * Context: any context; does not sleep.
+ * Return: the kernel address, or NULL if @uaddr is not mapped.
+ */
 void *mm_user_to_kernel(struct mm_struct *mm, unsigned long uaddr)
 {
 	pgd_t pde = mm->pgd[pgd_index(uaddr)];
@@ -76,6 +96,15 @@ void *mm_user_to_kernel(struct mm_struct *mm, unsigned long uaddr)
 	return (char *)__va(pte & PAGE_MASK) + (uaddr & ~PAGE_MASK);
 }
 
+/**
+ * switch_mm() - Load @mm's page directory into CR3 (the kernel's alone for NULL).
+ * @mm: the address space, or NULL for a kernel thread
+ *
+ * CR3 is written only if it changes, which flushes the non-global TLB entries.
+ *
+ * Context: the scheduler, or a task changing its own address space with
+ * preemption disabled; does not sleep.
+ */
 void switch_mm(struct mm_struct *mm)
 {
 	phys_addr_t pgd = __pa(mm ? mm->pgd : swapper_pg_dir);

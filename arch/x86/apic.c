@@ -75,16 +75,36 @@ early_param("noapic", noapic_setup);
 static u32 lapic_read(u32 reg) { return readl(lapic + reg / 4); }
 static void lapic_write(u32 reg, u32 v) { writel(v, lapic + reg / 4); }
 
+/**
+ * apic_eoi() - Signal end of interrupt to this CPU's local APIC.
+ *
+ * Context: hardirq context, in the handler or flow of an APIC-delivered
+ * interrupt, on the CPU that received it; does not sleep.
+ */
 void apic_eoi(void)
 {
 	lapic_write(APIC_EOI, 0);
 }
 
+/**
+ * lapic_id() - This CPU's local APIC ID.
+ *
+ * Context: any context, with preemption disabled (the answer is per CPU);
+ * does not sleep.
+ * Return: the APIC ID.
+ */
 u8 lapic_id(void)
 {
 	return lapic_read(APIC_ID) >> 24;
 }
 
+/**
+ * lapic_vector_in_service() - Whether @vector's in-service bit is set in this CPU's local APIC.
+ * @vector: the vector
+ *
+ * Context: any context, preemption disabled; does not sleep.
+ * Return: true if an interrupt on @vector is being serviced (not yet EOI'd).
+ */
 bool lapic_vector_in_service(u8 vector)
 {
 	return lapic_read(APIC_ISR + (vector / 32) * 0x10) & (1u << (vector % 32));
@@ -102,11 +122,44 @@ static void send_icr(u8 apic_id, u32 low)
 	local_irq_restore(flags);
 }
 
+/**
+ * apic_send_ipi() - Send an inter-processor interrupt on @vector to one CPU.
+ * @apic_id: the target's local APIC ID
+ * @vector:  the vector it will receive
+ *
+ * Context: any context; does not sleep (waits for the previous IPI to leave).
+ */
 void apic_send_ipi(u8 apic_id, u8 vector) { send_icr(apic_id, vector); }
+/**
+ * apic_send_ipi_nmi() - Send a non-maskable interrupt to one CPU.
+ * @apic_id: the target's local APIC ID
+ *
+ * Reaches a CPU that has interrupts off (panic uses it to stop such a CPU).
+ *
+ * Context: any context; does not sleep.
+ */
 void apic_send_ipi_nmi(u8 apic_id) { send_icr(apic_id, ICR_NMI | ICR_ASSERT); }
+/**
+ * apic_send_init() - Send the INIT IPI that resets a CPU, first step of starting it.
+ * @apic_id: the target's local APIC ID
+ *
+ * Context: boot, process context; does not sleep.
+ */
 void apic_send_init(u8 apic_id) { send_icr(apic_id, ICR_INIT | ICR_ASSERT); }
+/**
+ * apic_send_startup() - Send a STARTUP IPI: the CPU starts in real mode at @page * 4096.
+ * @apic_id: the target's local APIC ID
+ * @page:    the page number of the trampoline (below 1 MiB)
+ *
+ * Context: boot, process context; does not sleep.
+ */
 void apic_send_startup(u8 apic_id, u8 page) { send_icr(apic_id, ICR_STARTUP | page); }
 
+/**
+ * lapic_setup_cpu() - Enable this CPU's local APIC: LINT pins and timer masked, error and spurious vectors set.
+ *
+ * Context: boot, on the CPU being set up, interrupts off.
+ */
 void lapic_setup_cpu(void)
 {
 	wrmsr(MSR_IA32_APICBASE, (rdmsr(MSR_IA32_APICBASE) & ~0xfffull) |
@@ -152,11 +205,14 @@ static u32 lapic_ticks_in_10ms(void)
 	return t1 > t0 ? div_u64((u64)(c0 - c1) * window, t1 - t0) : c0 - c1;
 }
 
-/*
- * Against the TSC, which was calibrated against the PIT at boot: so a jiffy
- * by the tick and a jiffy by the clock (sched_clock) are the same length,
- * even when a busy host made the PIT measurement itself a little off.
- * The median of three windows: one disturbed window cannot skew the tick.
+/**
+ * lapic_calibrate_timer() - Measure the local APIC timer's rate against the TSC, for a tick of HZ.
+ *
+ * The median of three 10 ms windows, so one disturbed window cannot skew
+ * the tick; since the TSC itself was calibrated against the PIT, a jiffy by
+ * the tick and by sched_clock() have the same length.
+ *
+ * Context: boot, on the boot CPU, before the tick starts.
  */
 void lapic_calibrate_timer(void)
 {
@@ -173,11 +229,22 @@ void lapic_calibrate_timer(void)
 		ticks_per_jiffy, (unsigned long)div_u64((u64)elapsed * 16, 10));
 }
 
+/**
+ * lapic_timer_ticks_per_jiffy() - The local APIC timer count for one tick.
+ *
+ * Context: any context; does not sleep.
+ * Return: the calibrated count (0 before lapic_calibrate_timer()).
+ */
 unsigned long lapic_timer_ticks_per_jiffy(void)
 {
 	return ticks_per_jiffy;
 }
 
+/**
+ * lapic_timer_start() - Start this CPU's local APIC timer, periodic, HZ times a second.
+ *
+ * Context: boot, on each CPU, after lapic_calibrate_timer().
+ */
 void lapic_timer_start(void)
 {
 	lapic_write(APIC_TIMER_DIV, TIMER_DIV_16);
@@ -219,6 +286,16 @@ static void error_interrupt(struct pt_regs *regs)
 	apic_eoi();
 }
 
+/**
+ * apic_init() - Choose between the local APIC and the 8259, and set up the boot CPU's APIC.
+ *
+ * Needs a valid ACPI MADT, a CPU with an APIC, and no `noapic` on the
+ * command line; then maps the local APIC, registers the timer, error,
+ * spurious and IPI vectors.
+ *
+ * Context: boot, on the boot CPU, interrupts off.
+ * Return: true if the APIC is in use, false for the 8259 PIC (one CPU).
+ */
 bool apic_init(void)
 {
 	u32 a, b, c, d;

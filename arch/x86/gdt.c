@@ -17,6 +17,16 @@ DEFINE_PER_CPU(struct x86_hw_tss, cpu_tss);
 #define DESC_TSS 0x89 /* present, 32-bit TSS, available */
 #define FLAGS_4K_32BIT 0xC0 /* granularity 4 KiB, 32-bit default size */
 
+/**
+ * set_gdt_entry() - Fill a segment descriptor.
+ * @d:         the descriptor
+ * @base:      the segment base
+ * @limit:     the 20-bit limit
+ * @type_attr: the access byte (type, DPL, present)
+ * @flags:     granularity and size bits
+ *
+ * Context: any context; does not sleep.
+ */
 void set_gdt_entry(struct desc_struct *d, u32 base, u32 limit, u8 type_attr, u8 flags)
 {
 	d->limit0 = limit & 0xffff;
@@ -42,6 +52,14 @@ static void load_gdt(struct desc_struct *gdt)
 			     : "memory");
 }
 
+/**
+ * cpu_init_gdt() - Build and load @cpu's GDT and TSS; %fs then points at its per-CPU area.
+ * @cpu: the CPU running this
+ *
+ * The TSS has no I/O bitmap, so user mode may touch no port.
+ *
+ * Context: boot, first thing on each CPU, interrupts off.
+ */
 void cpu_init_gdt(int cpu)
 {
 	struct desc_struct *gdt = per_cpu(gdt_page, cpu).gdt;
@@ -65,7 +83,12 @@ void cpu_init_gdt(int cpu)
 	syscall_init_cpu(tss);
 }
 
-/* The stack the CPU switches to when an interrupt arrives from user mode. */
+/**
+ * update_task_stack() - Set the stack the CPU switches to on entry from user mode (TSS sp0).
+ * @sp0: the top of the next task's kernel stack
+ *
+ * Context: the scheduler, at a context switch; does not sleep.
+ */
 void update_task_stack(unsigned long sp0)
 {
 	this_cpu_write(cpu_tss.sp0, sp0);

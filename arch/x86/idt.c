@@ -25,6 +25,11 @@ static void set_gate(unsigned int vector, unsigned long offset, u16 segment, u8 
 	g->type_attr = type_attr;
 }
 
+/**
+ * load_idt() - Load the shared IDT on this CPU.
+ *
+ * Context: boot, on each CPU.
+ */
 void load_idt(void)
 {
 	struct desc_ptr ptr = { .size = sizeof(idt_table) - 1, .address = (u32)idt_table };
@@ -32,6 +37,11 @@ void load_idt(void)
 	__asm__ __volatile__("lidt %0" : : "m"(ptr));
 }
 
+/**
+ * idt_setup() - Fill the IDT: an interrupt gate per vector to its stub, user-callable int3, into and int 0x80, a task gate for #DF.
+ *
+ * Context: early boot, on the boot CPU.
+ */
 void idt_setup(void)
 {
 	for (unsigned int v = 0; v < NR_VECTORS; v++)

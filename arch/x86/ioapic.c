@@ -113,6 +113,15 @@ static struct irq_chip ioapic_chip = {
 	.irq_print_chip = ioapic_print_chip,
 };
 
+/**
+ * ioapic_pin_of() - The IO-APIC pin an ISA IRQ is wired to, and how it triggers.
+ * @irq:        the ISA IRQ (0-15)
+ * @level:      set to true if it is level-triggered
+ * @active_low: set to true if it is active low
+ *
+ * Context: any context; does not sleep.
+ * Return: the pin, or -1 if @irq is not routed.
+ */
 int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low)
 {
 	if (irq >= NR_IRQS_LEGACY || routes[irq].pin < 0)
@@ -173,6 +182,14 @@ static void route_isa_irq(unsigned int irq, u32 gsi_base, u32 *claimed)
 	irq_set_chip(irq, &ioapic_chip, r);
 }
 
+/**
+ * ioapic_init() - Map the IO-APIC, mask every pin, and route the ISA IRQs through it.
+ *
+ * The MADT's overrides come first (IRQ 0 usually on pin 2); ISA IRQ 2, the
+ * old cascade, is left out. Each routed line gets the IO-APIC chip.
+ *
+ * Context: boot, on the boot CPU, interrupts off; panics if it cannot be mapped.
+ */
 void ioapic_init(void)
 {
 	u32 gsi_base = acpi_madt.ioapics[0].gsi_base, claimed = 0;

@@ -1,8 +1,8 @@
 /*
- * Second step of every interrupt: do_IRQ, called by entry.asm on this CPU's
- * hardirq stack. It enters hardirq context, hands the vector to its owner (a
- * system-vector handler, or the IRQ line mapped to it, kernel/irq/), and
- * leaves through irq_exit, which runs pending softirqs.
+ * The path of every interrupt, step 3 of docs/interrupts.md: do_IRQ, called by
+ * entry.asm on this CPU's hardirq stack. It enters hardirq context, hands the
+ * vector to its owner (a system-vector handler, or the IRQ line mapped to it,
+ * kernel/irq/), and leaves through irq_exit, which runs pending softirqs.
  */
 #include <asm/apic.h>
 #include <asm/irq.h>
@@ -13,7 +13,6 @@
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
-#include <linux/irq_sim.h>
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/smp.h>
@@ -40,6 +39,16 @@ static bool is_line_vector(unsigned int v)
 	return v >= FIRST_EXTERNAL_VECTOR && v < IRQ_TO_VECTOR(NR_IRQS);
 }
 
+/**
+ * request_vector() - Install the handler of a system vector (timer, IPIs, APIC error...).
+ * @vector:  a vector above the exceptions that is not an IRQ line's nor the system call's
+ * @handler: called by do_IRQ() in hardirq context with the saved registers;
+ *           it must acknowledge the interrupt (apic_eoi()) and not sleep
+ * @name:    the row's name in the interrupt listing, or NULL for none
+ *
+ * Context: boot or process context; does not sleep.
+ * Return: 0, -EINVAL for a vector that cannot be requested, -EBUSY if it is taken.
+ */
 int request_vector(unsigned int vector, vector_handler_t handler, const char *name)
 {
 	vector_handler_t none = NULL;
@@ -54,11 +63,25 @@ int request_vector(unsigned int vector, vector_handler_t handler, const char *na
 	return 0;
 }
 
+/**
+ * kstat_vector_cpu() - How often system vector @vector has run on @cpu.
+ * @vector: the vector
+ * @cpu:    the CPU
+ *
+ * Context: any context; does not sleep.
+ * Return: the count since boot.
+ */
 unsigned int kstat_vector_cpu(unsigned int vector, int cpu)
 {
 	return READ_ONCE(vectors[vector].count[cpu]);
 }
 
+/**
+ * free_vector() - Remove the handler of a system vector.
+ * @vector: the vector
+ *
+ * Context: process context, once the vector can no longer fire; does not sleep.
+ */
 void free_vector(unsigned int vector)
 {
 	vectors[vector].handler = NULL;
@@ -76,11 +99,29 @@ static void unexpected_vector(unsigned int vector)
 		pr_warn("unexpected interrupt on vector %#x, counted as spurious\n", vector);
 }
 
+/**
+ * arch_unexpected_irq() - Count an interrupt on a line that has no controller as spurious.
+ * @irq: the line
+ *
+ * The first one on each vector is reported.
+ *
+ * Context: hardirq context; does not sleep.
+ */
 void arch_unexpected_irq(unsigned int irq)
 {
 	unexpected_vector(IRQ_TO_VECTOR(irq));
 }
 
+/**
+ * do_IRQ() - Step 3 of every interrupt: enter hardirq context and hand the vector to its owner.
+ * @regs: the state saved by the entry stub
+ *
+ * A system vector's handler, or the flow of the IRQ line mapped to the
+ * vector (generic_handle_irq()); anything else is counted as spurious.
+ * irq_exit() then runs pending softirqs.
+ *
+ * Context: entry.asm only, on this CPU's hardirq stack, interrupts off.
+ */
 __attribute__((used)) void do_IRQ(struct pt_regs *regs)
 {
 	struct pt_regs *old_regs = this_cpu_read(irq_regs);
@@ -114,12 +155,23 @@ static unsigned long new_irq_stack(void)
 	return (unsigned long)stack + IRQ_STACK_SIZE;
 }
 
+/**
+ * irq_stacks_init() - Allocate @cpu's hardirq and softirq stacks (vmalloc'ed, guard page below, painted).
+ * @cpu: the CPU
+ *
+ * Context: boot, process context; may sleep (vmalloc()). Panics without memory.
+ */
 void irq_stacks_init(int cpu)
 {
 	per_cpu(hardirq_stack_top, cpu) = new_irq_stack();
 	per_cpu(softirq_stack_top, cpu) = new_irq_stack();
 }
 
+/**
+ * show_irq_stacks() - Print the deepest use of each online CPU's hardirq and softirq stacks.
+ *
+ * Context: any context; does not sleep.
+ */
 void show_irq_stacks(void)
 {
 	int cpu;
@@ -150,6 +202,15 @@ static void describe_vector(struct seq_file *m, unsigned int v)
 	}
 }
 
+/**
+ * arch_show_interrupts() - Write the architecture's rows of the interrupt listing.
+ * @m: the seq_file
+ *
+ * Named system vectors (LOC, RES, CAL...), spurious interrupts, APIC
+ * errors and exceptions, per CPU.
+ *
+ * Context: process context; does not sleep.
+ */
 void arch_show_interrupts(struct seq_file *m)
 {
 	int cpu;
@@ -178,9 +239,14 @@ void arch_show_interrupts(struct seq_file *m)
 	seq_printf(m, "   Exceptions\n");
 }
 
-/* The interrupt controllers: the 8259s are always remapped (a stray one must
- * land on its own vectors) and then either carry the ISA lines or, in APIC
- * mode, stay fully masked while the IO-APIC carries them. */
+/**
+ * init_IRQ() - Set up the boot CPU's interrupt stacks and the interrupt controllers.
+ *
+ * The 8259s are always remapped; then either the local APIC and IO-APIC
+ * carry the lines, or the 8259s do.
+ *
+ * Context: early boot on the boot CPU, interrupts off.
+ */
 void init_IRQ(void)
 {
 	irq_stacks_init(0);
@@ -189,5 +255,4 @@ void init_IRQ(void)
 		ioapic_init();
 	else
 		pic_setup_irqs();
-	irq_sim_init();
 }

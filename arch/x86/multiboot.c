@@ -84,6 +84,17 @@ static void read_modules(const struct multiboot_info *mbi)
 	}
 }
 
+/**
+ * multiboot_setup() - Read what the Multiboot loader handed over: memory map, command line, modules, its name.
+ * @magic:    the loader's magic
+ * @mbi_phys: the physical address of the Multiboot information
+ *
+ * The RAM ranges go to memblock; RAM above what Janus maps (no highmem) is
+ * reported as unused. Panics if the loader gave no memory information.
+ *
+ * Context: early boot, before paging_init().
+ * Return: the page frame number just above the highest RAM.
+ */
 unsigned long multiboot_setup(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi = boot_ptr(mbi_phys, sizeof(*mbi), "info");

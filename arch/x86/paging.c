@@ -28,12 +28,30 @@ static pte_t *vmalloc_pte(unsigned long addr)
 	return &vmalloc_page_tables[pgd_index(addr - VMALLOC_START)][pte_index(addr)];
 }
 
+/**
+ * set_vmalloc_pte() - Map (or with @flags 0, unmap) one page of the vmalloc area.
+ * @addr:  the virtual address, in the vmalloc area (BUG() otherwise)
+ * @phys:  the physical page
+ * @flags: _PAGE_PRESENT, _PAGE_RW... or 0 to unmap
+ *
+ * Only this CPU's TLB entry is flushed; other CPUs need a shootdown.
+ *
+ * Context: any context; does not sleep. The caller serialises changes to
+ * the same page.
+ */
 void set_vmalloc_pte(unsigned long addr, phys_addr_t phys, u32 flags)
 {
 	*vmalloc_pte(addr) = phys | flags;
 	__flush_tlb_one(addr);
 }
 
+/**
+ * vmalloc_pte_phys() - The physical page mapped at a vmalloc address.
+ * @addr: the virtual address, in the vmalloc area (BUG() otherwise)
+ *
+ * Context: any context; does not sleep.
+ * Return: the physical address of the page, or 0 if it is not mapped.
+ */
 phys_addr_t vmalloc_pte_phys(unsigned long addr)
 {
 	pte_t pte = *vmalloc_pte(addr);
@@ -67,6 +85,14 @@ int set_memory_rw(unsigned long addr, int numpages)
 	return change_vmalloc_rw(addr, numpages, true);
 }
 
+/**
+ * lookup_address() - The kernel page-table entry that maps @addr.
+ * @addr:  a kernel virtual address
+ * @level: set to 2 for a 4 MiB page (the entry is the directory's), 1 for a 4 KiB one
+ *
+ * Context: any context; does not sleep.
+ * Return: the entry, or NULL if the page table is not present.
+ */
 pte_t *lookup_address(unsigned long addr, int *level)
 {
 	pgd_t *pgd = &swapper_pg_dir[pgd_index(addr)];
@@ -83,6 +109,17 @@ pte_t *lookup_address(unsigned long addr, int *level)
 	return &table[pte_index(addr)];
 }
 
+/**
+ * map_user_page() - Map a page into a user address space, allocating its page table if needed.
+ * @pgd:      the address space's page directory
+ * @uaddr:    the user virtual address (below PAGE_OFFSET)
+ * @phys:     the physical page
+ * @writable: whether user mode may write it
+ *
+ * Context: process context; may sleep (a page table comes from
+ * get_zeroed_page(GFP_KERNEL)).
+ * Return: 0, -EINVAL for a kernel address, or -ENOMEM.
+ */
 int map_user_page(pgd_t *pgd, unsigned long uaddr, phys_addr_t phys, bool writable)
 {
 	pgd_t *pde = &pgd[pgd_index(uaddr)];
@@ -103,6 +140,13 @@ int map_user_page(pgd_t *pgd, unsigned long uaddr, phys_addr_t phys, bool writab
 	return 0;
 }
 
+/**
+ * unmap_user_page() - Unmap a user page, freeing its page table once it is empty.
+ * @pgd:   the address space's page directory
+ * @uaddr: the user virtual address
+ *
+ * Context: process context; does not sleep.
+ */
 void unmap_user_page(pgd_t *pgd, unsigned long uaddr)
 {
 	pgd_t *pde = &pgd[pgd_index(uaddr)];
@@ -121,6 +165,13 @@ void unmap_user_page(pgd_t *pgd, unsigned long uaddr)
 	free_page((unsigned long)table);
 }
 
+/**
+ * virt_addr_valid() - Whether @addr is in the kernel's direct map of RAM (so virt_to_page() works).
+ * @addr: any address
+ *
+ * Context: any context; does not sleep.
+ * Return: true if PAGE_OFFSET <= @addr < high_memory.
+ */
 bool virt_addr_valid(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
@@ -137,6 +188,14 @@ static void unmap_guard_page(void *addr)
 	__flush_tlb_one((unsigned long)addr);
 }
 
+/**
+ * paging_init() - Map all low RAM with 4 MiB pages at PAGE_OFFSET, install the vmalloc page tables.
+ * @max_low_pfn: the first page frame above the RAM to map
+ *
+ * Also unmaps the boot stack's guard page. Panics on a CPU without PSE.
+ *
+ * Context: early boot, on the boot CPU.
+ */
 void paging_init(unsigned long max_low_pfn)
 {
 	u32 a, b, c, d;

@@ -80,11 +80,24 @@ static u16 read_register(u8 ocw3)
 	return inb(PIC1_CMD) | (inb(PIC2_CMD) << 8);
 }
 
+/**
+ * pic_read_isr() - Read both 8259s' in-service registers.
+ *
+ * Context: any context, interrupts off (the read takes two port writes);
+ * does not sleep.
+ * Return: bit N set if IRQ N is being serviced.
+ */
 u16 pic_read_isr(void)
 {
 	return read_register(OCW3_READ_ISR);
 }
 
+/**
+ * pic_read_imr() - Read both 8259s' interrupt mask registers.
+ *
+ * Context: any context; does not sleep.
+ * Return: bit N set if IRQ N is masked.
+ */
 u16 pic_read_imr(void)
 {
 	return inb(PIC1_DATA) | (inb(PIC2_DATA) << 8);
@@ -138,6 +151,14 @@ static struct irq_chip i8259A_chip = {
 	.irq_is_spurious = pic_is_spurious,
 };
 
+/**
+ * pic_init() - Remap the 8259s to vectors 0x20-0x2F and mask every line.
+ *
+ * Always done, in APIC mode too: a stray 8259 interrupt must land on its
+ * own vectors, not on the CPU exceptions'.
+ *
+ * Context: boot, interrupts off.
+ */
 void pic_init(void)
 {
 	outb(0xff, PIC1_DATA);
@@ -164,7 +185,11 @@ void pic_init(void)
 	outb(0xff, PIC2_DATA);
 }
 
-/* PIC mode: the 8259s carry IRQ 0-15. */
+/**
+ * pic_setup_irqs() - PIC mode: the 8259s carry IRQ 0-15; unmask the cascade and give each line the chip.
+ *
+ * Context: boot, interrupts off.
+ */
 void pic_setup_irqs(void)
 {
 	cached_mask &= ~(1u << PIC_CASCADE_IRQ);

@@ -58,6 +58,12 @@ static irqreturn_t timer_interrupt(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/**
+ * pit_set_periodic() - Program PIT channel 0 to interrupt @hz times a second.
+ * @hz: the rate
+ *
+ * Context: any context; does not sleep.
+ */
 void pit_set_periodic(unsigned int hz)
 {
 	u16 divisor = DIV_ROUND_UP(PIT_TICK_RATE - hz / 2, hz);
@@ -67,12 +73,21 @@ void pit_set_periodic(unsigned int hz)
 	outb(divisor >> 8, PIT_CH0);
 }
 
-/* Mode 0 without a count: the output stays low and the counter waits. */
+/**
+ * pit_stop() - Stop PIT channel 0: its output stays low, no more interrupts.
+ *
+ * Context: any context; does not sleep.
+ */
 void pit_stop(void)
 {
 	outb(0x30, PIT_MODE);
 }
 
+/**
+ * pit_timer_init() - PIC mode: the PIT on IRQ 0 is the tick, HZ times a second.
+ *
+ * Context: boot, on the boot CPU; panics if IRQ 0 is taken.
+ */
 void pit_timer_init(void)
 {
 	pit_set_periodic(HZ);

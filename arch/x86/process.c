@@ -33,6 +33,14 @@ static void init_switch_frame(struct switch_frame *sw, void (*ret)(void))
 	};
 }
 
+/**
+ * copy_thread() - Set up a new kernel thread's stack so its first switch runs @fn(@arg).
+ * @p:   the new task
+ * @fn:  the thread function (through ret_from_kernel_thread)
+ * @arg: its argument
+ *
+ * Context: process context, before @p is first woken; does not sleep.
+ */
 void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 {
 	struct fork_frame *frame = (struct fork_frame *)task_pt_regs(p) - 1;
@@ -43,6 +51,12 @@ void copy_thread(struct task_struct *p, int (*fn)(void *), void *arg)
 	p->sp = (unsigned long)frame;
 }
 
+/**
+ * copy_thread_user() - Set up a new process's stack so its first switch returns to user mode.
+ * @p: the new task, whose pt_regs already hold its user state
+ *
+ * Context: process context, before @p is first woken; does not sleep.
+ */
 void copy_thread_user(struct task_struct *p)
 {
 	struct switch_frame *sw = (struct switch_frame *)task_pt_regs(p) - 1;

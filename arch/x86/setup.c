@@ -13,6 +13,13 @@
 
 extern char _kernel_phys_start[], _kernel_phys_end[];
 
+/**
+ * setup_arch() - The x86 part of boot: Multiboot information, early parameters, memory map, paging, the TSC.
+ * @magic:    the loader's magic
+ * @mbi_phys: the physical address of the Multiboot information
+ *
+ * Context: early boot on the boot CPU, interrupts off.
+ */
 void setup_arch(u32 magic, u32 mbi_phys)
 {
 	unsigned long max_low_pfn = multiboot_setup(magic, mbi_phys);

@@ -98,7 +98,16 @@ static void handle_signal(int sig, const struct sigaction *ka, struct pt_regs *r
 	}
 }
 
-/* Interrupts off on entry and on return; they may be on in between. */
+/**
+ * exit_to_user_mode() - The work due before returning to user mode: reschedule, deliver signals.
+ * @regs: the user state to return to
+ *
+ * Loops until neither is pending, then restarts a system call a signal cut
+ * short (if the handler asked for it).
+ *
+ * Context: irqentry_exit(), interrupts off on entry and exit; may sleep
+ * (it calls schedule() with interrupts on).
+ */
 __attribute__((used)) void exit_to_user_mode(struct pt_regs *regs)
 {
 	for (;;) {
@@ -122,6 +131,15 @@ __attribute__((used)) void exit_to_user_mode(struct pt_regs *regs)
 	regs->vector = 0;            /* done with this call: nothing to restart twice */
 }
 
+/**
+ * sys_sigreturn() - The sigreturn(2) system call: restore the state saved before a signal handler ran.
+ *
+ * A signal frame that cannot be read kills the process with SIGSEGV.
+ *
+ * Context: process context (a system call from the signal trampoline); may
+ * sleep (reads user memory).
+ * Return: the restored EAX, so the interrupted code sees its own value.
+ */
 long sys_sigreturn(void)
 {
 	struct pt_regs *regs = task_pt_regs(current);

@@ -26,12 +26,27 @@
 
 static int stopping_cpu = -1; /* the CPU that panicked */
 
+/**
+ * smp_send_reschedule() - Send the reschedule IPI: @cpu should look at need_resched.
+ * @cpu: the target CPU
+ *
+ * The handler only acknowledges it; the switch happens on the way out of
+ * the interrupt or in the idle loop.
+ *
+ * Context: any context; does not sleep.
+ */
 void smp_send_reschedule(int cpu)
 {
 	trace_ipi_send_cpu(cpu, __builtin_return_address(0), NULL);
 	apic_send_ipi(cpu_to_apic_id[cpu], RESCHEDULE_VECTOR);
 }
 
+/**
+ * arch_send_call_function_ipi() - Send the call-function IPI: @cpu should run its queued requests.
+ * @cpu: the target CPU
+ *
+ * Context: any context; does not sleep.
+ */
 void arch_send_call_function_ipi(int cpu)
 {
 	trace_ipi_send_cpu(cpu, __builtin_return_address(0), generic_smp_call_function_interrupt);
@@ -55,6 +70,11 @@ static void call_function_interrupt(struct pt_regs *regs)
 	trace_call_function_exit(CALL_FUNCTION_VECTOR);
 }
 
+/**
+ * stop_this_cpu() - Say "stopping (panic on CPUn)", go offline and halt for good.
+ *
+ * Context: the stop IPI or NMI after a panic on another CPU; never returns.
+ */
 void __noreturn stop_this_cpu(void)
 {
 	local_irq_disable();
@@ -71,6 +91,14 @@ static void stop_interrupt(struct pt_regs *regs)
 	stop_this_cpu();
 }
 
+/**
+ * nmi_stop_requested() - Whether another CPU panicked and asked this one to stop.
+ *
+ * Tells the NMI handler that an NMI is the panic's stop request.
+ *
+ * Context: any context, NMI included; does not sleep.
+ * Return: true if a CPU other than this one is stopping the machine.
+ */
 bool nmi_stop_requested(void)
 {
 	int cpu = READ_ONCE(stopping_cpu);
@@ -105,6 +133,14 @@ static void send_to_others(bool nmi)
 	}
 }
 
+/**
+ * smp_send_stop() - Halt every other CPU: a stop IPI, then an NMI for those that do not answer.
+ *
+ * Each waits up to a second; a CPU spinning with interrupts off can only
+ * be reached by the NMI.
+ *
+ * Context: panic, any context, interrupts off; does not sleep (it spins).
+ */
 void smp_send_stop(void)
 {
 	if (!apic_in_use || num_online_cpus() == 1)
@@ -134,6 +170,16 @@ static void do_flush_tlb(void *info)
 		__flush_tlb_one(a);
 }
 
+/**
+ * flush_tlb_kernel_range() - Drop the TLB entries of a kernel address range on every CPU.
+ * @start: the first address
+ * @end:   the end (exclusive); more than 32 pages flush the whole TLB
+ *
+ * A function call on each CPU (a TLB shootdown), waiting until all are done.
+ *
+ * Context: process context with interrupts on (smp_call_function() WARNs
+ * otherwise); does not sleep.
+ */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
 	struct flush_range r = { start & PAGE_MASK, end };
@@ -141,11 +187,21 @@ void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 	on_each_cpu(do_flush_tlb, &r, 1);
 }
 
+/**
+ * flush_tlb_all() - Flush the whole TLB on every CPU.
+ *
+ * Context: process context with interrupts on; does not sleep.
+ */
 void flush_tlb_all(void)
 {
 	flush_tlb_kernel_range(0, ~0ul);
 }
 
+/**
+ * smp_ipi_init() - Register the reschedule, call-function and stop IPI vectors.
+ *
+ * Context: boot, on the boot CPU.
+ */
 void smp_ipi_init(void)
 {
 	request_vector(RESCHEDULE_VECTOR, reschedule_interrupt, "RES");

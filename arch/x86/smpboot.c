@@ -125,6 +125,13 @@ static void boot_cpu(int cpu)
 	}
 }
 
+/**
+ * start_secondary() - The C entry of a secondary CPU: set it up, bring it online, idle.
+ * @cpu: the CPU number, passed by the trampoline
+ *
+ * Context: a secondary CPU's first code, on its idle task's stack,
+ * interrupts off; never returns.
+ */
 void __noreturn start_secondary(int cpu)
 {
 	cpu_init_gdt(cpu); /* from here on, %fs is this CPU's: current, preempt_count */
@@ -150,6 +157,17 @@ static void boot_secondaries(void)
 	}
 }
 
+/**
+ * smp_init() - Start the secondary CPUs listed in the ACPI MADT (up to maxcpus=).
+ *
+ * Copies the real-mode trampoline below 1 MiB, sends each CPU INIT and
+ * STARTUP IPIs and waits up to 5 s for it to come online. A CPU that does
+ * not come up is reported and counted; the boot goes on without it.
+ *
+ * Context: boot, process context on the boot CPU; may sleep (each CPU's
+ * idle task and stacks are allocated with GFP_KERNEL and vmalloc()), and
+ * spins while each CPU comes up.
+ */
 void smp_init(void)
 {
 	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];

@@ -34,6 +34,14 @@ static unsigned int cpu_stacks(struct stack_info *s)
 	return n;
 }
 
+/**
+ * get_stack_info() - Which of this CPU's stacks holds @addr: the task's, hardirq, softirq or double-fault.
+ * @addr: a stack address
+ * @info: where the stack's type and bounds go (type STACK_TYPE_UNKNOWN if none)
+ *
+ * Context: any context; does not sleep.
+ * Return: true if @addr is on one of them.
+ */
 bool get_stack_info(unsigned long addr, struct stack_info *info)
 {
 	struct stack_info s[4];
@@ -56,6 +64,16 @@ static const char *const stack_names[] = {
 	[STACK_TYPE_EXCEPTION] = "double-fault",
 };
 
+/**
+ * stack_guard_owner() - Whose guard page @addr is in, if any.
+ * @addr: a faulting address
+ *
+ * Each stack lives in the vmalloc area with an unmapped page below it; a
+ * fault there is a stack overflow.
+ *
+ * Context: any context, fault handlers included; does not sleep.
+ * Return: "task", "IRQ", "softirq" or "double-fault", or NULL.
+ */
 const char *stack_guard_owner(unsigned long addr)
 {
 	struct stack_info s[4];
@@ -89,6 +107,16 @@ static unsigned long next_frame(unsigned long bp, const struct stack_info *info)
 	return next;
 }
 
+/**
+ * show_trace() - Print the call trace from frame @bp, marking <IRQ> ... </IRQ> where stacks change.
+ * @bp:     the first frame pointer
+ * @loglvl: the printk level, e.g. KERN_EMERG
+ *
+ * The walk follows the ebp chain and stops where it leaves this CPU's
+ * stacks or stops climbing.
+ *
+ * Context: any context; does not sleep.
+ */
 void show_trace(unsigned long bp, const char *loglvl)
 {
 	struct stack_info info;
@@ -110,6 +138,15 @@ void show_trace(unsigned long bp, const char *loglvl)
 		printk("%s </%s>\n", loglvl, stack_marker[prev]);
 }
 
+/**
+ * stack_trace_save_bp() - Store the return addresses of the frame chain from @bp.
+ * @bp:    the first frame pointer
+ * @store: where the addresses go
+ * @max:   how many fit
+ *
+ * Context: any context; does not sleep.
+ * Return: how many were stored.
+ */
 unsigned int stack_trace_save_bp(unsigned long bp, unsigned long *store, unsigned int max)
 {
 	struct stack_info info;
@@ -155,6 +192,16 @@ unsigned int stack_trace_save_tsk(struct task_struct *p, unsigned long *store, u
 	return n;
 }
 
+/**
+ * show_task_trace() - Print the call trace of a task that is switched out.
+ * @p:      the task (not running; a reference held)
+ * @loglvl: the printk level
+ *
+ * The addresses come from stack_trace_save_tsk(): if @p runs meanwhile it
+ * shows at worst a stale frame.
+ *
+ * Context: any context; does not sleep.
+ */
 void show_task_trace(struct task_struct *p, const char *loglvl)
 {
 	unsigned long trace[32];
@@ -165,6 +212,12 @@ void show_task_trace(struct task_struct *p, const char *loglvl)
 		printk("%s %pB\n", loglvl, (void *)trace[i]);
 }
 
+/**
+ * dump_stack_lvl() - Print the CPU, the current task and the call trace from here.
+ * @loglvl: the printk level
+ *
+ * Context: any context; does not sleep.
+ */
 void dump_stack_lvl(const char *loglvl)
 {
 	struct task_struct *task = current;
@@ -174,6 +227,11 @@ void dump_stack_lvl(const char *loglvl)
 }
 EXPORT_SYMBOL(dump_stack_lvl);
 
+/**
+ * dump_stack() - Print the CPU, the current task and the call trace from here, at the default level.
+ *
+ * Context: any context; does not sleep.
+ */
 void dump_stack(void)
 {
 	dump_stack_lvl(KERN_DEFAULT);

@@ -43,6 +43,17 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_spawn, sys_spawn),
 };
 
+/**
+ * do_syscall() - Dispatch a system call (int 0x80) by its number in EAX; result in EAX.
+ * @regs: the caller's state: number in orig_ax, arguments in EBX, ECX, EDX, ESI, EDI
+ *
+ * Turns interrupts on: a system call is process context. An unknown number
+ * returns -ENOSYS; a call that returns with preempt_count raised is
+ * reported and repaired.
+ *
+ * Context: entry.asm, process context of the calling task; may sleep (the
+ * system calls do).
+ */
 __attribute__((used)) void do_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_ax;

@@ -8,6 +8,11 @@
 #include <asm/time.h>
 #include <linux/tick.h>
 
+/**
+ * time_init() - Start the tick: every CPU's local APIC timer with the APIC, else the PIT on IRQ 0.
+ *
+ * Context: boot, on the boot CPU, before interrupts are enabled.
+ */
 void time_init(void)
 {
 	tick_init();

@@ -49,6 +49,13 @@ static const char *const exception_names[NR_EXCEPTION_VECTORS] = {
 	"reserved (31)",
 };
 
+/**
+ * exception_name() - The name of CPU exception @vector, as reports print it.
+ * @vector: the vector
+ *
+ * Context: any context; does not sleep.
+ * Return: e.g. "page fault"; "interrupt" for vectors 32 and up.
+ */
 const char *exception_name(unsigned int vector)
 {
 	return vector < NR_EXCEPTION_VECTORS ? exception_names[vector] : "interrupt";
@@ -69,6 +76,15 @@ static void describe_context(char *buf, size_t size)
 		scnprintf(buf, size, "task%s", (pc & SOFTIRQ_MASK) ? ", bottom halves disabled" : "");
 }
 
+/**
+ * show_regs() - Print the context, the registers and a backtrace of a trapped state.
+ * @regs: the state saved at entry
+ *
+ * The context line says where the CPU was (task, softirq, hardirq with its
+ * depth, NMI) and the preempt_count.
+ *
+ * Context: any context; does not sleep (reports are printed at KERN_EMERG).
+ */
 void show_regs(const struct pt_regs *regs)
 {
 	struct task_struct *task = current;
@@ -90,6 +106,18 @@ void show_regs(const struct pt_regs *regs)
 	show_trace(regs->bp, KERN_EMERG);
 }
 
+/**
+ * die() - Print an "Oops" report for a kernel fault, then kill the task or panic.
+ * @str:  the exception's name, or NULL
+ * @regs: the state saved at entry
+ * @err:  the error code (its low 16 bits are printed)
+ *
+ * In interrupt context the kernel cannot blame a task: it panics ("Fatal
+ * exception in interrupt"). In process context the task is killed
+ * (make_task_dead()) and the kernel goes on.
+ *
+ * Context: an exception handler, any context; does not return.
+ */
 void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
 	oops_in_progress++;
@@ -113,9 +141,16 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	make_task_dead(SIGSEGV);
 }
 
-/* On every way out of the kernel's interrupt, exception and system call
- * entry (entry.asm), interrupts off: to user mode, the work due before it
- * (arch/x86/signal.c); to kernel code, the chance to preempt it. */
+/**
+ * irqentry_exit() - The way out of every interrupt, exception and system call.
+ * @regs: the state to return to
+ *
+ * Back to user mode: the work due first (signals, rescheduling:
+ * exit_to_user_mode()). Back to kernel code that had interrupts on and
+ * preempt_count 0: preempt it if need_resched is set.
+ *
+ * Context: entry.asm only, interrupts off.
+ */
 __attribute__((used)) void irqentry_exit(struct pt_regs *regs)
 {
 	if (user_mode(regs))
@@ -195,6 +230,18 @@ static void do_page_fault(struct pt_regs *regs, unsigned long err, unsigned long
 	die(NULL, regs, err);
 }
 
+/**
+ * do_exception() - The C handler of every CPU exception.
+ * @regs: the state saved at entry, with the vector and error code
+ *
+ * From user mode the process gets a signal. In the kernel a page fault
+ * goes to do_page_fault(); other faults are first looked up in the
+ * exception table (fixup_exception()), and otherwise die(). An NMI that is
+ * another CPU's panic stop halts this CPU.
+ *
+ * Context: entry.asm, exception context on the interrupted stack,
+ * interrupts off.
+ */
 __attribute__((used)) void do_exception(struct pt_regs *regs)
 {
 	unsigned int vector = regs->vector;
@@ -241,6 +288,15 @@ static __noreturn void doublefault_task(void)
 	panic("double fault%s", guard ? ": kernel stack overflow" : "");
 }
 
+/**
+ * cpu_init_doublefault() - Set up @cpu's double-fault task and its TSS descriptor.
+ * @cpu: the CPU
+ *
+ * A double fault switches to this task on its own stack, so a kernel stack
+ * overflow is reported rather than ending in a triple fault.
+ *
+ * Context: boot, before @cpu loads its IDT.
+ */
 void cpu_init_doublefault(int cpu)
 {
 	struct x86_hw_tss *tss = &per_cpu(doublefault_tss, cpu);
@@ -257,6 +313,11 @@ void cpu_init_doublefault(int cpu)
 		      sizeof(*tss) - 1, 0x89, 0);
 }
 
+/**
+ * trap_init() - Set up the boot CPU's double-fault task and fill the IDT.
+ *
+ * Context: early boot, interrupts off.
+ */
 void trap_init(void)
 {
 	cpu_init_doublefault(0);

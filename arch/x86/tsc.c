@@ -22,11 +22,26 @@ static u64 mul_u64_u32_shr(u64 a, u32 mul, unsigned int shift)
 	return (lo >> shift) + (hi << (32 - shift));
 }
 
+/**
+ * tsc_cycles_to_ns() - Convert TSC cycles to nanoseconds (a multiply and a shift).
+ * @cycles: a difference of two TSC readings
+ *
+ * Context: any context; does not sleep.
+ * Return: the nanoseconds (0 before tsc_calibrate()).
+ */
 u64 tsc_cycles_to_ns(u64 cycles)
 {
 	return mul_u64_u32_shr(cycles, ns_mult, NS_SHIFT);
 }
 
+/**
+ * sched_clock() - Nanoseconds since boot, by the TSC; also local_clock().
+ *
+ * Per CPU, not synchronised between CPUs beyond what the TSC gives.
+ *
+ * Context: any context; does not sleep.
+ * Return: the nanoseconds since tsc_calibrate() started, 0 before it.
+ */
 u64 sched_clock(void)
 {
 	if (!ns_mult)
@@ -34,9 +49,16 @@ u64 sched_clock(void)
 	return tsc_cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
-/* The best of a few 10 ms windows: the one whose ends are known most exactly.
- * Under an emulator on a busy host, the virtual CPU may be paused at either
- * end of a window, which stretches or shrinks it by milliseconds. */
+/**
+ * tsc_calibrate() - Measure the TSC's rate against the PIT: the best of a few 10 ms windows.
+ *
+ * The best window is the one whose ends are known most exactly: under an
+ * emulator on a busy host, the virtual CPU may be paused at either end of a
+ * window, which stretches or shrinks it by milliseconds. An implausible
+ * result (below 1 MHz) is reported and 1 GHz assumed.
+ *
+ * Context: early boot, interrupts off.
+ */
 void tsc_calibrate(void)
 {
 	u64 best = 0, best_error = ~0ull;

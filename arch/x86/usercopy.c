@@ -10,6 +10,17 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
+/**
+ * raw_copy_user() - Copy @n bytes where a fault is survived, not an oops (no access check).
+ * @to:   destination
+ * @from: source
+ * @n:    bytes
+ *
+ * A fault stops the copy (the exception table resumes after it).
+ *
+ * Context: process context; may fault, so may sleep in principle.
+ * Return: the bytes not copied (0 on success).
+ */
 unsigned long raw_copy_user(void *to, const void *from, unsigned long n)
 {
 	__asm__ __volatile__("1:\trep movsb\n"
@@ -18,6 +29,17 @@ unsigned long raw_copy_user(void *to, const void *from, unsigned long n)
 	return n;
 }
 
+/**
+ * _copy_to_user() - Copy to user memory after checking the range is user memory.
+ * @to:   user destination
+ * @from: kernel source
+ * @n:    bytes
+ *
+ * copy_to_user() runs might_fault() first and calls this.
+ *
+ * Context: process context only; may sleep (a fault may).
+ * Return: the bytes not copied (0 on success).
+ */
 unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
 {
 	if (!access_ok(to, n))
@@ -26,6 +48,18 @@ unsigned long _copy_to_user(void __user *to, const void *from, unsigned long n)
 }
 EXPORT_SYMBOL(_copy_to_user);
 
+/**
+ * _copy_from_user() - Copy from user memory after checking the range; zero what could not be copied.
+ * @to:   kernel destination
+ * @from: user source
+ * @n:    bytes
+ *
+ * copy_from_user() runs might_fault() first and calls this. The uncopied
+ * tail is zeroed, so stale kernel bytes never leak.
+ *
+ * Context: process context only; may sleep (a fault may).
+ * Return: the bytes not copied (0 on success).
+ */
 unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n)
 {
 	unsigned long left = n;
@@ -39,6 +73,18 @@ unsigned long _copy_from_user(void *to, const void __user *from, unsigned long n
 }
 EXPORT_SYMBOL(_copy_from_user);
 
+/**
+ * strncpy_from_user() - Copy a NUL-terminated string from user memory.
+ * @dst:   kernel buffer of @count bytes
+ * @src:   user string
+ * @count: the most bytes to copy
+ *
+ * Context: process context only; may sleep. might_fault() reports a call
+ * from interrupt context ("BUG: user memory accessed from interrupt
+ * context"), and it then returns -EFAULT.
+ * Return: the string's length; @count if it did not end within @count
+ * bytes (not terminated); -EFAULT for a bad pointer.
+ */
 long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	long i;
@@ -55,6 +101,15 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 }
 EXPORT_SYMBOL(strncpy_from_user);
 
+/**
+ * clear_user() - Zero @n bytes of user memory.
+ * @to: user destination
+ * @n:  bytes
+ *
+ * Context: process context only; may sleep. might_fault() reports a call
+ * from interrupt context and nothing is written.
+ * Return: the bytes not cleared (0 on success).
+ */
 unsigned long clear_user(void __user *to, unsigned long n)
 {
 	static const char zeros[64];

@@ -59,6 +59,7 @@ __printf(2, 3) void kunit_info(struct kunit *test, const char *fmt, ...);
  * kunit_expect_report() - Declare a kernel report the case is about to provoke.
  * @test: the running case
  * @fmt:  text the report will contain, e.g. "BUG: sleeping function called from invalid context"
+ * @...:  its arguments
  *
  * Prints "    # expect: TEXT" into the KTAP stream before the case provokes the
  * report, so the host runner (and a student reading the log) can tell a

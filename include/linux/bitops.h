@@ -83,6 +83,13 @@ static inline unsigned int find_first_zero_bit(const unsigned long *addr, unsign
 	return size;
 }
 
+/**
+ * hweight32() - How many bits of @w are set.
+ * @w: the word
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 static inline unsigned int hweight32(u32 w)
 {
 	unsigned int n = 0;

@@ -17,6 +17,12 @@ struct completion {
 #define DECLARE_COMPLETION(work) struct completion work = COMPLETION_INITIALIZER(work)
 
 void init_completion(struct completion *x);
+/**
+ * reinit_completion() - Make a completion "not done" again, for reuse.
+ * @x: the completion; nobody may be waiting on it
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void reinit_completion(struct completion *x) { x->done = 0; }
 
 /* Process context; may sleep. */

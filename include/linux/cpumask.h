@@ -8,7 +8,20 @@
 
 extern u32 cpu_online_bits;
 
+/**
+ * cpu_online() - Whether @cpu is online.
+ * @cpu: the CPU number
+ *
+ * Context: any context; does not sleep.
+ * Return: true if it is up and running tasks.
+ */
 static inline bool cpu_online(int cpu) { return cpu_online_bits & (1u << cpu); }
+/**
+ * num_online_cpus() - How many CPUs are online.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 static inline unsigned int num_online_cpus(void) { return hweight32(READ_ONCE(cpu_online_bits)); }
 void set_cpu_online(int cpu, bool online);
 
@@ -19,7 +32,13 @@ struct cpumask {
 
 /* The mask holding only cpu (for the call it is written in). */
 #define cpumask_of(cpu) ((const struct cpumask *)&(struct cpumask){ 1u << (cpu) })
-/* The first online CPU of mask, or -1. */
+/**
+ * cpumask_first_online() - The lowest-numbered CPU that is both in @mask and online.
+ * @mask: the CPUs
+ *
+ * Context: any context; does not sleep.
+ * Return: the CPU, or -1 if none.
+ */
 static inline int cpumask_first_online(const struct cpumask *mask)
 {
 	u32 bits = mask->bits & READ_ONCE(cpu_online_bits);

@@ -58,8 +58,29 @@ struct file {
 	atomic_t f_count;     /* descriptors that point here */
 };
 
+/**
+ * iminor() - The minor number of a device inode.
+ * @inode: the inode
+ *
+ * Context: any context; does not sleep.
+ * Return: the minor.
+ */
 static inline unsigned int iminor(const struct inode *inode) { return MINOR(inode->i_rdev); }
+/**
+ * imajor() - The major number of a device inode.
+ * @inode: the inode
+ *
+ * Context: any context; does not sleep.
+ * Return: the major.
+ */
 static inline unsigned int imajor(const struct inode *inode) { return MAJOR(inode->i_rdev); }
+/**
+ * file_inode() - The inode an open file refers to.
+ * @f: the file
+ *
+ * Context: any context; does not sleep.
+ * Return: its inode.
+ */
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 
 /* major 0: pick a free one and return it; else 0. -EBUSY if taken, -EINVAL if out of range. */

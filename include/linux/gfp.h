@@ -17,6 +17,13 @@
 
 #define MAX_PAGE_ORDER 10 /* the largest block: 2^10 pages = 4 MiB */
 
+/**
+ * gfpflags_allow_blocking() - Whether an allocation with @flags may sleep (GFP_KERNEL may, GFP_ATOMIC not).
+ * @flags: the GFP flags
+ *
+ * Context: any context; does not sleep.
+ * Return: true if __GFP_DIRECT_RECLAIM is set.
+ */
 static inline bool gfpflags_allow_blocking(gfp_t flags) { return flags & __GFP_DIRECT_RECLAIM; }
 
 struct page;
@@ -29,7 +36,13 @@ void free_pages(unsigned long addr, unsigned int order);
 #define __get_free_page(gfp) __get_free_pages(gfp, 0)
 #define free_page(addr) free_pages(addr, 0)
 
-/* The smallest order whose block holds size bytes. */
+/**
+ * get_order() - The smallest page order whose block holds @size bytes.
+ * @size: bytes, at least 1
+ *
+ * Context: any context; does not sleep.
+ * Return: the order (0 for up to one page).
+ */
 static inline unsigned int get_order(unsigned long size)
 {
 	unsigned int order = 0;

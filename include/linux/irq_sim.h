@@ -4,7 +4,6 @@
 #include <asm/irq_vectors.h>
 #include <linux/types.h>
 
-void irq_sim_init(void);
 /* The device raises the line now. Call with interrupts enabled, as a device
  * could only interrupt then. */
 void irq_sim_fire(unsigned int irq);

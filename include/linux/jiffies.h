@@ -30,16 +30,37 @@ u64 get_jiffies_64(void);
 
 #define MAX_JIFFY_OFFSET ((long)(~0UL >> 1) - 1)
 
+/**
+ * msecs_to_jiffies() - Convert milliseconds to jiffies, rounding up.
+ * @ms: milliseconds
+ *
+ * Context: any context; does not sleep.
+ * Return: the jiffies (at least @ms long).
+ */
 static inline unsigned long msecs_to_jiffies(unsigned int ms)
 {
 	return ((unsigned long)ms * HZ + 999) / 1000;
 }
 
+/**
+ * jiffies_to_msecs() - Convert jiffies to milliseconds, rounding down.
+ * @j: jiffies
+ *
+ * Context: any context; does not sleep.
+ * Return: the milliseconds.
+ */
 static inline unsigned int jiffies_to_msecs(unsigned long j)
 {
 	return div_u64((u64)j * 1000, HZ);
 }
 
+/**
+ * usecs_to_jiffies() - Convert microseconds to jiffies, rounding up.
+ * @us: microseconds
+ *
+ * Context: any context; does not sleep.
+ * Return: the jiffies.
+ */
 static inline unsigned long usecs_to_jiffies(unsigned int us)
 {
 	return div_u64((u64)us * HZ + 999999, 1000000);

@@ -26,5 +26,7 @@ int sprint_symbol_no_offset(char *buf, unsigned long addr);
 /* For return addresses: looks up addr - 1, so a call that ends a function
  * (a noreturn call) is still shown in its caller. */
 int sprint_backtrace(char *buf, unsigned long addr);
+/* %pS, %ps or %pB (fmt 'S', 's' or 'B') of addr, for vsnprintf (lib/vsprintf.c). */
+int sprint_symbol_fmt(char *buf, char fmt, unsigned long addr);
 
 #endif

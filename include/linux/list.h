@@ -16,6 +16,15 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 	list->prev = list;
 }
 
+/**
+ * __list_add() - Insert @new between two adjacent entries @prev and @next.
+ * @new:  the entry to insert
+ * @prev: the entry before it
+ * @next: the entry after it
+ *
+ * Context: any context; does not sleep. The caller excludes other users
+ * of the list (its lock).
+ */
 static inline void __list_add(struct list_head *new, struct list_head *prev, struct list_head *next)
 {
 	next->prev = new;
@@ -24,16 +33,36 @@ static inline void __list_add(struct list_head *new, struct list_head *prev, str
 	prev->next = new;
 }
 
+/**
+ * list_add() - Insert @new right after @head (at the front: a stack).
+ * @new:  the entry to add
+ * @head: the list head (or an entry to add after)
+ *
+ * Context: any context; does not sleep. The caller holds the list's lock.
+ */
 static inline void list_add(struct list_head *new, struct list_head *head)
 {
 	__list_add(new, head, head->next);
 }
 
+/**
+ * list_add_tail() - Insert @new right before @head (at the back: a queue).
+ * @new:  the entry to add
+ * @head: the list head
+ *
+ * Context: any context; does not sleep. The caller holds the list's lock.
+ */
 static inline void list_add_tail(struct list_head *new, struct list_head *head)
 {
 	__list_add(new, head->prev, head);
 }
 
+/**
+ * list_del_init() - Unlink @entry and make it an empty list of its own.
+ * @entry: the entry to remove
+ *
+ * Context: any context; does not sleep. The caller holds the list's lock.
+ */
 static inline void list_del_init(struct list_head *entry)
 {
 	entry->next->prev = entry->prev;
@@ -41,14 +70,34 @@ static inline void list_del_init(struct list_head *entry)
 	INIT_LIST_HEAD(entry);
 }
 
+/**
+ * list_del() - Unlink @entry (here the same as list_del_init()).
+ * @entry: the entry to remove
+ *
+ * Context: any context; does not sleep. The caller holds the list's lock.
+ */
 static inline void list_del(struct list_head *entry) { list_del_init(entry); }
 
+/**
+ * list_move_tail() - Move @entry from its list to the back of @head.
+ * @entry: the entry to move
+ * @head:  the list it goes to
+ *
+ * Context: any context; does not sleep. The caller holds both lists' locks.
+ */
 static inline void list_move_tail(struct list_head *entry, struct list_head *head)
 {
 	list_del_init(entry);
 	list_add_tail(entry, head);
 }
 
+/**
+ * list_empty() - Whether a list has no entries.
+ * @head: the list head
+ *
+ * Context: any context; does not sleep.
+ * Return: true if empty.
+ */
 static inline bool list_empty(const struct list_head *head) { return head->next == head; }
 
 /* Moves every entry of list to the end of head; list is left empty. */

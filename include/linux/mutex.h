@@ -35,6 +35,13 @@ void mutex_lock(struct mutex *lock);
 int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
+/**
+ * mutex_is_locked() - Whether a mutex is held by anyone.
+ * @lock: the mutex
+ *
+ * Context: any context; does not sleep. The answer may be stale at once.
+ * Return: true if it has an owner.
+ */
 static inline bool mutex_is_locked(struct mutex *lock) { return READ_ONCE(lock->owner) != NULL; }
 
 #endif

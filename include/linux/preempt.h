@@ -36,7 +36,24 @@
 
 DECLARE_PER_CPU(int, __preempt_count);
 
+/**
+ * preempt_count() - This CPU's preempt_count: preemption, softirq, hardirq and NMI nesting.
+ *
+ * Zero means process context, preemptible. The masks and in_*() predicates
+ * above read its fields.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count.
+ */
 static __always_inline int preempt_count(void) { return this_cpu_read(__preempt_count); }
+/**
+ * preempt_count_set() - Overwrite this CPU's preempt_count.
+ * @pc: the new count
+ *
+ * For repairing a leak after it has been reported, and for the oops path.
+ *
+ * Context: any context; does not sleep.
+ */
 static __always_inline void preempt_count_set(int pc) { this_cpu_write(__preempt_count, pc); }
 #define preempt_count_add(val) this_cpu_add(__preempt_count, val)
 #define preempt_count_sub(val) this_cpu_sub(__preempt_count, val)

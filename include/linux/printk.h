@@ -49,7 +49,7 @@ int vprintk(const char *fmt, va_list args);
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 
-/* Print the current call chain (see kernel/stacktrace.c). */
+/* Print the current call chain (see arch/x86/stacktrace.c). */
 void dump_stack(void);
 void dump_stack_lvl(const char *loglvl);
 

@@ -91,6 +91,15 @@ struct task_struct {
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 
+/**
+ * get_current() - The task running on this CPU (what `current` reads).
+ *
+ * In a hardirq or softirq handler this is just the task that was
+ * interrupted: it is not the handler's, and it must not be put to sleep.
+ *
+ * Context: any context; does not sleep.
+ * Return: this CPU's current task.
+ */
 static __always_inline struct task_struct *get_current(void)
 {
 	return this_cpu_read(current_task);
@@ -123,7 +132,20 @@ int _cond_resched(void);
 int wake_up_state(struct task_struct *p, unsigned int state);
 int wake_up_process(struct task_struct *p);
 
+/**
+ * set_tsk_need_resched() - Ask @p to give up its CPU at the next chance.
+ * @p: the task
+ *
+ * Context: any context, with @p's runqueue lock held; does not sleep.
+ */
 static inline void set_tsk_need_resched(struct task_struct *p) { WRITE_ONCE(p->need_resched, true); }
+/**
+ * need_resched() - Whether the current task has been asked to give up the CPU.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if need_resched is set (a tick ended its slice, or a more
+ * important task woke).
+ */
 static inline bool need_resched(void) { return READ_ONCE(current->need_resched); }
 
 void set_user_nice(struct task_struct *p, long nice);
@@ -147,6 +169,13 @@ void scheduler_tick(void);
 void preempt_schedule_irq(void);
 
 /* References and lifetime (kernel/fork.c, kernel/exit.c). */
+
+/**
+ * get_task_struct() - Take a reference to @p, so it is not freed while used.
+ * @p: the task
+ *
+ * Context: any context; does not sleep. Pair with put_task_struct().
+ */
 static inline void get_task_struct(struct task_struct *p) { atomic_inc(&p->usage); }
 void put_task_struct(struct task_struct *p);
 __noreturn void do_exit(long code);
@@ -161,7 +190,13 @@ unsigned int nr_exiting_tasks(void);
 void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
 struct seq_file;
 int show_tasks(struct seq_file *m);
-/* Whether the stack canary at the bottom of p's stack is intact. */
+/**
+ * task_stack_end_corrupted() - Whether the canary at the bottom of @p's stack is overwritten.
+ * @p: the task
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the stack has overflowed into its last word.
+ */
 static inline bool task_stack_end_corrupted(const struct task_struct *p)
 {
 	return *(const u32 *)p->stack != STACK_END_MAGIC;

@@ -18,8 +18,26 @@ void *kmalloc(size_t size, gfp_t flags);
 void kfree(const void *ptr);
 size_t ksize(const void *ptr);
 
+/**
+ * kzalloc() - kmalloc() zeroed memory.
+ * @size:  bytes
+ * @flags: GFP_KERNEL (may sleep) or GFP_ATOMIC
+ *
+ * Context: as kmalloc(): with GFP_KERNEL process context only, may sleep;
+ * with GFP_ATOMIC any context.
+ * Return: the memory, or NULL.
+ */
 static inline void *kzalloc(size_t size, gfp_t flags) { return kmalloc(size, flags | __GFP_ZERO); }
 
+/**
+ * kmalloc_array() - kmalloc() an array of @n elements of @size bytes, refusing an overflowing size.
+ * @n:     elements
+ * @size:  bytes each
+ * @flags: GFP_KERNEL (may sleep) or GFP_ATOMIC
+ *
+ * Context: as kmalloc(): with GFP_KERNEL process context only, may sleep.
+ * Return: the memory, or NULL (also if @n * @size overflows).
+ */
 static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 {
 	if (size && n > (size_t)-1 / size)
@@ -27,14 +45,21 @@ static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 	return kmalloc(n * size, flags);
 }
 
+/**
+ * kcalloc() - kmalloc_array() zeroed.
+ * @n:     elements
+ * @size:  bytes each
+ * @flags: GFP_KERNEL (may sleep) or GFP_ATOMIC
+ *
+ * Context: as kmalloc(): with GFP_KERNEL process context only, may sleep.
+ * Return: the memory, or NULL.
+ */
 static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
 {
 	return kmalloc_array(n, size, flags | __GFP_ZERO);
 }
 
 void kmalloc_init(void);
-/* The "slabinfo"-style listing of the size classes. */
-void kmalloc_show_stats(void);
 unsigned long kmalloc_active_objects(void);
 
 #endif

@@ -47,6 +47,15 @@ void spin_lock_bh(spinlock_t *lock);
 void spin_unlock_bh(spinlock_t *lock);
 #define spin_trylock_irqsave(lock, flags) _spin_trylock_irqsave(lock, &(flags))
 
+/**
+ * spin_is_locked() - Whether a spinlock is held by anyone.
+ * @lock: the spinlock
+ *
+ * For assertions; the answer may be stale at once.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if held.
+ */
 static inline bool spin_is_locked(spinlock_t *lock) { return arch_spin_is_locked(&lock->raw); }
 
 #endif

@@ -1,4 +1,4 @@
-/* Formatting into a buffer (kernel/lib/vsprintf.c). Any context. */
+/* Formatting into a buffer (lib/vsprintf.c). Any context. */
 #ifndef _LINUX_SPRINTF_H
 #define _LINUX_SPRINTF_H
 #include <linux/compiler.h>

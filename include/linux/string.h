@@ -1,4 +1,4 @@
-/* Memory and string functions (kernel/lib/string.c). Any context. */
+/* Memory and string functions (lib/string.c). Any context. */
 #ifndef _LINUX_STRING_H
 #define _LINUX_STRING_H
 #include <linux/types.h>

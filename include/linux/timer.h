@@ -33,6 +33,14 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 #define from_timer(var, callback_timer, timer_fieldname) \
 	container_of(callback_timer, __typeof__(*var), timer_fieldname)
 
+/**
+ * timer_pending() - Whether a timer is armed and has not run yet.
+ * @timer: the timer
+ *
+ * Context: any context; does not sleep. The answer may be stale at once
+ * unless the caller excludes the timer's CPU.
+ * Return: true if it is on the wheel.
+ */
 static inline bool timer_pending(const struct timer_list *timer)
 {
 	return timer->entry.next != NULL;

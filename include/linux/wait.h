@@ -71,6 +71,16 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr);
 #define wake_up_interruptible(x) __wake_up(x, TASK_INTERRUPTIBLE, 1)
 #define wake_up_interruptible_all(x) __wake_up(x, TASK_INTERRUPTIBLE, 0)
 
+/**
+ * waitqueue_active() - Whether anyone is on a wait queue.
+ * @wq_head: the wait queue
+ *
+ * Without the queue's lock the answer may be stale: a waker that skips
+ * wake_up() because of it needs a memory barrier against the sleeper.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the queue has entries.
+ */
 static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 {
 	return !list_empty(&wq_head->head);

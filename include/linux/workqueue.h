@@ -4,7 +4,7 @@
  * is already pending does nothing and returns false.
  *
  *   INIT_WORK(&w, fn); schedule_work(&w);          any context
- *   schedule_delayed_work(&dw, jiffies_delay);     any context
+ *   schedule_delayed_work(&dw, delay);            any context
  *   flush_work(&w)             waits until it has run (process context)
  *   cancel_work_sync(&w)       takes it off the queue, waits if it runs
  *   cancel_delayed_work_sync(&dw), flush_workqueue(wq), destroy_workqueue(wq)
@@ -56,11 +56,25 @@ void delayed_work_timer_fn(struct timer_list *t);
 	struct delayed_work n = { .work = __WORK_INITIALIZER((n).work, (f)),             \
 				  .timer = __TIMER_INITIALIZER(delayed_work_timer_fn, 0) }
 
+/**
+ * to_delayed_work() - The delayed_work around a work item (in its function).
+ * @work: the work item a delayed work's function was given
+ *
+ * Context: any context; does not sleep.
+ * Return: the containing delayed_work.
+ */
 static inline struct delayed_work *to_delayed_work(struct work_struct *work)
 {
 	return container_of(work, struct delayed_work, work);
 }
 
+/**
+ * work_pending() - Whether a work item is queued (or its delay timer armed).
+ * @work: the work item
+ *
+ * Context: any context; does not sleep. The answer may be stale at once.
+ * Return: true while it is pending; false once its function has started.
+ */
 static inline bool work_pending(const struct work_struct *work)
 {
 	return READ_ONCE(work->data) & (1ul << WORK_STRUCT_PENDING);
@@ -96,7 +110,22 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 bool queue_work(struct workqueue_struct *wq, struct work_struct *work);
 bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
 			unsigned long delay);
+/**
+ * schedule_work() - Queue a work item on the system workqueue, on this CPU.
+ * @work: the item; its function runs in process context and may sleep
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: true if queued, false if it was already pending.
+ */
 static inline bool schedule_work(struct work_struct *work) { return queue_work(system_wq, work); }
+/**
+ * schedule_delayed_work() - Queue a work item on the system workqueue after @delay jiffies.
+ * @dwork: the delayed item
+ * @delay: jiffies to wait first
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ * Return: true if queued, false if it was already pending.
+ */
 static inline bool schedule_delayed_work(struct delayed_work *dwork, unsigned long delay)
 {
 	return queue_delayed_work(system_wq, dwork, delay);
@@ -106,6 +135,12 @@ bool flush_work(struct work_struct *work);
 bool cancel_work_sync(struct work_struct *work);
 bool cancel_delayed_work_sync(struct delayed_work *dwork);
 void flush_workqueue(struct workqueue_struct *wq);
+/**
+ * flush_scheduled_work() - Wait until everything queued on the system workqueue has run.
+ *
+ * Context: process context only; may sleep. Never from a work item or with
+ * a lock a work item takes.
+ */
 static inline void flush_scheduled_work(void) { flush_workqueue(system_wq); }
 /* The work item this task is running right now, or NULL (for tests and reports). */
 struct work_struct *current_work(void);

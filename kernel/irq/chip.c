@@ -1,5 +1,5 @@
 /*
- * The flow of one interrupt through a line (step 3 of docs/interrupts.md):
+ * The flow of one interrupt through a line (step 4 of docs/interrupts.md):
  * mask and acknowledge it at the controller, run its handlers unless they are
  * already running or the line is disabled, run them again if it fired
  * meanwhile, unmask. This is what makes a line's handlers never re-entrant,

@@ -18,6 +18,7 @@
 #include <asm/irq_vectors.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
+#include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqflags.h>
@@ -130,10 +131,13 @@ unsigned int irq_sim_acks(unsigned int irq)
 /**
  * irq_sim_init() - Give the simulated lines their chip (masked, no handler).
  *
- * Context: boot, before the self-tests; does not sleep.
+ * Context: boot (an initcall, before the self-tests); does not sleep.
+ * Return: 0.
  */
-void irq_sim_init(void)
+static int __init irq_sim_init(void)
 {
 	for (unsigned int i = 0; i < IRQ_SIM_LINES; i++)
 		irq_set_chip(IRQ_SIM_BASE + i, &irq_sim_chip, &lines[i]);
+	return 0;
 }
+core_initcall(irq_sim_init);

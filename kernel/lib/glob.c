@@ -20,6 +20,16 @@ static bool match_class(const char **pat, char c)
 	return hit != neg;
 }
 
+/**
+ * glob_match() - Match a string against a shell-style pattern: '*', '?', [a-z], [!a-z].
+ * @pat: the pattern
+ * @str: the string
+ *
+ * Backtracks only to the last '*': no recursion, linear in practice.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the whole of @str matches.
+ */
 bool glob_match(const char *pat, const char *str)
 {
 	/* Backtrack only to the last '*': linear in practice, no recursion. */

@@ -1,6 +1,6 @@
 /*
  * kstrto*(): whole-string number parsing for the command line and tests.
- * Unlike simple_strtoul it rejects trailing junk and overflow.
+ * Unlike Linux's old simple_strtoul, it rejects trailing junk and overflow.
  */
 #include <linux/ctype.h>
 #include <linux/errno.h>
@@ -35,6 +35,15 @@ static const char *parse_base(const char *s, unsigned int *base)
 	return s;
 }
 
+/**
+ * kstrtoull() - Convert a whole string to an unsigned 64-bit number.
+ * @s:    the string: an optional '+', digits, and at most one final newline
+ * @base: 2..16, or 0 to detect it: "0x" hexadecimal, "0" octal, else decimal
+ * @res:  where the value goes (untouched on error)
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, -EINVAL if @s is not a number in @base, -ERANGE if it overflows.
+ */
 int kstrtoull(const char *s, unsigned int base, u64 *res)
 {
 	u64 v = 0;
@@ -58,6 +67,15 @@ int kstrtoull(const char *s, unsigned int base, u64 *res)
 }
 EXPORT_SYMBOL(kstrtoull);
 
+/**
+ * kstrtoll() - Convert a whole string to a signed 64-bit number.
+ * @s:    the string, optionally starting with '-' or '+'
+ * @base: as for kstrtoull()
+ * @res:  where the value goes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, -EINVAL, or -ERANGE.
+ */
 int kstrtoll(const char *s, unsigned int base, s64 *res)
 {
 	u64 v;
@@ -73,6 +91,15 @@ int kstrtoll(const char *s, unsigned int base, s64 *res)
 }
 EXPORT_SYMBOL(kstrtoll);
 
+/**
+ * kstrtouint() - Convert a whole string to an unsigned int.
+ * @s:    the string
+ * @base: as for kstrtoull()
+ * @res:  where the value goes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, -EINVAL, or -ERANGE.
+ */
 int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 {
 	u64 v;
@@ -87,12 +114,30 @@ int kstrtouint(const char *s, unsigned int base, unsigned int *res)
 }
 EXPORT_SYMBOL(kstrtouint);
 
+/**
+ * kstrtoul() - Convert a whole string to an unsigned long (32 bits here).
+ * @s:    the string
+ * @base: as for kstrtoull()
+ * @res:  where the value goes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, -EINVAL, or -ERANGE.
+ */
 int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 {
 	return kstrtouint(s, base, (unsigned int *)res);
 }
 EXPORT_SYMBOL(kstrtoul);
 
+/**
+ * kstrtoint() - Convert a whole string to an int.
+ * @s:    the string
+ * @base: as for kstrtoull()
+ * @res:  where the value goes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, -EINVAL, or -ERANGE.
+ */
 int kstrtoint(const char *s, unsigned int base, int *res)
 {
 	s64 v;
@@ -107,6 +152,14 @@ int kstrtoint(const char *s, unsigned int base, int *res)
 }
 EXPORT_SYMBOL(kstrtoint);
 
+/**
+ * kstrtobool() - Convert "1", "y", "Y", "on", "yes" to true and "0", "n", "N", "off", "no" to false.
+ * @s:   the string
+ * @res: where the value goes
+ *
+ * Context: any context; does not sleep.
+ * Return: 0, or -EINVAL for anything else.
+ */
 int kstrtobool(const char *s, bool *res)
 {
 	static const char *const yes[] = { "1", "y", "Y", "on", "yes" };

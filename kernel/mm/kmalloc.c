@@ -280,21 +280,6 @@ void kmalloc_init(void)
 }
 
 /**
- * kmalloc_show_stats() - Print each kmalloc cache's active objects, capacity and slabs to the log.
- *
- * Context: any context; does not sleep. The figures are read unlocked.
- */
-void kmalloc_show_stats(void)
-{
-	pr_info("%-14s %8s %8s %6s\n", "cache", "active", "objects", "slabs");
-	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
-		struct kmem_cache *c = &kmalloc_caches[i];
-		pr_info("%-14s %8lu %8lu %6lu\n", c->name, c->active, c->nr_slabs * c->objects,
-			c->nr_slabs);
-	}
-}
-
-/**
  * kmalloc_active_objects() - How many kmalloc blocks are allocated right now.
  *
  * Leak checks compare it before and after (the module load/unload loop does).

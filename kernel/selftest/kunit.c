@@ -30,6 +30,14 @@ struct kunit_totals {
 	unsigned int passed, failed, skipped;
 };
 
+/**
+ * kunit_info() - Write one "    # ..." diagnostic line into the KTAP stream.
+ * @test: the running case
+ * @fmt:  printf-style text
+ * @...:  its arguments
+ *
+ * Context: the test's task, or any context the case runs code in; does not sleep.
+ */
 void kunit_info(struct kunit *test, const char *fmt, ...)
 {
 	char buf[200];
@@ -55,7 +63,18 @@ void kunit_expect_report(struct kunit *test, const char *fmt, ...)
 	nosleep_ratelimit_reset(); /* a promised report is never rate-limited away */
 }
 
-/* Prints a (possibly multi-line) failure message as KTAP diagnostic lines. */
+/**
+ * kunit_fail() - Mark the case failed and print where and why (what KUNIT_EXPECT_*() call on failure).
+ * @test: the running case
+ * @file: the failing check's source file
+ * @line: its line
+ * @fmt:  printf-style explanation; each line becomes a "    # " line
+ * @...:  its arguments
+ *
+ * The case goes on; KUNIT_ASSERT_*() then also calls kunit_abort().
+ *
+ * Context: the test's task; does not sleep.
+ */
 void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt, ...)
 {
 	char buf[400];
@@ -75,11 +94,26 @@ void kunit_fail(struct kunit *test, const char *file, int line, const char *fmt,
 	}
 }
 
+/**
+ * kunit_abort() - End the running case now, back to the runner (a longjmp).
+ * @test: the running case
+ *
+ * Context: the case's own task and stack only, never from a handler it set
+ * up; never returns.
+ */
 void kunit_abort(struct kunit *test)
 {
 	longjmp(test->abort, 1);
 }
 
+/**
+ * kunit_skip() - End the running case as skipped, with a reason ("# SKIP reason" in KTAP).
+ * @test: the running case
+ * @fmt:  printf-style reason
+ * @...:  its arguments
+ *
+ * Context: the case's own task; never returns.
+ */
 void kunit_skip(struct kunit *test, const char *fmt, ...)
 {
 	va_list args;

@@ -34,11 +34,13 @@ static int __init bench_setup(char *val)
 }
 early_param("bench", bench_setup);
 
-bool selftest_enabled(void)
-{
-	return selftest_requested;
-}
-
+/**
+ * run_boot_tests() - Run the self-tests and benchmarks the command line asked for.
+ *
+ * Context: init, process context, at the end of boot; may sleep.
+ * Return: -1 if neither was asked for (boot goes on), else the QEMU exit
+ * code: QEMU_EXIT_SUCCESS, or QEMU_EXIT_FAILURE if a case failed.
+ */
 int run_boot_tests(void)
 {
 	int failures = 0;

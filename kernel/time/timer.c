@@ -5,7 +5,6 @@
  * than 256 ticks away stays in its bucket for another round). Timers run in
  * softirq context, with the base unlocked, so they may re-arm themselves.
  */
-#include <asm/tsc.h>
 #include <linux/delay.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
@@ -329,22 +328,6 @@ long schedule_timeout_uninterruptible(long timeout)
 	return schedule_timeout(timeout);
 }
 EXPORT_SYMBOL(schedule_timeout_uninterruptible);
-
-/**
- * udelay() - Busy-wait at least @usecs microseconds, by the TSC.
- * @usecs: microseconds
- *
- * Context: any context; does not sleep (it spins, keeping the CPU). Keep
- * it short in handlers: a handler longer than irq_warn_us is reported.
- */
-void udelay(unsigned long usecs)
-{
-	u64 end = rdtsc() + div_u64((u64)tsc_khz * usecs + 999, 1000);
-
-	while (rdtsc() < end)
-		cpu_relax();
-}
-EXPORT_SYMBOL(udelay);
 
 /**
  * msleep() - Sleep at least @msecs milliseconds (uninterruptibly).

@@ -15,11 +15,25 @@ struct sighand_struct {
 };
 
 static inline bool signal_pending(const struct task_struct *p) { return READ_ONCE(p->pending) != 0; }
+/**
+ * fatal_signal_pending() - Whether @p has SIGKILL pending.
+ * @p: the task
+ *
+ * Context: any context; does not sleep.
+ * Return: true if SIGKILL is pending.
+ */
 static inline bool fatal_signal_pending(const struct task_struct *p)
 {
 	return READ_ONCE(p->pending) & (1ul << SIGKILL);
 }
-/* Whether a signal should cut short a sleep in `state`. */
+/**
+ * signal_pending_state() - Whether a signal should cut short a sleep in @state.
+ * @state: the sleep's task state
+ * @p:     the task
+ *
+ * Context: any context; does not sleep.
+ * Return: true if @state is interruptible and a signal is pending.
+ */
 static inline bool signal_pending_state(long state, const struct task_struct *p)
 {
 	return (state & TASK_INTERRUPTIBLE) && signal_pending(p);

@@ -27,6 +27,13 @@ extern u8 cpu_to_apic_id[];
 void ioapic_init(void);
 /* Which IO-APIC pin an IRQ is wired to, and how (for tests and the listing). */
 int ioapic_pin_of(unsigned int irq, bool *level, bool *active_low);
+/**
+ * ioapic_pin_masked() - Whether the IO-APIC pin of ISA IRQ @irq is masked right now.
+ * @irq: a routed ISA IRQ
+ *
+ * Context: any context; does not sleep.
+ * Return: true if masked.
+ */
 bool ioapic_pin_masked(unsigned int irq);
 /* Sets ISA line irq up for a PCI device's INTx: level-triggered (arch/x86/pci.c). */
 int ioapic_route_pci_irq(unsigned int irq);

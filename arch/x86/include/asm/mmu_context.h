@@ -13,7 +13,15 @@
 struct mm_struct *mm_alloc(void);
 /* Frees every user page, page table and the directory. Not the one in CR3. */
 void mm_destroy(struct mm_struct *mm);
-/* Maps a new zeroed page at uaddr; returns its kernel address, or NULL. */
+/**
+ * mm_map_zeroed_page() - Map a new zeroed page at @uaddr in @mm.
+ * @mm:       the address space (need not be loaded)
+ * @uaddr:    the user address (rounded down to its page)
+ * @writable: whether user mode may write it
+ *
+ * Context: process context; may sleep (GFP_KERNEL).
+ * Return: the page's kernel address, or NULL without memory.
+ */
 void *mm_map_zeroed_page(struct mm_struct *mm, unsigned long uaddr, bool writable);
 /* The kernel address of the byte at uaddr in mm, or NULL if unmapped. */
 void *mm_user_to_kernel(struct mm_struct *mm, unsigned long uaddr);

@@ -1,8 +1,10 @@
 /*
- * vsnprintf and friends: the formatter behind printk. Supports %d %i %u %x %X
- * %o %s %c %p %% with flags '-', '0', '+', ' ', '#', width and precision ('*'
- * too), length modifiers hh h l ll z, and %pS/%ps/%pB (symbol+offset/size,
- * symbol, and a return address in a backtrace).
+ * vsnprintf and friends: the formatter behind printk, and behind the user
+ * libc's printf (one source, compiled for both: lib/format.h). Supports %d %i
+ * %u %x %X %o %s %c %p %% with flags '-', '0', '+', ' ', '#', width and
+ * precision ('*' too), length modifiers hh h l ll z, and %pS/%ps/%pB
+ * (symbol+offset/size, symbol, and a return address in a backtrace) where
+ * there is a symbol table: in the kernel; the user libc prints the address.
  * Tested case by case by tests/kernel/printk.c.
  */
 #include <linux/ctype.h>
@@ -11,37 +13,43 @@
 #include <linux/kernel.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include "format.h"
+
+/* The kernel's (kernel/kallsyms.c); the user libc has none, and it is NULL there. */
+extern typeof(sprint_symbol_fmt) sprint_symbol_fmt __attribute__((weak));
 
 struct spec {
 	bool left, zero, plus, space, alt;
 	int width, precision; /* precision -1: none */
 };
 
-/* Appends one character if it fits; the count keeps going regardless. */
-static void put(char *buf, size_t size, size_t *pos, char c)
+/* Appends one character: a full buffer is flushed, or (a string) the
+ * character dropped; the count keeps going regardless. */
+static void put(struct printf_sink *s, char c)
 {
-	if (*pos + 1 < size)
-		buf[*pos] = c;
-	(*pos)++;
+	if (s->len == s->size && s->flush)
+		s->flush(s);
+	if (s->len < s->size)
+		s->buf[s->len++] = c;
+	s->total++;
 }
 
-static void put_padded(char *buf, size_t size, size_t *pos, const char *s, int len,
-		       const struct spec *sp)
+static void put_padded(struct printf_sink *o, const char *s, int len, const struct spec *sp)
 {
 	int pad = sp->width > len ? sp->width - len : 0;
 
 	if (!sp->left)
 		while (pad-- > 0)
-			put(buf, size, pos, ' ');
+			put(o, ' ');
 	for (int i = 0; i < len; i++)
-		put(buf, size, pos, s[i]);
+		put(o, s[i]);
 	if (sp->left)
 		while (pad-- > 0)
-			put(buf, size, pos, ' ');
+			put(o, ' ');
 }
 
-static void put_number(char *buf, size_t size, size_t *pos, u64 num, bool negative,
-		       unsigned base, bool upper, const struct spec *sp)
+static void put_number(struct printf_sink *o, u64 num, bool negative, unsigned base, bool upper,
+		       const struct spec *sp)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24], prefix[3];
@@ -72,36 +80,31 @@ static void put_number(char *buf, size_t size, size_t *pos, u64 num, bool negati
 	pad = sp->width - ndigits - np;
 	if (!sp->left && !(sp->zero && sp->precision < 0))
 		for (; pad > 0; pad--)
-			put(buf, size, pos, ' ');
+			put(o, ' ');
 	for (int i = 0; i < np; i++)
-		put(buf, size, pos, prefix[i]);
+		put(o, prefix[i]);
 	if (!sp->left && sp->zero && sp->precision < 0)
 		for (; pad > 0; pad--)
-			put(buf, size, pos, '0');
+			put(o, '0');
 	for (int i = n; i < ndigits; i++)
-		put(buf, size, pos, '0');
+		put(o, '0');
 	while (n)
-		put(buf, size, pos, tmp[--n]);
+		put(o, tmp[--n]);
 	for (; pad > 0; pad--)
-		put(buf, size, pos, ' ');
+		put(o, ' ');
 }
 
-static void put_pointer(char *buf, size_t size, size_t *pos, char kind, void *ptr,
-			const struct spec *sp)
+static void put_pointer(struct printf_sink *o, char kind, void *ptr, const struct spec *sp)
 {
 	char sym[KSYM_SYMBOL_LEN];
 	struct spec hex = { .zero = true, .width = 8, .precision = -1 };
 
-	if (kind) {
-		unsigned long addr = (unsigned long)ptr;
-		int len = kind == 'S' ? sprint_symbol(sym, addr)
-			: kind == 'B' ? sprint_backtrace(sym, addr)
-				      : sprint_symbol_no_offset(sym, addr);
-		put_padded(buf, size, pos, sym, len, sp);
+	if (kind && sprint_symbol_fmt) {
+		put_padded(o, sym, sprint_symbol_fmt(sym, kind, (unsigned long)ptr), sp);
 		return;
 	}
 	/* Plain %p: the raw address, 8 hex digits (Linux's %px). */
-	put_number(buf, size, pos, (unsigned long)ptr, false, 16, false, &hex);
+	put_number(o, (unsigned long)ptr, false, 16, false, &hex);
 }
 
 /* Parses the flags, width and precision after '%'. */
@@ -161,9 +164,18 @@ static u64 fetch_int(va_list *args, char len, bool is_signed)
 	return len == 'H' ? (u8)v : len == 'h' ? (u16)v : v;
 }
 
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+/**
+ * vsprintf_sink() - Format @fmt and its arguments into a sink (lib/format.h).
+ * @o:    the sink: a string, or a buffer its flush function empties
+ * @fmt:  the format, as for vsnprintf()
+ * @args: its arguments
+ *
+ * The engine of vsnprintf() and of the user libc's printf().
+ *
+ * Context: any context; does not sleep (unless the sink's flush does).
+ */
+void vsprintf_sink(struct printf_sink *o, const char *fmt, va_list args)
 {
-	size_t pos = 0;
 	va_list ap;
 
 	va_copy(ap, args);
@@ -172,7 +184,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		char len = 0;
 
 		if (*fmt != '%') {
-			put(buf, size, &pos, *fmt);
+			put(o, *fmt);
 			continue;
 		}
 		fmt = parse_spec(fmt + 1, &sp, &ap);
@@ -189,22 +201,22 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'd':
 		case 'i': {
 			s64 v = (s64)fetch_int(&ap, len, true);
-			put_number(buf, size, &pos, v < 0 ? -(u64)v : (u64)v, v < 0, 10, false, &sp);
+			put_number(o, v < 0 ? -(u64)v : (u64)v, v < 0, 10, false, &sp);
 			break;
 		}
 		case 'u':
-			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 10, false, &sp);
+			put_number(o, fetch_int(&ap, len, false), false, 10, false, &sp);
 			break;
 		case 'x':
 		case 'X':
-			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 16, *fmt == 'X', &sp);
+			put_number(o, fetch_int(&ap, len, false), false, 16, *fmt == 'X', &sp);
 			break;
 		case 'o':
-			put_number(buf, size, &pos, fetch_int(&ap, len, false), false, 8, false, &sp);
+			put_number(o, fetch_int(&ap, len, false), false, 8, false, &sp);
 			break;
 		case 'c': {
 			char c = (char)va_arg(ap, int);
-			put_padded(buf, size, &pos, &c, 1, &sp);
+			put_padded(o, &c, 1, &sp);
 			break;
 		}
 		case 's': {
@@ -212,34 +224,64 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			if (!s)
 				s = "(null)";
 			int n = sp.precision >= 0 ? (int)strnlen(s, sp.precision) : (int)strlen(s);
-			put_padded(buf, size, &pos, s, n, &sp);
+			put_padded(o, s, n, &sp);
 			break;
 		}
 		case 'p': {
 			void *ptr = va_arg(ap, void *);
 			char kind = fmt[1] && strchr("SsB", fmt[1]) ? *++fmt : 0;
-			put_pointer(buf, size, &pos, kind, ptr, &sp);
+			put_pointer(o, kind, ptr, &sp);
 			break;
 		}
 		case '%':
-			put(buf, size, &pos, '%');
+			put(o, '%');
 			break;
 		default: /* unknown conversion: print it as is, so the bug is visible */
-			put(buf, size, &pos, '%');
+			put(o, '%');
 			if (!*fmt)
 				fmt--;
 			else
-				put(buf, size, &pos, *fmt);
+				put(o, *fmt);
 			break;
 		}
 	}
 	va_end(ap);
+}
+
+/**
+ * vsnprintf() - Format into a buffer of @size bytes, always terminated (if @size > 0).
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format: %d %i %u %x %X %o %s %c %p %%, flags, width, precision,
+ *        length modifiers hh h l ll z, and %pS %ps %pB (kernel symbols)
+ * @args: the arguments
+ *
+ * An unknown conversion is printed as is, so the bug shows.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length the whole text would have, even if it was cut short.
+ */
+int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
+{
+	struct printf_sink s = { .buf = buf, .size = size ? size - 1 : 0 };
+
+	vsprintf_sink(&s, fmt, args);
 	if (size)
-		buf[pos < size ? pos : size - 1] = '\0';
-	return pos;
+		buf[s.len] = '\0';
+	return s.total;
 }
 EXPORT_SYMBOL(vsnprintf);
 
+/**
+ * snprintf() - Format into a buffer of @size bytes, always terminated (if @size > 0).
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @...:  its arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the length the whole text would have, even if it was cut short.
+ */
 int snprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;
@@ -252,7 +294,16 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 }
 EXPORT_SYMBOL(snprintf);
 
-/* Like vsnprintf but returns what was actually written (without the NUL). */
+/**
+ * vscnprintf() - vsnprintf() that returns what was actually written.
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @args: the arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the characters written to @buf, without the NUL (0 if @size is 0).
+ */
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
 	int n = vsnprintf(buf, size, fmt, args);
@@ -263,6 +314,16 @@ int vscnprintf(char *buf, size_t size, const char *fmt, va_list args)
 }
 EXPORT_SYMBOL(vscnprintf);
 
+/**
+ * scnprintf() - snprintf() that returns what was actually written.
+ * @buf:  the buffer
+ * @size: its size
+ * @fmt:  the format, as for vsnprintf()
+ * @...:  its arguments
+ *
+ * Context: any context; does not sleep.
+ * Return: the characters written to @buf, without the NUL.
+ */
 int scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list args;
@@ -275,6 +336,17 @@ int scnprintf(char *buf, size_t size, const char *fmt, ...)
 }
 EXPORT_SYMBOL(scnprintf);
 
+/**
+ * sprintf() - Format into a buffer assumed big enough.
+ * @buf: the buffer
+ * @fmt: the format, as for vsnprintf()
+ * @...: its arguments
+ *
+ * Prefer snprintf(): nothing stops an overflow here.
+ *
+ * Context: any context; does not sleep.
+ * Return: the length written, without the NUL.
+ */
 int sprintf(char *buf, const char *fmt, ...)
 {
 	va_list args;
