@@ -126,13 +126,13 @@ struct e1000_adapter {
 	struct napi_struct napi;
 	enum e1000_irq_mode irq_mode;
 	unsigned int itr_per_sec;
-	/* Receive ring: the card fills from RDH up to RDT; the driver cleans from next_to_clean. */
+	/* Receive ring: the card fills from RDH up to RDT; the driver cleans from rx_next_to_clean. */
 	struct e1000_rx_desc *rx_ring;
 	dma_addr_t rx_ring_dma;
 	struct sk_buff *rx_skb[E1000_RX_RING];
 	unsigned int rx_next_to_clean;
 	bool rx_discarding; /* inside a frame that spans descriptors: dropped up to its EOP */
-	/* Transmit ring: the driver adds at next_to_use; the card's done ones are cleaned. */
+	/* Transmit ring: the driver adds at tx_next_to_use; the card's done ones are cleaned. */
 	struct e1000_tx_desc *tx_ring;
 	dma_addr_t tx_ring_dma;
 	struct sk_buff *tx_skb[E1000_TX_RING];

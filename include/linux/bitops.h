@@ -16,57 +16,129 @@
 #define BITS_TO_LONGS(nr) (((nr) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 #define DECLARE_BITMAP(name, bits) unsigned long name[BITS_TO_LONGS(bits)]
 
+/**
+ * set_bit() - Set bit @nr of the bitmap at @addr, atomically.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_or(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST);
 }
 
+/**
+ * clear_bit() - Clear bit @nr of the bitmap at @addr, atomically.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_and(addr + BIT_WORD(nr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST);
 }
 
+/**
+ * change_bit() - Flip bit @nr of the bitmap at @addr, atomically.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void change_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_xor(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST);
 }
 
+/**
+ * test_bit() - Read bit @nr of the bitmap at @addr.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ * Return: whether the bit is set.
+ */
 static inline bool test_bit(unsigned int nr, const volatile unsigned long *addr)
 {
 	return (__atomic_load_n(addr + BIT_WORD(nr), __ATOMIC_SEQ_CST) & BIT_MASK(nr)) != 0;
 }
 
-/* The old value of the bit, set (cleared, flipped) in the same atomic step. */
+/**
+ * test_and_set_bit() - Set bit @nr and return its old value, in one atomic step.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ * Return: the bit's value before.
+ */
 static inline bool test_and_set_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	return (__atomic_fetch_or(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST) &
 		BIT_MASK(nr)) != 0;
 }
 
+/**
+ * test_and_clear_bit() - Clear bit @nr and return its old value, in one atomic step.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ * Return: the bit's value before.
+ */
 static inline bool test_and_clear_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	return (__atomic_fetch_and(addr + BIT_WORD(nr), ~BIT_MASK(nr), __ATOMIC_SEQ_CST) &
 		BIT_MASK(nr)) != 0;
 }
 
+/**
+ * test_and_change_bit() - Flip bit @nr and return its old value, in one atomic step.
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ * Return: the bit's value before.
+ */
 static inline bool test_and_change_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	return (__atomic_fetch_xor(addr + BIT_WORD(nr), BIT_MASK(nr), __ATOMIC_SEQ_CST) &
 		BIT_MASK(nr)) != 0;
 }
 
+/**
+ * __set_bit() - Set bit @nr, not atomically (the caller excludes other writers).
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void __set_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	addr[BIT_WORD(nr)] |= BIT_MASK(nr);
 }
 
+/**
+ * __clear_bit() - Clear bit @nr, not atomically (the caller excludes other writers).
+ * @nr:   the bit number, from 0
+ * @addr: the bitmap
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void __clear_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	addr[BIT_WORD(nr)] &= ~BIT_MASK(nr);
 }
 
-/* The first bit set (find_first_bit) or clear (find_first_zero_bit) below
- * size; size if there is none. */
+/**
+ * find_first_bit() - The first set bit of a bitmap.
+ * @addr: the bitmap
+ * @size: how many bits it has
+ *
+ * Context: any context; does not sleep.
+ * Return: the number of the first set bit, or @size if there is none.
+ */
 static inline unsigned int find_first_bit(const unsigned long *addr, unsigned int size)
 {
 	for (unsigned int nr = 0; nr < size; nr++)
@@ -75,6 +147,14 @@ static inline unsigned int find_first_bit(const unsigned long *addr, unsigned in
 	return size;
 }
 
+/**
+ * find_first_zero_bit() - The first clear bit of a bitmap.
+ * @addr: the bitmap
+ * @size: how many bits it has
+ *
+ * Context: any context; does not sleep.
+ * Return: the number of the first clear bit, or @size if there is none.
+ */
 static inline unsigned int find_first_zero_bit(const unsigned long *addr, unsigned int size)
 {
 	for (unsigned int nr = 0; nr < size; nr++)

@@ -100,7 +100,13 @@ static inline void list_move_tail(struct list_head *entry, struct list_head *hea
  */
 static inline bool list_empty(const struct list_head *head) { return head->next == head; }
 
-/* Moves every entry of list to the end of head; list is left empty. */
+/**
+ * list_splice_tail_init() - Move every entry of @list to the end of @head.
+ * @list: the entries to move; left empty
+ * @head: the list that receives them, after its own entries
+ *
+ * Context: any context; does not sleep. The caller serialises both lists.
+ */
 static inline void list_splice_tail_init(struct list_head *list, struct list_head *head)
 {
 	if (list_empty(list))
@@ -112,6 +118,13 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 	INIT_LIST_HEAD(list);
 }
 
+/**
+ * list_splice_init() - Move every entry of @list to the front of @head.
+ * @list: the entries to move; left empty
+ * @head: the list that receives them, before its own entries
+ *
+ * Context: any context; does not sleep. The caller serialises both lists.
+ */
 static inline void list_splice_init(struct list_head *list, struct list_head *head)
 {
 	struct list_head *first = head->next;

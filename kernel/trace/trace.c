@@ -140,7 +140,7 @@ static void latency_flags(char *out, const struct trace_entry *e)
 	out[1] = f & TRACE_FLAG_NEED_RESCHED ? 'N' : '.';
 	out[2] = nmi && hard ? 'Z' : nmi ? 'z' : hard && soft ? 'H' : hard ? 'h' : soft ? 's' : '.';
 	out[3] = e->preempt_count & 0xf ? "0123456789abcdef"[e->preempt_count & 0xf] : '.';
-	out[4] = '.'; /* Janus has no migrate_disable() */
+	out[4] = '.'; /* Linux's migrate-disable depth: Janus has none */
 	out[5] = '\0';
 }
 
