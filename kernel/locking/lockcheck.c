@@ -25,6 +25,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <janus/log.h>
 
 #define MAX_CLASSES 256
 #define TRACE_DEPTH 12
@@ -102,6 +103,7 @@ static void report(struct lock_class *class, enum usage old, enum usage new)
 	bool hard = new == IN_HARDIRQ || new == HARDIRQ_ON;
 
 	lockcheck_reports++;
+	report_begin();
 	pr_warn("================================\n");
 	pr_warn("WARNING: inconsistent lock state\n");
 	trace_janus_report("WARNING: inconsistent lock state");
@@ -117,6 +119,7 @@ static void report(struct lock_class *class, enum usage old, enum usage new)
 		hard ? "interrupts" : "softirqs");
 	pr_warn("  an %s on CPU0 then takes %s too and spins forever. *** DEADLOCK ***\n",
 		hard ? "interrupt" : "softirq", class->name);
+	report_end();
 }
 
 /* Records a usage; reports the first inconsistency of the class. */

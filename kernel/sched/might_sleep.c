@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <janus/log.h>
 #include <janus/nosleep.h>
 
 struct nosleep_stats nosleep_stats;
@@ -115,6 +116,7 @@ static void report(const char *what, const char *file, int line)
 
 	if (!atomic_sleep_panic && !ratelimit(file, line, &suppressed))
 		return;
+	report_begin();
 	pr_err("BUG: %s at %s:%d\n", what, file, line);
 	trace_janus_report(what);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
@@ -124,6 +126,7 @@ static void report(const char *what, const char *file, int line)
 	if (!atomic_sleep_panic && suppressed)
 		pr_err("(%u similar reports from here suppressed in the last second)\n", suppressed);
 	dump_stack();
+	report_end();
 	if (atomic_sleep_panic)
 		panic("%s (atomic_sleep=panic)", what);
 }
@@ -209,11 +212,13 @@ void report_scheduling_while_atomic(void)
 
 	nosleep_stats.scheduling_while_atomic++;
 	if (atomic_sleep_panic || ratelimit(__FILE__, __LINE__, &(unsigned int){ 0 })) {
+		report_begin();
 		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 		       preempt_count());
 		trace_janus_report("BUG: scheduling while atomic");
 		describe_atomic_context();
 		dump_stack();
+		report_end();
 	}
 	if (atomic_sleep_panic)
 		panic("scheduling while atomic (atomic_sleep=panic)");
@@ -254,10 +259,12 @@ void report_preempt_leak(const char *kind, const char *name, void *fn, int befor
 {
 	nosleep_stats.preempt_leaks++;
 	trace_janus_report("BUG: leaked preempt count");
+	report_begin();
 	if (name)
 		pr_err("BUG: %s %s leaked preempt count %d -> %d\n", kind, name, before, after);
 	else
 		pr_err("BUG: %s %ps leaked preempt count %d -> %d\n", kind, fn, before, after);
 	dump_stack();
+	report_end();
 	preempt_count_set(before);
 }
