@@ -65,8 +65,8 @@ void report_end(void)
 /**
  * report_cycles() - TSC cycles this CPU has spent printing reports.
  *
- * Context: any. Return: the total since boot; a report still printing
- * counts up to now.
+ * Context: any.
+ * Return: the total since boot; a report still printing counts up to now.
  */
 u64 report_cycles(void)
 {
@@ -147,6 +147,8 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(), task->pid, file, line,
 		caller);
 	print_modules();
+	if (task->lock_depth)
+		lockdep_print_held_locks(task);
 	if (trace_janus_report_enabled()) {
 		char what[48];
 

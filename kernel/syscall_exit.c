@@ -9,7 +9,9 @@
  */
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
+#include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <janus/nosleep.h>
 
@@ -17,6 +19,9 @@ unsigned long syscall_exit_irqs_disabled; /* reports so far (the tests read it) 
 
 void syscall_exit_checks(unsigned long nr, void *fn)
 {
+	/* Locks first: releasing a spinlock also gives back its preempt count. */
+	if (unlikely(current->lock_depth))
+		lockdep_sys_exit();
 	if (unlikely(preempt_count())) {
 		report_preempt_leak("system call", NULL, fn, 0, preempt_count());
 		preempt_count_set(0);

@@ -17,6 +17,8 @@
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/lockdep.h>
+#include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <janus/log.h>
 #include <janus/nosleep.h>
@@ -36,10 +38,21 @@ static int __init irq_warn_us_setup(char *val)
 }
 early_param("irq_warn_us", irq_warn_us_setup);
 
+/* A handler that returns with a lock held: name it and release it. */
+static noinline void repair_leaked_locks(unsigned int irq, struct irqaction *action,
+					 unsigned int depth)
+{
+	char what[48];
+
+	snprintf(what, sizeof(what), "irq %u handler %s", irq, action->name);
+	lockdep_repair_leaks(depth, what);
+}
+
 static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 {
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
+	unsigned int locks = lockdep_depth();
 	u64 reported = report_cycles(), start = rdtsc(), cycles;
 	irqreturn_t ret;
 
@@ -51,6 +64,8 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	/* The handler's own time: printing a report about it is not its doing. */
 	cycles = rdtsc() - start - (report_cycles() - reported);
 
+	if (unlikely(lockdep_depth() != locks))
+		repair_leaked_locks(irq, action, locks);
 	if (preempt_count() != count)
 		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());
 	if (!irqs_disabled()) {

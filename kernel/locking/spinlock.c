@@ -1,13 +1,15 @@
 /*
  * Spinlock entry points: disable preemption (and interrupts for the _irq
  * variants) before spinning, so the holder can never be switched away from
- * or interrupted by code that wants the same lock on this CPU.
+ * or interrupted by code that wants the same lock on this CPU. The lock
+ * validator hears of each acquisition before the spinning starts, so a
+ * lock-order deadlock is reported before it can happen.
  */
-#include <linux/bottom_half.h>
 #include <linux/export.h>
+#include <linux/bottom_half.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/smp.h>
-#include <linux/lockcheck.h>
 #include <linux/spinlock.h>
 
 /**
@@ -21,23 +23,29 @@
 void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
 {
 	*lock = (spinlock_t){ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = name, .owner_cpu = -1,
-			      .key = key };
+			      .dep_map = LOCKDEP_MAP_INIT(key, LD_SPINLOCK) };
 }
 EXPORT_SYMBOL(__spin_lock_init);
-
-static void lock_acquired(spinlock_t *lock, unsigned long ip)
-{
-	lock->owner_cpu = smp_processor_id();
-	lockcheck_acquire(lock, ip);
-}
 
 static void do_spin_lock(spinlock_t *lock, unsigned long ip)
 {
 	/* The same CPU taking a lock it holds would spin forever: say so. */
 	if (unlikely(lock->owner_cpu == smp_processor_id() && spin_is_locked(lock)))
 		panic("BUG: spinlock recursion on CPU#%d, %s", smp_processor_id(), lock->name);
+	if (lockdep_enabled())
+		lock_acquire(&lock->dep_map, false, ip);
 	arch_spin_lock(&lock->raw);
-	lock_acquired(lock, ip);
+	lock->owner_cpu = smp_processor_id();
+}
+
+static bool do_spin_trylock(spinlock_t *lock, unsigned long ip)
+{
+	if (!arch_spin_trylock(&lock->raw))
+		return false;
+	lock->owner_cpu = smp_processor_id();
+	if (lockdep_enabled())
+		lock_acquire(&lock->dep_map, true, ip);
+	return true;
 }
 
 static void do_spin_unlock(spinlock_t *lock)
@@ -45,9 +53,25 @@ static void do_spin_unlock(spinlock_t *lock)
 	WARN_ONCE(lock->owner_cpu != smp_processor_id(),
 		  "spinlock %s released on CPU#%d but taken on CPU#%d\n", lock->name,
 		  smp_processor_id(), lock->owner_cpu);
-	lockcheck_release(lock);
+	if (lockdep_enabled())
+		lock_release(&lock->dep_map);
 	lock->owner_cpu = -1;
 	arch_spin_unlock(&lock->raw);
+}
+
+/**
+ * spin_force_release() - Unlock a spinlock its holder leaked (lockdep_repair_leaks).
+ * @map: the lock's map; the validator has already forgotten it
+ *
+ * Context: the context that leaked it (its preempt_count still counts it).
+ */
+void spin_force_release(struct lockdep_map *map)
+{
+	spinlock_t *lock = container_of(map, spinlock_t, dep_map);
+
+	lock->owner_cpu = -1;
+	arch_spin_unlock(&lock->raw);
+	preempt_enable_no_resched();
 }
 
 /* The caller of the spin_lock*() function, for reports. */
@@ -97,10 +121,8 @@ EXPORT_SYMBOL(spin_unlock);
 int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (arch_spin_trylock(&lock->raw)) {
-		lock_acquired(lock, CALLER);
+	if (do_spin_trylock(lock, CALLER))
 		return 1;
-	}
 	preempt_enable();
 	return 0;
 }
@@ -191,10 +213,8 @@ int _spin_trylock_irqsave(spinlock_t *lock, unsigned long *flags)
 {
 	local_irq_save(*flags);
 	preempt_disable();
-	if (arch_spin_trylock(&lock->raw)) {
-		lock_acquired(lock, CALLER);
+	if (do_spin_trylock(lock, CALLER))
 		return 1;
-	}
 	preempt_enable_no_resched();
 	local_irq_restore(*flags);
 	return 0;

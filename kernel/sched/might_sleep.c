@@ -66,12 +66,21 @@ static bool ratelimit(const char *file, int line, unsigned int *suppressed)
 	return true;
 }
 
+/* The spinning locks among those tsk holds: each disabled preemption once. */
+static int held_spinlocks(struct task_struct *tsk)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; i < min(tsk->lock_depth, (unsigned int)MAX_HELD_LOCKS); i++)
+		n += tsk->held_locks[i].map->type <= LD_RWLOCK;
+	return n;
+}
+
 /* The context in words: why sleeping is not allowed right here. */
 static void describe_atomic_context(void)
 {
 	struct task_struct *tsk = current;
-	unsigned int locks = min(tsk->lock_depth, (unsigned int)MAX_HELD_LOCKS);
-	int preempt_disables = (preempt_count() & PREEMPT_MASK) - tsk->lock_depth;
+	int preempt_disables = (preempt_count() & PREEMPT_MASK) - held_spinlocks(tsk);
 	void *timer_fn = this_cpu_read(atomic_ctx.timer_fn);
 	int softirq = this_cpu_read(atomic_ctx.softirq);
 
@@ -84,9 +93,8 @@ static void describe_atomic_context(void)
 		pr_err("context: in softirq %s\n", softirq >= 0 ? softirq_to_name[softirq] : "?");
 	if (timer_fn && in_serving_softirq())
 		pr_err("context: in timer callback %ps\n", timer_fn);
-	for (unsigned int i = 0; i < locks; i++)
-		pr_err("context: with spinlock %s held (taken at %pS)\n",
-		       tsk->held_locks[i].lock->name, (void *)tsk->held_locks[i].ip);
+	if (tsk->lock_depth)
+		lockdep_print_held_locks(tsk);
 	if ((softirq_count() & ~SOFTIRQ_OFFSET) && !in_hardirq())
 		pr_err("context: with bottom halves disabled\n");
 	if (preempt_disables > 0)
@@ -264,6 +272,7 @@ void report_preempt_leak(const char *kind, const char *name, void *fn, int befor
 		pr_err("BUG: %s %s leaked preempt count %d -> %d\n", kind, name, before, after);
 	else
 		pr_err("BUG: %s %ps leaked preempt count %d -> %d\n", kind, fn, before, after);
+	lockdep_print_held_locks(current);
 	dump_stack();
 	report_end();
 	preempt_count_set(before);

@@ -12,6 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -77,10 +78,20 @@ static long spin(unsigned long ms)
 	return current->nivcsw - involuntary;
 }
 
-/* The bugs that the syscall exit checks must catch (tests/kernel/syscall_exit.c). */
+DEFINE_SPINLOCK(selftest_leak_spinlock);
+DEFINE_MUTEX(selftest_leak_mutex);
+
+/* The bugs that the syscall exit checks must catch (tests/kernel/syscall_exit.c,
+ * tests/kernel/lockdep.c). */
 static long leak(unsigned long what)
 {
 	switch (what) {
+	case ST_LEAK_SPINLOCK:
+		spin_lock(&selftest_leak_spinlock);
+		return 0;
+	case ST_LEAK_MUTEX:
+		mutex_lock(&selftest_leak_mutex);
+		return 0;
 	case ST_LEAK_IRQS_OFF:
 		local_irq_disable();
 		return 0;

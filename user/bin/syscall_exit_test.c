@@ -3,8 +3,9 @@
  * user mode (run by the kernel's `syscall_exit` suite,
  * tests/kernel/syscall_exit.c). Exits with the number of failed checks.
  *
- *   leak-irqs, leak-preempt   a deliberately buggy ioctl of /dev/selftest
- *                             returns with interrupts off / preemption off;
+ *   leak-irqs, leak-preempt,  a deliberately buggy ioctl of /dev/selftest
+ *   leak-spinlock, leak-mutex returns with interrupts off / preemption off /
+ *                             a lock held;
  *                             the kernel repairs it, and this process goes on
  *                             with a clean kernel under it
  *   target                    waits for SIGUSR1 (the suite makes it act as init)
@@ -46,6 +47,8 @@ static void leak(int what)
 
 static void leak_irqs(void) { leak(ST_LEAK_IRQS_OFF); }
 static void leak_preempt(void) { leak(ST_LEAK_PREEMPT); }
+static void leak_spinlock(void) { leak(ST_LEAK_SPINLOCK); }
+static void leak_mutex(void) { leak(ST_LEAK_MUTEX); }
 
 static volatile int got_usr1;
 
@@ -80,6 +83,8 @@ static void kill_init(void)
 static const struct check_case cases[] = {
 	{ "leak-irqs", leak_irqs },
 	{ "leak-preempt", leak_preempt },
+	{ "leak-spinlock", leak_spinlock },
+	{ "leak-mutex", leak_mutex },
 	{ "target", target },
 	{ "kill-init", kill_init },
 	{ 0 },

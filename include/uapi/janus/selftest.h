@@ -40,5 +40,7 @@ struct st_copy {
 
 #define ST_LEAK_IRQS_OFF 1    /* interrupts disabled */
 #define ST_LEAK_PREEMPT 2     /* preempt_count raised */
+#define ST_LEAK_SPINLOCK 3    /* a spinlock held */
+#define ST_LEAK_MUTEX 4       /* a mutex held */
 
 #endif
