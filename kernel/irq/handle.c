@@ -53,7 +53,7 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
 	unsigned int locks = lockdep_depth();
-	u64 reported = report_cycles(), start = rdtsc(), cycles;
+	u64 start = rdtsc(), reported = report_cycles(), cycles;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
@@ -62,7 +62,9 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	ret = action->handler(irq, action->dev_id);
 	trace_irq_handler_exit(irq, ret);
 	/* The handler's own time: printing a report about it is not its doing. */
-	cycles = rdtsc() - start - (report_cycles() - reported);
+	cycles = rdtsc() - start;
+	reported = report_cycles() - reported;
+	cycles = reported < cycles ? cycles - reported : 0;
 
 	if (unlikely(lockdep_depth() != locks))
 		repair_leaked_locks(irq, action, locks);

@@ -3,12 +3,20 @@
  * variants) before spinning, so the holder can never be switched away from
  * or interrupted by code that wants the same lock on this CPU. The lock
  * validator hears of each acquisition before the spinning starts, so a
- * lock-order deadlock is reported before it can happen.
+ * lock-order deadlock is reported before it can happen. A CPU that waits for
+ * one lock longer than spinlock_lockup_ms says so ("BUG: spinlock lockup
+ * suspected"), with the owner CPU's backtrace fetched by NMI: a deadlock is
+ * never a silent hang (include/linux/nmi.h).
  */
+#include <asm/tsc.h>
 #include <linux/export.h>
 #include <linux/bottom_half.h>
 #include <linux/kernel.h>
 #include <linux/lockdep.h>
+#include <linux/nmi.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <janus/log.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
@@ -27,6 +35,42 @@ void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key 
 }
 EXPORT_SYMBOL(__spin_lock_init);
 
+unsigned long spinlock_lockup_reports;
+
+static noinline void report_lockup(spinlock_t *lock, u64 waited)
+{
+	int cpu = smp_processor_id(), owner = READ_ONCE(lock->owner_cpu);
+
+	report_begin();
+	pr_emerg("BUG: spinlock lockup suspected on CPU#%d, lock owner CPU#%d\n", cpu, owner);
+	pr_emerg(" lock: %s (%p), waiting %u ms: %s/%d\n", lock->name, lock,
+		 (unsigned int)div_u64(waited, tsc_khz), current->comm, current->pid);
+	lockdep_print_held_locks(current);
+	dump_stack_lvl(KERN_EMERG);
+	if (owner >= 0 && owner != cpu)
+		trigger_single_cpu_backtrace(owner);
+	report_end();
+	WRITE_ONCE(spinlock_lockup_reports, spinlock_lockup_reports + 1); /* tests wait for it */
+	if (softlockup_panic)
+		panic("spinlock lockup on CPU#%d (softlockup_panic)", cpu);
+}
+
+/* The contended path: a ticket, then a wait that watches the clock. */
+static noinline void spin_wait(spinlock_t *lock)
+{
+	u16 ticket = arch_spin_take_ticket(&lock->raw);
+	u64 start = rdtsc(), limit = (u64)READ_ONCE(spinlock_lockup_ms) * tsc_khz;
+	bool reported = false;
+
+	while (!arch_spin_ticket_served(&lock->raw, ticket)) {
+		cpu_relax();
+		if (!reported && limit && rdtsc() - start > limit) {
+			reported = true; /* once per wait: then it keeps waiting */
+			report_lockup(lock, rdtsc() - start);
+		}
+	}
+}
+
 static void do_spin_lock(spinlock_t *lock, unsigned long ip)
 {
 	/* The same CPU taking a lock it holds would spin forever: say so. */
@@ -34,7 +78,8 @@ static void do_spin_lock(spinlock_t *lock, unsigned long ip)
 		panic("BUG: spinlock recursion on CPU#%d, %s", smp_processor_id(), lock->name);
 	if (lockdep_enabled())
 		lock_acquire(&lock->dep_map, false, ip);
-	arch_spin_lock(&lock->raw);
+	if (unlikely(!arch_spin_trylock(&lock->raw)))
+		spin_wait(lock);
 	lock->owner_cpu = smp_processor_id();
 }
 
