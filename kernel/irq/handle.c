@@ -2,7 +2,8 @@
  * Running a line's handlers: every irqaction on the chain is called, because on
  * a shared line any of the devices may have raised it; a handler that finds
  * its device quiet returns IRQ_NONE. An arrival that no handler claims is
- * counted as unhandled (and reported, rate-limited).
+ * counted as unhandled; a line that storms with them is disabled
+ * (note_interrupt, kernel/irq/spurious.c).
  *
  * Each handler is also watched (seed 001's rules for interrupt handlers):
  * it must return with preempt_count as it found it and with interrupts still
@@ -127,12 +128,5 @@ void handle_irq_event(struct irq_desc *desc)
 	this_cpu_write(atomic_ctx.irq, prev_irq);
 	this_cpu_write(atomic_ctx.irq_name, prev_name);
 
-	if (ret == IRQ_NONE) {
-		unsigned int irq = desc->irq_data.irq;
-		desc->irqs_unhandled++;
-		/* Like Linux's "nobody cared", but never disabling the line. */
-		if (desc->irqs_unhandled == 1 || !(desc->irqs_unhandled % 10000))
-			pr_warn("irq %u: nobody cared (%u unhandled so far)\n", irq,
-				desc->irqs_unhandled);
-	}
+	note_interrupt(desc, ret);
 }

@@ -1,0 +1,120 @@
+/*
+ * KTAP suite `spurious_storm`: Linux's policy for interrupts nobody handles
+ * (kernel/irq/spurious.c). A line whose handler always returns IRQ_NONE is
+ * disabled once more than 99,900 of a window of 100,000 arrivals went
+ * unhandled, with "nobody cared" and "Disabling IRQ #N", and shown so in
+ * /proc/interrupts; a driver that requests it again gets it back. A line
+ * whose handler claims even one arrival in a hundred stays enabled.
+ */
+#include <kunit/test.h>
+#include <linux/interrupt.h>
+#include <linux/irq_sim.h>
+#include <linux/irqdesc.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include "helpers.h"
+
+#define LINE (IRQ_SIM_BASE + 3)
+#define WINDOW 100000
+
+static unsigned int calls, claim_every;
+
+static irqreturn_t maybe_mine(int irq, void *dev)
+{
+	(void)irq;
+	(void)dev;
+	calls++;
+	return claim_every && !(calls % claim_every) ? IRQ_HANDLED : IRQ_NONE;
+}
+
+static int setup(struct kunit *test)
+{
+	(void)test;
+	calls = 0;
+	return request_irq(LINE, maybe_mine, 0, "stormy", &calls);
+}
+
+static void teardown(struct kunit *test)
+{
+	(void)test;
+	free_irq(LINE, &calls);
+}
+
+/* Fires the line until it is disabled or n more arrivals were handled. */
+static void storm(unsigned int n)
+{
+	struct irq_desc *desc = irq_to_desc(LINE);
+
+	for (unsigned int i = 0; i < n && !(desc->istate & IRQS_SPURIOUS_DISABLED); i++)
+		irq_sim_fire(LINE);
+}
+
+static bool listing_says_disabled(void)
+{
+	struct seq_file m;
+	char *line;
+	bool found;
+
+	if (seq_render(&m, show_interrupts))
+		return false;
+	line = strstr(m.buf, " stormy");
+	found = line && strstr(line, "disabled: nobody cared") &&
+		strstr(line, "disabled: nobody cared") < strchr(line, '\n');
+	seq_release_buf(&m);
+	return found;
+}
+
+static void a_line_nobody_claims_is_disabled_after_99900_of_100000(struct kunit *test)
+{
+	struct irq_desc *desc = irq_to_desc(LINE);
+	unsigned long disabled = irqs_spurious_disabled;
+	unsigned int before;
+
+	claim_every = 0;
+	storm(WINDOW - 1);
+	KUNIT_EXPECT_EQ(test, irqs_spurious_disabled, disabled); /* not before the window ends */
+	kunit_expect_report(test, "irq %d: nobody cared (try booting with the \"irqpoll\" option)",
+			    LINE);
+	kunit_expect_report(test, "Disabling IRQ #%d", LINE);
+	/* The window that ends now, or (if a pause of the host cut the run of
+	 * unhandled arrivals short) one of the next two, disables it. */
+	storm(3 * WINDOW);
+	KUNIT_ASSERT_EQ(test, irqs_spurious_disabled, disabled + 1);
+	KUNIT_EXPECT_TRUE(test, desc->istate & IRQS_SPURIOUS_DISABLED);
+	KUNIT_EXPECT_TRUE(test, irq_sim_masked(LINE));
+	KUNIT_EXPECT_TRUE(test, listing_says_disabled());
+	before = calls;
+	irq_sim_fire(LINE); /* the device goes on: nobody listens any more */
+	KUNIT_EXPECT_EQ(test, calls, before);
+	/* A driver that sets the line up again gets it back. */
+	free_irq(LINE, &calls);
+	KUNIT_ASSERT_EQ(test, request_irq(LINE, maybe_mine, 0, "stormy", &calls), 0);
+	KUNIT_EXPECT_FALSE(test, irq_sim_masked(LINE));
+	irq_sim_fire(LINE);
+	KUNIT_EXPECT_EQ(test, calls, before + 1);
+}
+
+static void a_line_claimed_once_in_a_hundred_stays_enabled(struct kunit *test)
+{
+	unsigned long disabled = irqs_spurious_disabled;
+
+	claim_every = 100; /* 99,000 unhandled in the window: under the limit */
+	storm(WINDOW + 10);
+	KUNIT_EXPECT_EQ(test, irqs_spurious_disabled, disabled);
+	KUNIT_EXPECT_FALSE(test, irq_sim_masked(LINE));
+	KUNIT_EXPECT_EQ(test, calls, WINDOW + 10u);
+}
+
+static struct kunit_case spurious_storm_cases[] = {
+	KUNIT_CASE(a_line_nobody_claims_is_disabled_after_99900_of_100000),
+	KUNIT_CASE(a_line_claimed_once_in_a_hundred_stays_enabled),
+	{}
+};
+
+static struct kunit_suite spurious_storm_suite = {
+	.name = "spurious_storm",
+	.init = setup,
+	.exit = teardown,
+	.test_cases = spurious_storm_cases,
+};
+kunit_test_suite(spurious_storm_suite);
