@@ -2,13 +2,15 @@
  * The soft and hard lock-up detectors (include/linux/nmi.h), run from every
  * CPU's tick (watchdog_tick, from update_process_times).
  *
- * Soft lock-up: a tick that interrupts code which could have been preempted
- * (preempt_count 0, interrupts on: a task, or the idle loop) proves the CPU
- * can still schedule, and "touches" its watchdog. A CPU whose ticks keep
- * finding preemption off for softlockup_thresh_ms (2 * watchdog_thresh) is
- * stuck in the kernel: "BUG: soft lockup - CPU#1 stuck for 22s!", with the
- * backtrace of what the tick interrupted. Linux gets the same answer from a
- * per-CPU thread of the highest priority that the tick wakes up.
+ * Soft lock-up: every pass through the scheduler (__schedule, which calls
+ * watchdog_touch) proves the CPU can still schedule. When a quarter of
+ * softlockup_thresh_ms (2 * watchdog_thresh) has gone by without one, the
+ * tick asks for one (need_resched): a CPU that can be preempted passes
+ * through the scheduler at its next preemption point. One that has not
+ * within softlockup_thresh_ms is stuck in the kernel with preemption off:
+ * "BUG: soft lockup - CPU#1 stuck for 22s!", with the backtrace of what the
+ * tick interrupted. Linux gets the same answer from a per-CPU thread of the
+ * highest priority that its timer wakes up.
  *
  * Hard lock-up: a CPU with interrupts off gets no ticks at all, so it cannot
  * watch itself. Each CPU watches its buddy, the next online CPU (Linux's
@@ -111,16 +113,27 @@ static void report_softlockup(u64 stuck)
 		panic("softlockup: hung tasks");
 }
 
+/**
+ * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
+ *
+ * Context: __schedule(), interrupts off.
+ */
+void watchdog_touch(void)
+{
+	this_cpu_ptr(&watchdog_cpu)->touch_ts = rdtsc();
+}
+
 static void check_softlockup(struct watchdog_cpu *w, u64 now)
 {
 	u64 limit = ms_to_cycles(READ_ONCE(softlockup_thresh_ms));
 
-	/* Interrupted with nothing but this tick in preempt_count: it could switch. */
-	if (preempt_count() == HARDIRQ_OFFSET || !w->touch_ts) {
+	if (!w->touch_ts || !limit) {
 		w->touch_ts = now;
 		return;
 	}
-	if (!limit || now - w->touch_ts < limit)
+	if (now - w->touch_ts >= limit / 4)
+		set_tsk_need_resched(current); /* a pass through the scheduler, please */
+	if (now - w->touch_ts < limit)
 		return;
 	report_softlockup(now - w->touch_ts);
 	w->touch_ts = now; /* again after another period, if still stuck */

@@ -2,9 +2,10 @@
  * Lock-up detectors (kernel/watchdog.c, and the spinlock one in
  * kernel/locking/spinlock.c) and NMI backtraces (arch/x86/smp.c).
  *
- *   soft lockup      a CPU that has not been able to schedule for
- *                    2 * watchdog_thresh seconds: stuck in kernel code with
- *                    preemption off ("BUG: soft lockup - CPU#1 stuck for 22s!")
+ *   soft lockup      a CPU that has not passed through the scheduler for
+ *                    2 * watchdog_thresh seconds although asked to: stuck in
+ *                    kernel code with preemption off ("BUG: soft lockup -
+ *                    CPU#1 stuck for 22s!")
  *   hard lockup      a CPU whose timer interrupt has not run for
  *                    watchdog_thresh seconds: stuck with interrupts off; its
  *                    buddy (the next CPU) notices and fetches its backtrace by NMI
@@ -41,5 +42,11 @@ extern unsigned long softlockup_reports, hardlockup_reports, spinlock_lockup_rep
  * Context: hardirq (the timer interrupt of each CPU).
  */
 void watchdog_tick(void);
+/**
+ * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
+ *
+ * Context: __schedule(), interrupts off.
+ */
+void watchdog_touch(void);
 
 #endif

@@ -62,9 +62,13 @@ static noinline void spin_wait(spinlock_t *lock)
 	u64 start = rdtsc(), limit = (u64)READ_ONCE(spinlock_lockup_ms) * tsc_khz;
 	bool reported = false;
 
-	while (!arch_spin_ticket_served(&lock->raw, ticket)) {
+	for (unsigned int spins = 0; !arch_spin_ticket_served(&lock->raw, ticket); spins++) {
 		cpu_relax();
-		if (!reported && limit && rdtsc() - start > limit) {
+		/* The clock now and then only: reading it is slow under TCG, and a
+		 * waiter slow to see its turn slows every hand-off. */
+		if (spins % 1024 || reported || !limit)
+			continue;
+		if (rdtsc() - start > limit) {
 			reported = true; /* once per wait: then it keeps waiting */
 			report_lockup(lock, rdtsc() - start);
 		}

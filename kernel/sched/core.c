@@ -25,6 +25,7 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
@@ -237,6 +238,7 @@ static void __schedule(bool preempt)
 	struct rq *rq = this_rq();
 
 	spin_lock(&rq->lock);
+	watchdog_touch(); /* the soft lock-up detector: this CPU can schedule */
 	prev->need_resched = false;
 	if (!preempt && prev->state != TASK_RUNNING) {
 		if (signal_pending_state(prev->state, prev))

@@ -2,9 +2,10 @@
  * KTAP suite `torture`: the locking and sleeping primitives hammered, in
  * the spirit of Linux's locktorture. Two kthreads per CPU (at least four)
  * take the primitive over and over for torture_ms milliseconds (default 400;
- * `make soak` boots with more), while a load kthread fires a simulated
- * interrupt line whose handler takes an irq-safe spinlock and schedules a
- * tasklet that takes a bh-safe one, which the torturers take too. Each case
+ * `make soak` boots with more), while a timer fires a simulated interrupt
+ * line four times every jiffy on some CPU; its handler takes an irq-safe
+ * spinlock and schedules a tasklet that takes a bh-safe one, which the
+ * torturers take too. Each case
  * counts what must never happen: two owners at once, a reader beside a
  * writer, more holders than a semaphore's units, a wake-up that never came
  * (a wait that timed out although its event had happened); all must be 0,
@@ -22,6 +23,7 @@
 #include <linux/mutex.h>
 #include <linux/semaphore.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 #include "helpers.h"
 
@@ -105,14 +107,17 @@ static irqreturn_t load_handler(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
-static int load_thread(void *unused)
+/* The load: a timer (softirq context, interrupts on) raises the line, as a
+ * device would, whatever the torturers keep the CPUs busy with. */
+static struct timer_list load_timer;
+static bool load_on;
+
+static void load_timer_fn(struct timer_list *t)
 {
-	(void)unused;
-	while (!kthread_should_stop()) {
+	for (int k = 0; k < 4; k++)
 		irq_sim_fire(LINE);
-		cond_resched();
-	}
-	return 0;
+	if (READ_ONCE(load_on))
+		mod_timer(t, jiffies + 1);
 }
 
 /* The torturers also take the load's locks, as a driver would. */
@@ -129,18 +134,17 @@ static void touch_load_locks(void)
 static void torture(struct kunit *test, int (*fn)(unsigned int i, void *data))
 {
 	unsigned int n = max(4u, 2 * num_online_cpus());
-	struct task_struct *load;
 
 	tt = (struct torture){ .owner = -1 };
 	atomic_set(&irq_runs, 0);
 	atomic_set(&tasklet_runs, 0);
 	KUNIT_ASSERT_EQ(test, request_irq(LINE, load_handler, 0, "torture", &tt), 0);
-	load = kthread_create(load_thread, NULL, "torture-load");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(load));
-	set_user_nice(load, 19); /* a woken torturer runs before it, not after its slice */
-	wake_up_process(load);
+	WRITE_ONCE(load_on, true);
+	timer_setup(&load_timer, load_timer_fn, 0);
+	mod_timer(&load_timer, jiffies + 1);
 	KUNIT_EXPECT_EQ(test, run_on_cpus(min(n, (unsigned int)MAX_CPU_THREADS), fn, NULL), 0);
-	kthread_stop(load);
+	WRITE_ONCE(load_on, false);
+	del_timer_sync(&load_timer);
 	tasklet_kill(&load_tasklet);
 	free_irq(LINE, &tt);
 	kunit_info(test, "%d acquisitions in %u ms, %d interrupts, %d tasklets, %d errors, "
