@@ -20,7 +20,7 @@ void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
 	__spin_lock_init(&wq_head->lock, name, key);
 	INIT_LIST_HEAD(&wq_head->head);
 }
-EXPORT_SYMBOL(init_waitqueue_head);
+EXPORT_SYMBOL(__init_waitqueue_head);
 
 /**
  * default_wake_function() - Wake the task of a wait-queue entry.
