@@ -78,7 +78,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress soak bench bench-linux debug timeline deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -321,6 +321,11 @@ SMP ?= 4
 soak: check-deps
 	$(PYTHON) tests/soak.py $(DURATION) $(SMP)
 
+# The self-tests (a chosen subset) under Bochs, a second x86 implementation
+# (tests/bochs.py; needs: apt-get install bochs bochsbios vgabios bochs-term).
+test-bochs: check-deps
+	$(PYTHON) tests/bochs.py $(SUITES)
+
 bench: check-deps $(B)/bootfloor.elf
 	$(PYTHON) tests/run.py --bench
 
@@ -381,6 +386,7 @@ help:
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
 	@echo "  make soak           DURATION=600 SMP=4: torture suite and a million fuzzed system calls"
+	@echo "  make test-bochs     a subset of the self-tests under Bochs, from the GRUB ISO (SUITES=a,b)"
 	@echo "  make bench          the benchmarks: ns (plain TCG) and instructions (-icount),"
 	@echo "                      floors and ratios; writes $(B)/bench.json"
 	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"

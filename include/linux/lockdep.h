@@ -130,6 +130,19 @@ void debug_check_no_locks_held(void);
  */
 void lockdep_switch_lock(struct lockdep_map *map, struct task_struct *prev);
 
+/**
+ * lockdep_free_key_range() - Forget the lock classes whose keys lie in freed memory.
+ * @start: the memory (a module's area, about to be freed)
+ * @size:  its size in bytes
+ *
+ * A class keyed by an address in a module (its DEFINE_SPINLOCK, the static
+ * key of its spin_lock_init) would otherwise outlive the module, with a name
+ * pointing into freed memory. The classes stay in the graph, unreachable.
+ *
+ * Context: process context.
+ */
+void lockdep_free_key_range(void *start, unsigned long size);
+
 /* Reports so far, for the tests: inconsistent lock state (lockcheck.c),
  * circular dependencies, recursive locking, and held-lock leaks. */
 extern unsigned long lockcheck_reports, lockdep_circular_reports, lockdep_recursive_reports,

@@ -100,6 +100,22 @@ static struct lock_class *map_class(struct lockdep_map *map)
 	return class;
 }
 
+void lockdep_free_key_range(void *start, unsigned long size)
+{
+	unsigned long flags, base = (unsigned long)start;
+
+	local_irq_save(flags);
+	arch_spin_lock(&lockdep_graph_lock);
+	for (unsigned int i = 0; i < nr_classes; i++) {
+		if ((unsigned long)classes[i].key - base < size) {
+			classes[i].key = NULL; /* no map finds it any more */
+			classes[i].name = "(freed)";
+		}
+	}
+	arch_spin_unlock(&lockdep_graph_lock);
+	local_irq_restore(flags);
+}
+
 /* The backtrace from frame bp (lock_acquire's: it starts in the lock primitive). */
 static void trace_save_bp(struct lock_trace *t, unsigned long bp)
 {
