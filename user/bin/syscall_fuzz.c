@@ -11,7 +11,8 @@
  * sigreturn with a made-up frame): each child makes one of those last, after
  * its CHUNK ordinary calls, so the count is honest. The parent counts how
  * each child ended; a child that died before its last call is counted
- * apart, its calls not at all. Every number up to NR_syscalls and
+ * apart, its calls not at all (more children run until CALLS calls are
+ * made for sure). Every number up to NR_syscalls and
  * beyond is tried, every argument from: small numbers, -1 and the edges of
  * the 32-bit range, kernel addresses, NULL, an unmapped address, the
  * program's own (read-only) code, a valid buffer and its last bytes, and a
@@ -205,7 +206,7 @@ static int wait_or_kill(pid_t pid, unsigned int chunk)
 
 int main(int argc, char **argv)
 {
-	unsigned int seed, calls, chunks, early = 0, killed = 0;
+	unsigned int seed, calls, chunks = 0, early = 0, killed = 0;
 	uint64_t start = rdtsc();
 
 	if (argc == 4 && !strcmp(argv[1], "-child")) {
@@ -216,8 +217,8 @@ int main(int argc, char **argv)
 		return 0; /* spawned by a fuzzed spawn: nothing to do */
 	seed = atoi(argv[1]);
 	calls = atoi(argv[2]);
-	chunks = (calls + CHUNK - 1) / CHUNK;
-	for (unsigned int c = 0; c < chunks; c++) {
+	/* Until CALLS calls are made: a chunk that died early does not count. */
+	for (unsigned int c = 0; (c - early) * (CHUNK + 1) < calls; c++) {
 		char s[16];
 		char *cargv[] = { argv[0], "-child", s, "x", NULL };
 		int status;
@@ -234,9 +235,10 @@ int main(int argc, char **argv)
 			killed++;
 		if (!chunk_done(status))
 			early++; /* did not reach its last call */
+		chunks = c + 1;
 	}
-	printf("    # syscall_fuzz: seed %u: %u calls in %u children, %u of them ended by their "
-	       "last call, %u before it, %u stuck in user mode; %llu Mcycles\n", seed,
+	printf("    # syscall_fuzz: seed %u: %u calls in %u children (%u ended by a signal, %u of "
+	       "them before their last call, %u stuck in user mode); %llu Mcycles\n", seed,
 	       (chunks - early) * (CHUNK + 1), chunks, killed, early, stuck,
 	       (unsigned long long)((rdtsc() - start) >> 20));
 	return 0;
