@@ -123,6 +123,11 @@ void watchdog_touch(void)
 	this_cpu_ptr(&watchdog_cpu)->touch_ts = rdtsc();
 }
 
+void touch_softlockup_watchdog(void)
+{
+	watchdog_touch();
+}
+
 static void check_softlockup(struct watchdog_cpu *w, u64 now)
 {
 	u64 limit = ms_to_cycles(READ_ONCE(softlockup_thresh_ms));

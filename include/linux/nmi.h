@@ -48,5 +48,14 @@ void watchdog_tick(void);
  * Context: __schedule(), interrupts off.
  */
 void watchdog_touch(void);
+/**
+ * touch_softlockup_watchdog() - A long stretch with preemption off here is meant.
+ *
+ * Linux's name: code that knowingly keeps a CPU from scheduling for long
+ * (a deliberate interrupt storm in a test) says so, and is not reported.
+ *
+ * Context: any.
+ */
+void touch_softlockup_watchdog(void);
 
 #endif

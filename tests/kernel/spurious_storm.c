@@ -10,6 +10,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdesc.h>
+#include <linux/nmi.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include "user_helpers.h"
@@ -49,8 +50,11 @@ static void storm(unsigned int n)
 	struct irq_desc *desc = irq_to_desc(LINE);
 
 	preempt_disable();
-	for (unsigned int i = 0; i < n && !(desc->istate & IRQS_SPURIOUS_DISABLED); i++)
+	for (unsigned int i = 0; i < n && !(desc->istate & IRQS_SPURIOUS_DISABLED); i++) {
 		irq_sim_fire(LINE);
+		if (!(i % 1024))
+			touch_softlockup_watchdog(); /* meant: not a lock-up */
+	}
 	preempt_enable();
 }
 
