@@ -14,6 +14,7 @@ instructions executed, so the host's load cannot distort it.
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -30,7 +31,7 @@ romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/vgabios/vgabios.bin
 ata0-master: type=cdrom, path={iso}, status=inserted
 boot: cdrom
-com1: enabled=1, mode=file, dev={serial}
+com1: enabled=1, mode=socket-client, dev=127.0.0.1:{port}
 display_library: term
 log: {log}
 clock: sync=none, time0=local
@@ -64,32 +65,48 @@ def make_iso(suites, out):
 
 def boot(iso, serial, log):
     """Runs Bochs (its debugger starts stopped: an rc file says 'c') under a
-    pseudo-terminal for the term display; returns the serial lines."""
+    pseudo-terminal for the term display; returns the serial lines. COM1 is
+    a TCP connection to this script (a file would be written in buffered
+    chunks, so the end of the run would only show when Bochs exits)."""
     rc = os.path.join(run.BUILD, "bochs.rc")
     conf = os.path.join(run.BUILD, "bochsrc")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    server.settimeout(120)
     with open(rc, "w") as f:
         f.write("c\n")
     with open(conf, "w") as f:
-        f.write(BOCHSRC.format(iso=iso, serial=serial, log=log))
-    if os.path.exists(serial):
-        os.remove(serial)
+        f.write(BOCHSRC.format(iso=iso, port=server.getsockname()[1], log=log))
     cmd = "bochs -q -f %s -rc %s" % (conf, rc)
     proc = subprocess.Popen(["script", "-qc", cmd, "/dev/null"], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env=dict(os.environ, TERM="xterm"), start_new_session=True)
-    start, lines = time.monotonic(), []
+    start, data = time.monotonic(), b""
     try:
-        while time.monotonic() - start < TIMEOUT and proc.poll() is None:
-            time.sleep(1)
-            if os.path.exists(serial):
-                with open(serial, errors="replace") as f:
-                    lines = f.read().splitlines()
-                if any(re.search(r"# Totals: ", l) for l in lines):
+        conn, _ = server.accept()
+        conn.settimeout(5)
+        with open(serial, "wb") as out:
+            while time.monotonic() - start < TIMEOUT and proc.poll() is None:
+                try:
+                    chunk = conn.recv(65536)
+                except socket.timeout:
+                    continue
+                if not chunk:
                     break
+                data += chunk
+                out.write(chunk)
+                out.flush()
+                if b"# Totals: " in data:
+                    break
+    except socket.timeout:
+        pass
     finally:
         os.killpg(proc.pid, 9)
         proc.wait()
-    return lines, time.monotonic() - start
+        server.close()
+    text = data.decode("utf-8", "replace").replace("\r", "")
+    return text.splitlines(), time.monotonic() - start
 
 
 def main(argv):
