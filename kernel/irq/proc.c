@@ -60,7 +60,8 @@ int show_interrupts(struct seq_file *m)
 /**
  * show_interrupts_log() - Print the interrupt table to the kernel log.
  *
- * Context: process context (the sysrq-like dump command); does not sleep.
+ * Context: process context (the dump= listings at the end of boot); may sleep
+ * (the listing is rendered into a buffer as big as it needs).
  */
 void show_interrupts_log(void)
 {
