@@ -23,6 +23,7 @@
 #define SIGALRM 14
 #define SIGTERM 15
 #define SIGCHLD 17
+#define SIGSTOP 19 /* like SIGKILL: cannot be caught or ignored */
 #define _NSIG 32
 
 typedef void (*__sighandler_t)(int);
