@@ -101,38 +101,17 @@ static void a_full_ring_drops_and_counts_what_does_not_fit(struct kunit *test)
 	kunit_info(test, "%u received, %lu missed (MPC)", p.frames, missed(rx) - missed_before);
 }
 
-struct flood {
-	struct net_device *from, *to;
-	unsigned int frames, sent;
-	struct completion done;
-};
-
-static int flood_thread(void *data)
-{
-	struct flood *f = data;
-
-	f->sent = send_frames(f->from, f->to, 0, f->frames, 64);
-	complete(&f->done);
-	return 0;
-}
-
-/* Flood frames the hub or the card still holds arrive before one sent now
- * (the hub keeps their order): send a marker, resent if a full ring dropped it,
- * and wait until it arrives, so the next case counts only its own frames. */
-#define QUIET_MARKER 0xfffffff0u
+/* Flood frames the hub or the card still hold arrive before a marker sent
+ * now: once it is seen, the next case counts only its own frames. */
 static void wait_for_quiet_wire(struct kunit *test, struct e1000_adapter *tx,
 				struct e1000_adapter *rx)
 {
 	struct frame_probe p;
-	bool seen = false;
 
 	probe_start(&p, rx->netdev);
-	for (int tries = 0; tries < 20 && !seen; tries++) {
-		send_frames(tx->netdev, rx->netdev, QUIET_MARKER, 1, 100);
-		seen = wait_until(READ_ONCE(p.next_seq) == QUIET_MARKER + 1, 1000);
-	}
+	KUNIT_EXPECT_TRUE(test, send_marker_until_seen(&p, tx->netdev, rx->netdev, 0xfffffff0u,
+						       100, 1000));
 	probe_stop(&p);
-	KUNIT_EXPECT_TRUE(test, seen);
 }
 
 static void sustained_load_moves_the_poll_to_ksoftirqd(struct kunit *test)
@@ -147,7 +126,7 @@ static void sustained_load_moves_the_poll_to_ksoftirqd(struct kunit *test)
 		kunit_skip(test, "the flood needs a CPU of its own");
 	in_ksoftirqd = rx->count.polls_in_ksoftirqd;
 	polls = rx->count.polls;
-	f = (struct flood){ .from = tx->netdev, .to = rx->netdev, .frames = 20000 };
+	f = (struct flood){ .from = tx->netdev, .to = rx->netdev, .frames = 20000, .len = 64 };
 	init_completion(&f.done);
 	t = kthread_create(flood_thread, &f, "flood");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
