@@ -311,8 +311,7 @@ def sleepers(funcs):
     found = {k: sorted(c & seeds)[0] for k, c in calls.items() if c & seeds}
     while True:
         more = {k: sorted(c & found.keys())[0] for k, c in calls.items()
-                if k not in found and c & (found.keys() | seeds)}
-        more = {k: v for k, v in more.items() if v is not None}
+                if k not in found and c & found.keys()}
         if not more:
             break
         found.update(more)
