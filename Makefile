@@ -18,11 +18,13 @@ QEMU := qemu-system-i386
 DISPLAY_MODE ?= none
 # make run / run-elf / debug: the kernel command line (for run, through GRUB's
 # first menu entry, written into the ISO), CPUs, memory in MiB, more QEMU options.
+# -nic none: without it QEMU gives the PC an e1000 on user-mode networking (the
+# host's network); the network demos bring their own cards in QEMU_EXTRA.
 CMDLINE ?=
 SMP ?= 1
 MEM ?= 128
 QEMU_EXTRA ?=
-QEMU_MACHINE = -m $(MEM)M -smp $(SMP) $(QEMU_EXTRA)
+QEMU_MACHINE = -m $(MEM)M -smp $(SMP) -nic none $(QEMU_EXTRA)
 
 SRC_DIRS := arch/x86 kernel drivers net tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
@@ -284,12 +286,12 @@ $(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg $(B)/cmdli
 
 # GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
 run: check-deps $(B)/janus.iso
-	$(QEMU) $(QEMU_MACHINE) -nic none -cdrom $(B)/janus.iso -serial mon:stdio \
+	$(QEMU) $(QEMU_MACHINE) -cdrom $(B)/janus.iso -serial mon:stdio \
 		-display $(DISPLAY_MODE) -no-reboot
 
 # QEMU's Multiboot loader passes -initrd as a module.
 run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
-	$(QEMU) $(QEMU_MACHINE) -nic none -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
+	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
 test: check-deps kernel-doc-check
@@ -346,7 +348,7 @@ timeline: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(PYTHON) tools/timeline.py --build $(B)
 
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
-	SMP=$(SMP) MEM=$(MEM) QEMU_EXTRA='$(subst ','\'',$(QEMU_EXTRA))' \
+	QEMU='$(QEMU)' QEMU_MACHINE='$(subst ','\'',$(QEMU_MACHINE))' \
 		tools/debug.sh $(B)/janus.elf '$(subst ','\'',$(CMDLINE))' $(B)/initrd.tar
 
 compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c) $(wildcard modules/*.c modules/*/*.c)

@@ -295,19 +295,28 @@ class Tree:
 
 
 def sleepers(funcs):
-    """name -> the call that may sleep, for every function that may sleep: one that
-    calls might_sleep(), might_fault() or schedule(), or calls such a function."""
-    calls = {}
+    """name -> the call that may sleep, for every non-static function that may sleep:
+    one that calls might_sleep(), might_fault() or schedule(), or calls such a
+    function. A call is resolved as the compiler would: a static function of the
+    same file first, else the global one; calls through pointers (->fn(), .fn())
+    are not followed."""
+    key = {}
     for f in funcs:
-        calls.setdefault(f.name, set()).update(re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
-    found = {n: m for n, c in calls.items() for m in ("might_sleep", "might_fault", "schedule")
-             if m in c}
+        key[(f.path, f.name) if f.static else ("", f.name)] = f
+    calls = {}
+    for k, f in key.items():
+        names = re.findall(r"(?<![\w>.])([A-Za-z_]\w*)\s*\(", f.body)
+        calls[k] = {(f.path, n) if (f.path, n) in key else ("", n) for n in names}
+    seeds = {("", m) for m in ("might_sleep", "might_fault", "schedule")}
+    found = {k: sorted(c & seeds)[0] for k, c in calls.items() if c & seeds}
     while True:
-        more = {n: sorted(c & found.keys())[0] for n, c in calls.items()
-                if n not in found and c & found.keys()}
+        more = {k: sorted(c & found.keys())[0] for k, c in calls.items()
+                if k not in found and c & found.keys()}
         if not more:
-            return found
+            break
         found.update(more)
+    # name -> next name in the chain, for the non-static functions the check reports
+    return {k[1]: v[1] for k, v in found.items() if k[0] == ""}
 
 
 def problems(f, d, sleepers=None):

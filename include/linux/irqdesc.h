@@ -30,7 +30,7 @@ struct irq_desc {
 	unsigned int irq_count, unhandled_window;
 	unsigned long last_unhandled;
 	unsigned int spurious;            /* arrivals the controller called spurious */
-	u64 max_cycles;                   /* the longest a handler ran */
+	u64 max_ns;                       /* the longest a handler ran */
 	/* Threaded handlers: which ONESHOT threads still keep the line masked, how
 	 * many threads have work, and where synchronize_irq waits for them. */
 	unsigned int threads_oneshot;
@@ -42,8 +42,6 @@ struct irq_desc *irq_to_desc(unsigned int irq);
 unsigned int kstat_irqs(unsigned int irq);
 /* Lines disabled because nobody cared, so far (kernel/irq/spurious.c). */
 extern unsigned long irqs_spurious_disabled;
-/* TSC cycles as microseconds (kernel/irq/handle.c), for desc->max_cycles. */
-unsigned int cycles_to_us(u64 cycles);
 
 #define for_each_irq_desc(irq, desc) \
 	for (irq = 0, desc = irq_to_desc(0); irq < NR_IRQS; irq++, desc = irq_to_desc(irq))

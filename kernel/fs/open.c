@@ -28,6 +28,18 @@ static struct inode *lookup(const char *path)
 	return rootfs_lookup(path);
 }
 
+/**
+ * filp_open() - Open a file by path for the kernel itself.
+ * @path:  /dev/NAME, /proc/NAME or a file of the initrd
+ * @flags: O_RDONLY, O_WRONLY or O_RDWR (the initrd's files: read-only)
+ *
+ * The file starts with its node's operations; the driver's open may change
+ * them or refuse.
+ *
+ * Context: process context; may sleep (allocates; the driver's open).
+ * Return: the file with one reference, or ERR_PTR(-ENOENT, -EINVAL, -EROFS,
+ * -ENOMEM or the driver's error).
+ */
 struct file *filp_open(const char *path, unsigned int flags)
 {
 	struct inode *inode = lookup(path);
@@ -54,6 +66,14 @@ struct file *filp_open(const char *path, unsigned int flags)
 	return file;
 }
 
+/**
+ * sys_open() - The open(2) system call.
+ * @upath: the path, in user memory
+ * @flags: as for filp_open()
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: the new descriptor, -EFAULT, -ENAMETOOLONG, -EMFILE or filp_open()'s error.
+ */
 long sys_open(const char __user *upath, unsigned int flags)
 {
 	char path[PATH_MAX];
@@ -74,6 +94,13 @@ long sys_open(const char __user *upath, unsigned int flags)
 	return fd;
 }
 
+/**
+ * sys_close() - The close(2) system call.
+ * @fd: the descriptor
+ *
+ * Context: process context (a system call); may sleep (the driver's release).
+ * Return: 0, or -EBADF.
+ */
 long sys_close(unsigned int fd)
 {
 	return fd_close(fd);

@@ -513,43 +513,51 @@ static unsigned int release_above(unsigned int depth)
 	return n;
 }
 
+/* A report of the locks @tsk holds above @depth begins, if it holds any. */
+static bool leak_report_begin(struct task_struct *tsk, unsigned int depth)
+{
+	if (!lockdep_enabled())
+		return false;
+	purge_stale(tsk);
+	if (tsk->lock_depth <= depth)
+		return false;
+	lockdep_leak_reports++;
+	report_begin();
+	return true;
+}
+
+/* The leaked locks are released, and the report ends: how many there were. */
+static unsigned int leak_report_end(unsigned int depth)
+{
+	unsigned int n = release_above(depth);
+
+	report_end();
+	return n;
+}
+
 unsigned int lockdep_repair_leaks(unsigned int depth, const char *what)
 {
 	struct task_struct *tsk = current;
-	unsigned int n;
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, depth))
 		return 0;
-	purge_stale(tsk);
-	if (tsk->lock_depth <= depth)
-		return 0;
-	lockdep_leak_reports++;
-	report_begin();
 	pr_err("BUG: %s leaked lock %s (taken at %pS)\n", what,
 	       lockdep_map_name(tsk->held_locks[depth].map), (void *)tsk->held_locks[depth].ip);
 	lockdep_print_held_locks(tsk);
 	dump_stack();
-	n = release_above(depth);
-	report_end();
-	return n;
+	return leak_report_end(depth);
 }
 
 void lockdep_sys_exit(void)
 {
 	struct task_struct *tsk = current;
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, 0))
 		return;
-	purge_stale(tsk);
-	if (!tsk->lock_depth)
-		return;
-	lockdep_leak_reports++;
-	report_begin();
 	print_banner("WARNING: lock held when returning to user space!");
 	pr_warn("%s/%d is leaving the kernel with locks still held!\n", tsk->comm, tsk->pid);
 	lockdep_print_held_locks(tsk);
-	release_above(0);
-	report_end();
+	leak_report_end(0);
 }
 
 void debug_check_no_locks_held(void)
@@ -557,18 +565,12 @@ void debug_check_no_locks_held(void)
 	struct task_struct *tsk = current;
 	char title[64];
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, 0))
 		return;
-	purge_stale(tsk);
-	if (!tsk->lock_depth)
-		return;
-	lockdep_leak_reports++;
-	report_begin();
 	snprintf(title, sizeof(title), "WARNING: %s/%d still has locks held!", tsk->comm, tsk->pid);
 	print_banner(title);
 	lockdep_print_held_locks(tsk);
 	pr_warn("\nstack backtrace:\n");
 	dump_stack_lvl(KERN_WARNING);
-	release_above(0);
-	report_end();
+	leak_report_end(0);
 }
