@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -296,6 +296,20 @@ run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
 
 test: check-deps kernel-doc-check
 	$(PYTHON) tests/run.py
+	$(PYTHON) tools/grade.py --selftest
+
+# The labs (labs/NN-name/, docs/labs.md): build the student's module in the
+# lab's folder (make -C . M=labs/NN-name), boot it, run the lab's checks and
+# print a score; GRADE_JSON=FILE also writes Gradescope's results.json.
+grade: check-deps all
+	@test -n "$(LAB)" || { echo "make grade LAB=NN (labs: $(notdir $(wildcard labs/[0-9]*)))"; exit 1; }
+	@$(PYTHON) tools/grade.py $(LAB) $(if $(GRADE_JSON),--json $(GRADE_JSON))
+
+# A copy of the tree for students: everything git has, without the labs'
+# solutions (HANDOUT=DIR, default build/lab-handout).
+HANDOUT ?= $(B)/lab-handout
+lab-handout:
+	$(PYTHON) tools/lab-handout.py $(HANDOUT)
 
 # The API reference, docs/api/*.md, rendered from the kernel-doc comments.
 docs:
@@ -380,6 +394,9 @@ help:
 	@echo "                      (the initrd carries them as /lib/modules/NAME.ko)"
 	@echo "  make -C JANUS M=DIR build DIR's out-of-tree modules into DIR/NAME.ko"
 	@echo "                      (MODULES_EXTRA=\"a.ko b.ko\" adds .ko files to the initrd)"
+	@echo "  make grade LAB=NN   grade lab NN (labs/NN-*): build its module, boot, score it;"
+	@echo "                      GRADE_JSON=FILE also writes Gradescope's results.json"
+	@echo "  make lab-handout    the tree without the labs' solutions, in HANDOUT=$(HANDOUT)"
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
 	@echo "  run, run-elf and debug take CMDLINE=\"...\" SMP=$(SMP) MEM=$(MEM) (MiB) QEMU_EXTRA=\"...\";"

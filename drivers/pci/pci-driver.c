@@ -7,6 +7,7 @@
  * if not, so a buggy driver cannot leave a device doing DMA behind it.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
@@ -108,6 +109,7 @@ int pci_register_driver(struct pci_driver *drv)
 	mutex_unlock(&pci_bind_lock);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(pci_register_driver);
 
 /**
  * pci_unregister_driver() - Take a driver off every device it owns.
@@ -127,3 +129,4 @@ void pci_unregister_driver(struct pci_driver *drv)
 			unbind(dev);
 	mutex_unlock(&pci_bind_lock);
 }
+EXPORT_SYMBOL_GPL(pci_unregister_driver);
