@@ -115,15 +115,27 @@ static void write_consoles(struct console *only, const char *s, unsigned int n)
 			con->write(con, s, n);
 }
 
+/*
+ * The console lock's holder prints for everyone, so it must never be switched
+ * away while it holds it: holding it disables preemption, as Linux's printk
+ * does. A holder preempted by the tick would leave every later line stored but
+ * unprinted, the reports of the lock-up and hung-task detectors included, and a
+ * console_write_direct() on the same CPU would spin on the lock forever with
+ * preemption off: a silent hang.
+ */
 static bool console_trylock(void)
 {
-	return !__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) ||
-	       READ_ONCE(oops_in_progress);
+	preempt_disable();
+	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) || READ_ONCE(oops_in_progress))
+		return true;
+	preempt_enable();
+	return false;
 }
 
 static void console_unlock(void)
 {
 	__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
+	preempt_enable();
 }
 
 /* Takes the next unprinted record, formatted; false when all are printed. */
@@ -255,12 +267,10 @@ EXPORT_SYMBOL(printk);
  */
 void console_write_direct(struct console *con, const char *s, unsigned int n)
 {
-	preempt_disable(); /* the lock is a spin: its holder must not be switched away */
 	while (!console_trylock())
 		cpu_relax();
 	con->write(con, s, n);
 	console_unlock();
-	preempt_enable();
 	console_flush(); /* what printk stored meanwhile */
 }
 

@@ -61,11 +61,20 @@ static void *module_symbol(const char *name)
 #define EXPECT_PROGRAM(test, ...) \
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, __VA_ARGS__, NULL))
 
+/* The state is set before kthread_should_stop() is tested: kthread_stop() sets
+ * the flag, then wakes the thread, so the wake-up either finds it asleep or
+ * comes before the test and makes schedule() return. Testing first and then
+ * sleeping loses a kthread_stop() that comes in between (it hung a boot). */
 static int idle_thread(void *data)
 {
 	(void)data;
-	while (!kthread_should_stop())
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 
