@@ -285,6 +285,7 @@ static void every_kind_of_leftover_is_named(struct kunit *test)
 	static const char *const reports[] = {
 		"irq 37 handler leftover_handler still registered (request_irq at bug_leftovers.c:",
 		"timer leftover_timer (function leftover_timer_fn) still pending (mod_timer at bug_leftovers.c:",
+		"tasklet leftover_tasklet (function leftover_tasklet_fn) still scheduled, disabled",
 		"kthread", "workqueue bug_leftovers still allocated (alloc_workqueue at bug_leftovers.c:",
 		"char device major",
 		"proc entry /proc/bug_leftovers still present (proc_create_single at bug_leftovers.c:",
@@ -292,7 +293,7 @@ static void every_kind_of_leftover_is_named(struct kunit *test)
 	void (*cleanup)(bool);
 
 	EXPECT_PROGRAM(test, "/bin/insmod", "bug_leftovers",
-		       "leave=irq,timer,kthread,workqueue,chrdev,proc");
+		       "leave=irq,timer,tasklet,kthread,workqueue,chrdev,proc");
 	cleanup = module_symbol("bug_leftovers:bug_leftovers_cleanup");
 	KUNIT_ASSERT_NOT_NULL(test, cleanup);
 	for (unsigned int i = 0; i < ARRAY_SIZE(reports); i++)
