@@ -22,12 +22,10 @@ int devtmpfs_create(const char *name, dev_t dev);
 int devtmpfs_remove(const char *name);
 /* Registers a major without publishing a node (drivers with several minors). */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
-/* /proc/NAME (proc.c). */
-struct inode *proc_lookup(const char *name);
-struct inode *proc_tree_lookup(const char *path);
-/* The tracer's /proc files (kernel/trace/trace_proc.c). */
-extern const struct file_operations proc_trace_fops, proc_trace_pipe_fops, proc_tracing_on_fops,
-	proc_set_event_fops;
+/* /proc/PATH (kernel/fs/proc_generic.c), held until proc_put() or an open
+ * file's release. */
+struct inode *proc_lookup(const char *path);
+void proc_put(struct inode *inode);
 
 /**
  * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).

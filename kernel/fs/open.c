@@ -19,13 +19,41 @@
 
 
 
+static bool in_proc(const char *path)
+{
+	return !strncmp(path, "/proc/", 6);
+}
+
 static struct inode *lookup(const char *path)
 {
 	if (!strncmp(path, "/dev/", 5))
 		return devtmpfs_lookup(path + 5);
-	if (!strncmp(path, "/proc/", 6))
-		return proc_lookup(path + 6);
+	if (in_proc(path))
+		return proc_lookup(path + 6); /* held: a removal cannot free it under us */
 	return rootfs_lookup(path);
+}
+
+static struct file *open_inode(struct inode *inode, unsigned int flags)
+{
+	struct file *file;
+	int err = 0;
+
+	if ((flags & O_ACCMODE) == O_ACCMODE)
+		return ERR_PTR(-EINVAL);
+	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY && !inode->i_fop->write)
+		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
+	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	if (!file)
+		return ERR_PTR(-ENOMEM);
+	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
+	atomic_set(&file->f_count, 1);
+	if (file->f_op && file->f_op->open)
+		err = file->f_op->open(inode, file);
+	if (err) {
+		kfree(file);
+		return ERR_PTR(err);
+	}
+	return file;
 }
 
 /**
@@ -44,25 +72,12 @@ struct file *filp_open(const char *path, unsigned int flags)
 {
 	struct inode *inode = lookup(path);
 	struct file *file;
-	int err = 0;
 
 	if (!inode)
 		return ERR_PTR(-ENOENT);
-	if ((flags & O_ACCMODE) == O_ACCMODE)
-		return ERR_PTR(-EINVAL);
-	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)
-		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
-	if (!file)
-		return ERR_PTR(-ENOMEM);
-	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
-	atomic_set(&file->f_count, 1);
-	if (file->f_op && file->f_op->open)
-		err = file->f_op->open(inode, file);
-	if (err) {
-		kfree(file);
-		return ERR_PTR(err);
-	}
+	file = open_inode(inode, flags);
+	if (IS_ERR(file) && in_proc(path))
+		proc_put(inode); /* an open /proc file holds it until release */
 	return file;
 }
 
