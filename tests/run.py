@@ -71,7 +71,8 @@ OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86
 HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
 # A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
 REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
-                    r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP")
+                    r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP"
+                    r"|^irq \d+: nobody cared")
 EXPECT = re.compile(r"^# expect: (.*)$")
 LISTED = re.compile(r"^selftest: suite (\S+) \d+")
 NO_SUITE = re.compile(r"^selftest: no suite (?:matches|selected by) '(.*)'")

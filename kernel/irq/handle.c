@@ -97,13 +97,16 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
  * Each is watched: a changed preempt_count ("BUG: irq handler NAME leaked
  * preempt count"), interrupts turned on (a WARNING; turned off again), and
  * a run longer than irq_warn_us microseconds are reported. IRQ_WAKE_THREAD
- * wakes the action's thread. An arrival no handler claims is counted and
- * reported as "nobody cared" (the first, then every 10000th).
+ * wakes the action's thread. An arrival no handler claims is counted as
+ * unhandled; a line that storms with them is disabled (note_interrupt()).
  *
  * Context: hardirq context, interrupts off, from the flow
- * (generic_handle_irq()); does not sleep.
+ * (generic_handle_irq()), or the irqpoll poller with interrupts off; does
+ * not sleep.
+ * Return: IRQ_HANDLED if a handler (or, with irqfixup, one of another
+ * line) claimed the arrival, else IRQ_NONE.
  */
-void handle_irq_event(struct irq_desc *desc)
+irqreturn_t handle_irq_event(struct irq_desc *desc)
 {
 	irqreturn_t ret = IRQ_NONE;
 	int prev_irq = this_cpu_read(atomic_ctx.irq);
@@ -115,5 +118,5 @@ void handle_irq_event(struct irq_desc *desc)
 	this_cpu_write(atomic_ctx.irq, prev_irq);
 	this_cpu_write(atomic_ctx.irq_name, prev_name);
 
-	note_interrupt(desc, ret);
+	return note_interrupt(desc, ret);
 }
