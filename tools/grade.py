@@ -51,7 +51,7 @@ import run  # noqa: E402  the test runner: QEMU's command, report detection
 
 LABS = os.path.join(ROOT, "labs")
 GRADE_DIR = os.path.join(run.BUILD, "grade")
-SHELL = os.path.join(run.BUILD, "user", "bin", "sh")
+SHELL_SOURCE = os.path.join(ROOT, "user", "bin", "sh.c")
 SHELL_BANNER = r"Janus shell on ttyS0"
 LAB_LINE = re.compile(r"^lab: (check|ok|fail) ([\w-]+)(?::\s*(.*))?$")
 LAB_DONE = "lab: done"
@@ -106,8 +106,10 @@ def build_module(spec, module_dir):
 def make_initrd(spec, ko, work, shell):
     """The boot's initrd: every user program, the student's module and, without
     a shell, the lab's program as /bin/init."""
-    programs = [p for p in glob.glob(os.path.join(run.BUILD, "user", "bin", "*"))
-                if os.access(p, os.X_OK) and "." not in os.path.basename(p)]
+    # The programs this tree builds (user/bin/NAME.c), never a stale binary
+    # another checkout's build left behind.
+    programs = [os.path.join(run.BUILD, "user", "bin", os.path.basename(c)[:-2])
+                for c in sorted(glob.glob(os.path.join(ROOT, "user", "bin", "*.c")))]
     files = [p for p in programs if shell or os.path.basename(p) != "init"]
     if not shell:
         init = os.path.join(work, "init")
@@ -167,7 +169,7 @@ def type_command(boot, command, timeout):
 
 
 def boot_and_run(spec, ko, work, log_path):
-    shell = os.path.exists(SHELL)
+    shell = os.path.exists(SHELL_SOURCE)
     initrd = make_initrd(spec, ko, work, shell)
     timeout = getattr(spec, "TIMEOUT", 60) * run.timeout_scale(1)
     boot = run.Boot(qemu_command(spec, initrd), timeout, log_path, interactive=shell)
