@@ -141,7 +141,7 @@ $(B)/janus.elf: $(OBJS) $(B)/ksyms-empty.o linker.ld tools/ksyms.py
 #   out of tree:  make -C <janus> M=DIR: DIR's Kbuild or Makefile obj-m list,
 #                 or else every DIR/*.c -> DIR/NAME.ko
 #   extra:        make run MODULES_EXTRA="a.ko b.ko" adds them to /lib/modules
-MODULE_CFLAGS := $(filter-out -Werror,$(CFLAGS)) -D__KERNEL__ -DMODULE -Wno-unused-parameter
+MODULE_CFLAGS := $(filter-out -Werror,$(CFLAGS)) -D__KERNEL__ -DMODULE -Wno-unused-parameter -Ilabs/include
 modname = $(basename $(firstword $(subst /, ,$(patsubst $(B)/modules/%,%,$(1)))))
 
 INTREE_MODULES := $(sort $(patsubst modules/%.c,%,$(wildcard modules/*.c)) \
@@ -225,6 +225,8 @@ $(foreach m,$(EXT_MODULES),$(eval $(call ext_module_rule,$(m))))
 
 modules: $(EXT_KOS)
 	@echo "  modules in $(KBUILD_EXTMOD): $(notdir $(EXT_KOS))"
+# A changed header (the module's own, or the kernel's) rebuilds what includes it.
+-include $(wildcard $(KBUILD_EXTMOD)/*.d)
 endif
 
 # The user side. These rules are more specific than the kernel's $(B)/%.o
