@@ -12,12 +12,14 @@
  *     line is still polled every HZ/10, and a handler that does acknowledge,
  *     added to the shared line, gets it enabled again;
  *   - one whose interrupt the firmware routed to the wrong line (it listens
- *     on another): with `irqpoll` every arrival nobody claims is offered to
- *     the other lines' handlers, and every line is polled.
+ *     on another): with `irqfixup` every arrival nobody claims is offered to
+ *     the other lines' handlers; `irqpoll` also polls every line, which
+ *     finds the device even when no interrupt arrives at all.
  *
  * The device goes back to its own driver after each case. Cases skip on a
- * machine without -device edu; the irqpoll case runs only when booted with
- * `irqpoll` (configuration storm-edu-irqpoll), the storm only without it.
+ * machine without -device edu; the misrouted case runs only when booted with
+ * `irqfixup` or `irqpoll` (configurations storm-edu-irqfixup and
+ * storm-edu-irqpoll), the storm only without them.
  */
 #include <asm/io.h>
 #include <kunit/test.h>
@@ -181,15 +183,15 @@ static void a_level_line_nobody_acknowledges_is_disabled_and_user_mode_runs_on(s
 	free_irq(irq, &forgetful);
 }
 
-static void a_misrouted_interrupt_is_found_with_irqpoll(struct kunit *test)
+static void a_misrouted_interrupt_is_found_with_irqfixup_or_irqpoll(struct kunit *test)
 {
 	struct handler other = { .name = "other" }, misrouted = { .name = "misrouted", .acknowledges = true };
 	struct irq_desc *desc;
 	unsigned int irq, unhandled, arrivals, acks, i;
 
 	need_edu(test);
-	if (irqfixup != IRQFIXUP_POLL)
-		kunit_skip(test, "boot with irqpoll (configuration storm-edu-irqpoll)");
+	if (!irqfixup)
+		kunit_skip(test, "boot with irqfixup or irqpoll (configurations storm-edu-irq*)");
 	irq = edu_pdev->irq;
 	desc = irq_to_desc(irq);
 	/* edu's line is shared with a quiet device; edu's own handler was put on
@@ -215,14 +217,21 @@ static void a_misrouted_interrupt_is_found_with_irqpoll(struct kunit *test)
 	free_irq(irq, &other);
 	acks = misrouted.acks - misrouted.acks_in_hardirq;
 	iowrite32(EDU_IRQ_FACT, regs + EDU_REG_IRQ_RAISE);
-	KUNIT_EXPECT_TRUE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 5000));
-	KUNIT_EXPECT_EQ(test, misrouted.acks - misrouted.acks_in_hardirq, acks + 1); /* polled */
+	if (irqfixup == IRQFIXUP_POLL) {
+		KUNIT_EXPECT_TRUE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 5000));
+		KUNIT_EXPECT_EQ(test, misrouted.acks - misrouted.acks_in_hardirq, acks + 1);
+	} else {
+		/* irqfixup searches only when an arrival comes, and none comes on a
+		 * masked line: five poll intervals later the device still waits. */
+		KUNIT_EXPECT_FALSE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 500));
+		KUNIT_EXPECT_EQ(test, misrouted.acks, misrouted.acks_in_hardirq); /* no poller */
+	}
 	free_irq(WRONG_LINE, &misrouted);
 }
 
 static struct kunit_case level_storm_cases[] = {
 	KUNIT_CASE(a_level_line_nobody_acknowledges_is_disabled_and_user_mode_runs_on),
-	KUNIT_CASE(a_misrouted_interrupt_is_found_with_irqpoll),
+	KUNIT_CASE(a_misrouted_interrupt_is_found_with_irqfixup_or_irqpoll),
 	{}
 };
 
