@@ -16,14 +16,22 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402  (tests/run.py: the runner)
 
 
+# The soak looks for crashes, broken invariants and lost wake-ups, not for
+# handler latency: with 4 virtual CPUs on a loaded host, a torture handler
+# spinning on a lock whose holder's virtual CPU the host has descheduled
+# waits as long as the host likes (0.5-1 s was seen at load 18). make bench
+# measures handler times; here only a handler stuck for 10 s is reported.
+IRQ_WARN_US = 10000000
+
+
 def main(argv):
     seconds = int(argv[0]) if argv else 600
     cpus = int(argv[1]) if len(argv) > 1 else 4
     torture_ms = max(400, seconds * 1000 // 2 // 6)
     calls, fuzz_secs = 1000000, max(1, seconds // 2)
     cmdline = ("selftest=torture,syscall_fuzz torture_ms=%d fuzz_calls=%d fuzz_secs=%d "
-               "fuzz_seed=%d hung_task_timeout_secs=120 irq_warn_us=500000" %
-               (torture_ms, calls, fuzz_secs, seconds))
+               "fuzz_seed=%d hung_task_timeout_secs=120 irq_warn_us=%d" %
+               (torture_ms, calls, fuzz_secs, seconds, IRQ_WARN_US))
     config = run.Config("soak", seconds * 3 + 300, "pass", "-accel tcg -smp %d -kernel {elf}" % cpus,
                         cmdline)
     os.makedirs(run.RESULTS, exist_ok=True)
