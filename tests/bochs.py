@@ -9,7 +9,8 @@ stops Bochs once the KTAP totals line appears. Bochs's time is its own
 (clock: sync=none, 200 million instructions a second): guest time follows the
 instructions executed, so the host's load cannot distort it.
 
-    tests/bochs.py [SUITES]      default: see SUITES below
+    tests/bochs.py [SUITES]      default: see SUITES below; `all`: every suite
+                                 but those in NOT_ON_BOCHS
 """
 import fcntl
 import os
@@ -30,6 +31,14 @@ import run  # noqa: E402  (tests/run.py: the runner)
 SUITES = ("boot,current,preempt_count,irq_api,softirq,tasklet,spinlock,mutex,semaphore,"
           "completion,waitqueue,seed003_driver,syscall,syscall_exit,lockdep,lockcheck,"
           "spurious_storm,seq_file,printk")
+# Suites `all` leaves out, and why.
+NOT_ON_BOCHS = {
+    # Bochs 2.7 ignores an EOI while the spurious vector (0xff) is the highest
+    # in service (bx_local_apic_c::receive_EOI): after the case that sends an
+    # IPI on that vector, its bit stays set and the local APIC delivers
+    # nothing more. QEMU and the SDM's APIC clear it.
+    "lapic",
+}
 TIMEOUT = 900  # seconds on an idle host; a loaded one gets more, as in make test
 BOCHSRC = """megs: 128
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
@@ -161,6 +170,9 @@ def boot(iso, serial, log):
 
 def main(argv):
     suites = argv[0] if argv else SUITES
+    if suites == "all":
+        suites = ",".join(sorted(n for n, explicit in run.known_suites().items()
+                                 if not explicit and n not in NOT_ON_BOCHS))
     if not shutil.which("bochs"):
         run.log("test-bochs: bochs is not installed (apt-get install bochs bochsbios vgabios bochs-term)")
         return 1
