@@ -76,7 +76,7 @@ static bool initcall_blacklisted(initcall_t fn)
  *
  * Context: boot, process context; may sleep (initcalls may).
  */
-void do_initcalls(void)
+void __init do_initcalls(void)
 {
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
 		if (initcall_blacklist[0] && initcall_blacklisted(*fn))
@@ -130,6 +130,7 @@ static int kernel_init(void *unused)
 	workqueue_init();
 	initrd_init();
 	do_initcalls();
+	free_initmem(); /* the boot is over: __init code and data go */
 	result = run_boot_tests();
 	print_boot_dumps();
 	if (result >= 0)

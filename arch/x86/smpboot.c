@@ -168,7 +168,7 @@ static void boot_secondaries(void)
  * idle task and stacks are allocated with GFP_KERNEL and vmalloc()), and
  * spins while each CPU comes up.
  */
-void smp_init(void)
+void __init smp_init(void)
 {
 	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];
 

@@ -17,6 +17,7 @@
 #include <asm/traps.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -212,6 +213,9 @@ static void report_page_fault(unsigned long address, unsigned long err)
 			 address);
 	else
 		pr_emerg("BUG: unable to handle page fault for address: %08lx\n", address);
+	if (in_freed_initmem(address))
+		pr_emerg("#PF: %08lx (%pS) is __init memory, freed after boot\n", address,
+			 (void *)address);
 	pr_emerg("#PF: %s %s in %s mode\n", err & X86_PF_USER ? "user" : "supervisor",
 		 err & X86_PF_INSTR ? "instruction fetch" : err & X86_PF_WRITE ? "write access"
 									   : "read access",
@@ -320,7 +324,7 @@ void cpu_init_doublefault(int cpu)
  *
  * Context: early boot, interrupts off.
  */
-void trap_init(void)
+void __init trap_init(void)
 {
 	cpu_init_doublefault(0);
 	idt_setup();
