@@ -21,12 +21,14 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <janus/log.h>
 #include <linux/trace.h>
 #include <asm/trace/exceptions.h>
+#include <trace/events/nmi.h>
 
 #define DF_STACK_SIZE 4096
 
@@ -234,6 +236,21 @@ static void do_page_fault(struct pt_regs *regs, unsigned long err, unsigned long
 	die(NULL, regs, err);
 }
 
+/* An NMI that is not a panic stop, in NMI context: the backtrace handler
+ * (traced as nmi_handler, like Linux's). False if it was not that. */
+static bool do_nmi(struct pt_regs *regs)
+{
+	u64 start;
+	bool handled;
+
+	nmi_enter();
+	start = sched_clock();
+	handled = nmi_cpu_backtrace(regs);
+	trace_nmi_handler(nmi_cpu_backtrace, sched_clock() - start, handled);
+	nmi_exit();
+	return handled;
+}
+
 /**
  * do_exception() - The C handler of every CPU exception.
  * @regs: the state saved at entry, with the vector and error code
@@ -253,7 +270,7 @@ __attribute__((used)) void do_exception(struct pt_regs *regs)
 	this_cpu_inc(exception_count);
 	if (vector == X86_TRAP_NMI && nmi_stop_requested())
 		stop_this_cpu(); /* another CPU panicked while this one had interrupts off */
-	if (vector == X86_TRAP_NMI && nmi_cpu_backtrace(regs))
+	if (vector == X86_TRAP_NMI && do_nmi(regs))
 		return; /* another CPU asked where this one is */
 	if (user_mode(regs) && vector != X86_TRAP_NMI) {
 		user_fault(regs, vector, vector == X86_TRAP_PF ? read_cr2() : 0);
