@@ -269,6 +269,19 @@ static int read_proc(const char *path, unsigned int flags, char *page, size_t si
 	return total;
 }
 
+/* Copies the line of text that contains needle into line; false if none does. */
+static bool copy_line_with(const char *text, const char *needle)
+{
+	const char *end = strstr(text, needle), *start = end;
+
+	if (!end)
+		return false;
+	while (start > text && start[-1] != '\n')
+		start--;
+	strscpy(line, start, min(sizeof(line), (size_t)(end - start) + 1));
+	return true;
+}
+
 static ssize_t write_proc(const char *path, unsigned int flags, char *page, const char *text)
 {
 	struct file *f = filp_open(path, flags);
@@ -303,6 +316,8 @@ static void the_proc_files_work_as_in_linux(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, !strncmp(page, "# tracer: nop\n#\n# entries-in-buffer/entries-written: ", 53));
 	KUNIT_EXPECT_TRUE(test, strstr(page, "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n") != NULL);
 	KUNIT_EXPECT_TRUE(test, strstr(page, "name=trace-test\n") != NULL);
+	/* The handler's line, as cat shows it, carries the latency flags: d.h */
+	KUNIT_EXPECT_TRUE(test, copy_line_with(page, "name=trace-test\n") && flags_are("d?h"));
 
 	/* trace_pipe consumes: what it gave is gone from /proc/trace. */
 	read_proc("/proc/trace_pipe", O_RDONLY, page, PAGE_SIZE);
