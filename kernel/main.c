@@ -117,7 +117,7 @@ static void run_init_process(void)
  * the other CPUs, built-in drivers, then the self-tests or benchmarks the
  * command line asked for, or else /bin/init in user mode.
  */
-static int kernel_init(void *unused)
+static int __ref kernel_init(void *unused)
 {
 	int result, cpu;
 
@@ -148,7 +148,7 @@ static int kernel_init(void *unused)
  *
  * Context: boot, from boot.asm, interrupts off; never returns.
  */
-void kmain(u32 magic, u32 mbi_phys)
+void __ref kmain(u32 magic, u32 mbi_phys)
 {
 	/* %fs must point at this CPU's data before anything touches a per-CPU
 	 * variable (spinlocks do, through preempt_count). */

@@ -16,6 +16,9 @@
 #define __init __section(".init.text") __cold
 #define __initdata __section(".init.data")
 #define __initconst __section(".init.rodata")
+/* Code that is not __init but calls into it while the boot runs (kmain,
+ * kernel_init): tools/section_check.py lets it, as Linux's __ref. */
+#define __ref __section(".ref.text") noinline
 #ifdef MODULE
 #define __exit __section(".exit.text")
 #else
