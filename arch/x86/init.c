@@ -26,7 +26,8 @@ static bool initmem_freed;
  * After this, calling an __init function or reading __initdata faults.
  *
  * Context: process context with interrupts on, once, at the end of the
- * boot (kernel_init, after the initcalls); does not sleep.
+ * boot (kernel_init, after the initcalls); may sleep (the static-branch
+ * mutex).
  */
 void free_initmem(void)
 {
