@@ -60,7 +60,7 @@ int serial_getc_nowait(void)
 }
 
 /* 115200 baud, 8N1, FIFOs on; called first thing in kmain so panics are visible. */
-void serial_init(void)
+void __init serial_init(void)
 {
 	outb(0x00, COM1 + UART_IER);
 	outb(LCR_DLAB, COM1 + UART_LCR);

@@ -4,6 +4,7 @@
  */
 #include <asm/io.h>
 #include <asm/page.h>
+#include <linux/init.h>
 #include <linux/console.h>
 #include <linux/string.h>
 #include <linux/vga.h>
@@ -64,7 +65,7 @@ static void vga_console_write(struct console *con, const char *s, unsigned int n
 
 static struct console vga_console = { .name = "tty0", .write = vga_console_write };
 
-void vga_init(void)
+void __init vga_init(void)
 {
 	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++)
 		vga_mem[i] = VGA_ATTR | ' ';

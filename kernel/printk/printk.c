@@ -384,7 +384,9 @@ bool log_contains(u64 from_seq, const char *needle)
 	return false;
 }
 
-static int __init loglevel_setup(char *val)
+/* Not __init: the cmdline suite parses loglevel= after boot, as the one real
+ * parameter whose bad values it shows are refused. */
+static int loglevel_setup(char *val)
 {
 	int level;
 
