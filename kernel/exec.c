@@ -190,6 +190,7 @@ long do_spawn(const char *path, const struct program_args *args)
 		return -ENOMEM;
 	}
 	p->mm = mm;
+	init_process_ids(p, current);
 	err = setup_process(p, current->files);
 	if (err) {
 		p->mm = NULL;
@@ -230,6 +231,7 @@ int kernel_execve(const char *path, const struct program_args *args)
 		err = setup_process(tsk, NULL);
 	if (err)
 		return err;
+	init_process_ids(tsk, tsk);
 	strscpy(tsk->comm, basename(path), sizeof(tsk->comm));
 	tsk->flags &= ~PF_KTHREAD;
 	preempt_disable();

@@ -17,6 +17,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <janus/nosleep.h>
@@ -113,6 +114,8 @@ void do_exit(long code)
 	tsk->exit_code = code;
 	exit_mm(tsk);
 	exit_files(tsk);
+	if (tsk->sid == tsk->pid)
+		disassociate_ctty(tsk); /* a session leader frees its terminal */
 	exit_notify(tsk);
 	kthread_exited(tsk, code);
 	do_task_dead();

@@ -21,6 +21,11 @@ long sys_getpid(void);                                               /* kernel/s
 long sys_getppid(void);
 long sys_sched_yield(void);
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_setpgid(pid_t pid, pid_t pgid);                             /* kernel/pgrp.c */
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(pid_t pid);
 long sys_kill(pid_t pid, int sig);                                   /* kernel/signal.c */
 long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact);
 long sys_sigreturn(void);                                            /* arch/x86/signal.c */

@@ -44,7 +44,7 @@ int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 			continue;
 		}
 		if (!tty) {
-			tty = filp_open("/dev/ttyS0", O_RDWR);
+			tty = filp_open("/dev/ttyS0", O_RDWR | O_NOCTTY);
 			if (IS_ERR(tty))
 				return PTR_ERR(tty);
 			files->fd[fd] = tty;

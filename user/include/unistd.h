@@ -13,6 +13,17 @@ ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
 pid_t getpid(void);
 pid_t getppid(void);
+/* Process groups and sessions (Linux's rules: kernel/pgrp.c). */
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+/* The terminal's foreground process group (TIOCGPGRP/TIOCSPGRP). */
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+/* Whether fd is a terminal (TCGETS works on it). */
+int isatty(int fd);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t us);
 

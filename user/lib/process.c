@@ -1,4 +1,5 @@
-/* System calls on processes: exit, spawn, waitpid, wait, getpid, getppid, sched_yield. */
+/* System calls on processes: exit, spawn, waitpid, wait, the ids (pid, parent, group,
+ * session), sched_yield. */
 #include <janus.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -40,4 +41,29 @@ pid_t getppid(void)
 int sched_yield(void)
 {
 	return syscall0(__NR_sched_yield);
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return syscall2(__NR_setpgid, pid, pgid);
+}
+
+pid_t getpgid(pid_t pid)
+{
+	return syscall1(__NR_getpgid, pid);
+}
+
+pid_t getpgrp(void)
+{
+	return syscall0(__NR_getpgrp);
+}
+
+pid_t setsid(void)
+{
+	return syscall0(__NR_setsid);
+}
+
+pid_t getsid(pid_t pid)
+{
+	return syscall1(__NR_getsid, pid);
 }

@@ -19,11 +19,16 @@
 #define __NR_getpid 20
 #define __NR_kill 37
 #define __NR_ioctl 54
+#define __NR_setpgid 57
 #define __NR_getppid 64
+#define __NR_getpgrp 65
+#define __NR_setsid 66
 #define __NR_sigaction 67
 #define __NR_sigreturn 119
 #define __NR_init_module 128
 #define __NR_delete_module 129
+#define __NR_getpgid 132
+#define __NR_getsid 147
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
 #define __NR_finit_module 350
