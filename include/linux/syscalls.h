@@ -17,6 +17,10 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_open(const char __user *path, unsigned int flags);
 long sys_close(unsigned int fd);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_dup(unsigned int oldfd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_pipe(int __user *fds);
+long sys_pipe2(int __user *fds, int flags);
 long sys_getpid(void);                                               /* kernel/sys.c */
 long sys_getppid(void);
 long sys_sched_yield(void);

@@ -1,8 +1,9 @@
 /*
  * Open files and descriptor tables. A struct file is shared by every
- * descriptor that points at it (a spawned process inherits its parent's
- * stdio); the last fput calls the driver's release. Processes have one
- * thread each, so a process's own table needs no lock.
+ * descriptor that points at it (fork copies the table, dup2 copies a
+ * descriptor, a spawned process inherits its parent's stdio); the last fput
+ * calls the driver's release. Processes have one thread each, so a
+ * process's own table needs no lock.
  */
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -11,7 +12,19 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <janus/vfs.h>
+#include <linux/syscalls.h>
 #include <uapi/linux/fcntl.h>
+
+struct file *alloc_file(struct inode *inode, unsigned int flags)
+{
+	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
+
+	if (!file)
+		return NULL;
+	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
+	atomic_set(&file->f_count, 1);
+	return file;
+}
 
 struct file *get_file(struct file *file)
 {
@@ -55,6 +68,16 @@ int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 	return 0;
 }
 
+struct files_struct *files_dup(struct files_struct *old)
+{
+	struct files_struct *files = files_alloc();
+
+	for (int fd = 0; files && fd < NR_OPEN_DEFAULT; fd++)
+		if (old->fd[fd])
+			files->fd[fd] = get_file(old->fd[fd]);
+	return files;
+}
+
 void files_release(struct files_struct *files)
 {
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
@@ -92,4 +115,33 @@ int fd_close(unsigned int fd)
 	current->files->fd[fd] = NULL;
 	fput(file);
 	return 0;
+}
+
+long sys_dup(unsigned int oldfd)
+{
+	struct file *file = fget(oldfd);
+	int fd;
+
+	if (!file)
+		return -EBADF;
+	fd = fd_install_new(get_file(file));
+	if (fd < 0)
+		fput(file);
+	return fd;
+}
+
+/* newfd becomes another descriptor of oldfd's file; what newfd had is closed. */
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	struct file *file = fget(oldfd), *old;
+
+	if (!file || newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (oldfd == newfd)
+		return newfd;
+	old = current->files->fd[newfd];
+	current->files->fd[newfd] = get_file(file);
+	if (old)
+		fput(old);
+	return newfd;
 }

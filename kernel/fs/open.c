@@ -40,11 +40,9 @@ struct file *filp_open(const char *path, unsigned int flags)
 		return ERR_PTR(-EINVAL);
 	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)
 		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	file = alloc_file(inode, flags);
 	if (!file)
 		return ERR_PTR(-ENOMEM);
-	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
-	atomic_set(&file->f_count, 1);
 	if (file->f_op && file->f_op->open)
 		err = file->f_op->open(inode, file);
 	if (err) {

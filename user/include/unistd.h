@@ -11,6 +11,12 @@
 ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
+int dup(int fd);
+int dup2(int oldfd, int newfd);
+/* fds[0] reads what fds[1] writes. */
+int pipe(int fds[2]);
+/* flags: O_NONBLOCK */
+int pipe2(int fds[2], int flags);
 pid_t getpid(void);
 pid_t getppid(void);
 /* Process groups and sessions (Linux's rules: kernel/pgrp.c). */

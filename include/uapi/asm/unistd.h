@@ -18,8 +18,11 @@
 #define __NR_waitpid 7
 #define __NR_getpid 20
 #define __NR_kill 37
+#define __NR_dup 41
+#define __NR_pipe 42
 #define __NR_ioctl 54
 #define __NR_setpgid 57
+#define __NR_dup2 63
 #define __NR_getppid 64
 #define __NR_getpgrp 65
 #define __NR_setsid 66
@@ -31,6 +34,7 @@
 #define __NR_getsid 147
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
+#define __NR_pipe2 331
 #define __NR_finit_module 350
 #define __NR_spawn 400 /* spawn(path, argv): a new process running path; its pid */
 
