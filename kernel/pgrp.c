@@ -68,11 +68,16 @@ static struct task_struct *self_or_child(pid_t pid)
 	return NULL;
 }
 
-/*
- * setpgid(pid, pgid): move pid (0: the caller; else one of its children)
- * into group pgid (0: a new group led by pid). The group must be new or
- * exist in the same session; a session leader cannot move, nor a child
- * that has already run execve (-EACCES).
+/**
+ * sys_setpgid() - The setpgid(2) system call: move a process into a process group.
+ * @pid:  0 for the caller, or one of its children
+ * @pgid: the group; 0 for a new group led by @pid
+ *
+ * The group must be new or exist in the same session; a session leader
+ * cannot move, nor a child that has already run execve.
+ *
+ * Context: process context (a system call).
+ * Return: 0; -EINVAL, -ESRCH (no such child), -EPERM, -EACCES (it ran execve).
  */
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
@@ -119,23 +124,50 @@ static long id_of(pid_t pid, bool session)
 	return id;
 }
 
+/**
+ * sys_getpgid() - The getpgid(2) system call.
+ * @pid: a process, 0 for the caller
+ *
+ * Context: process context (a system call).
+ * Return: its process group, or -ESRCH.
+ */
 long sys_getpgid(pid_t pid)
 {
 	return id_of(pid, false);
 }
 
+/**
+ * sys_getpgrp() - The getpgrp(2) system call: the caller's process group.
+ *
+ * Context: process context (a system call).
+ * Return: the group id.
+ */
 long sys_getpgrp(void)
 {
 	return current->pgid;
 }
 
+/**
+ * sys_getsid() - The getsid(2) system call.
+ * @pid: a process, 0 for the caller
+ *
+ * Context: process context (a system call).
+ * Return: its session (the pid of the session leader), or -ESRCH.
+ */
 long sys_getsid(pid_t pid)
 {
 	return id_of(pid, true);
 }
 
-/* setsid(): a new session and group, both led by the caller, with no
- * controlling terminal. Not for a process group leader (-EPERM). */
+/**
+ * sys_setsid() - The setsid(2) system call: a new session led by the caller.
+ *
+ * The caller also leads a new process group and has no controlling
+ * terminal until it opens one.
+ *
+ * Context: process context (a system call).
+ * Return: the new session id, or -EPERM for a process group leader.
+ */
 long sys_setsid(void)
 {
 	struct task_struct *p = current;

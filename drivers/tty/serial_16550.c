@@ -131,7 +131,13 @@ static void serial_console_write(struct console *con, const char *s, unsigned in
 
 static struct console serial_console = { .name = "ttyS0", .write = serial_console_write };
 
-/* 115200 baud, 8N1, FIFOs on, interrupts off; called first thing in kmain so panics are visible. */
+/**
+ * serial_init() - Set up COM1 (115200 baud, 8N1, FIFOs, interrupts off) as a console.
+ *
+ * Called first thing in kmain, so that every later message, a panic too, is seen.
+ *
+ * Context: early boot, one CPU, interrupts off.
+ */
 void serial_init(void)
 {
 	struct uart_16550 *up = &com1;
@@ -146,7 +152,14 @@ void serial_init(void)
 	register_console(&serial_console);
 }
 
-/* For the paths that must not depend on printk (a bad Multiboot magic). */
+/**
+ * serial_puts() - Write a string to COM1, polled, without printk.
+ * @s: the string
+ *
+ * For the paths that must not depend on printk (a bad Multiboot magic).
+ *
+ * Context: any context.
+ */
 void serial_puts(const char *s)
 {
 	while (*s)

@@ -15,6 +15,14 @@
 #include <linux/syscalls.h>
 #include <uapi/linux/fcntl.h>
 
+/**
+ * alloc_file() - A new open file of @inode, not yet opened by its driver.
+ * @inode: what it is a file of (its i_fop become the file's operations)
+ * @flags: the open flags (O_RDONLY, O_WRONLY, O_RDWR, O_NONBLOCK...)
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the file with one reference, or NULL if out of memory.
+ */
 struct file *alloc_file(struct inode *inode, unsigned int flags)
 {
 	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
@@ -68,6 +76,15 @@ int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 	return 0;
 }
 
+/**
+ * files_dup() - A forked process's descriptor table: a copy of @old.
+ * @old: the parent's table
+ *
+ * Both tables point at the same open files, one more reference each.
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the copy, or NULL if out of memory.
+ */
 struct files_struct *files_dup(struct files_struct *old)
 {
 	struct files_struct *files = files_alloc();
@@ -117,6 +134,13 @@ int fd_close(unsigned int fd)
 	return 0;
 }
 
+/**
+ * sys_dup() - The dup(2) system call: another descriptor of the same open file.
+ * @oldfd: the descriptor to copy
+ *
+ * Context: process context (a system call).
+ * Return: the lowest free descriptor, -EBADF or -EMFILE.
+ */
 long sys_dup(unsigned int oldfd)
 {
 	struct file *file = fget(oldfd);
@@ -130,7 +154,14 @@ long sys_dup(unsigned int oldfd)
 	return fd;
 }
 
-/* newfd becomes another descriptor of oldfd's file; what newfd had is closed. */
+/**
+ * sys_dup2() - The dup2(2) system call: @newfd becomes a copy of @oldfd.
+ * @oldfd: the descriptor to copy
+ * @newfd: where to; the file it had is closed first (a shell's redirection)
+ *
+ * Context: process context (a system call); may sleep (the closed file's release).
+ * Return: @newfd, or -EBADF.
+ */
 long sys_dup2(unsigned int oldfd, unsigned int newfd)
 {
 	struct file *file = fget(oldfd), *old;

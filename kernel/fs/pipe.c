@@ -189,8 +189,14 @@ static struct file *open_end(struct pipe_inode_info *pipe, unsigned int flags)
 	return file;
 }
 
-/* pipe2(fds, flags): fds[0] the read end, fds[1] the write end, the lowest
- * free descriptors. flags: 0 or O_NONBLOCK (for both ends). */
+/**
+ * sys_pipe2() - The pipe2(2) system call: a new pipe as two descriptors.
+ * @ufds:  where to put them: [0] the read end, [1] the write end (the lowest free ones)
+ * @flags: 0, or O_NONBLOCK for both ends
+ *
+ * Context: process context (a system call); may sleep (allocates).
+ * Return: 0; -EINVAL for other flags, -ENOMEM, -EMFILE, -EFAULT.
+ */
 long sys_pipe2(int __user *ufds, int flags)
 {
 	struct pipe_inode_info *pipe;
@@ -229,6 +235,13 @@ long sys_pipe2(int __user *ufds, int flags)
 	return 0;
 }
 
+/**
+ * sys_pipe() - The pipe(2) system call: pipe2() without flags.
+ * @ufds: where to put the two descriptors
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: as sys_pipe2().
+ */
 long sys_pipe(int __user *ufds)
 {
 	return sys_pipe2(ufds, 0);
