@@ -23,11 +23,13 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsign
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_exit, sys_exit),
+	SYSCALL(__NR_fork, sys_fork),
 	SYSCALL(__NR_read, sys_read),
 	SYSCALL(__NR_write, sys_write),
 	SYSCALL(__NR_open, sys_open),
 	SYSCALL(__NR_close, sys_close),
 	SYSCALL(__NR_waitpid, sys_waitpid),
+	SYSCALL(__NR_execve, sys_execve),
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_kill, sys_kill),
 	SYSCALL(__NR_dup, sys_dup),

@@ -37,5 +37,8 @@ long sys_init_module(void __user *umod, unsigned long len, const char __user *ua
 long sys_finit_module(int fd, const char __user *uargs, int flags);
 long sys_delete_module(const char __user *name, unsigned int flags);
 long sys_spawn(const char __user *path, const char __user *const __user *argv); /* kernel/exec.c */
+long sys_fork(void);
+long sys_execve(const char __user *path, const char __user *const __user *argv,
+		const char __user *const __user *envp);
 
 #endif

@@ -17,6 +17,11 @@ int dup2(int oldfd, int newfd);
 int pipe(int fds[2]);
 /* flags: O_NONBLOCK */
 int pipe2(int fds[2], int flags);
+/* A copy of the calling process: the child's pid in the parent, 0 in the child. */
+pid_t fork(void);
+/* Runs another program in this process; returns only on failure. envp is not passed on. */
+int execve(const char *path, char *const argv[], char *const envp[]);
+int execv(const char *path, char *const argv[]);
 pid_t getpid(void);
 pid_t getppid(void);
 /* Process groups and sessions (Linux's rules: kernel/pgrp.c). */

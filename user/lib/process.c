@@ -13,6 +13,21 @@ _Noreturn void exit(int status)
 	__builtin_trap(); /* exit returned: a kernel bug; fault rather than run on */
 }
 
+pid_t fork(void)
+{
+	return syscall0(__NR_fork);
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return syscall3(__NR_execve, path, argv, envp);
+}
+
+int execv(const char *path, char *const argv[])
+{
+	return execve(path, argv, NULL);
+}
+
 pid_t spawn(const char *path, char *const argv[])
 {
 	return syscall2(__NR_spawn, path, argv);

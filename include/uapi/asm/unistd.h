@@ -11,11 +11,13 @@
 #define _UAPI_ASM_UNISTD_H
 
 #define __NR_exit 1
+#define __NR_fork 2
 #define __NR_read 3
 #define __NR_write 4
 #define __NR_open 5
 #define __NR_close 6
 #define __NR_waitpid 7
+#define __NR_execve 11
 #define __NR_getpid 20
 #define __NR_kill 37
 #define __NR_dup 41
