@@ -48,6 +48,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_getsid, sys_getsid),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_getdents64, sys_getdents64),
+	SYSCALL(__NR_clock_gettime, sys_clock_gettime),
 	SYSCALL(__NR_pipe2, sys_pipe2),
 	SYSCALL(__NR_finit_module, sys_finit_module),
 	SYSCALL(__NR_spawn, sys_spawn),

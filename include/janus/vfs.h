@@ -25,6 +25,11 @@ int __register_chrdev(unsigned int major, const char *name, const struct file_op
 /* /proc/NAME (proc.c). */
 struct inode *proc_lookup(const char *name);
 struct inode *proc_tree_lookup(const char *path);
+/* The i-th entry of /proc, of /dev: for listing them; NULL past the last. */
+const char *proc_name_at(unsigned int i);
+const char *devtmpfs_name_at(unsigned int i);
+/* The directories /, /bin, /dev, /proc (kernel/fs/readdir.c), or NULL. */
+struct inode *dir_lookup(const char *path);
 
 /**
  * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).

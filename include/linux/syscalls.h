@@ -21,6 +21,8 @@ long sys_dup(unsigned int oldfd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
+long sys_clock_gettime(int clock, struct timespec __user *tp);
 long sys_getpid(void);                                               /* kernel/sys.c */
 long sys_getppid(void);
 long sys_sched_yield(void);

@@ -21,6 +21,10 @@
 
 static struct inode *lookup(const char *path)
 {
+	struct inode *dir = dir_lookup(path);
+
+	if (dir)
+		return dir;
 	if (!strncmp(path, "/dev/", 5))
 		return devtmpfs_lookup(path + 5);
 	if (!strncmp(path, "/proc/", 6))
@@ -35,7 +39,9 @@ struct file *filp_open(const char *path, unsigned int flags)
 	int err = 0;
 
 	if (!inode)
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
+	if ((flags & O_DIRECTORY) && !(inode->i_fop && inode->i_fop->iterate_shared))
+		return ERR_PTR(-ENOTDIR);
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
 	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)

@@ -121,3 +121,12 @@ char *strrchr(const char *s, int c)
 	} while (*s++);
 	return (char *)last;
 }
+
+size_t strcspn(const char *s, const char *reject)
+{
+	size_t n = 0;
+
+	while (s[n] && !strchr(reject, s[n]))
+		n++;
+	return n;
+}

@@ -36,6 +36,8 @@
 #define __NR_getsid 147
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
+#define __NR_getdents64 220
+#define __NR_clock_gettime 265
 #define __NR_pipe2 331
 #define __NR_finit_module 350
 #define __NR_spawn 400 /* spawn(path, argv): a new process running path; its pid */
