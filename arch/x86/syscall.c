@@ -41,6 +41,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_getpgrp, sys_getpgrp),
 	SYSCALL(__NR_setsid, sys_setsid),
 	SYSCALL(__NR_sigaction, sys_sigaction),
+	SYSCALL(__NR_syslog, sys_syslog),
 	SYSCALL(__NR_sigreturn, sys_sigreturn),
 	SYSCALL(__NR_init_module, sys_init_module),
 	SYSCALL(__NR_delete_module, sys_delete_module),

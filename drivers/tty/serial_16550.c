@@ -68,7 +68,6 @@ struct uart_16550 {
 	spinlock_t lock; /* the registers, ier and the transmit ring */
 	u8 ier;          /* what IER holds */
 	bool irq_ready;  /* the interrupt handler is installed */
-	bool tx_stolen;  /* the console sent what a THRE interrupt was raised for */
 	unsigned int xmit_head, xmit_tail; /* free-running */
 	unsigned char xmit[XMIT_SIZE];
 	struct uart_icount {
@@ -120,7 +119,6 @@ static void serial_console_write(struct console *con, const char *s, unsigned in
 	while (xmit_count(up)) {
 		putc_polled(up, up->xmit[up->xmit_tail++ % XMIT_SIZE]);
 		up->icount.tx++;
-		up->tx_stolen = true;
 	}
 	for (; n; n--, s++) {
 		if (*s == '\n')
@@ -261,11 +259,11 @@ static irqreturn_t serial_interrupt(int irq, void *dev_id)
 			break;
 		}
 	}
-	/* Nothing pending, but the console's polled write may have taken over
-	 * the transmission this interrupt was raised for: still ours. */
-	if (!passes && up->tx_stolen)
+	/* Nothing pending, with our interrupts on: the cause was served already,
+	 * by the console's polled write or by the previous run of this handler
+	 * (the edge it raised was latched meanwhile). The line is ours alone. */
+	if (!passes && up->ier)
 		passes = 1;
-	up->tx_stolen = false;
 	spin_unlock(&up->lock);
 	if (pushed)
 		tty_flip_buffer_push(&up->port);

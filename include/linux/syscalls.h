@@ -21,6 +21,7 @@ long sys_dup(unsigned int oldfd);
 long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);
+long sys_syslog(int type, char __user *buf, int len);                 /* kernel/printk/printk.c */
 long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
 long sys_clock_gettime(int clock, struct timespec __user *tp);
 long sys_getpid(void);                                               /* kernel/sys.c */

@@ -6,8 +6,9 @@ short by ^C (the shell answers within a second and lives on), seed003, an
 unknown command, the serial line's interrupt count rising in
 /proc/interrupts; then bad input: binary garbage, a 64 KiB paste at full
 speed into `wc -c` (every byte delivered or counted as an overrun, and the
-figures printed), an over-long line, a burst of ^C; and exit, after which
-init starts a new shell."""
+figures printed), an over-long line, a burst of ^C; the demo program's
+subcommands (two provoke the kernel reports the configuration declares);
+and exit, after which init starts a new shell."""
 import time
 
 KEY_PAUSE = 0.01  # between keys
@@ -98,5 +99,11 @@ def run(s):
     s.write("\x03" * 20)
     s.check("ctrl_c_burst", run_cmd(s, "echo survived", OUT + r"^survived$", 10))
     s.check("help", run_cmd(s, "help", r"^Janus shell\. Type a program's name"))
+    s.check("demo_context", run_cmd(s, "demo context", r"the handler:.*hardirq context"))
+    s.check("demo_bottom_halves", run_cmd(s, "demo bottom-halves", r"tasklet:.*softirq context") and
+            s.expect(r"work item:.*kworker.*process context", 5))
+    s.check("demo_sleep_in_handler",
+            run_cmd(s, "demo sleep-in-handler", r"BUG: sleeping function called from invalid context"))
+    s.check("demo_user_memory", run_cmd(s, "demo user-memory", r"17 bytes"))
     type_line(s, "exit")
     s.check("init_restarts_the_shell", s.expect(r"^Janus shell on ttyS0", 20))

@@ -17,6 +17,8 @@ int dup2(int oldfd, int newfd);
 int pipe(int fds[2]);
 /* flags: O_NONBLOCK */
 int pipe2(int fds[2], int flags);
+/* syslog(2): type 8 sets the console's log level to len (dmesg -n), 6 off, 7 on. */
+int klogctl(int type, char *buf, int len);
 /* A copy of the calling process: the child's pid in the parent, 0 in the child. */
 pid_t fork(void);
 /* Runs another program in this process; returns only on failure. envp is not passed on. */

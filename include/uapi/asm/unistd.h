@@ -29,6 +29,7 @@
 #define __NR_getpgrp 65
 #define __NR_setsid 66
 #define __NR_sigaction 67
+#define __NR_syslog 103
 #define __NR_sigreturn 119
 #define __NR_init_module 128
 #define __NR_delete_module 129
