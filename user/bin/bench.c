@@ -107,6 +107,8 @@ static void echo_child(void)
 {
 	char c;
 
+	close(to_child[1]); /* or its own write end would keep the read from ever ending */
+	close(from_child[0]);
 	while (read(to_child[0], &c, 1) == 1)
 		write(from_child[1], &c, 1);
 	exit(0);
@@ -122,13 +124,13 @@ static void bench_pipe(void)
 	pid = fork();
 	if (pid == 0)
 		echo_child();
+	close(to_child[0]);
+	close(from_child[1]);
 	measure(pipe_roundtrip, BATCH);
 	report("pipe_roundtrip", "process_switch", BATCH);
-	close(to_child[1]);
+	close(to_child[1]); /* the child reads end of file and exits */
 	waitpid(pid, NULL, 0);
-	close(to_child[0]);
 	close(from_child[0]);
-	close(from_child[1]);
 }
 
 int main(int argc, char **argv)
