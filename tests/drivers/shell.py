@@ -72,6 +72,8 @@ def run(s):
     type_line(s, "echo gone > /dev/null")
     s.check("redirect_out", run_cmd(s, "echo status $?", OUT + r"^status 0$"))
     s.check("redirect_in", run_cmd(s, "head -n 1 < /proc/tasks", OUT + r".*PID\s+S\s+CPU"))
+    s.check("ps_wait_channel", run_cmd(s, "ps | grep sh", OUT + r".*\bS\b.*\bsh\s+kernel_wait$"),
+            "the shell waiting for ps | grep should sleep in kernel_wait")
     s.check("background", run_cmd(s, "sleep 1 &", OUT + r"^\[\d+\] \d+$"))
     s.check("wait", run_cmd(s, "wait", OUT + r"^\[\d+\]\+ Done\s+sleep 1", 15))
     type_line(s, "sleep 10")

@@ -1,5 +1,7 @@
-/* ps: every task, from /proc/tasks: pid, state (R running, S sleeping, D
- * uninterruptible), CPU, priority, kernel stack use, switches and command. */
+/* ps: every task, from /proc/tasks: pid, state (R running or runnable, S
+ * sleeping, D uninterruptible), CPU, priority, kernel stack use, switches,
+ * command, and for a sleeper its wait channel: the function that went to
+ * sleep (n_tty_read: waiting for a line; pipe_read; sys_nanosleep...). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
