@@ -476,11 +476,17 @@ static size_t send(struct tty_struct *tty, const unsigned char *out, size_t len)
 
 	while (sent < len) {
 		int n = tty->ops->write(tty, out + sent, len - sent);
+		long left;
 
 		sent += max(n, 0);
-		if (sent < len && wait_event_interruptible(tty->write_wait,
-							   tty->ops->write_room(tty) > 0))
+		if (sent == len)
 			break;
+		left = wait_event_interruptible_timeout(tty->write_wait,
+							tty->ops->write_room(tty) > 0, HZ / 2);
+		if (left < 0)
+			break;
+		if (!left && tty->ops->kick)
+			tty->ops->kick(tty); /* half a second without room: a stalled transmitter? */
 	}
 	return sent;
 }

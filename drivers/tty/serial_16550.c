@@ -72,7 +72,7 @@ struct uart_16550 {
 	unsigned int xmit_head, xmit_tail; /* free-running */
 	unsigned char xmit[XMIT_SIZE];
 	struct uart_icount {
-		unsigned long rx, tx, oe, fe, pe, brk, throttled, too_much_work;
+		unsigned long rx, tx, oe, fe, pe, brk, throttled, too_much_work, console_unlocked, kicks;
 	} icount;
 	struct tty_port port;
 	struct tty_struct tty;
@@ -113,10 +113,15 @@ static void serial_console_write(struct console *con, const char *s, unsigned in
 	bool locked = true;
 
 	(void)con;
-	if (READ_ONCE(oops_in_progress))
-		locked = spin_trylock_irqsave(&up->lock, flags);
-	else
-		spin_lock_irqsave(&up->lock, flags);
+	/* Never wait for ever: if this CPU itself holds the lock (a report
+	 * printed from under it), the message goes out unlocked after a while. */
+	for (unsigned long spins = 0; !(locked = spin_trylock_irqsave(&up->lock, flags)); spins++) {
+		if (READ_ONCE(oops_in_progress) || spins > 1000000) {
+			up->icount.console_unlocked++;
+			break;
+		}
+		cpu_relax();
+	}
 	while (xmit_count(up)) {
 		putc_polled(up, up->xmit[up->xmit_tail++ % XMIT_SIZE]);
 		up->icount.tx++;
@@ -318,6 +323,24 @@ static void serial_flush_buffer(struct tty_struct *tty)
 	tty_wakeup(tty);
 }
 
+/* A writer waited long for room: make sure the transmitter is going (the
+ * backup Linux's 8250 keeps for UARTs whose THRE interrupt can be lost). */
+static void serial_kick(struct tty_struct *tty)
+{
+	struct uart_16550 *up = tty->driver_data;
+	unsigned long flags;
+
+	spin_lock_irqsave(&up->lock, flags);
+	if (up->irq_ready && xmit_count(up)) {
+		up->icount.kicks++;
+		set_ier(up, up->ier | IER_THRI);
+		rearm(up);
+		if (serial_in(up, UART_LSR) & LSR_THRE)
+			transmit_chars(up);
+	}
+	spin_unlock_irqrestore(&up->lock, flags);
+}
+
 static void serial_unthrottle(struct tty_port *port)
 {
 	struct uart_16550 *up = container_of(port, struct uart_16550, port);
@@ -333,6 +356,7 @@ static const struct tty_operations serial_ops = {
 	.write_room = serial_write_room,
 	.chars_in_buffer = serial_chars_in_buffer,
 	.flush_buffer = serial_flush_buffer,
+	.kick = serial_kick,
 };
 
 static const struct tty_port_operations serial_port_ops = {
@@ -352,8 +376,8 @@ int serial_show_counts(struct seq_file *m)
 
 	seq_printf(m, "serinfo:1.0 driver revision:janus\n");
 	seq_printf(m, "0: uart:16550A port:%08X irq:%d tx:%lu rx:%lu oe:%lu fe:%lu pe:%lu brk:%lu "
-		   "throttled:%lu flipdrop:%lu\n", COM1, COM1_IRQ, ic->tx, ic->rx, ic->oe, ic->fe,
-		   ic->pe, ic->brk, ic->throttled, com1.port.buf.dropped);
+		   "throttled:%lu flipdrop:%lu kicks:%lu\n", COM1, COM1_IRQ, ic->tx, ic->rx, ic->oe, ic->fe,
+		   ic->pe, ic->brk, ic->throttled, com1.port.buf.dropped, ic->kicks);
 	return 0;
 }
 

@@ -45,6 +45,9 @@ struct tty_operations {
 	unsigned int (*chars_in_buffer)(struct tty_struct *tty);
 	/* Throws away queued output (TCOFLUSH). Optional. */
 	void (*flush_buffer)(struct tty_struct *tty);
+	/* A writer found no room for a while: restart the transmitter if it
+	 * stalled. Process context. Optional. */
+	void (*kick)(struct tty_struct *tty);
 };
 
 struct tty_port_operations {
