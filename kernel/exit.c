@@ -17,6 +17,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <janus/nosleep.h>
@@ -113,6 +114,8 @@ void do_exit(long code)
 	tsk->exit_code = code;
 	exit_mm(tsk);
 	exit_files(tsk);
+	if (tsk->sid == tsk->pid)
+		disassociate_ctty(tsk); /* a session leader frees its terminal */
 	exit_notify(tsk);
 	kthread_exited(tsk, code);
 	do_task_dead();
@@ -145,6 +148,17 @@ void make_task_dead(int signr)
 	do_exit(signr);
 }
 
+/* waitpid's pid: > 0 that child, -1 any, 0 any of the caller's process
+ * group, < -1 any of group -pid. */
+static bool child_matches(const struct task_struct *child, pid_t pid)
+{
+	if (pid > 0)
+		return child->pid == pid;
+	if (pid == 0)
+		return child->pgid == current->pgid;
+	return pid == -1 || child->pgid == -pid;
+}
+
 /* A child of current that matches pid: whether there is one, and the first
  * zombie among them, unlinked (the caller reaps it). */
 static bool find_child(pid_t pid, struct task_struct **zombie)
@@ -156,7 +170,7 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 	*zombie = NULL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(child, &current->children, sibling) {
-		if (pid != -1 && child->pid != pid)
+		if (!child_matches(child, pid))
 			continue;
 		found = true;
 		if (child->exit_state == EXIT_ZOMBIE) {
@@ -172,7 +186,7 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 
 /**
  * kernel_wait() - Wait for a child of the current task to exit, and reap it.
- * @pid:     the child's pid, or -1 for any child
+ * @pid:     the child's pid, -1 for any child, 0 or -PGID for any in a process group
  * @status:  where the child's exit code goes
  * @options: WNOHANG: do not wait if no child has exited yet
  *
@@ -214,12 +228,13 @@ long kernel_wait(pid_t pid, int *status, int options)
 
 /**
  * sys_waitpid() - The waitpid(2) system call.
- * @pid:     a child's pid, or -1 for any child (process groups are not supported)
+ * @pid:     a child's pid; -1 any child; 0 any child in the caller's
+ *           process group; < -1 any child in process group -@pid
  * @ustatus: user pointer for the exit status, or NULL
  * @options: 0 or WNOHANG
  *
  * Context: process context (a system call); may sleep.
- * Return: as kernel_wait(); -EINVAL for other @pid or @options values,
+ * Return: as kernel_wait(); -EINVAL for other @options values,
  * -EFAULT if @ustatus is not writable.
  */
 long sys_waitpid(pid_t pid, int __user *ustatus, int options)
@@ -227,8 +242,8 @@ long sys_waitpid(pid_t pid, int __user *ustatus, int options)
 	int status = 0;
 	long ret;
 
-	if ((pid < -1 || pid == 0) || (options & ~WNOHANG))
-		return -EINVAL; /* no process groups here */
+	if (options & ~WNOHANG)
+		return -EINVAL;
 	ret = kernel_wait(pid, &status, options);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;

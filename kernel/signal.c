@@ -14,12 +14,14 @@
  * sig_default_ignored() - Whether @sig is dropped when its handler is SIG_DFL.
  * @sig: the signal number
  *
+ * Linux's list; SIGCONT's "continue" is nothing here: Janus never stops a process.
+ *
  * Context: any context; does not sleep.
- * Return: true for SIGCHLD, the one signal ignored by default here.
+ * Return: true for SIGCHLD, SIGCONT, SIGURG and SIGWINCH.
  */
 bool sig_default_ignored(int sig)
 {
-	return sig == SIGCHLD;
+	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
 static bool sig_ignored(struct task_struct *p, int sig)
@@ -105,17 +107,68 @@ int dequeue_signal(struct sigaction *action)
 	return sig;
 }
 
+struct group_kill {
+	pid_t pgrp;      /* the group, or 0 for every process (kill -1) */
+	pid_t skip;      /* kill -1 spares the caller */
+	int sig;
+	unsigned int found;
+};
+
+/* One process of the group (kernel threads have none: they are skipped). */
+static void kill_member(struct task_struct *p, void *arg)
+{
+	struct group_kill *k = arg;
+
+	if (!p->mm || p->exit_state || (k->pgrp && p->pgid != k->pgrp) ||
+	    (!k->pgrp && (p->pid == 1 || p->pid == k->skip)))
+		return;
+	k->found++;
+	if (k->sig)
+		send_sig(k->sig, p, 1);
+}
+
 /**
- * sys_kill() - The kill(2) system call: send @sig to the process @pid.
- * @pid: the target's pid (process groups are not supported)
+ * kill_pgrp() - Send a signal to every process of a process group.
+ * @pgrp: the group (a process group id, as setpgid made it)
+ * @sig:  the signal; 0 only checks that the group has members
+ * @priv: 1 if the kernel sends it (the terminal's ^C), 0 for kill()
+ *
+ * Context: any context, never sleeps (the task list is walked under
+ * tasklist_lock with interrupts off).
+ * Return: 0, or -ESRCH if no process is in the group.
+ */
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	struct group_kill k = { .pgrp = pgrp, .sig = sig };
+
+	(void)priv;
+	if (pgrp <= 0)
+		return -ESRCH;
+	for_each_task(kill_member, &k);
+	return k.found ? 0 : -ESRCH;
+}
+
+/* kill(-1, sig): every process but init and the caller. */
+static long kill_everyone(int sig)
+{
+	struct group_kill k = { .sig = sig, .skip = current->pid };
+
+	for_each_task(kill_member, &k);
+	return k.found ? 0 : -ESRCH;
+}
+
+/**
+ * sys_kill() - The kill(2) system call: send @sig to a process or a group.
+ * @pid: > 0 that process; 0 the caller's process group; -1 every process
+ *       but init and the caller; < -1 the process group -@pid
  * @sig: the signal; 0 only checks that the target exists
  *
  * Only processes can be signalled: a kernel thread decides itself what a
  * signal means.
  *
  * Context: process context (a system call); does not sleep.
- * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such task,
- * -EPERM for a kernel thread.
+ * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such process
+ * or group, -EPERM for a kernel thread.
  */
 long sys_kill(pid_t pid, int sig)
 {
@@ -124,6 +177,12 @@ long sys_kill(pid_t pid, int sig)
 
 	if (sig < 0 || sig >= _NSIG)
 		return -EINVAL;
+	if (pid == 0)
+		return kill_pgrp(current->pgid, sig, 0);
+	if (pid == -1)
+		return kill_everyone(sig);
+	if (pid < 0)
+		return kill_pgrp(-pid, sig, 0);
 	p = find_get_task_by_pid(pid);
 	if (!p)
 		return -ESRCH;

@@ -4,6 +4,8 @@
  */
 #include <linux/errno.h>
 #include <linux/jiffies.h>
+#include <linux/kernel.h>
+#include <linux/sched/clock.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/syscalls.h>
@@ -81,4 +83,26 @@ long sys_nanosleep(const struct timespec __user *ureq, struct timespec __user *u
 	if (urem && copy_to_user(urem, &rem, sizeof(rem)))
 		return -EFAULT;
 	return -EINTR;
+}
+
+/**
+ * sys_clock_gettime() - The clock_gettime(2) system call, CLOCK_MONOTONIC only.
+ * @clock: CLOCK_MONOTONIC (1): time since boot, from the TSC
+ * @tp:    where to put it
+ *
+ * Janus has no wall clock (it does not read the RTC): CLOCK_REALTIME is -EINVAL.
+ *
+ * Context: process context (a system call).
+ * Return: 0, -EINVAL or -EFAULT.
+ */
+long sys_clock_gettime(int clock, struct timespec __user *tp)
+{
+	u32 nsec;
+	struct timespec t;
+
+	if (clock != CLOCK_MONOTONIC)
+		return -EINVAL;
+	t.tv_sec = div_u64_rem(local_clock(), NSEC_PER_SEC, &nsec);
+	t.tv_nsec = nsec;
+	return copy_to_user(tp, &t, sizeof(t)) ? -EFAULT : 0;
 }

@@ -296,10 +296,18 @@ class Tree:
 
 def sleepers(funcs):
     """name -> the call that may sleep, for every function that may sleep: one that
-    calls might_sleep(), might_fault() or schedule(), or calls such a function."""
+    calls might_sleep(), might_fault() or schedule(), or calls such a function.
+    A static function is known as "path:name", and a call from its own file
+    means it, so that two files' static helpers of one name stay apart."""
+    statics = {(f.path, f.name) for f in funcs if f.static}
+
+    def key(path, name):
+        return "%s:%s" % (path, name) if (path, name) in statics else name
+
     calls = {}
     for f in funcs:
-        calls.setdefault(f.name, set()).update(re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
+        calls.setdefault(key(f.path, f.name), set()).update(
+            key(f.path, c) for c in re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
     found = {n: m for n, c in calls.items() for m in ("might_sleep", "might_fault", "schedule")
              if m in c}
     while True:
@@ -339,7 +347,7 @@ def problems(f, d, sleepers=None):
                 chain.append(n)
                 n = sleepers[n]
             out.append("%s: its Context: says it does not sleep, but %s() may sleep"
-                       % (where, " -> ".join(chain[1:] + [n])))
+                       % (where, " -> ".join(c.split(":")[-1] for c in chain[1:] + [n])))
         return out
 
 

@@ -41,6 +41,7 @@ struct files_struct;
 struct kthread;
 struct mm_struct;
 struct sighand_struct;
+struct tty_struct;
 struct prio_array;
 
 struct task_struct {
@@ -85,6 +86,9 @@ struct task_struct {
 	struct sighand_struct *sighand;    /* signal handlers (kernel/signal.c) */
 	struct list_head children, sibling; /* processes it spawned; its place among its parent's */
 	int exit_state;                    /* EXIT_ZOMBIE from its exit until its parent waits */
+	pid_t pgid, sid;                   /* its process group and session (kernel/sys.c) */
+	struct tty_struct *tty;            /* its controlling terminal, or NULL (drivers/tty/) */
+	bool did_exec;                     /* ran execve since fork: its parent may not setpgid it */
 };
 
 #define EXIT_ZOMBIE 1

@@ -21,6 +21,10 @@
 
 static struct inode *lookup(const char *path)
 {
+	struct inode *dir = dir_lookup(path);
+
+	if (dir)
+		return dir;
 	if (!strncmp(path, "/dev/", 5))
 		return devtmpfs_lookup(path + 5);
 	if (!strncmp(path, "/proc/", 6))
@@ -35,16 +39,16 @@ struct file *filp_open(const char *path, unsigned int flags)
 	int err = 0;
 
 	if (!inode)
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
+	if ((flags & O_DIRECTORY) && !(inode->i_fop && inode->i_fop->iterate_shared))
+		return ERR_PTR(-ENOTDIR);
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
 	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)
 		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	file = alloc_file(inode, flags);
 	if (!file)
 		return ERR_PTR(-ENOMEM);
-	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
-	atomic_set(&file->f_count, 1);
 	if (file->f_op && file->f_op->open)
 		err = file->f_op->open(inode, file);
 	if (err) {

@@ -13,6 +13,7 @@
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
+#include <linux/serial.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <janus/vfs.h>
@@ -42,6 +43,7 @@ static struct proc_entry entries[] = {
 	{ "trace_pipe", NULL, { .i_fop = &proc_trace_pipe_fops } },
 	{ "tracing_on", NULL, { .i_fop = &proc_tracing_on_fops } },
 	{ "set_event", NULL, { .i_fop = &proc_set_event_fops } },
+	{ "tty/driver/serial", serial_show_counts, { .i_fop = &proc_fops } }, /* as in Linux */
 };
 
 /**
@@ -65,6 +67,18 @@ static int proc_show(struct seq_file *m, void *v)
 {
 	(void)v;
 	return ((struct proc_entry *)m->private)->show(m);
+}
+
+/**
+ * proc_name_at() - The name of /proc's @i-th entry, for listing the directory.
+ * @i: from 0
+ *
+ * Context: any context.
+ * Return: the name, or NULL past the last one.
+ */
+const char *proc_name_at(unsigned int i)
+{
+	return i < ARRAY_SIZE(entries) ? entries[i].name : NULL;
 }
 
 static int proc_open(struct inode *inode, struct file *file)

@@ -384,3 +384,32 @@ static int __init loglevel_setup(char *val)
 	return 0;
 }
 early_param("loglevel", loglevel_setup);
+
+#define SYSLOG_ACTION_CONSOLE_OFF 6
+#define SYSLOG_ACTION_CONSOLE_ON 7
+#define SYSLOG_ACTION_CONSOLE_LEVEL 8
+
+/**
+ * sys_syslog() - The syslog(2) system call (klogctl), the console's part of it.
+ * @type: SYSLOG_ACTION_CONSOLE_LEVEL (8): show levels below @len on the
+ *        consoles; CONSOLE_OFF (6): only emergencies; CONSOLE_ON (7): back to
+ *        the default. (What `dmesg -n` uses; the log itself is /dev/kmsg.)
+ * @buf:  unused by these actions
+ * @len:  the level for action 8, 1 to 8
+ *
+ * Context: process context (a system call).
+ * Return: 0, or -EINVAL for another action or a bad level.
+ */
+long sys_syslog(int type, char __user *buf, int len)
+{
+	(void)buf;
+	if (type == SYSLOG_ACTION_CONSOLE_OFF)
+		console_loglevel = 1;
+	else if (type == SYSLOG_ACTION_CONSOLE_ON)
+		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	else if (type == SYSLOG_ACTION_CONSOLE_LEVEL && len >= 1 && len <= 8)
+		console_loglevel = len;
+	else
+		return -EINVAL;
+	return 0;
+}

@@ -91,6 +91,9 @@ static void sysenter_msrs_point_at_the_entry(struct kunit *test)
 			(unsigned long)current->stack + THREAD_SIZE);
 	preempt_enable();
 }
+static void fork_copies_the_process(struct kunit *test) { run(test, "fork"); }
+static void execve_runs_another_program_in_the_process(struct kunit *test) { run(test, "execve"); }
+static void process_groups_and_waitpid_by_group(struct kunit *test) { run(test, "groups"); }
 
 static void a_missing_program_is_enoent(struct kunit *test)
 {
@@ -133,6 +136,9 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),
 	KUNIT_CASE(a_signal_arrives_on_return_from_sysenter),
 	KUNIT_CASE(a_call_through_the_page_restarts),
+	KUNIT_CASE(fork_copies_the_process),
+	KUNIT_CASE(execve_runs_another_program_in_the_process),
+	KUNIT_CASE(process_groups_and_waitpid_by_group),
 	KUNIT_CASE(a_missing_program_is_enoent),
 	KUNIT_CASE(nothing_is_left_behind),
 	{}

@@ -69,7 +69,7 @@ static void ioctls(void)
 
 static void unknown_numbers(void)
 {
-	CHECK_ERR(syscall(2), ENOSYS);      /* fork: not in Janus */
+	CHECK_ERR(syscall(14), ENOSYS);     /* mknod: not in Janus */
 	CHECK_ERR(syscall(9999), ENOSYS);
 	CHECK_ERR(syscall(-1), ENOSYS);
 	CHECK(syscall(__NR_getpid) == getpid());
@@ -105,7 +105,7 @@ static void children(void)
 	CHECK_ERR(wait(&status), ECHILD);
 	CHECK_ERR(spawn("/bin/nonexistent", args), ENOENT);
 	CHECK_ERR(spawn((const char *)16, args), EFAULT);
-	CHECK_ERR(waitpid(0, &status, 0), EINVAL);
+	CHECK_ERR(waitpid(0, &status, 0), ECHILD); /* none left in my process group */
 }
 
 static void exit_codes(void)
@@ -269,7 +269,76 @@ static void kmsg(void)
 	close(r);
 }
 
+static void pause_forever(void)
+{
+	sleep(3600);
+}
+
+/* fork: the child is a copy (its memory its own), returns 0; the parent gets its pid. */
+static void forks(void)
+{
+	static int shared = 1;
+	int status = -1, p[2];
+	pid_t pid;
+	char c = 0;
+
+	pipe(p);
+	pid = fork();
+	if (pid == 0) {
+		shared = 2; /* the parent's copy stays 1 */
+		write(p[1], getppid() > 0 ? "k" : "?", 1);
+		exit(7);
+	}
+	CHECK(pid > getpid());
+	CHECK(read(p[0], &c, 1) == 1 && c == 'k'); /* the child had the pipe too */
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	CHECK(shared == 1);
+	close(p[0]);
+	close(p[1]);
+}
+
+/* execve: the same process runs another program; a failed one returns. */
+static void execs(void)
+{
+	static char *const args[] = { "/bin/syscall_test", "args-child", "from", "syscall_test",
+				      NULL };
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve("/bin/nonexistent", args, NULL); /* fails: still this program */
+		execve(args[0], args, NULL);
+		exit(99);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_ERR(execve("/bin/nonexistent", args, NULL), ENOENT);
+	CHECK_ERR(execve((const char *)16, args, NULL), EFAULT);
+}
+
+/* Process groups: a child moves to its own group; waitpid(-pgid) finds it. */
+static void groups(void)
+{
+	int status = -1;
+	pid_t pid;
+
+	CHECK(getpgrp() == getpgid(0) && getsid(0) > 0);
+	CHECK_ERR(setsid(), EPERM); /* a kernel-started process leads its own group */
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause_forever();
+	}
+	CHECK(setpgid(pid, pid) == 0 && getpgid(pid) == pid);
+	CHECK_ERR(setpgid(pid, 12345), EPERM);
+	CHECK(kill(-pid, SIGTERM) == 0);
+	CHECK(waitpid(-pid, &status, 0) == pid && WTERMSIG(status) == SIGTERM);
+	CHECK_ERR(kill(-pid, 0), ESRCH);
+}
+
 static const struct check_case cases[] = {
+	{ "fork", forks },
+	{ "execve", execs },
+	{ "groups", groups },
 	{ "ids", ids },
 	{ "files", files },
 	{ "too-many-files", too_many_files },
