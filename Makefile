@@ -78,7 +78,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress bench bench-linux debug timeline deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -315,6 +315,17 @@ STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
 
+# The long torture and fuzzing run (tests/soak.py): DURATION seconds on SMP CPUs.
+DURATION ?= 600
+SMP ?= 4
+soak: check-deps
+	$(PYTHON) tests/soak.py $(DURATION) $(SMP)
+
+# The self-tests (a chosen subset) under Bochs, a second x86 implementation
+# (tests/bochs.py; needs: apt-get install bochs bochsbios vgabios bochs-term).
+test-bochs: check-deps
+	$(PYTHON) tests/bochs.py $(SUITES)
+
 bench: check-deps $(B)/bootfloor.elf
 	$(PYTHON) tests/run.py --bench
 
@@ -374,6 +385,8 @@ help:
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
+	@echo "  make soak           DURATION=600 SMP=4: torture suite and a million fuzzed system calls"
+	@echo "  make test-bochs     a subset of the self-tests under Bochs, from the GRUB ISO (SUITES=a,b)"
 	@echo "  make bench          the benchmarks: ns (plain TCG) and instructions (-icount),"
 	@echo "                      floors and ratios; writes $(B)/bench.json"
 	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"

@@ -252,6 +252,8 @@ int kernel_execve(const char *path, const struct program_args *args)
 	init_process_ids(tsk, tsk);
 	strscpy(tsk->comm, basename(path), sizeof(tsk->comm));
 	tsk->flags &= ~PF_KTHREAD;
+	if (tsk->pid == 1) /* the system's init: user space cannot kill it */
+		tsk->sighand->flags |= SIGNAL_UNKILLABLE;
 	preempt_disable();
 	tsk->mm = mm;
 	switch_mm(mm);

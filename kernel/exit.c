@@ -13,6 +13,7 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
@@ -101,8 +102,11 @@ void do_exit(long code)
 	if (tsk->pid == 1)
 		panic("Attempted to kill init! exitcode=0x%08lx", code);
 
-	/* A task must end the way it started: preemptible, interrupts on. The count
-	 * is per CPU, so a leak would be inherited by whoever runs next. */
+	/* A task must end the way it started: no lock held (its waiters would
+	 * wait forever: each is named and released), preemptible, interrupts
+	 * on. The count is per CPU, so a leak would be inherited by whoever
+	 * runs next. */
+	debug_check_no_locks_held();
 	if (preempt_count())
 		report_preempt_leak("kthread", tsk->comm, NULL, 0, preempt_count());
 	if (irqs_disabled()) {
@@ -134,8 +138,10 @@ void make_task_dead(int signr)
 {
 	struct task_struct *tsk = current;
 
-	/* The oops may have struck with locks held or interrupts off: nothing of
-	 * that can be undone properly, so say so and start the exit clean. */
+	/* The oops may have struck with locks held or interrupts off: the locks
+	 * are released (so their waiters go on), the rest cannot be undone
+	 * properly, so say so and start the exit clean. */
+	debug_check_no_locks_held();
 	if (preempt_count())
 		pr_err("note: %s[%d] exited with preempt_count %d\n", tsk->comm, tsk->pid,
 		       preempt_count());

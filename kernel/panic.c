@@ -6,9 +6,11 @@
 #include <linux/export.h>
 #include <linux/irqflags.h>
 #include <asm/processor.h>
+#include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/panic.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
@@ -20,6 +22,61 @@
 
 unsigned long warn_count;
 static int panic_cpu = -1;
+
+struct report_clock {
+	unsigned int depth; /* reports being printed on this CPU, nested */
+	u64 start, cycles;
+};
+static DEFINE_PER_CPU(struct report_clock, report_clock);
+
+/* Only reports printed where this CPU cannot switch tasks are timed: that is
+ * where handlers run, and the start and the end are sure to be on one CPU. */
+static bool report_clock_runs(void)
+{
+	return in_atomic() || irqs_disabled();
+}
+
+/**
+ * report_begin() - A report starts printing on this CPU.
+ *
+ * Context: any; pair with report_end() in the same context.
+ */
+void report_begin(void)
+{
+	struct report_clock *c = this_cpu_ptr(&report_clock);
+
+	if (report_clock_runs() && !c->depth++)
+		c->start = rdtsc();
+}
+
+/**
+ * report_end() - The report that report_begin() started is printed.
+ *
+ * Context: any, the context of the matching report_begin().
+ */
+void report_end(void)
+{
+	struct report_clock *c = this_cpu_ptr(&report_clock);
+
+	/* No context test here: a report may end preemptible, having released
+	 * the lock that made it atomic (lockdep_sys_exit). A CPU whose clock
+	 * runs is inside that report, so this end is its end. */
+	if (c->depth && !--c->depth)
+		c->cycles += rdtsc() - c->start;
+}
+
+/**
+ * report_cycles() - TSC cycles this CPU has spent printing reports.
+ *
+ * Context: any.
+ * Return: the total since boot; a report still printing counts up to now.
+ */
+u64 report_cycles(void)
+{
+	struct report_clock *c = this_cpu_ptr(&report_clock);
+
+	return c->cycles + (c->depth ? rdtsc() - c->start : 0);
+}
 
 /**
  * panic() - Stop the machine: print "Kernel panic - not syncing: MSG" and a backtrace, halt every CPU.
@@ -82,6 +139,7 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 {
 	struct task_struct *task = current;
 
+	report_begin();
 	pr_warn("------------[ cut here ]------------\n");
 	if (fmt) {
 		va_list args;
@@ -92,6 +150,8 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	pr_warn("WARNING: CPU: %d PID: %d at %s:%d %pS\n", smp_processor_id(), task->pid, file, line,
 		caller);
 	print_modules();
+	if (task->lock_depth)
+		lockdep_print_held_locks(task);
 	if (trace_janus_report_enabled()) {
 		char what[48];
 
@@ -100,6 +160,7 @@ void __warn(const char *file, int line, void *caller, const char *fmt, ...)
 	}
 	dump_stack_lvl(KERN_WARNING);
 	pr_warn("---[ end trace %08lx ]---\n", ++warn_count);
+	report_end();
 }
 EXPORT_SYMBOL(__warn);
 

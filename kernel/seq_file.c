@@ -73,30 +73,6 @@ void seq_write(struct seq_file *m, const void *data, size_t len)
 }
 EXPORT_SYMBOL(seq_write);
 
-/**
- * seq_print_to_log() - Render a listing and print it to the kernel log, line by line.
- * @show: the listing's show function (e.g. show_interrupts())
- *
- * Context: process context; may sleep (allocates its buffer with GFP_KERNEL).
- */
-void seq_print_to_log(int (*show)(struct seq_file *m))
-{
-	struct seq_file m = { .size = 16384 };
-	char *line, *rest;
-
-	m.buf = kmalloc(m.size, GFP_KERNEL);
-	if (!m.buf)
-		return;
-	m.buf[0] = '\0';
-	show(&m);
-	rest = m.buf;
-	while ((line = strsep(&rest, "\n")))
-		if (*line || rest)
-			pr_info("%s\n", line);
-	if (m.overflow)
-		pr_info("(listing truncated)\n");
-	kfree(m.buf);
-}
 
 /* ------------------------------------------------------------ Linux's interface */
 
@@ -250,3 +226,40 @@ void seq_putc(struct seq_file *m, char c)
 	seq_printf(m, "%c", c);
 }
 EXPORT_SYMBOL(seq_putc);
+
+/* dump=: a listing's show(m), through the same growing buffer as /proc. */
+static int show_listing(struct seq_file *m, void *v)
+{
+	int (*show)(struct seq_file *m) = m->private;
+
+	(void)v;
+	return show(m);
+}
+
+/**
+ * seq_print_to_log() - Render a listing and print it to the kernel log, line by line.
+ * @show: the listing's show function (e.g. show_interrupts())
+ *
+ * The listing is rendered whole, however long (seq_render(): the buffer
+ * doubles until it fits), never cut at a fixed size.
+ *
+ * Context: process context; may sleep (allocates its buffer).
+ */
+void seq_print_to_log(int (*show)(struct seq_file *m))
+{
+	static const struct seq_operations listing_ops = { single_start, single_stop, single_next,
+							    show_listing };
+	struct seq_file m = { .op = &listing_ops, .private = show };
+	char *line, *rest;
+	int err = seq_render(&m);
+
+	if (err) {
+		pr_info("(listing %ps not printed: %d)\n", show, err);
+		return;
+	}
+	rest = m.buf;
+	while ((line = strsep(&rest, "\n")))
+		if (*line || rest)
+			pr_info("%s\n", line);
+	free_seq_buf(&m);
+}

@@ -24,13 +24,30 @@ bool sig_default_ignored(int sig)
 	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
-static bool sig_ignored(struct task_struct *p, int sig)
+/* The signals a process can neither catch nor ignore. */
+static bool sig_kernel_only(int sig)
+{
+	return sig == SIGKILL || sig == SIGSTOP;
+}
+
+/*
+ * Whether p would drop sig. init is special (Linux's SIGNAL_UNKILLABLE): a
+ * signal it has no handler for is dropped, SIGKILL and SIGSTOP included,
+ * unless the kernel itself (force) sends one of those two. Otherwise any
+ * user process could end the system with kill(1, SIGKILL).
+ */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	__sighandler_t handler;
 
-	if (!p->sighand || sig == SIGKILL)
+	if (!p->sighand)
 		return false;
 	handler = READ_ONCE(p->sighand->action[sig].sa_handler);
+	if (unlikely(p->sighand->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL &&
+	    !(force && sig_kernel_only(sig)))
+		return true;
+	if (sig_kernel_only(sig))
+		return false;
 	return handler == SIG_IGN || (handler == SIG_DFL && sig_default_ignored(sig));
 }
 
@@ -38,7 +55,8 @@ static bool sig_ignored(struct task_struct *p, int sig)
  * send_sig() - Make @sig pending for @p and wake @p from an interruptible sleep.
  * @sig:  the signal number, 1 .. _NSIG-1
  * @p:    the task
- * @priv: Linux's "sent by the kernel" flag; unused
+ * @priv: Linux's "sent by the kernel" flag: only the kernel can make init
+ *        take a SIGKILL or SIGSTOP
  *
  * A signal @p ignores is dropped at once, so it never interrupts a sleep.
  *
@@ -47,10 +65,9 @@ static bool sig_ignored(struct task_struct *p, int sig)
  */
 int send_sig(int sig, struct task_struct *p, int priv)
 {
-	(void)priv;
 	if (sig <= 0 || sig >= _NSIG)
 		return -EINVAL;
-	if (sig_ignored(p, sig))
+	if (sig_ignored(p, sig, priv))
 		return 0;
 	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
 	wake_up_state(p, TASK_INTERRUPTIBLE);
@@ -164,7 +181,8 @@ static long kill_everyone(int sig)
  * @sig: the signal; 0 only checks that the target exists
  *
  * Only processes can be signalled: a kernel thread decides itself what a
- * signal means.
+ * signal means. A signal init drops (see sig_ignored) still counts as
+ * sent, as in Linux: kill(1, SIGKILL) returns 0 and init lives on.
  *
  * Context: process context (a system call); does not sleep.
  * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such process
@@ -214,7 +232,7 @@ long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction
 		return -EFAULT;
 	if (!act)
 		return 0;
-	if (sig == SIGKILL)
+	if (sig_kernel_only(sig))
 		return -EINVAL; /* cannot be caught or ignored */
 	if (copy_from_user(&new, act, sizeof(new)))
 		return -EFAULT;
@@ -222,7 +240,7 @@ long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction
 	slot->sa_flags = new.sa_flags;
 	slot->sa_restorer = new.sa_restorer;
 	/* Ignoring a signal drops one that is already pending. */
-	if (sig_ignored(current, sig))
+	if (sig_ignored(current, sig, false))
 		__atomic_and_fetch(&current->pending, ~(1ul << sig), __ATOMIC_SEQ_CST);
 	return 0;
 }

@@ -26,6 +26,7 @@
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
 #include <linux/smp.h>
+#include <linux/sprintf.h>
 #include <janus/nosleep.h>
 #include <trace/events/irq.h>
 
@@ -141,10 +142,21 @@ void raise_softirq(unsigned int nr)
 	local_irq_restore(flags);
 }
 
-/* One softirq handler, watched: it must leave preempt_count as it found it. */
+/* A softirq handler that returns with a lock held: name it and release it. */
+static noinline void repair_leaked_locks(unsigned int nr, unsigned int depth)
+{
+	char what[32];
+
+	snprintf(what, sizeof(what), "softirq %s", softirq_to_name[nr]);
+	lockdep_repair_leaks(depth, what);
+}
+
+/* One softirq handler, watched: it must leave preempt_count as it found it,
+ * and no lock held. */
 static void run_softirq(unsigned int nr)
 {
 	int count = preempt_count();
+	unsigned int locks = lockdep_depth();
 
 	(*this_cpu_ptr(&softirq_counts))[nr]++;
 	this_cpu_write(atomic_ctx.softirq, nr);
@@ -152,6 +164,8 @@ static void run_softirq(unsigned int nr)
 	softirq_vec[nr].action(&softirq_vec[nr]);
 	trace_softirq_exit(nr);
 	this_cpu_write(atomic_ctx.softirq, -1);
+	if (unlikely(lockdep_depth() != locks))
+		repair_leaked_locks(nr, locks);
 	if (preempt_count() != count)
 		report_preempt_leak("softirq", softirq_to_name[nr], NULL, count, preempt_count());
 }

@@ -64,6 +64,9 @@ TIMESTAMP = re.compile(r"^\[\s*\d+\.\d+\] ?")
 RESULT = re.compile(r"^(ok|not ok) (\d+) (.*?)(?:\s+#\s*(SKIP)\b\s*(.*))?$")
 PLAN = re.compile(r"^1\.\.(\d+)$")
 PANIC = re.compile(r"Kernel panic - not syncing: (.*)")
+# panic() repeats its message last, once the other CPUs are stopped: that line is
+# whole, where the first may be cut by another CPU's output (kernel/panic.c).
+PANIC_END = re.compile(r"---\[ end Kernel panic - not syncing: (.*) \]---")
 OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86/traps.c)
 HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
 # A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
@@ -514,10 +517,13 @@ def analyse(config, boot, ktap, suites):
             problems.append(("plan", "suite %s planned %s cases but ran %d" %
                              (suite["name"], suite["plan"], len(suite["cases"])), ""))
     text = [TIMESTAMP.sub("", l) for l in boot.lines]
+    ends = [m.group(1).strip() for m in map(PANIC_END.search, text) if m]
+    problems += [("panic", t, "") for t in ends]
     for line in text:
         m = PANIC.search(line)
         if m:
-            problems.append(("panic", m.group(1).strip(), ""))
+            if not ends:
+                problems.append(("panic", m.group(1).strip(), ""))
         elif OOPS.match(line):
             problems.append(("oops", line.strip(), ""))
         m = NO_SUITE.match(line)

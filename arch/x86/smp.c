@@ -20,9 +20,13 @@
 #include <linux/delay.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/smp.h>
 #include <asm/trace/irq_vectors.h>
 #include <trace/events/ipi.h>
+#include <linux/string.h>
+#include <asm/ptrace.h>
+#include <asm/stacktrace.h>
 
 static int stopping_cpu = -1; /* the CPU that panicked */
 
@@ -152,6 +156,84 @@ void smp_send_stop(void)
 	send_to_others(true);
 	if (!others_stopped(1000))
 		pr_emerg("smp_send_stop: some CPUs are still running\n");
+}
+
+/*
+ * NMI backtraces (Linux's trigger_single_cpu_backtrace): a CPU stuck with
+ * interrupts off still takes an NMI. Its NMI handler only saves where that
+ * CPU is (printk is not safe in an NMI: it may have interrupted printk
+ * itself); the CPU that asked prints it.
+ */
+#define NMI_TRACE_DEPTH 16
+
+struct nmi_backtrace {
+	bool requested, done;
+	unsigned long ip, entries[NMI_TRACE_DEPTH];
+	unsigned int nr;
+	char comm[TASK_COMM_LEN];
+	pid_t pid;
+	int preempt_count;
+};
+
+static DEFINE_PER_CPU(struct nmi_backtrace, nmi_backtrace);
+
+/**
+ * nmi_cpu_backtrace() - In an NMI: save where this CPU was, if another CPU asked.
+ * @regs: the registers the NMI interrupted
+ *
+ * Context: NMI (do_exception); takes no lock, prints nothing.
+ * Return: true if the NMI was a backtrace request (and is now answered).
+ */
+bool nmi_cpu_backtrace(struct pt_regs *regs)
+{
+	struct nmi_backtrace *bt = this_cpu_ptr(&nmi_backtrace);
+
+	if (!READ_ONCE(bt->requested))
+		return false;
+	bt->ip = regs->ip;
+	bt->nr = stack_trace_save_bp(regs->bp, bt->entries, NMI_TRACE_DEPTH);
+	memcpy(bt->comm, current->comm, sizeof(bt->comm));
+	bt->pid = current->pid;
+	bt->preempt_count = preempt_count();
+	WRITE_ONCE(bt->requested, false);
+	__atomic_store_n(&bt->done, true, __ATOMIC_RELEASE);
+	return true;
+}
+
+/**
+ * trigger_single_cpu_backtrace() - Print where another CPU is, even with its interrupts off.
+ * @cpu: the CPU (not the calling one)
+ *
+ * Sends @cpu an NMI, waits up to a second for its handler to save its
+ * registers' backtrace, and prints "NMI backtrace for cpu N" and the trace.
+ *
+ * Context: any but NMI; never sleeps (it busy-waits, interrupts as they were).
+ * Return: true if @cpu answered.
+ */
+bool trigger_single_cpu_backtrace(int cpu)
+{
+	struct nmi_backtrace *bt = &per_cpu(nmi_backtrace, cpu);
+
+	if (!apic_in_use || cpu == smp_processor_id() || !cpu_online(cpu))
+		return false;
+	WRITE_ONCE(bt->done, false);
+	__atomic_store_n(&bt->requested, true, __ATOMIC_RELEASE);
+	apic_send_ipi_nmi(cpu_to_apic_id[cpu]);
+	for (unsigned int i = 0; i < 10000 && !__atomic_load_n(&bt->done, __ATOMIC_ACQUIRE); i++)
+		udelay(100);
+	if (!__atomic_load_n(&bt->done, __ATOMIC_ACQUIRE)) {
+		WRITE_ONCE(bt->requested, false);
+		pr_warn("NMI backtrace for cpu %d: no answer\n", cpu);
+		return false;
+	}
+	pr_warn("NMI backtrace for cpu %d\n", cpu);
+	pr_warn("CPU: %d PID: %d Comm: %s preempt_count: %08x\n", cpu, bt->pid, bt->comm,
+		bt->preempt_count);
+	pr_warn("EIP: %pS\n", (void *)bt->ip);
+	pr_warn("Call Trace:\n");
+	for (unsigned int i = 0; i < bt->nr; i++)
+		pr_warn(" %pB\n", (void *)bt->entries[i]);
+	return true;
 }
 
 struct flush_range {

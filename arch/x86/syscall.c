@@ -10,9 +10,7 @@
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
-#include <linux/preempt.h>
 #include <linux/syscalls.h>
-#include <janus/nosleep.h>
 #include <uapi/asm/unistd.h>
 #include <trace/events/syscalls.h>
 
@@ -77,10 +75,7 @@ __attribute__((used)) void do_syscall(struct pt_regs *regs)
 	trace_sys_enter(regs, nr);
 	regs->ax = fn ? fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di) : -ENOSYS;
 	trace_sys_exit(regs, regs->ax);
-	if (unlikely(preempt_count())) {
-		report_preempt_leak("system call", NULL, (void *)fn, 0, preempt_count());
-		preempt_count_set(0);
-	}
+	syscall_exit_checks(nr, (void *)fn);
 	/* Off again for the way out: exit_to_user_mode's last look at
 	 * need_resched and signals must not be overtaken by an interrupt. */
 	local_irq_disable();

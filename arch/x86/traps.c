@@ -249,6 +249,8 @@ __attribute__((used)) void do_exception(struct pt_regs *regs)
 	this_cpu_inc(exception_count);
 	if (vector == X86_TRAP_NMI && nmi_stop_requested())
 		stop_this_cpu(); /* another CPU panicked while this one had interrupts off */
+	if (vector == X86_TRAP_NMI && nmi_cpu_backtrace(regs))
+		return; /* another CPU asked where this one is */
 	if (user_mode(regs) && vector != X86_TRAP_NMI) {
 		user_fault(regs, vector, vector == X86_TRAP_PF ? read_cr2() : 0);
 		return;

@@ -15,6 +15,7 @@
 #define IRQS_INPROGRESS 0x01 /* a CPU is running this line's handlers */
 #define IRQS_PENDING 0x02    /* arrived while running or disabled: run again */
 #define IRQS_MASKED 0x04     /* masked at the controller */
+#define IRQS_SPURIOUS_DISABLED 0x08 /* disabled: nobody cared (kernel/irq/spurious.c) */
 
 struct irq_desc {
 	struct irq_data irq_data;
@@ -23,7 +24,11 @@ struct irq_desc {
 	unsigned int istate;
 	spinlock_t lock;
 	unsigned int kstat_irqs[NR_CPUS]; /* arrivals, per CPU */
-	unsigned int irqs_unhandled;      /* arrivals no handler claimed */
+	unsigned int irqs_unhandled;      /* arrivals no handler claimed, in all */
+	/* The storm policy's window (kernel/irq/spurious.c): arrivals, and how
+	 * many of them in a row were unhandled, and when the last one was. */
+	unsigned int irq_count, unhandled_window;
+	unsigned long last_unhandled;
 	unsigned int spurious;            /* arrivals the controller called spurious */
 	u64 max_cycles;                   /* the longest a handler ran */
 	/* Threaded handlers: which ONESHOT threads still keep the line masked, how
@@ -35,6 +40,8 @@ struct irq_desc {
 
 struct irq_desc *irq_to_desc(unsigned int irq);
 unsigned int kstat_irqs(unsigned int irq);
+/* Lines disabled because nobody cared, so far (kernel/irq/spurious.c). */
+extern unsigned long irqs_spurious_disabled;
 /* TSC cycles as microseconds (kernel/irq/handle.c), for desc->max_cycles. */
 unsigned int cycles_to_us(u64 cycles);
 

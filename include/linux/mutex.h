@@ -21,15 +21,29 @@ struct mutex {
 	spinlock_t wait_lock;
 	struct list_head wait_list;
 	const char *name;
+	struct lockdep_map dep_map;
 };
 
 #define __MUTEX_INITIALIZER(lockname)                                              \
 	{ .owner = NULL, .wait_lock = __SPIN_LOCK_UNLOCKED(lockname.wait_lock),    \
-	  .wait_list = LIST_HEAD_INIT(lockname.wait_list), .name = #lockname }
+	  .wait_list = LIST_HEAD_INIT(lockname.wait_list), .name = #lockname,      \
+	  .dep_map = LOCKDEP_MAP_INIT(&(lockname).dep_map, LD_MUTEX) }
 #define DEFINE_MUTEX(mutexname) struct mutex mutexname = __MUTEX_INITIALIZER(mutexname)
 
-void __mutex_init(struct mutex *lock, const char *name);
-#define mutex_init(mutex) __mutex_init(mutex, #mutex)
+/**
+ * __mutex_init() - Set up a mutex at run time; use mutex_init().
+ * @lock: the mutex
+ * @name: its name in reports
+ * @key:  its lock class (one per mutex_init() call site)
+ *
+ * Context: any; never sleeps.
+ */
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+#define mutex_init(mutex)                                  \
+	do {                                               \
+		static struct lock_class_key __key;        \
+		__mutex_init(mutex, #mutex, &__key);       \
+	} while (0)
 
 void mutex_lock(struct mutex *lock);
 int mutex_lock_interruptible(struct mutex *lock);

@@ -8,7 +8,7 @@
 #define _LINUX_SCHED_H
 #include <asm/atomic.h>
 #include <linux/list.h>
-#include <linux/lockcheck.h>
+#include <linux/lockdep.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/types.h>
@@ -73,7 +73,8 @@ struct task_struct {
 	struct task_struct *parent;
 	int exit_code;
 
-	/* Spinlocks held right now, for reports (kernel/locking/lockcheck.c). */
+	/* Locks held right now (kernel/locking/lockdep.c): for reports, and
+	 * the checks at exit and on the way back to user mode. */
 	struct held_lock held_locks[MAX_HELD_LOCKS];
 	unsigned int lock_depth;
 

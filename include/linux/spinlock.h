@@ -8,7 +8,7 @@
 #define _LINUX_SPINLOCK_H
 #include <asm/spinlock.h>
 #include <linux/irqflags.h>
-#include <linux/lockcheck.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/rwlock.h>
 
@@ -16,13 +16,13 @@ typedef struct spinlock {
 	arch_spinlock_t raw;
 	const char *name;
 	int owner_cpu;              /* -1 when free: for reports and recursion checks */
-	const void *key;            /* identifies the lock class (lockcheck) */
-	struct lock_class *class;   /* found on first use */
+	struct lockdep_map dep_map; /* its class, for the validator */
 } spinlock_t;
 
-/* A statically defined lock is a class of its own. */
+/* A statically defined lock is a class of its own (its map's address is the key). */
 #define __SPIN_LOCK_UNLOCKED(lockname) \
-	{ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = #lockname, .owner_cpu = -1, .key = &(lockname) }
+	{ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = #lockname, .owner_cpu = -1, \
+	  .dep_map = LOCKDEP_MAP_INIT(&(lockname).dep_map, LD_SPINLOCK) }
 #define DEFINE_SPINLOCK(x) spinlock_t x = __SPIN_LOCK_UNLOCKED(x)
 
 void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key);

@@ -44,4 +44,20 @@ long sys_fork(void);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 
+/**
+ * syscall_exit_checks() - Check and repair what a system call left behind.
+ * @nr: the system call's number
+ * @fn: its function (NULL for an unknown number), to name it in reports
+ *
+ * Reports a system call that returns with interrupts disabled, with
+ * preempt_count raised or with locks held, and repairs each: interrupts
+ * back on, the count back to 0, the locks released.
+ *
+ * Context: process context, at the end of every system call (do_syscall),
+ * before the way back to user mode; the call's own work is done.
+ */
+void syscall_exit_checks(unsigned long nr, void *fn);
+/* Calls that returned with interrupts disabled, so far (kernel/syscall_exit.c). */
+extern unsigned long syscall_exit_irqs_disabled;
+
 #endif

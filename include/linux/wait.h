@@ -47,7 +47,21 @@ typedef struct wait_queue_head wait_queue_head_t;
 	{ .lock = __SPIN_LOCK_UNLOCKED(name.lock), .head = LIST_HEAD_INIT(name.head) }
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 
-void init_waitqueue_head(struct wait_queue_head *wq_head);
+/**
+ * __init_waitqueue_head() - Set up a wait queue at run time; use init_waitqueue_head().
+ * @wq_head: the queue
+ * @name:    its lock's name in reports
+ * @key:     its lock's class (one per init_waitqueue_head() call site)
+ *
+ * Context: any; never sleeps.
+ */
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+			   struct lock_class_key *key);
+#define init_waitqueue_head(wq_head)                                 \
+	do {                                                         \
+		static struct lock_class_key __key;                  \
+		__init_waitqueue_head(wq_head, #wq_head, &__key);    \
+	} while (0)
 
 int default_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode);
 int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned int mode);

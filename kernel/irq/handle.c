@@ -2,11 +2,14 @@
  * Running a line's handlers: every irqaction on the chain is called, because on
  * a shared line any of the devices may have raised it; a handler that finds
  * its device quiet returns IRQ_NONE. An arrival that no handler claims is
- * counted as unhandled (and reported, rate-limited).
+ * counted as unhandled; a line that storms with them is disabled
+ * (note_interrupt, kernel/irq/spurious.c).
  *
  * Each handler is also watched (seed 001's rules for interrupt handlers):
  * it must return with preempt_count as it found it and with interrupts still
  * off, and it should be quick: longer than irq_warn_us microseconds is reported.
+ * The time spent printing a report about the handler (a might_sleep BUG, a
+ * WARN) is not counted: that is the report's cost, not the handler's.
  */
 #include <asm/tsc.h>
 #include <linux/errno.h>
@@ -15,7 +18,10 @@
 #include <linux/irqdesc.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/lockdep.h>
+#include <linux/sprintf.h>
 #include <linux/smp.h>
+#include <janus/log.h>
 #include <janus/nosleep.h>
 #include <trace/events/irq.h>
 #include "internals.h"
@@ -33,11 +39,22 @@ static int __init irq_warn_us_setup(char *val)
 }
 early_param("irq_warn_us", irq_warn_us_setup);
 
+/* A handler that returns with a lock held: name it and release it. */
+static noinline void repair_leaked_locks(unsigned int irq, struct irqaction *action,
+					 unsigned int depth)
+{
+	char what[48];
+
+	snprintf(what, sizeof(what), "irq %u handler %s", irq, action->name);
+	lockdep_repair_leaks(depth, what);
+}
+
 static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 {
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
-	u64 start = rdtsc(), cycles;
+	unsigned int locks = lockdep_depth();
+	u64 start = rdtsc(), reported = report_cycles(), cycles;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
@@ -45,8 +62,13 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	trace_irq_handler_entry(irq, action->name);
 	ret = action->handler(irq, action->dev_id);
 	trace_irq_handler_exit(irq, ret);
+	/* The handler's own time: printing a report about it is not its doing. */
 	cycles = rdtsc() - start;
+	reported = report_cycles() - reported;
+	cycles = reported < cycles ? cycles - reported : 0;
 
+	if (unlikely(lockdep_depth() != locks))
+		repair_leaked_locks(irq, action, locks);
 	if (preempt_count() != count)
 		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());
 	if (!irqs_disabled()) {
@@ -106,12 +128,5 @@ void handle_irq_event(struct irq_desc *desc)
 	this_cpu_write(atomic_ctx.irq, prev_irq);
 	this_cpu_write(atomic_ctx.irq_name, prev_name);
 
-	if (ret == IRQ_NONE) {
-		unsigned int irq = desc->irq_data.irq;
-		desc->irqs_unhandled++;
-		/* Like Linux's "nobody cared", but never disabling the line. */
-		if (desc->irqs_unhandled == 1 || !(desc->irqs_unhandled % 10000))
-			pr_warn("irq %u: nobody cared (%u unhandled so far)\n", irq,
-				desc->irqs_unhandled);
-	}
+	note_interrupt(desc, ret);
 }

@@ -67,7 +67,8 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
 	*p = new;
 	if (p == &desc->action) { /* the first handler: the line comes alive */
 		desc->depth = 0;
-		desc->istate &= ~IRQS_PENDING;
+		desc->istate &= ~(IRQS_PENDING | IRQS_SPURIOUS_DISABLED);
+		desc->irq_count = desc->unhandled_window = 0;
 		irq_unmask(desc);
 	}
 	return 0;

@@ -46,7 +46,12 @@ int show_interrupts(struct seq_file *m)
 			seq_printf(m, " %8s ", desc->irq_data.chip->name);
 		for (struct irqaction *a = desc->action; a; a = a->next)
 			seq_printf(m, "%s%s", a->name, a->next ? ", " : "");
-		seq_printf(m, "   (max %u us)\n", cycles_to_us(desc->max_cycles));
+		seq_printf(m, "   (max %u us", cycles_to_us(desc->max_cycles));
+		if (desc->irqs_unhandled)
+			seq_printf(m, ", %u unhandled", desc->irqs_unhandled);
+		if (desc->istate & IRQS_SPURIOUS_DISABLED)
+			seq_printf(m, ", disabled: nobody cared");
+		seq_printf(m, ")\n");
 	}
 	arch_show_interrupts(m);
 	return 0;
@@ -55,7 +60,8 @@ int show_interrupts(struct seq_file *m)
 /**
  * show_interrupts_log() - Print the interrupt table to the kernel log.
  *
- * Context: process context (the sysrq-like dump command); does not sleep.
+ * Context: process context (the dump= listings at the end of boot); may sleep
+ * (the listing is rendered into a buffer as big as it needs).
  */
 void show_interrupts_log(void)
 {

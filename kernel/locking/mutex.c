@@ -1,16 +1,20 @@
 /*
  * Mutexes with hand-off: mutex_unlock gives the lock straight to the first
  * waiter (it becomes the owner before it even wakes), so waiters get the
- * lock in arrival order and nobody can barge in between.
+ * lock in arrival order and nobody can barge in between. The lock validator
+ * hears of each mutex_lock before the caller may wait, outside wait_lock.
  */
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/wait.h>
 #include <janus/nosleep.h>
+
+#define CALLER ((unsigned long)__builtin_return_address(0))
 
 struct mutex_waiter {
 	struct list_head list;
@@ -21,16 +25,18 @@ struct mutex_waiter {
  * __mutex_init() - Initialise a mutex: unlocked, no waiters.
  * @lock: the mutex
  * @name: its name in reports (mutex_init() passes the expression's text)
+ * @key:  its lock class: one per mutex_init() call site
  *
  * Context: any context, before anyone else can see @lock; does not sleep.
  */
-void __mutex_init(struct mutex *lock, const char *name)
+void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key)
 {
 	lock->owner = NULL;
 	spin_lock_init(&lock->wait_lock);
 	lock->wait_lock.name = name;
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
+	lock->dep_map = (struct lockdep_map)LOCKDEP_MAP_INIT(key, LD_MUTEX);
 }
 EXPORT_SYMBOL(__mutex_init);
 
@@ -43,10 +49,10 @@ static bool try_take(struct mutex *lock)
 	return true;
 }
 
-static int mutex_lock_common(struct mutex *lock, long state)
+/* Takes the mutex, or waits until mutex_unlock hands it over. */
+static int mutex_wait(struct mutex *lock, long state, bool may_sleep)
 {
 	struct mutex_waiter waiter = { .task = current };
-	bool may_sleep = might_sleep();
 	unsigned long flags;
 	int ret = 0;
 
@@ -59,12 +65,6 @@ static int mutex_lock_common(struct mutex *lock, long state)
 			return -EINTR;
 		sleep_impossible("mutex_lock", "the mutex is held, and returning without it would "
 				 "let two contexts into the critical section it protects");
-	}
-	if (lock->owner == current) {
-		spin_unlock_irqrestore(&lock->wait_lock, flags);
-		WARN(1, "mutex_lock: %s already held by %s/%d: recursive locking would deadlock\n",
-		     lock->name, current->comm, current->pid);
-		return -EDEADLK;
 	}
 	list_add_tail(&waiter.list, &lock->wait_list);
 	for (;;) {
@@ -86,6 +86,27 @@ out:
 	return ret;
 }
 
+static int mutex_lock_common(struct mutex *lock, long state, unsigned long ip)
+{
+	bool may_sleep = might_sleep();
+	/* Only current can make itself the owner: this read is not racy. */
+	bool mine = READ_ONCE(lock->owner) == current;
+	bool track = lockdep_enabled() && !mine;
+	int ret;
+
+	if (mine && may_sleep) {
+		WARN(1, "mutex_lock: %s already held by %s/%d: recursive locking would deadlock\n",
+		     lock->name, current->comm, current->pid);
+		return -EDEADLK;
+	}
+	if (track)
+		lock_acquire(&lock->dep_map, false, ip);
+	ret = mutex_wait(lock, state, may_sleep);
+	if (ret && track)
+		lock_release(&lock->dep_map);
+	return ret;
+}
+
 /**
  * mutex_lock() - Take a mutex, sleeping (uninterruptibly) until it is free.
  * @lock: the mutex
@@ -102,7 +123,7 @@ out:
  */
 void mutex_lock(struct mutex *lock)
 {
-	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE);
+	mutex_lock_common(lock, TASK_UNINTERRUPTIBLE, CALLER);
 }
 EXPORT_SYMBOL(mutex_lock);
 
@@ -118,7 +139,7 @@ EXPORT_SYMBOL(mutex_lock);
  */
 int mutex_lock_interruptible(struct mutex *lock)
 {
-	return mutex_lock_common(lock, TASK_INTERRUPTIBLE);
+	return mutex_lock_common(lock, TASK_INTERRUPTIBLE, CALLER);
 }
 EXPORT_SYMBOL(mutex_lock_interruptible);
 
@@ -141,9 +162,29 @@ int mutex_trylock(struct mutex *lock)
 	spin_lock_irqsave(&lock->wait_lock, flags);
 	taken = try_take(lock);
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (taken && lockdep_enabled())
+		lock_acquire(&lock->dep_map, true, CALLER);
 	return taken;
 }
 EXPORT_SYMBOL(mutex_trylock);
+
+/* Gives the mutex to its first waiter, or frees it. The caller owns it. */
+static void hand_off(struct mutex *lock)
+{
+	struct mutex_waiter *next;
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock->wait_lock, flags);
+	next = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter, list);
+	if (next) {
+		list_del(&next->list);
+		lock->owner = next->task;
+		wake_up_process(next->task);
+	} else {
+		lock->owner = NULL;
+	}
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+}
 
 /**
  * mutex_unlock() - Release a mutex, handing it to the first waiter if there is one.
@@ -155,26 +196,30 @@ EXPORT_SYMBOL(mutex_trylock);
  */
 void mutex_unlock(struct mutex *lock)
 {
-	struct mutex_waiter *next;
-	unsigned long flags;
+	struct task_struct *owner = READ_ONCE(lock->owner);
 
-	spin_lock_irqsave(&lock->wait_lock, flags);
-	if (lock->owner != current) {
-		struct task_struct *owner = lock->owner;
-		spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (owner != current) {
 		WARN(1, "mutex_unlock: %s unlocked by %s/%d, but its owner is %s/%d\n", lock->name,
 		     current->comm, current->pid, owner ? owner->comm : "nobody",
 		     owner ? owner->pid : -1);
 		return;
 	}
-	next = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter, list);
-	if (next) {
-		list_del(&next->list);
-		lock->owner = next->task;
-		wake_up_process(next->task);
-	} else {
-		lock->owner = NULL;
-	}
-	spin_unlock_irqrestore(&lock->wait_lock, flags);
+	if (lockdep_enabled())
+		lock_release(&lock->dep_map);
+	hand_off(lock);
+}
+
+/**
+ * mutex_force_release() - Unlock a mutex current leaked (lockdep_repair_leaks).
+ * @map: the mutex's map; the validator has already forgotten it
+ *
+ * Context: process context (current exits, or returns to user mode).
+ */
+void mutex_force_release(struct lockdep_map *map)
+{
+	struct mutex *lock = container_of(map, struct mutex, dep_map);
+
+	if (READ_ONCE(lock->owner) == current)
+		hand_off(lock);
 }
 EXPORT_SYMBOL(mutex_unlock);

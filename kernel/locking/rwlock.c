@@ -1,9 +1,17 @@
-/* Reader-writer spinlocks (include/linux/rwlock.h). */
+/*
+ * Reader-writer spinlocks (include/linux/rwlock.h). The validator treats a
+ * read acquisition like a write one: readers wait while a writer waits, so
+ * a reader can be part of a deadlock too.
+ */
 #include <asm/processor.h>
 #include <linux/export.h>
 #include <linux/irqflags.h>
+#include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/preempt.h>
 #include <linux/rwlock.h>
+
+#define CALLER ((unsigned long)__builtin_return_address(0))
 
 static bool try_read(rwlock_t *lock)
 {
@@ -22,6 +30,63 @@ static bool try_write(rwlock_t *lock)
 					   __ATOMIC_RELAXED);
 }
 
+static void acquire(rwlock_t *lock, bool trylock, unsigned long ip)
+{
+	if (lockdep_enabled())
+		lock_acquire(&lock->dep_map, trylock, ip);
+}
+
+static void release(rwlock_t *lock)
+{
+	if (lockdep_enabled())
+		lock_release(&lock->dep_map);
+}
+
+static void do_read_lock(rwlock_t *lock, unsigned long ip)
+{
+	preempt_disable();
+	acquire(lock, false, ip);
+	while (!try_read(lock))
+		cpu_relax();
+}
+
+static void do_write_lock(rwlock_t *lock, unsigned long ip)
+{
+	preempt_disable();
+	acquire(lock, false, ip);
+	__atomic_add_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
+	while (!try_write(lock))
+		cpu_relax();
+	__atomic_sub_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
+}
+
+/* A writer holds it with cnt -1, readers with cnt > 0. */
+static void drop(rwlock_t *lock)
+{
+	if (__atomic_load_n(&lock->cnt, __ATOMIC_RELAXED) < 0)
+		__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
+	else
+		__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
+}
+
+static void unlock(rwlock_t *lock)
+{
+	release(lock);
+	drop(lock);
+}
+
+/**
+ * rwlock_force_release() - Unlock an rwlock its holder leaked (lockdep_repair_leaks).
+ * @map: the lock's map; the validator has already forgotten it
+ *
+ * Context: the context that leaked it.
+ */
+void rwlock_force_release(struct lockdep_map *map)
+{
+	drop(container_of(map, rwlock_t, dep_map));
+	preempt_enable_no_resched();
+}
+
 /**
  * read_lock() - Take a reader-writer spinlock for reading; disables preemption.
  * @lock: the rwlock
@@ -34,9 +99,7 @@ static bool try_write(rwlock_t *lock)
  */
 void read_lock(rwlock_t *lock)
 {
-	preempt_disable();
-	while (!try_read(lock))
-		cpu_relax();
+	do_read_lock(lock, CALLER);
 }
 EXPORT_SYMBOL(read_lock);
 
@@ -48,7 +111,7 @@ EXPORT_SYMBOL(read_lock);
  */
 void read_unlock(rwlock_t *lock)
 {
-	__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
+	unlock(lock);
 	preempt_enable();
 }
 EXPORT_SYMBOL(read_unlock);
@@ -63,11 +126,7 @@ EXPORT_SYMBOL(read_unlock);
  */
 void write_lock(rwlock_t *lock)
 {
-	preempt_disable();
-	__atomic_add_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
-	while (!try_write(lock))
-		cpu_relax();
-	__atomic_sub_fetch(&lock->writers, 1, __ATOMIC_RELAXED);
+	do_write_lock(lock, CALLER);
 }
 EXPORT_SYMBOL(write_lock);
 
@@ -79,7 +138,7 @@ EXPORT_SYMBOL(write_lock);
  */
 void write_unlock(rwlock_t *lock)
 {
-	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
+	unlock(lock);
 	preempt_enable();
 }
 EXPORT_SYMBOL(write_unlock);
@@ -94,8 +153,10 @@ EXPORT_SYMBOL(write_unlock);
 int read_trylock(rwlock_t *lock)
 {
 	preempt_disable();
-	if (try_read(lock))
+	if (try_read(lock)) {
+		acquire(lock, true, CALLER);
 		return 1;
+	}
 	preempt_enable();
 	return 0;
 }
@@ -111,8 +172,10 @@ EXPORT_SYMBOL(read_trylock);
 int write_trylock(rwlock_t *lock)
 {
 	preempt_disable();
-	if (try_write(lock))
+	if (try_write(lock)) {
+		acquire(lock, true, CALLER);
 		return 1;
+	}
 	preempt_enable();
 	return 0;
 }
@@ -132,7 +195,7 @@ unsigned long _read_lock_irqsave(rwlock_t *lock)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	read_lock(lock);
+	do_read_lock(lock, CALLER);
 	return flags;
 }
 EXPORT_SYMBOL(_read_lock_irqsave);
@@ -146,7 +209,7 @@ EXPORT_SYMBOL(_read_lock_irqsave);
  */
 void read_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 {
-	__atomic_sub_fetch(&lock->cnt, 1, __ATOMIC_RELEASE);
+	unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();
 }
@@ -166,7 +229,7 @@ unsigned long _write_lock_irqsave(rwlock_t *lock)
 	unsigned long flags;
 
 	local_irq_save(flags);
-	write_lock(lock);
+	do_write_lock(lock, CALLER);
 	return flags;
 }
 EXPORT_SYMBOL(_write_lock_irqsave);
@@ -180,7 +243,7 @@ EXPORT_SYMBOL(_write_lock_irqsave);
  */
 void write_unlock_irqrestore(rwlock_t *lock, unsigned long flags)
 {
-	__atomic_store_n(&lock->cnt, 0, __ATOMIC_RELEASE);
+	unlock(lock);
 	local_irq_restore(flags);
 	preempt_enable();
 }

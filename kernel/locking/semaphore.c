@@ -1,14 +1,19 @@
 /*
  * Semaphores with hand-off: up() with sleepers gives the unit to the first
  * one instead of incrementing the count, so they are served in arrival order.
+ * A semaphore made with one unit is a lock to the validator: held by the task
+ * that took it (in process context) until it gives it back.
  */
-#include <linux/errno.h>
 #include <linux/export.h>
+#include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/semaphore.h>
 #include <linux/wait.h>
+
+#define CALLER ((unsigned long)__builtin_return_address(0))
 
 struct semaphore_waiter {
 	struct list_head list;
@@ -16,23 +21,25 @@ struct semaphore_waiter {
 	bool up; /* given a unit by up() */
 };
 
-/**
- * sema_init() - Initialise a semaphore with @val free units.
- * @sem: the semaphore
- * @val: the number of units (1 for a binary semaphore)
- *
- * Context: any context, before anyone else can see @sem; does not sleep.
- */
-void sema_init(struct semaphore *sem, int val)
+void __sema_init(struct semaphore *sem, int val, const char *name, struct lock_class_key *key)
 {
 	spin_lock_init(&sem->lock);
 	sem->lock.name = "semaphore.lock";
 	sem->count = val;
 	INIT_LIST_HEAD(&sem->wait_list);
+	sem->name = name;
+	sem->binary = val == 1;
+	sem->dep_map = (struct lockdep_map)LOCKDEP_MAP_INIT(key, LD_SEMAPHORE);
 }
-EXPORT_SYMBOL(sema_init);
+EXPORT_SYMBOL(__sema_init);
 
-static int down_common(struct semaphore *sem, long state, long timeout)
+/* Whether the validator follows this acquisition. */
+static bool tracked(struct semaphore *sem)
+{
+	return sem->binary && lockdep_enabled() && in_task();
+}
+
+static int down_wait(struct semaphore *sem, long state, long timeout)
 {
 	struct semaphore_waiter waiter = { .task = current };
 	bool may_sleep = might_sleep();
@@ -76,6 +83,19 @@ out:
 	return ret;
 }
 
+static int down_common(struct semaphore *sem, long state, long timeout, unsigned long ip)
+{
+	bool track = tracked(sem);
+	int ret;
+
+	if (track)
+		lock_acquire(&sem->dep_map, false, ip);
+	ret = down_wait(sem, state, timeout);
+	if (ret && track)
+		lock_release(&sem->dep_map);
+	return ret;
+}
+
 /**
  * down() - Take a unit of a semaphore, sleeping (uninterruptibly) until one is free.
  * @sem: the semaphore
@@ -89,7 +109,7 @@ out:
  */
 void down(struct semaphore *sem)
 {
-	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+	down_common(sem, TASK_UNINTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT, CALLER);
 }
 EXPORT_SYMBOL(down);
 
@@ -103,7 +123,7 @@ EXPORT_SYMBOL(down);
  */
 int down_interruptible(struct semaphore *sem)
 {
-	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT);
+	return down_common(sem, TASK_INTERRUPTIBLE, MAX_SCHEDULE_TIMEOUT, CALLER);
 }
 EXPORT_SYMBOL(down_interruptible);
 
@@ -119,7 +139,7 @@ EXPORT_SYMBOL(down_interruptible);
  */
 int down_timeout(struct semaphore *sem, long timeout)
 {
-	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout);
+	return down_common(sem, TASK_UNINTERRUPTIBLE, timeout, CALLER);
 }
 EXPORT_SYMBOL(down_timeout);
 
@@ -142,19 +162,13 @@ int down_trylock(struct semaphore *sem)
 	if (!busy)
 		sem->count--;
 	spin_unlock_irqrestore(&sem->lock, flags);
+	if (!busy && tracked(sem))
+		lock_acquire(&sem->dep_map, true, CALLER);
 	return busy;
 }
 EXPORT_SYMBOL(down_trylock);
 
-/**
- * up() - Release a unit of a semaphore, giving it to the first waiter if there is one.
- * @sem: the semaphore
- *
- * Unlike a mutex, any context may up() a semaphore another task downed.
- *
- * Context: any context, a hardirq handler included; does not sleep.
- */
-void up(struct semaphore *sem)
+static void __up(struct semaphore *sem)
 {
 	struct semaphore_waiter *waiter;
 	unsigned long flags;
@@ -170,4 +184,37 @@ void up(struct semaphore *sem)
 	}
 	spin_unlock_irqrestore(&sem->lock, flags);
 }
+
+/**
+ * up() - Release a unit of a semaphore, giving it to the first waiter if there is one.
+ * @sem: the semaphore
+ *
+ * Unlike a mutex, any context may up() a semaphore another task downed.
+ *
+ * Context: any context, a hardirq handler included; does not sleep.
+ */
+void up(struct semaphore *sem)
+{
+	/* Given back by its holder, or by anyone else (a semaphore has no
+	 * owner): then the holder's record is stale, and the new gen says so. */
+	if (sem->binary && lockdep_enabled()) {
+		lock_release(&sem->dep_map);
+		__atomic_add_fetch(&sem->dep_map.gen, 1, __ATOMIC_RELEASE);
+	}
+	__up(sem);
+}
 EXPORT_SYMBOL(up);
+
+/**
+ * sem_force_release() - Give back a semaphore current leaked (lockdep_repair_leaks).
+ * @map: the semaphore's map; the validator has already forgotten it
+ *
+ * Context: process context (current exits, or returns to user mode).
+ */
+void sem_force_release(struct lockdep_map *map)
+{
+	struct semaphore *sem = container_of(map, struct semaphore, dep_map);
+
+	__atomic_add_fetch(&sem->dep_map.gen, 1, __ATOMIC_RELEASE);
+	__up(sem);
+}

@@ -1,13 +1,23 @@
 /*
  * Spinlock entry points: disable preemption (and interrupts for the _irq
  * variants) before spinning, so the holder can never be switched away from
- * or interrupted by code that wants the same lock on this CPU.
+ * or interrupted by code that wants the same lock on this CPU. The lock
+ * validator hears of each acquisition before the spinning starts, so a
+ * lock-order deadlock is reported before it can happen. A CPU that waits for
+ * one lock longer than spinlock_lockup_ms says so ("BUG: spinlock lockup
+ * suspected"), with the owner CPU's backtrace fetched by NMI: a deadlock is
+ * never a silent hang (include/linux/nmi.h).
  */
-#include <linux/bottom_half.h>
+#include <asm/tsc.h>
 #include <linux/export.h>
+#include <linux/bottom_half.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
+#include <linux/nmi.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <janus/log.h>
 #include <linux/smp.h>
-#include <linux/lockcheck.h>
 #include <linux/spinlock.h>
 
 /**
@@ -21,14 +31,48 @@
 void __spin_lock_init(spinlock_t *lock, const char *name, struct lock_class_key *key)
 {
 	*lock = (spinlock_t){ .raw = __ARCH_SPIN_LOCK_UNLOCKED, .name = name, .owner_cpu = -1,
-			      .key = key };
+			      .dep_map = LOCKDEP_MAP_INIT(key, LD_SPINLOCK) };
 }
 EXPORT_SYMBOL(__spin_lock_init);
 
-static void lock_acquired(spinlock_t *lock, unsigned long ip)
+unsigned long spinlock_lockup_reports;
+
+static noinline void report_lockup(spinlock_t *lock, u64 waited)
 {
-	lock->owner_cpu = smp_processor_id();
-	lockcheck_acquire(lock, ip);
+	int cpu = smp_processor_id(), owner = READ_ONCE(lock->owner_cpu);
+
+	report_begin();
+	pr_emerg("BUG: spinlock lockup suspected on CPU#%d, lock owner CPU#%d\n", cpu, owner);
+	pr_emerg(" lock: %s (%p), waiting %u ms: %s/%d\n", lock->name, lock,
+		 (unsigned int)div_u64(waited, tsc_khz), current->comm, current->pid);
+	lockdep_print_held_locks(current);
+	dump_stack_lvl(KERN_EMERG);
+	if (owner >= 0 && owner != cpu)
+		trigger_single_cpu_backtrace(owner);
+	report_end();
+	WRITE_ONCE(spinlock_lockup_reports, spinlock_lockup_reports + 1); /* tests wait for it */
+	if (softlockup_panic)
+		panic("spinlock lockup on CPU#%d (softlockup_panic)", cpu);
+}
+
+/* The contended path: a ticket, then a wait that watches the clock. */
+static noinline void spin_wait(spinlock_t *lock)
+{
+	u16 ticket = arch_spin_take_ticket(&lock->raw);
+	u64 start = rdtsc(), limit = (u64)READ_ONCE(spinlock_lockup_ms) * tsc_khz;
+	bool reported = false;
+
+	for (unsigned int spins = 0; !arch_spin_ticket_served(&lock->raw, ticket); spins++) {
+		cpu_relax();
+		/* The clock now and then only: reading it is slow under TCG, and a
+		 * waiter slow to see its turn slows every hand-off. */
+		if (spins % 1024 || reported || !limit)
+			continue;
+		if (rdtsc() - start > limit) {
+			reported = true; /* once per wait: then it keeps waiting */
+			report_lockup(lock, rdtsc() - start);
+		}
+	}
 }
 
 static void do_spin_lock(spinlock_t *lock, unsigned long ip)
@@ -36,8 +80,21 @@ static void do_spin_lock(spinlock_t *lock, unsigned long ip)
 	/* The same CPU taking a lock it holds would spin forever: say so. */
 	if (unlikely(lock->owner_cpu == smp_processor_id() && spin_is_locked(lock)))
 		panic("BUG: spinlock recursion on CPU#%d, %s", smp_processor_id(), lock->name);
-	arch_spin_lock(&lock->raw);
-	lock_acquired(lock, ip);
+	if (lockdep_enabled())
+		lock_acquire(&lock->dep_map, false, ip);
+	if (unlikely(!arch_spin_trylock(&lock->raw)))
+		spin_wait(lock);
+	lock->owner_cpu = smp_processor_id();
+}
+
+static bool do_spin_trylock(spinlock_t *lock, unsigned long ip)
+{
+	if (!arch_spin_trylock(&lock->raw))
+		return false;
+	lock->owner_cpu = smp_processor_id();
+	if (lockdep_enabled())
+		lock_acquire(&lock->dep_map, true, ip);
+	return true;
 }
 
 static void do_spin_unlock(spinlock_t *lock)
@@ -45,9 +102,25 @@ static void do_spin_unlock(spinlock_t *lock)
 	WARN_ONCE(lock->owner_cpu != smp_processor_id(),
 		  "spinlock %s released on CPU#%d but taken on CPU#%d\n", lock->name,
 		  smp_processor_id(), lock->owner_cpu);
-	lockcheck_release(lock);
+	if (lockdep_enabled())
+		lock_release(&lock->dep_map);
 	lock->owner_cpu = -1;
 	arch_spin_unlock(&lock->raw);
+}
+
+/**
+ * spin_force_release() - Unlock a spinlock its holder leaked (lockdep_repair_leaks).
+ * @map: the lock's map; the validator has already forgotten it
+ *
+ * Context: the context that leaked it (its preempt_count still counts it).
+ */
+void spin_force_release(struct lockdep_map *map)
+{
+	spinlock_t *lock = container_of(map, spinlock_t, dep_map);
+
+	lock->owner_cpu = -1;
+	arch_spin_unlock(&lock->raw);
+	preempt_enable_no_resched();
 }
 
 /* The caller of the spin_lock*() function, for reports. */
@@ -97,10 +170,8 @@ EXPORT_SYMBOL(spin_unlock);
 int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (arch_spin_trylock(&lock->raw)) {
-		lock_acquired(lock, CALLER);
+	if (do_spin_trylock(lock, CALLER))
 		return 1;
-	}
 	preempt_enable();
 	return 0;
 }
@@ -191,10 +262,8 @@ int _spin_trylock_irqsave(spinlock_t *lock, unsigned long *flags)
 {
 	local_irq_save(*flags);
 	preempt_disable();
-	if (arch_spin_trylock(&lock->raw)) {
-		lock_acquired(lock, CALLER);
+	if (do_spin_trylock(lock, CALLER))
 		return 1;
-	}
 	preempt_enable_no_resched();
 	local_irq_restore(*flags);
 	return 0;

@@ -12,6 +12,7 @@
 #include <linux/crc32.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -289,8 +290,11 @@ void free_module_memory(struct module *mod)
 	struct module_memory mem[MOD_MEM_NUM_TYPES];
 
 	memcpy(mem, mod->mem, sizeof(mem));
-	for (int type = 0; type < MOD_MEM_NUM_TYPES; type++)
+	for (int type = 0; type < MOD_MEM_NUM_TYPES; type++) {
+		/* Its locks' classes (keyed by addresses in it) end with it. */
+		lockdep_free_key_range(mem[type].base, mem[type].size);
 		vfree(mem[type].base);
+	}
 }
 
 /**

@@ -25,6 +25,7 @@
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
@@ -189,6 +190,8 @@ void finish_task_switch(struct task_struct *prev)
 		WRITE_ONCE(prev->cpu, prev->migrate_to - 1);
 		prev->migrate_to = 0;
 	}
+	if (lockdep_enabled())
+		lock_acquire(&rq->lock.dep_map, true, _THIS_IP_);
 	spin_unlock_irq(&rq->lock);
 	if (migrating)
 		finish_migration(prev);
@@ -219,6 +222,9 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	rq->curr = next;
 	update_task_stack((unsigned long)next->stack + THREAD_SIZE);
 	switch_mm(next->mm);
+	/* rq->lock changes hands: prev took it, next will release it. */
+	if (lockdep_enabled())
+		lock_release(&rq->lock.dep_map);
 	this_cpu_write(current_task, next);
 	prev = switch_to(prev, next);
 	/* Now on next's stack: "prev" is whoever ran before next on this CPU. */
@@ -232,6 +238,7 @@ static void __schedule(bool preempt)
 	struct rq *rq = this_rq();
 
 	spin_lock(&rq->lock);
+	watchdog_touch(); /* the soft lock-up detector: this CPU can schedule */
 	prev->need_resched = false;
 	if (!preempt && prev->state != TASK_RUNNING) {
 		if (signal_pending_state(prev->state, prev))

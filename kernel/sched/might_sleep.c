@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <janus/log.h>
 #include <janus/nosleep.h>
 
 struct nosleep_stats nosleep_stats;
@@ -65,12 +66,21 @@ static bool ratelimit(const char *file, int line, unsigned int *suppressed)
 	return true;
 }
 
+/* The spinning locks among those tsk holds: each disabled preemption once. */
+static int held_spinlocks(struct task_struct *tsk)
+{
+	int n = 0;
+
+	for (unsigned int i = 0; i < min(tsk->lock_depth, (unsigned int)MAX_HELD_LOCKS); i++)
+		n += tsk->held_locks[i].map->type <= LD_RWLOCK;
+	return n;
+}
+
 /* The context in words: why sleeping is not allowed right here. */
 static void describe_atomic_context(void)
 {
 	struct task_struct *tsk = current;
-	unsigned int locks = min(tsk->lock_depth, (unsigned int)MAX_HELD_LOCKS);
-	int preempt_disables = (preempt_count() & PREEMPT_MASK) - tsk->lock_depth;
+	int preempt_disables = (preempt_count() & PREEMPT_MASK) - held_spinlocks(tsk);
 	void *timer_fn = this_cpu_read(atomic_ctx.timer_fn);
 	int softirq = this_cpu_read(atomic_ctx.softirq);
 
@@ -83,9 +93,8 @@ static void describe_atomic_context(void)
 		pr_err("context: in softirq %s\n", softirq >= 0 ? softirq_to_name[softirq] : "?");
 	if (timer_fn && in_serving_softirq())
 		pr_err("context: in timer callback %ps\n", timer_fn);
-	for (unsigned int i = 0; i < locks; i++)
-		pr_err("context: with spinlock %s held (taken at %pS)\n",
-		       tsk->held_locks[i].lock->name, (void *)tsk->held_locks[i].ip);
+	if (tsk->lock_depth)
+		lockdep_print_held_locks(tsk);
 	if ((softirq_count() & ~SOFTIRQ_OFFSET) && !in_hardirq())
 		pr_err("context: with bottom halves disabled\n");
 	if (preempt_disables > 0)
@@ -115,6 +124,7 @@ static void report(const char *what, const char *file, int line)
 
 	if (!atomic_sleep_panic && !ratelimit(file, line, &suppressed))
 		return;
+	report_begin();
 	pr_err("BUG: %s at %s:%d\n", what, file, line);
 	trace_janus_report(what);
 	pr_err("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s\n",
@@ -124,6 +134,7 @@ static void report(const char *what, const char *file, int line)
 	if (!atomic_sleep_panic && suppressed)
 		pr_err("(%u similar reports from here suppressed in the last second)\n", suppressed);
 	dump_stack();
+	report_end();
 	if (atomic_sleep_panic)
 		panic("%s (atomic_sleep=panic)", what);
 }
@@ -209,11 +220,13 @@ void report_scheduling_while_atomic(void)
 
 	nosleep_stats.scheduling_while_atomic++;
 	if (atomic_sleep_panic || ratelimit(__FILE__, __LINE__, &(unsigned int){ 0 })) {
+		report_begin();
 		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", prev->comm, prev->pid,
 		       preempt_count());
 		trace_janus_report("BUG: scheduling while atomic");
 		describe_atomic_context();
 		dump_stack();
+		report_end();
 	}
 	if (atomic_sleep_panic)
 		panic("scheduling while atomic (atomic_sleep=panic)");
@@ -254,10 +267,13 @@ void report_preempt_leak(const char *kind, const char *name, void *fn, int befor
 {
 	nosleep_stats.preempt_leaks++;
 	trace_janus_report("BUG: leaked preempt count");
+	report_begin();
 	if (name)
 		pr_err("BUG: %s %s leaked preempt count %d -> %d\n", kind, name, before, after);
 	else
 		pr_err("BUG: %s %ps leaked preempt count %d -> %d\n", kind, fn, before, after);
+	lockdep_print_held_locks(current);
 	dump_stack();
+	report_end();
 	preempt_count_set(before);
 }

@@ -7,18 +7,20 @@
 #include <linux/wait.h>
 
 /**
- * init_waitqueue_head() - Initialise a wait queue: empty, its lock unlocked.
+ * __init_waitqueue_head() - Initialise a wait queue: empty, its lock unlocked.
  * @wq_head: the wait queue
+ * @name:    its lock's name in reports (init_waitqueue_head() passes the expression)
+ * @key:     its lock's class: one per init_waitqueue_head() call site
  *
  * Context: any context, before anyone else can see @wq_head; does not sleep.
  */
-void init_waitqueue_head(struct wait_queue_head *wq_head)
+void __init_waitqueue_head(struct wait_queue_head *wq_head, const char *name,
+			   struct lock_class_key *key)
 {
-	spin_lock_init(&wq_head->lock);
-	wq_head->lock.name = "wait_queue_head.lock";
+	__spin_lock_init(&wq_head->lock, name, key);
 	INIT_LIST_HEAD(&wq_head->head);
 }
-EXPORT_SYMBOL(init_waitqueue_head);
+EXPORT_SYMBOL(__init_waitqueue_head);
 
 /**
  * default_wake_function() - Wake the task of a wait-queue entry.

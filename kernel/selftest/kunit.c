@@ -30,6 +30,15 @@ struct kunit_totals {
 	unsigned int passed, failed, skipped;
 };
 
+/* One "    # PREFIXTEXT" diagnostic line of the KTAP stream. */
+static void print_diagnostic(const char *prefix, const char *fmt, va_list args)
+{
+	char buf[200];
+
+	vscnprintf(buf, sizeof(buf), fmt, args);
+	pr_info("    # %s%s\n", prefix, buf);
+}
+
 /**
  * kunit_info() - Write one "    # ..." diagnostic line into the KTAP stream.
  * @test: the running case
@@ -40,26 +49,22 @@ struct kunit_totals {
  */
 void kunit_info(struct kunit *test, const char *fmt, ...)
 {
-	char buf[200];
 	va_list args;
 
 	(void)test;
 	va_start(args, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, args);
+	print_diagnostic("", fmt, args);
 	va_end(args);
-	pr_info("    # %s\n", buf);
 }
 
 void kunit_expect_report(struct kunit *test, const char *fmt, ...)
 {
-	char buf[200];
 	va_list args;
 
 	(void)test;
 	va_start(args, fmt);
-	vscnprintf(buf, sizeof(buf), fmt, args);
+	print_diagnostic("expect: ", fmt, args);
 	va_end(args);
-	pr_info("    # expect: %s\n", buf);
 	nosleep_ratelimit_reset(); /* a promised report is never rate-limited away */
 }
 

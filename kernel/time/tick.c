@@ -16,6 +16,7 @@
 #include <linux/kernel_stat.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
 #include <linux/tick.h>
@@ -71,6 +72,7 @@ void update_process_times(void)
 	account_process_tick(current, regs && user_mode(regs));
 	run_local_timers();
 	scheduler_tick();
+	watchdog_tick();
 }
 
 /**

@@ -166,15 +166,18 @@ int del_timer_sync(struct timer_list *timer)
 }
 EXPORT_SYMBOL(del_timer_sync);
 
-/* One callback, watched: it must leave preempt_count as it found it. */
+/* One callback, watched: it must leave preempt_count as it found it, and no lock held. */
 static void call_timer_fn(struct timer_list *timer)
 {
 	void (*fn)(struct timer_list *) = timer->function;
 	int count = preempt_count();
+	unsigned int locks = lockdep_depth();
 
 	this_cpu_write(atomic_ctx.timer_fn, fn);
 	fn(timer);
 	this_cpu_write(atomic_ctx.timer_fn, NULL);
+	if (unlikely(lockdep_depth() != locks))
+		lockdep_repair_leaks(locks, "timer callback");
 	if (preempt_count() != count)
 		report_preempt_leak("timer callback", NULL, fn, count, preempt_count());
 }

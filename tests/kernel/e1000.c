@@ -146,21 +146,6 @@ static void oversize_frames_are_refused_or_dropped_and_counted(struct kunit *tes
 	KUNIT_EXPECT_EQ(test, rx->netdev->stats.rx_length_errors, length_errors + 1);
 }
 
-struct flood {
-	struct net_device *from, *to;
-	unsigned int frames, sent;
-	struct completion done;
-};
-
-static int flood_thread(void *data)
-{
-	struct flood *f = data;
-
-	f->sent = send_frames(f->from, f->to, 0, f->frames, 128);
-	complete(&f->done);
-	return 0;
-}
-
 static void a_reset_in_mid_traffic_recovers(struct kunit *test)
 {
 	struct e1000_adapter *tx, *rx;
@@ -170,7 +155,7 @@ static void a_reset_in_mid_traffic_recovers(struct kunit *test)
 	unsigned int seen;
 
 	need_two_cards(test, &tx, &rx);
-	f = (struct flood){ .from = tx->netdev, .to = rx->netdev, .frames = 3000 };
+	f = (struct flood){ .from = tx->netdev, .to = rx->netdev, .frames = 3000, .len = 128 };
 	init_completion(&f.done);
 	probe_start(&p, rx->netdev);
 	t = kthread_run(flood_thread, &f, "flood");
@@ -183,12 +168,8 @@ static void a_reset_in_mid_traffic_recovers(struct kunit *test)
 	 * held during the reset may still pour in, and what does not fit the ring
 	 * is missed: so a marker is sent again until one arrives.) */
 	seen = READ_ONCE(p.frames);
-	for (u32 k = 0; k < 20 && READ_ONCE(p.next_seq) <= 1000000; k++) {
-		send_frames(tx->netdev, rx->netdev, 1000000 + k, 1, 300);
-		wait_until(READ_ONCE(p.next_seq) > 1000000, 500);
-	}
+	KUNIT_EXPECT_TRUE(test, send_marker_until_seen(&p, tx->netdev, rx->netdev, 1000000, 300, 500));
 	probe_stop(&p);
-	KUNIT_EXPECT_GT(test, p.next_seq, 1000000u);
 	KUNIT_EXPECT_EQ(test, p.bad, 0u);
 	kunit_info(test, "%u of %u flood frames arrived around the reset", seen, f.frames);
 }

@@ -159,6 +159,10 @@ int run_on_cpus(unsigned int n, int (*fn)(unsigned int i, void *data), void *dat
 /* Enough threads to contend: one per CPU, but at least two. */
 #define NR_CONTENDERS (num_online_cpus() < 2 ? 2u : num_online_cpus())
 
+/* What /dev/selftest's ST_LEAK leaves held (tests/kernel/selftest_dev.c). */
+#include <linux/mutex.h>
+extern spinlock_t selftest_leak_spinlock;
+extern struct mutex selftest_leak_mutex;
 /* Interrupts nested `levels` deep (2 .. IRQ_SIM_LINES), each level a
  * simulated line whose handler raises the next (tests/kernel/irq_nest.c).
  * 0 and *r filled in, or a negative errno. */

@@ -112,3 +112,24 @@ bool wait_frames(struct frame_probe *p, unsigned int n, unsigned int ms)
 {
 	return wait_until(READ_ONCE(p->frames) >= n, ms);
 }
+
+bool send_marker_until_seen(struct frame_probe *p, struct net_device *from,
+			    struct net_device *to, u32 seq, unsigned int len, unsigned int ms)
+{
+	bool seen = false;
+
+	for (int tries = 0; tries < 20 && !seen; tries++) {
+		send_frames(from, to, seq, 1, len);
+		seen = wait_until(READ_ONCE(p->next_seq) > seq, ms);
+	}
+	return seen;
+}
+
+int flood_thread(void *data)
+{
+	struct flood *f = data;
+
+	f->sent = send_frames(f->from, f->to, 0, f->frames, f->len);
+	complete(&f->done);
+	return 0;
+}

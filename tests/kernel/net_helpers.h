@@ -6,6 +6,7 @@
 #ifndef _TESTS_KERNEL_NET_HELPERS_H
 #define _TESTS_KERNEL_NET_HELPERS_H
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/netdevice.h>
 #include "../../drivers/net/e1000.h"
 
@@ -36,5 +37,19 @@ unsigned int send_frames(struct net_device *from, struct net_device *to, u32 seq
 			 unsigned int n, unsigned int len);
 /* Waits (with a safety-net timeout) until the probe has seen n frames. */
 bool wait_frames(struct frame_probe *p, unsigned int n, unsigned int ms);
+/* Sends frame number seq again and again (a full ring may drop it) until the
+ * probe sees it, at most 20 times, waiting ms each: the hub keeps frame order,
+ * so every frame sent before it has then arrived or been dropped. */
+bool send_marker_until_seen(struct frame_probe *p, struct net_device *from,
+			    struct net_device *to, u32 seq, unsigned int len, unsigned int ms);
+
+/* A flood from its own kthread: frames numbered from 0, len bytes each; sent
+ * is how many the driver took, done completes when it is over. */
+struct flood {
+	struct net_device *from, *to;
+	unsigned int frames, len, sent;
+	struct completion done;
+};
+int flood_thread(void *data);
 
 #endif

@@ -2,7 +2,8 @@
  * /dev/selftest: what the user-mode test programs use to look into the
  * kernel from inside a system call (include/uapi/janus/selftest.h): who is
  * current there and in what context, how copies to and from their memory
- * end, and whether a long system call is preempted.
+ * end, whether a long system call is preempted, and what the kernel does
+ * about a call that returns with something left behind.
  */
 #include <linux/errno.h>
 #include <asm/processor.h>
@@ -11,6 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/string.h>
@@ -76,6 +78,30 @@ static long spin(unsigned long ms)
 	return current->nivcsw - involuntary;
 }
 
+DEFINE_SPINLOCK(selftest_leak_spinlock);
+DEFINE_MUTEX(selftest_leak_mutex);
+
+/* The bugs that the syscall exit checks must catch (tests/kernel/syscall_exit.c,
+ * tests/kernel/lockdep.c). */
+static long leak(unsigned long what)
+{
+	switch (what) {
+	case ST_LEAK_SPINLOCK:
+		spin_lock(&selftest_leak_spinlock);
+		return 0;
+	case ST_LEAK_MUTEX:
+		mutex_lock(&selftest_leak_mutex);
+		return 0;
+	case ST_LEAK_IRQS_OFF:
+		local_irq_disable();
+		return 0;
+	case ST_LEAK_PREEMPT:
+		preempt_disable();
+		return 0;
+	}
+	return -EINVAL;
+}
+
 static long selftest_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct st_copy c;
@@ -87,6 +113,8 @@ static long selftest_ioctl(struct file *file, unsigned int cmd, unsigned long ar
 		return whoami((void __user *)arg);
 	case ST_SPIN:
 		return spin(arg);
+	case ST_LEAK:
+		return leak(arg);
 	case ST_COPY_TO ... ST_STRNCPY:
 	case ST_CLEAR_USER:
 		if (copy_from_user(&c, (void __user *)arg, sizeof(c)))

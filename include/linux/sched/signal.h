@@ -12,7 +12,12 @@
 
 struct sighand_struct {
 	struct sigaction action[_NSIG];
+	unsigned int flags;
 };
+
+/* sighand->flags: init (pid 1) gets only the signals it has a handler for
+ * from user space; SIGKILL and SIGSTOP from user space never reach it. */
+#define SIGNAL_UNKILLABLE 0x1
 
 static inline bool signal_pending(const struct task_struct *p) { return READ_ONCE(p->pending) != 0; }
 /**

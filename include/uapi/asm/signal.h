@@ -25,7 +25,7 @@
 #define SIGSTKFLT 16
 #define SIGCHLD 17
 #define SIGCONT 18
-#define SIGSTOP 19
+#define SIGSTOP 19 /* like SIGKILL: cannot be caught or ignored */
 #define SIGTSTP 20
 #define SIGTTIN 21
 #define SIGTTOU 22

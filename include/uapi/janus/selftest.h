@@ -35,5 +35,12 @@ struct st_copy {
 			       * or arg milliseconds pass; the result: the involuntary
 			       * switches meanwhile */
 #define ST_CLEAR_USER 0x5308  /* clear_user(uptr, len): the bytes NOT cleared */
+#define ST_LEAK 0x5309        /* arg: ST_LEAK_*: a deliberately buggy call that returns
+			       * to user mode with that left behind */
+
+#define ST_LEAK_IRQS_OFF 1    /* interrupts disabled */
+#define ST_LEAK_PREEMPT 2     /* preempt_count raised */
+#define ST_LEAK_SPINLOCK 3    /* a spinlock held */
+#define ST_LEAK_MUTEX 4       /* a mutex held */
 
 #endif

@@ -15,6 +15,10 @@ void smp_ipi_init(void);
 /* An NMI may be the stop request of a panicking CPU: then this CPU halts. */
 bool nmi_stop_requested(void);
 void __noreturn stop_this_cpu(void);
+/* An NMI may be a backtrace request (trigger_single_cpu_backtrace): saves
+ * where this CPU was; true if it was one. */
+struct pt_regs;
+bool nmi_cpu_backtrace(struct pt_regs *regs);
 /* Secondary CPUs: the C entry, on the idle task's stack (called by trampoline.asm). */
 void __noreturn start_secondary(int cpu);
 /* CPUs that failed to come up, for tests. */

@@ -27,6 +27,18 @@ static __always_inline void arch_spin_lock(arch_spinlock_t *lock)
 		cpu_relax();
 }
 
+/* The slow path, in two steps, so the waiter can watch the time meanwhile:
+ * take a ticket, then wait until it is served. */
+static __always_inline u16 arch_spin_take_ticket(arch_spinlock_t *lock)
+{
+	return __atomic_fetch_add(&lock->tail, 1, __ATOMIC_ACQUIRE);
+}
+
+static __always_inline bool arch_spin_ticket_served(arch_spinlock_t *lock, u16 ticket)
+{
+	return __atomic_load_n(&lock->head, __ATOMIC_ACQUIRE) == ticket;
+}
+
 static __always_inline bool arch_spin_trylock(arch_spinlock_t *lock)
 {
 	u32 old = __atomic_load_n(&lock->val, __ATOMIC_RELAXED);

@@ -1,0 +1,55 @@
+/* What the files of the lock validator share (kernel/locking/lockdep.c, lockcheck.c). */
+#ifndef _KERNEL_LOCKING_LOCKDEP_INTERNALS_H
+#define _KERNEL_LOCKING_LOCKDEP_INTERNALS_H
+#include <asm/spinlock.h>
+#include <linux/lockdep.h>
+#include <linux/sched.h>
+
+#define TRACE_DEPTH 12
+
+/* Where something happened: a backtrace and the task. */
+struct lock_trace {
+	unsigned long entries[TRACE_DEPTH];
+	unsigned int nr;
+	char comm[TASK_COMM_LEN];
+	pid_t pid;
+};
+
+enum lock_usage { IN_HARDIRQ, HARDIRQ_ON, IN_SOFTIRQ, SOFTIRQ_ON, NR_USAGE };
+
+struct lock_dep;
+
+struct lock_class {
+	const void *key;
+	const char *name;
+	unsigned int usage;               /* bit per enum lock_usage */
+	bool usage_reported;
+	struct lock_trace usage_trace[NR_USAGE]; /* where each usage was first seen */
+	struct lock_dep *after;           /* the classes taken while this one was held */
+	/* Breadth-first search state (graph_lock held). */
+	unsigned int bfs_gen;
+	struct lock_dep *bfs_parent;
+};
+
+/* An edge of the dependency graph: `to` was taken while `from` was held. */
+struct lock_dep {
+	struct lock_class *from, *to;
+	struct lock_dep *next;   /* from's next edge */
+	unsigned long from_ip;   /* where from had been taken */
+	struct lock_trace trace; /* where to was taken, with from held */
+};
+
+/* Guards the classes and the graph; taken with interrupts off. */
+extern arch_spinlock_t lockdep_graph_lock;
+
+/* Saves the caller's backtrace and task (lockdep.c). */
+void lock_trace_save(struct lock_trace *t);
+/* Prints a saved backtrace, one frame a line, indented. */
+void lock_trace_print(const struct lock_trace *t);
+/* "{+.+.}": which usages the class has seen (lockdep.c). */
+void lock_class_usage_str(const struct lock_class *class, char buf[5]);
+/* The IRQ-safety check of one acquisition in the current context (lockcheck.c). */
+unsigned int lockcheck_usage_now(void);
+void lockcheck_check_usage(struct lock_class *class, unsigned int usage);
+
+#endif

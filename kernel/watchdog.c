@@ -1,0 +1,202 @@
+/*
+ * The soft and hard lock-up detectors (include/linux/nmi.h), run from every
+ * CPU's tick (watchdog_tick, from update_process_times).
+ *
+ * Soft lock-up: every pass through the scheduler (__schedule, which calls
+ * watchdog_touch) proves the CPU can still schedule. When a quarter of
+ * softlockup_thresh_ms (2 * watchdog_thresh) has gone by without one, the
+ * tick asks for one (need_resched): a CPU that can be preempted passes
+ * through the scheduler at its next preemption point. One that has not
+ * within softlockup_thresh_ms is stuck in the kernel with preemption off:
+ * "BUG: soft lockup - CPU#1 stuck for 22s!", with the backtrace of what the
+ * tick interrupted. Linux gets the same answer from a per-CPU thread of the
+ * highest priority that its timer wakes up.
+ *
+ * Hard lock-up: a CPU with interrupts off gets no ticks at all, so it cannot
+ * watch itself. Each CPU watches its buddy, the next online CPU (Linux's
+ * "buddy" detector): if the buddy's tick count has not moved for
+ * hardlockup_thresh_ms, "Watchdog detected hard LOCKUP on cpu N", and the
+ * buddy's backtrace is fetched by NMI, which gets through with interrupts off.
+ * With one CPU there is no buddy; the spinlock lock-up detector
+ * (kernel/locking/spinlock.c) still sees a CPU spinning with interrupts off.
+ */
+#include <asm/irq.h>
+#include <asm/ptrace.h>
+#include <asm/stacktrace.h>
+#include <asm/tsc.h>
+#include <linux/cpumask.h>
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/lockdep.h>
+#include <linux/nmi.h>
+#include <linux/panic.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <janus/log.h>
+
+unsigned int softlockup_thresh_ms = 20000, hardlockup_thresh_ms = 10000, spinlock_lockup_ms = 10000;
+bool softlockup_panic, hardlockup_panic;
+unsigned long softlockup_reports, hardlockup_reports;
+
+struct watchdog_cpu {
+	u64 touch_ts;               /* when this CPU was last seen able to schedule */
+	unsigned long ticks;        /* its timer interrupts: what its buddy watches */
+	int buddy;                  /* the CPU this one watches */
+	unsigned long buddy_ticks;  /* the buddy's count when it last moved */
+	u64 buddy_ts;               /* and when that was */
+	bool hard_reported;
+};
+
+static DEFINE_PER_CPU(struct watchdog_cpu, watchdog_cpu);
+
+static int __init watchdog_thresh_setup(char *val)
+{
+	unsigned int secs;
+
+	if (!val || kstrtouint(val, 0, &secs) || secs > 60)
+		return -EINVAL;
+	softlockup_thresh_ms = 2 * secs * 1000;
+	hardlockup_thresh_ms = secs * 1000;
+	spinlock_lockup_ms = secs * 1000;
+	return 0;
+}
+early_param("watchdog_thresh", watchdog_thresh_setup);
+
+static int __init bool_param(char *val, bool *flag)
+{
+	unsigned int v;
+
+	if (!val || kstrtouint(val, 0, &v) || v > 1)
+		return -EINVAL;
+	*flag = v;
+	return 0;
+}
+
+static int __init softlockup_panic_setup(char *val)
+{
+	return bool_param(val, &softlockup_panic);
+}
+early_param("softlockup_panic", softlockup_panic_setup);
+
+static int __init hardlockup_panic_setup(char *val)
+{
+	return bool_param(val, &hardlockup_panic);
+}
+early_param("hardlockup_panic", hardlockup_panic_setup);
+
+static u64 ms_to_cycles(unsigned int ms)
+{
+	return (u64)ms * tsc_khz;
+}
+
+static void report_softlockup(u64 stuck)
+{
+	struct pt_regs *regs = get_irq_regs();
+
+	unsigned int ms = div_u64(stuck, tsc_khz);
+
+	report_begin();
+	pr_emerg("watchdog: BUG: soft lockup - CPU#%d stuck for %u%s! [%s:%d]\n", smp_processor_id(),
+		 ms >= 1000 ? ms / 1000 : ms, ms >= 1000 ? "s" : "ms", current->comm, current->pid);
+	lockdep_print_held_locks(current);
+	pr_emerg("CPU: %d PID: %d Comm: %s preempt_count: %08x\n", smp_processor_id(),
+		 current->pid, current->comm, preempt_count() - (int)HARDIRQ_OFFSET);
+	if (regs) {
+		pr_emerg("EIP: %pS\n", (void *)regs->ip);
+		show_trace(regs->bp, KERN_EMERG);
+	}
+	report_end();
+	WRITE_ONCE(softlockup_reports, softlockup_reports + 1); /* after it: tests wait for it */
+	if (softlockup_panic)
+		panic("softlockup: hung tasks");
+}
+
+/**
+ * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
+ *
+ * Context: __schedule(), interrupts off.
+ */
+void watchdog_touch(void)
+{
+	this_cpu_ptr(&watchdog_cpu)->touch_ts = rdtsc();
+}
+
+void touch_softlockup_watchdog(void)
+{
+	watchdog_touch();
+}
+
+static void check_softlockup(struct watchdog_cpu *w, u64 now)
+{
+	u64 limit = ms_to_cycles(READ_ONCE(softlockup_thresh_ms));
+
+	if (!w->touch_ts || !limit) {
+		w->touch_ts = now;
+		return;
+	}
+	if (now - w->touch_ts >= limit / 4)
+		set_tsk_need_resched(current); /* a pass through the scheduler, please */
+	if (now - w->touch_ts < limit)
+		return;
+	report_softlockup(now - w->touch_ts);
+	w->touch_ts = now; /* again after another period, if still stuck */
+}
+
+static int next_online_cpu(int cpu)
+{
+	int next;
+
+	for_each_online_cpu(next)
+		if (next > cpu)
+			return next;
+	for_each_online_cpu(next)
+		return next;
+	return cpu;
+}
+
+static void report_hardlockup(int buddy)
+{
+	report_begin();
+	pr_emerg("watchdog: Watchdog detected hard LOCKUP on cpu %d\n", buddy);
+	pr_emerg("(no timer interrupt for %u ms: interrupts off; seen from CPU#%d)\n",
+		 READ_ONCE(hardlockup_thresh_ms), smp_processor_id());
+	trigger_single_cpu_backtrace(buddy);
+	report_end();
+	WRITE_ONCE(hardlockup_reports, hardlockup_reports + 1); /* after it: tests wait for it */
+	if (hardlockup_panic)
+		panic("Hard LOCKUP on cpu %d", buddy);
+}
+
+static void check_buddy(struct watchdog_cpu *w, u64 now)
+{
+	int buddy = next_online_cpu(smp_processor_id());
+	unsigned long ticks;
+	u64 limit = ms_to_cycles(READ_ONCE(hardlockup_thresh_ms));
+
+	if (buddy == smp_processor_id())
+		return;
+	ticks = READ_ONCE(per_cpu(watchdog_cpu, buddy).ticks);
+	if (buddy != w->buddy || ticks != w->buddy_ticks) {
+		w->buddy = buddy;
+		w->buddy_ticks = ticks;
+		w->buddy_ts = now;
+		w->hard_reported = false;
+		return;
+	}
+	if (!limit || w->hard_reported || now - w->buddy_ts < limit)
+		return;
+	w->hard_reported = true; /* once, until the buddy ticks again */
+	report_hardlockup(buddy);
+}
+
+void watchdog_tick(void)
+{
+	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
+	u64 now = rdtsc();
+
+	WRITE_ONCE(w->ticks, w->ticks + 1);
+	check_softlockup(w, now);
+	check_buddy(w, now);
+}

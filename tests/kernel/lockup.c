@@ -1,0 +1,218 @@
+/*
+ * KTAP suite `lockup`: the lock-up detectors (kernel/watchdog.c, the
+ * spinlock one in kernel/locking/spinlock.c), each case with its detector's
+ * threshold lowered to 300 ms. A CPU kept from scheduling is a soft
+ * lockup; a spinlock held too long is a spinlock lockup, with the owner's
+ * backtrace fetched by NMI; a CPU with interrupts off is a hard lockup, seen
+ * by its buddy CPU. Each stuck CPU lets go once the report is counted.
+ *
+ * Suite `lockup_probe` (only when named: it deadlocks for real): two CPUs
+ * take spinlocks A->B and B->A at the same time. The lock validator reports
+ * the cycle before either CPU spins; then both spin, and the spinlock
+ * lock-up detector reports it. The lockup-* configurations boot it with and
+ * without the validator, and softlockup_panic=1 ends the boot.
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/err.h>
+#include <linux/kthread.h>
+#include <linux/nmi.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+#include <janus/log.h>
+#include "helpers.h"
+
+#define SHORT_MS 300
+#define GIVE_UP_MS 5000
+
+static unsigned int saved_soft, saved_hard, saved_spin;
+
+static int save_thresholds(struct kunit *test)
+{
+	(void)test;
+	saved_soft = softlockup_thresh_ms;
+	saved_hard = hardlockup_thresh_ms;
+	saved_spin = spinlock_lockup_ms;
+	return 0;
+}
+
+static void restore_thresholds(struct kunit *test)
+{
+	(void)test;
+	WRITE_ONCE(softlockup_thresh_ms, saved_soft);
+	WRITE_ONCE(hardlockup_thresh_ms, saved_hard);
+	WRITE_ONCE(spinlock_lockup_ms, saved_spin);
+}
+
+/* Busy, with interrupts as they are, until *counter moves (or 5 s). */
+static bool spin_until_reported(unsigned long *counter)
+{
+	unsigned long before = READ_ONCE(*counter);
+	u64 end = rdtsc() + (u64)tsc_khz * GIVE_UP_MS;
+
+	while (READ_ONCE(*counter) == before && rdtsc() < end)
+		cpu_relax();
+	return READ_ONCE(*counter) != before;
+}
+
+static void preemption_off_too_long_is_a_soft_lockup(struct kunit *test)
+{
+	bool reported;
+
+	WRITE_ONCE(softlockup_thresh_ms, SHORT_MS);
+	kunit_expect_report(test, "BUG: soft lockup - CPU#%d stuck for", smp_processor_id());
+	preempt_disable();
+	reported = spin_until_reported(&softlockup_reports);
+	preempt_enable();
+	KUNIT_EXPECT_TRUE(test, reported);
+}
+
+/* A kthread on another CPU, started by the next two cases. */
+static int other_cpu(struct kunit *test)
+{
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU");
+	return smp_processor_id() ? 0 : 1;
+}
+
+static DEFINE_SPINLOCK(slow_lock);
+static DECLARE_COMPLETION(holding);
+
+static int hold_lock_busily(void *unused)
+{
+	(void)unused;
+	spin_lock(&slow_lock);
+	complete(&holding);
+	spin_until_reported(&spinlock_lockup_reports);
+	spin_unlock(&slow_lock);
+	return 0;
+}
+
+static void a_spinlock_held_too_long_is_reported_with_the_owners_backtrace(struct kunit *test)
+{
+	int cpu = other_cpu(test);
+	u64 seq = log_next_sequence();
+	unsigned long before = spinlock_lockup_reports;
+	struct task_struct *t;
+
+	WRITE_ONCE(spinlock_lockup_ms, SHORT_MS);
+	reinit_completion(&holding);
+	t = kthread_create(hold_lock_busily, NULL, "lock-holder");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, cpu);
+	wake_up_process(t);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&holding, 5 * HZ), 0ul);
+	kunit_expect_report(test, "BUG: spinlock lockup suspected on CPU#%d, lock owner CPU#%d",
+			    smp_processor_id(), cpu);
+	spin_lock(&slow_lock); /* waits until the holder sees the report */
+	spin_unlock(&slow_lock);
+	KUNIT_EXPECT_EQ(test, spinlock_lockup_reports, before + 1);
+	KUNIT_EXPECT_TRUE(test, log_contains(seq, "NMI backtrace for cpu"));
+	KUNIT_EXPECT_TRUE(test, log_contains(seq, "hold_lock_busily"));
+}
+
+static DECLARE_COMPLETION(irqs_off);
+
+static int irqs_off_busily(void *unused)
+{
+	(void)unused;
+	local_irq_disable();
+	complete(&irqs_off);
+	spin_until_reported(&hardlockup_reports);
+	local_irq_enable();
+	return 0;
+}
+
+static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct kunit *test)
+{
+	int cpu = other_cpu(test);
+	u64 seq = log_next_sequence();
+	unsigned long before = hardlockup_reports;
+	struct task_struct *t;
+
+	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
+	reinit_completion(&irqs_off);
+	kunit_expect_report(test, "Watchdog detected hard LOCKUP on cpu %d", cpu);
+	t = kthread_create(irqs_off_busily, NULL, "irqs-off");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, cpu);
+	wake_up_process(t);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&irqs_off, 5 * HZ), 0ul);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(hardlockup_reports) != before, GIVE_UP_MS));
+	KUNIT_EXPECT_TRUE(test, wait_until(log_contains(seq, "irqs_off_busily"), GIVE_UP_MS));
+}
+
+static struct kunit_case lockup_cases[] = {
+	KUNIT_CASE(preemption_off_too_long_is_a_soft_lockup),
+	KUNIT_CASE(a_spinlock_held_too_long_is_reported_with_the_owners_backtrace),
+	KUNIT_CASE(a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy),
+	{}
+};
+
+static struct kunit_suite lockup_suite = {
+	.name = "lockup",
+	.init = save_thresholds,
+	.exit = restore_thresholds,
+	.test_cases = lockup_cases,
+};
+kunit_test_suite(lockup_suite);
+
+/* The probe: A->B on one CPU, B->A on the other, at the same moment. */
+static DEFINE_SPINLOCK(probe_a);
+static DEFINE_SPINLOCK(probe_b);
+static atomic_t probe_ready;
+
+static void take_in_order(spinlock_t *first, spinlock_t *second)
+{
+	spin_lock(first);
+	atomic_inc(&probe_ready);
+	while (atomic_read(&probe_ready) < 2)
+		cpu_relax();
+	spin_lock(second); /* the other CPU holds it and wants ours */
+	spin_unlock(second);
+	spin_unlock(first);
+}
+
+static int probe_ab(void *unused)
+{
+	(void)unused;
+	take_in_order(&probe_a, &probe_b);
+	return 0;
+}
+
+static int probe_ba(void *unused)
+{
+	(void)unused;
+	take_in_order(&probe_b, &probe_a);
+	return 0;
+}
+
+static void ab_ba_on_two_cpus_is_never_a_silent_hang(struct kunit *test)
+{
+	struct task_struct *ab, *ba;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	ab = kthread_create(probe_ab, NULL, "probe-ab");
+	ba = kthread_create(probe_ba, NULL, "probe-ba");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(ab) || IS_ERR(ba));
+	kthread_bind(ab, 0);
+	kthread_bind(ba, 1);
+	wake_up_process(ab);
+	wake_up_process(ba);
+	/* They deadlock; the detectors must say so (and softlockup_panic=1 ends it). */
+	wait_until(false, 60000);
+	KUNIT_FAIL(test, "60 s and no lock-up report ended the boot");
+}
+
+static struct kunit_case lockup_probe_cases[] = {
+	KUNIT_CASE(ab_ba_on_two_cpus_is_never_a_silent_hang),
+	{}
+};
+
+static struct kunit_suite lockup_probe_suite = {
+	.name = "lockup_probe",
+	.test_cases = lockup_probe_cases,
+	.explicit_only = true,
+};
+kunit_test_suite(lockup_probe_suite);

@@ -1,0 +1,116 @@
+/*
+ * KTAP suite `spurious_storm`: Linux's policy for interrupts nobody handles
+ * (kernel/irq/spurious.c). A line whose handler always returns IRQ_NONE is
+ * disabled once more than 99,900 of a window of 100,000 arrivals went
+ * unhandled, with "nobody cared" and "Disabling IRQ #N", and shown so in
+ * /proc/interrupts; a driver that requests it again gets it back. A line
+ * whose handler claims even one arrival in a hundred stays enabled.
+ */
+#include <kunit/test.h>
+#include <linux/interrupt.h>
+#include <linux/irq_sim.h>
+#include <linux/irqdesc.h>
+#include <linux/nmi.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include "user_helpers.h"
+
+#define LINE (IRQ_SIM_BASE + 3)
+#define WINDOW 100000
+
+static unsigned int calls, claim_every;
+
+static irqreturn_t maybe_mine(int irq, void *dev)
+{
+	(void)irq;
+	(void)dev;
+	calls++;
+	return claim_every && !(calls % claim_every) ? IRQ_HANDLED : IRQ_NONE;
+}
+
+static int setup(struct kunit *test)
+{
+	(void)test;
+	calls = 0;
+	return request_irq(LINE, maybe_mine, 0, "stormy", &calls);
+}
+
+static void teardown(struct kunit *test)
+{
+	(void)test;
+	free_irq(LINE, &calls);
+}
+
+/* Fires the line until it is disabled or n more arrivals were handled. A
+ * storm is relentless: the policy starts counting again after a pause of
+ * HZ/10, so the test does not let itself be switched away from meanwhile
+ * (interrupts, and the softirqs after them, still run). */
+static void storm(unsigned int n)
+{
+	struct irq_desc *desc = irq_to_desc(LINE);
+
+	preempt_disable();
+	for (unsigned int i = 0; i < n && !(desc->istate & IRQS_SPURIOUS_DISABLED); i++) {
+		irq_sim_fire(LINE);
+		if (!(i % 1024))
+			touch_softlockup_watchdog(); /* meant: not a lock-up */
+	}
+	preempt_enable();
+}
+
+
+static void a_line_nobody_claims_is_disabled_after_99900_of_100000(struct kunit *test)
+{
+	struct irq_desc *desc = irq_to_desc(LINE);
+	unsigned long disabled = irqs_spurious_disabled;
+	unsigned int before;
+
+	claim_every = 0;
+	storm(WINDOW - 1);
+	KUNIT_EXPECT_EQ(test, irqs_spurious_disabled, disabled); /* not before the window ends */
+	kunit_info(test, "expected next: irq %d: nobody cared, Disabling IRQ #%d", LINE, LINE);
+	/* The window that ends now disables it; or, if the host paused this
+	 * virtual CPU for more than HZ/10 (a loaded machine does: guest time is
+	 * host time) and so cut the run of unhandled arrivals short, a later one. */
+	storm(10 * WINDOW);
+	KUNIT_ASSERT_EQ(test, irqs_spurious_disabled, disabled + 1);
+	KUNIT_EXPECT_TRUE(test, desc->istate & IRQS_SPURIOUS_DISABLED);
+	KUNIT_EXPECT_TRUE(test, irq_sim_masked(LINE));
+	/* /proc/interrupts says so, to a user process. */
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/proc_test", "/proc/interrupts",
+							   "disabled: nobody cared", "1", NULL));
+	before = calls;
+	irq_sim_fire(LINE); /* the device goes on: nobody listens any more */
+	KUNIT_EXPECT_EQ(test, calls, before);
+	/* A driver that sets the line up again gets it back. */
+	free_irq(LINE, &calls);
+	KUNIT_ASSERT_EQ(test, request_irq(LINE, maybe_mine, 0, "stormy", &calls), 0);
+	KUNIT_EXPECT_FALSE(test, irq_sim_masked(LINE));
+	irq_sim_fire(LINE);
+	KUNIT_EXPECT_EQ(test, calls, before + 1);
+}
+
+static void a_line_claimed_once_in_a_hundred_stays_enabled(struct kunit *test)
+{
+	unsigned long disabled = irqs_spurious_disabled;
+
+	claim_every = 100; /* 99,000 unhandled in the window: under the limit */
+	storm(WINDOW + 10);
+	KUNIT_EXPECT_EQ(test, irqs_spurious_disabled, disabled);
+	KUNIT_EXPECT_FALSE(test, irq_sim_masked(LINE));
+	KUNIT_EXPECT_EQ(test, calls, WINDOW + 10u);
+}
+
+static struct kunit_case spurious_storm_cases[] = {
+	KUNIT_CASE(a_line_nobody_claims_is_disabled_after_99900_of_100000),
+	KUNIT_CASE(a_line_claimed_once_in_a_hundred_stays_enabled),
+	{}
+};
+
+static struct kunit_suite spurious_storm_suite = {
+	.name = "spurious_storm",
+	.init = setup,
+	.exit = teardown,
+	.test_cases = spurious_storm_cases,
+};
+kunit_test_suite(spurious_storm_suite);
