@@ -6,6 +6,8 @@
  * takes the console lock only by trylock: whoever holds it prints the records
  * that others add meanwhile, so a hardirq that interrupts a printk never waits
  * for it, and nothing stored is lost. An oops or panic breaks the console lock.
+ * Every console write is synchronous and polled, with preemption off: printk
+ * never sleeps and never waits for an interrupt, from any context.
  */
 #include <asm/processor.h>
 #include <asm/spinlock.h>
@@ -115,15 +117,35 @@ static void write_consoles(struct console *only, const char *s, unsigned int n)
 			con->write(con, s, n);
 }
 
+/*
+ * The console lock is held with preemption disabled, like a spinlock: its
+ * holder prints and is never switched away meanwhile. Whoever spins for it
+ * (console_lock_spin) then waits for a print to end, never for a preempted
+ * task that its own spinning keeps off the CPU: with one CPU, or with both
+ * on the same one (tasks stay on their CPU), that was a silent hang for ever,
+ * every later report only stored.
+ */
 static bool console_trylock(void)
 {
-	return !__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) ||
-	       READ_ONCE(oops_in_progress);
+	preempt_disable();
+	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) ||
+	    READ_ONCE(oops_in_progress))
+		return true;
+	preempt_enable();
+	return false;
 }
 
 static void console_unlock(void)
 {
 	__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
+	preempt_enable();
+}
+
+/* Only where the holder cannot be the code this context interrupted. */
+static void console_lock_spin(void)
+{
+	while (!console_trylock())
+		cpu_relax();
 }
 
 /* Takes the next unprinted record, formatted; false when all are printed. */
@@ -255,12 +277,9 @@ EXPORT_SYMBOL(printk);
  */
 void console_write_direct(struct console *con, const char *s, unsigned int n)
 {
-	preempt_disable(); /* the lock is a spin: its holder must not be switched away */
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	con->write(con, s, n);
 	console_unlock();
-	preempt_enable();
 	console_flush(); /* what printk stored meanwhile */
 }
 
@@ -274,8 +293,7 @@ void register_console(struct console *con)
 {
 	char line[LOG_LINE_MAX + 24];
 
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	for (u64 seq = log_oldest_seq(); seq < console_seq; seq++) {
 		const struct log_record *r = &log_ring[seq % LOG_RECORDS];
 		int n = format_record(r, line, sizeof(line));
@@ -300,8 +318,7 @@ int unregister_console(struct console *con)
 	struct console **p;
 	int ret = -ENODEV;
 
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	for (p = &console_list; *p; p = &(*p)->next) {
 		if (*p == con) {
 			*p = con->next;
