@@ -128,6 +128,7 @@ struct group_kill {
 	pid_t pgrp;      /* the group, or 0 for every process (kill -1) */
 	pid_t skip;      /* kill -1 spares the caller */
 	int sig;
+	int priv;        /* sent by the kernel: only then may init take SIGKILL */
 	unsigned int found;
 };
 
@@ -141,7 +142,7 @@ static void kill_member(struct task_struct *p, void *arg)
 		return;
 	k->found++;
 	if (k->sig)
-		send_sig(k->sig, p, 1);
+		send_sig(k->sig, p, k->priv);
 }
 
 /**
@@ -156,9 +157,8 @@ static void kill_member(struct task_struct *p, void *arg)
  */
 int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
-	struct group_kill k = { .pgrp = pgrp, .sig = sig };
+	struct group_kill k = { .pgrp = pgrp, .sig = sig, .priv = priv };
 
-	(void)priv;
 	if (pgrp <= 0)
 		return -ESRCH;
 	for_each_task(kill_member, &k);

@@ -73,8 +73,10 @@ static void kill_init(void)
 	struct sigaction sa = { .sa_handler = on_usr1 };
 
 	CHECK(pid > 1);
-	for (unsigned int i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+	for (unsigned int i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
 		CHECK(kill(pid, fatal[i]) == 0); /* sent, as far as the sender can tell */
+		CHECK(kill(-pid, fatal[i]) == 0); /* to its process group: the same */
+	}
 	CHECK(kill(pid, SIGUSR1) == 0);
 	CHECK_ERR(sigaction(SIGKILL, &sa, 0), EINVAL);
 	CHECK_ERR(sigaction(SIGSTOP, &sa, 0), EINVAL);
