@@ -24,6 +24,7 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/sched/clock.h>
+#include <linux/wait.h>
 #include <janus/log.h>
 
 #define LOG_RECORDS 1024 /* a ring of fixed-size records: 256 KiB */
@@ -370,6 +371,43 @@ int log_read(u64 *seq, char *buf, size_t size)
 	arch_spin_unlock(&logbuf_lock);
 	local_irq_restore(irqflags);
 	return n;
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(log_wait); /* readers waiting for a new record */
+static u64 log_woken_seq;                  /* what log_wait was last woken for */
+
+/**
+ * log_wait_for() - Sleep until the log holds a record at or after @seq.
+ * @seq: the next record the reader wants (as log_read() left it)
+ *
+ * What a blocking read of /dev/kmsg (`dmesg -w`) waits in. printk itself
+ * never wakes anyone (it may run under the runqueue lock, or inside a
+ * wake-up); printk_tick() does it for it, at most a tick later.
+ *
+ * Context: process context; sleeps.
+ * Return: 0, or -ERESTARTSYS if a signal came first.
+ */
+int log_wait_for(u64 seq)
+{
+	return wait_event_interruptible(log_wait, READ_ONCE(log_next_seq) > seq);
+}
+
+/**
+ * printk_tick() - Wake the log's readers if records came since the last tick.
+ *
+ * Linux 2.6's printk_tick(): the timer interrupt, which never runs inside
+ * printk's callers' locks, does the wake-up printk must not do.
+ *
+ * Context: the timer interrupt of the CPU that keeps jiffies; does not sleep.
+ */
+void printk_tick(void)
+{
+	u64 next = READ_ONCE(log_next_seq);
+
+	if (next != log_woken_seq && waitqueue_active(&log_wait)) {
+		log_woken_seq = next;
+		wake_up_interruptible_all(&log_wait);
+	}
 }
 
 /**

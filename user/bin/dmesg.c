@@ -1,5 +1,7 @@
-/* dmesg [-n LEVEL]: the kernel log, oldest record first (from /dev/kmsg);
+/* dmesg [-w] [-n LEVEL]: the kernel log, oldest record first (from /dev/kmsg).
+ * -w follows it: after the last record, waits for new ones (^C ends it).
  * -n sets the consoles' log level instead (1-8: levels below it are shown). */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 int main(int argc, char **argv)
 {
 	static char record[512];
+	int follow = argc == 2 && !strcmp(argv[1], "-w");
 	int fd, n;
 
 	if (argc == 3 && !strcmp(argv[1], "-n")) {
@@ -18,12 +21,17 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	fd = open("/dev/kmsg", O_RDONLY);
+	if (argc > 1 && !follow) {
+		dprintf(2, "usage: dmesg [-w] [-n LEVEL]\n");
+		return 1;
+	}
+	/* Without -w, a read past the last record fails with EAGAIN: the end. */
+	fd = open("/dev/kmsg", follow ? O_RDONLY : O_RDONLY | O_NONBLOCK);
 	if (fd < 0) {
 		dprintf(2, "dmesg: cannot open /dev/kmsg\n");
 		return 1;
 	}
 	while ((n = read(fd, record, sizeof(record))) > 0)
 		write(1, record, n);
-	return n < 0;
+	return n < 0 && errno != EAGAIN;
 }

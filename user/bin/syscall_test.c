@@ -248,11 +248,13 @@ static void proc_files(void)
 	CHECK(write(STDOUT_FILENO, "", 0) == 0);
 }
 
-/* /dev/kmsg: a write is a log record; reads return records, the oldest first. */
+/* /dev/kmsg: a write is a log record; reads return records, the oldest
+ * first; at the end, O_NONBLOCK gives EAGAIN, a blocking read waits. */
 static void kmsg(void)
 {
 	static char line[512];
-	int w = open("/dev/kmsg", O_WRONLY), r = open("/dev/kmsg", O_RDONLY), found = 0, n;
+	int w = open("/dev/kmsg", O_WRONLY), r = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	int found = 0, n;
 
 	CHECK(write(w, "syscall_test: hello, kernel log\n", 32) == 32);
 	while (!found && (n = read(r, line, sizeof(line) - 1)) > 0) {
@@ -260,12 +262,33 @@ static void kmsg(void)
 		found = strstr(line, "syscall_test: hello, kernel log") != NULL;
 	}
 	CHECK(found);
-	CHECK(read(r, line, sizeof(line)) == 0); /* the end: nothing newer */
+	CHECK_ERR(read(r, line, sizeof(line)), EAGAIN); /* the end: nothing newer */
 	CHECK(write(w, "syscall_test: again", 19) == 19);
 	CHECK_ERR(read(r, line, 4), EINVAL); /* a record does not fit: nothing is lost */
 	n = read(r, line, sizeof(line) - 1);
 	CHECK(n > 0 && (line[n] = 0, strstr(line, "syscall_test: again") != NULL));
 	close(w);
+	close(r);
+}
+
+/* dmesg -w: a blocking read of /dev/kmsg past the end waits for the next record. */
+static void kmsg_follow(void)
+{
+	static char line[512];
+	int r = open("/dev/kmsg", O_RDONLY), found = 0, status = -1, n;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		usleep(50000); /* most likely, the parent is waiting by now */
+		dprintf(open("/dev/kmsg", O_WRONLY), "syscall_test: a record for the follower\n");
+		exit(0);
+	}
+	while (!found && (n = read(r, line, sizeof(line) - 1)) > 0) {
+		line[n] = 0;
+		found = strstr(line, "syscall_test: a record for the follower") != NULL;
+	}
+	CHECK(found);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	close(r);
 }
 
@@ -356,6 +379,7 @@ static const struct check_case cases[] = {
 	{ "nanosleep-eintr", nanosleep_reports_the_time_left },
 	{ "proc", proc_files },
 	{ "kmsg", kmsg },
+	{ "kmsg-follow", kmsg_follow },
 	{ 0 },
 };
 
