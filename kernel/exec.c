@@ -345,6 +345,7 @@ long sys_fork(void)
 		return -ENOMEM;
 	}
 	*p->sighand = *current->sighand;
+	p->sighand->flags = 0; /* init's SIGNAL_UNKILLABLE is init's alone */
 	*task_pt_regs(p) = *task_pt_regs(current);
 	task_pt_regs(p)->ax = 0; /* the child's fork returns 0 */
 	return start_process(p);
