@@ -46,9 +46,11 @@ static const char *const signames[] = {
 	[SIGSEGV] = "Segmentation fault", [SIGPIPE] = "Broken pipe", [SIGTERM] = "Terminated",
 };
 
+static volatile int caught; /* the ^C or ^\ the shell itself got */
+
 static void on_signal(int sig)
 {
-	(void)sig; /* only to cut a read or a wait short (no SA_RESTART) */
+	caught = sig; /* and it cuts a read or a wait short (no SA_RESTART) */
 }
 
 static const char *describe(int status, char *buf, int size)
@@ -185,8 +187,10 @@ static void child(struct cmd *c, pid_t pgid, int in, int out, bool bg)
 	exit(errno == ENOENT ? 127 : 126);
 }
 
-/* Waits for every process of a foreground job; the last one's status counts. */
-static void wait_foreground(pid_t *pids, int n)
+/* Waits for every process of a foreground job; the last one's status
+ * counts. A ^C typed before the job had the terminal came to the shell:
+ * it passes it on, so ^C never misses the job however fast it follows. */
+static void wait_foreground(pid_t pgid, pid_t *pids, int n)
 {
 	int status = 0;
 	char what[40];
@@ -194,8 +198,12 @@ static void wait_foreground(pid_t *pids, int n)
 	for (int i = 0; i < n; i++) {
 		int st;
 
-		while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR)
-			;
+		do {
+			if (caught) {
+				kill(-pgid, caught);
+				caught = 0;
+			}
+		} while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR);
 		if (i == n - 1)
 			status = st;
 	}
@@ -242,6 +250,8 @@ static void run_pipeline(struct cmd *cmds, int n, bool bg, const char *text)
 		if (!pgid)
 			pgid = pids[i];
 		setpgid(pids[i], pgid); /* here too: whichever of the two runs first */
+		if (interactive && !bg)
+			tcsetpgrp(0, pgid);
 		if (in != 0)
 			close(in);
 		if (p[1] != 1)
@@ -253,7 +263,7 @@ static void run_pipeline(struct cmd *cmds, int n, bool bg, const char *text)
 	if (bg)
 		remember_job(pgid, text);
 	else
-		wait_foreground(pids, n);
+		wait_foreground(pgid, pids, n);
 }
 
 /* ---------------------------------------------------------------- builtins */
@@ -390,6 +400,7 @@ int main(void)
 		bool bg;
 
 		reap_jobs(interactive);
+		caught = 0;
 		if (interactive)
 			printf("$ ");
 		got = read_line();
