@@ -25,6 +25,9 @@ int __register_chrdev(unsigned int major, const char *name, const struct file_op
 /* /proc/NAME (proc.c). */
 struct inode *proc_lookup(const char *name);
 struct inode *proc_tree_lookup(const char *path);
+/* getdents64 of /proc: what drivers created there (proc_generic.c). */
+struct dir_context;
+void proc_root_readdir(struct dir_context *ctx, loff_t first);
 /* The tracer's /proc files (kernel/trace/trace_proc.c). */
 extern const struct file_operations proc_trace_fops, proc_trace_pipe_fops, proc_tracing_on_fops,
 	proc_set_event_fops;

@@ -33,7 +33,7 @@ struct proc_dir_entry {
 	struct inode inode;
 };
 
-static const struct file_operations proc_reg_fops;
+static const struct file_operations proc_reg_fops, proc_dir_fops;
 static struct proc_dir_entry proc_root = {
 	.mode = S_IFDIR | 0555,
 	.children = LIST_HEAD_INIT(proc_root.children),
@@ -90,7 +90,8 @@ static struct proc_dir_entry *proc_add(const char *name, umode_t mode,
 	de->site = site;
 	de->parent = parent ?: &proc_root;
 	INIT_LIST_HEAD(&de->children);
-	de->inode = (struct inode){ .i_mode = mode, .i_fop = &proc_reg_fops, .i_private = de };
+	de->inode = (struct inode){ .i_mode = mode, .i_private = de,
+				    .i_fop = S_ISDIR(mode) ? &proc_dir_fops : &proc_reg_fops };
 	mutex_lock(&proc_lock);
 	if (find_child(de->parent, name, strlen(name))) {
 		mutex_unlock(&proc_lock);
@@ -250,6 +251,73 @@ static const struct file_operations proc_reg_fops = {
 	.write = proc_reg_write,
 	.unlocked_ioctl = proc_reg_ioctl,
 	.release = proc_reg_release,
+};
+
+/* Whether de is still in the tree (an open directory may outlive its
+ * entry): compares pointers only. proc_lock held. */
+static bool in_tree(const struct proc_dir_entry *dir, const struct proc_dir_entry *de)
+{
+	const struct proc_dir_entry *child;
+
+	if (dir == de)
+		return true;
+	list_for_each_entry(child, &dir->children, sibling)
+		if (in_tree(child, de))
+			return true;
+	return false;
+}
+
+/* Emits dir's entries from position ctx->pos on; the first is at @first. */
+static void emit_children(struct proc_dir_entry *dir, struct dir_context *ctx, loff_t first)
+{
+	struct proc_dir_entry *de;
+	loff_t pos = first;
+
+	mutex_lock(&proc_lock);
+	if (in_tree(&proc_root, dir)) {
+		list_for_each_entry(de, &dir->children, sibling) {
+			if (pos++ < ctx->pos)
+				continue;
+			if (!dir_emit(ctx, de->name, strlen(de->name), (unsigned long)de,
+				      S_ISDIR(de->mode) ? DT_DIR : DT_REG))
+				break;
+			ctx->pos++;
+		}
+	}
+	mutex_unlock(&proc_lock);
+}
+
+/**
+ * proc_root_readdir() - List the entries drivers created directly in /proc.
+ * @ctx:   the reader's position (getdents64)
+ * @first: the position of the first of them (after the kernel's own listings)
+ *
+ * Context: process context (getdents64); may sleep.
+ */
+void proc_root_readdir(struct dir_context *ctx, loff_t first)
+{
+	emit_children(&proc_root, ctx, first);
+}
+
+/* A directory a driver made (proc_mkdir): ".", "..", then its entries. */
+static int proc_dir_iterate(struct file *file, struct dir_context *ctx)
+{
+	for (; ctx->pos < 2; ctx->pos++)
+		if (!dir_emit(ctx, "..", 2 - !ctx->pos, 0, DT_DIR))
+			return 0;
+	emit_children(PDE(file->f_inode), ctx, 2);
+	return 0;
+}
+
+static ssize_t proc_dir_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	(void)file, (void)buf, (void)count, (void)ppos;
+	return -EISDIR;
+}
+
+static const struct file_operations proc_dir_fops = {
+	.read = proc_dir_read,
+	.iterate_shared = proc_dir_iterate,
 };
 
 /* Entries of mod's below dir; proc_lock held. */

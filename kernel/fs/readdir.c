@@ -2,7 +2,9 @@
  * Directories and getdents64: what `ls` reads. Janus has four, each a list
  * some subsystem keeps: / (bin, dev, proc), /bin (the initrd's programs),
  * /dev (kernel/fs/char_dev.c's nodes) and /proc (kernel/fs/proc.c's
- * listings). A directory's file position is the index of the next entry.
+ * listings, then what drivers made with proc_create/proc_mkdir, listed by
+ * kernel/fs/proc_generic.c, which also lists those directories). A
+ * directory's file position is the index of the next entry.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -17,6 +19,8 @@
 struct dir {
 	const char *path;
 	const char *(*name_at)(unsigned int i, unsigned int *type);
+	/* The entries after name_at's last one, if others keep some. */
+	void (*readdir_more)(struct dir_context *ctx, loff_t first);
 	struct inode inode;
 };
 
@@ -58,7 +62,17 @@ static const char *proc_dir_name_at(unsigned int i, unsigned int *type)
 	return NULL;
 }
 
-/* Entries 0 and 1 are "." and ".."; then the directory's own. */
+/* The position after the directory's own entries. */
+static loff_t own_entries_end(const struct dir *d)
+{
+	unsigned int type, n = 0;
+
+	while (d->name_at(n, &type))
+		n++;
+	return 2 + n;
+}
+
+/* Entries 0 and 1 are "." and ".."; then the directory's own; then others'. */
 static int dir_iterate(struct file *file, struct dir_context *ctx)
 {
 	struct dir *d = container_of(file->f_inode, struct dir, inode);
@@ -68,8 +82,11 @@ static int dir_iterate(struct file *file, struct dir_context *ctx)
 		const char *name = ctx->pos < 2 ? ".." + (ctx->pos == 0) :
 						  d->name_at(ctx->pos - 2, &type);
 
-		if (!name)
+		if (!name) {
+			if (d->readdir_more)
+				d->readdir_more(ctx, own_entries_end(d));
 			return 0;
+		}
 		if (!dir_emit(ctx, name, strnlen(name, 100), ctx->pos + 1, type))
 			return 0;
 	}
@@ -84,10 +101,10 @@ static ssize_t dir_read(struct file *file, char __user *buf, size_t count, loff_
 static const struct file_operations dir_fops = { .read = dir_read, .iterate_shared = dir_iterate };
 
 static struct dir dirs[] = {
-	{ "/", root_name_at, { .i_fop = &dir_fops } },
-	{ "/bin", bin_name_at, { .i_fop = &dir_fops } },
-	{ "/dev", dev_name_at, { .i_fop = &dir_fops } },
-	{ "/proc", proc_dir_name_at, { .i_fop = &dir_fops } },
+	{ "/", root_name_at, NULL, { .i_fop = &dir_fops } },
+	{ "/bin", bin_name_at, NULL, { .i_fop = &dir_fops } },
+	{ "/dev", dev_name_at, NULL, { .i_fop = &dir_fops } },
+	{ "/proc", proc_dir_name_at, proc_root_readdir, { .i_fop = &dir_fops } },
 };
 
 /**

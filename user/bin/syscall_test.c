@@ -4,6 +4,7 @@
  * tests/kernel/syscall.c). Exits with the number of failed checks.
  */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <janus.h>
@@ -235,6 +236,20 @@ static int slurp(const char *path, char *buf, int size)
 }
 
 /* /proc's listings, read in small pieces, and the standard descriptors. */
+/* The type of the entry @name in directory @path (getdents64), or -1. */
+static int listed(const char *path, const char *name)
+{
+	static char buf[2048];
+	int fd = open(path, O_RDONLY | O_DIRECTORY), type = -1, n;
+
+	while (fd >= 0 && type < 0 && (n = getdents64(fd, buf, sizeof(buf))) > 0)
+		for (int off = 0; off < n; off += ((struct linux_dirent64 *)(buf + off))->d_reclen)
+			if (!strcmp(((struct linux_dirent64 *)(buf + off))->d_name, name))
+				type = ((struct linux_dirent64 *)(buf + off))->d_type;
+	close(fd);
+	return type;
+}
+
 static void proc_files(void)
 {
 	static char buf[8192];
@@ -244,6 +259,16 @@ static void proc_files(void)
 	CHECK(slurp("/proc/softirqs", buf, sizeof(buf)) > 0 && strstr(buf, "TIMER:"));
 	CHECK(slurp("/proc/tasks", buf, sizeof(buf)) > 0 && strstr(buf, "syscall_test"));
 	CHECK_ERR(open("/proc/nothing", O_RDONLY), ENOENT);
+	/* ls /proc: the kernel's listings and what drivers made with proc_mkdir
+	 * and proc_create, down to /proc/irq/4/ttyS0 as in Linux. */
+	CHECK(listed("/proc", "interrupts") == DT_REG);
+	CHECK(listed("/proc", "irq") == DT_DIR);
+	CHECK(listed("/proc/irq", "4") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "ttyS0") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "..") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "nothing") == -1);
+	CHECK_ERR(read(open("/proc/irq", O_RDONLY), buf, 1), EISDIR);
+	CHECK_ERR(open("/proc/interrupts", O_RDONLY | O_DIRECTORY), ENOTDIR);
 	CHECK_ERR(write(open("/proc/tasks", O_RDONLY), "x", 1), EBADF);
 	CHECK(write(STDOUT_FILENO, "", 0) == 0);
 }
