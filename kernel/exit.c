@@ -154,6 +154,18 @@ void make_task_dead(int signr)
 	do_exit(signr);
 }
 
+/**
+ * wake_up_parent() - Let the processes sleeping in waitpid look at their children again.
+ *
+ * A child stopped (do_signal_stop()): a waitpid(WUNTRACED) may report it.
+ *
+ * Context: any context; does not sleep.
+ */
+void wake_up_parent(void)
+{
+	wake_up_all(&child_exit_wq);
+}
+
 /* waitpid's pid: > 0 that child, -1 any, 0 any of the caller's process
  * group, < -1 any of group -pid. */
 static bool child_matches(const struct task_struct *child, pid_t pid)
@@ -166,8 +178,9 @@ static bool child_matches(const struct task_struct *child, pid_t pid)
 }
 
 /* A child of current that matches pid: whether there is one, and the first
- * zombie among them, unlinked (the caller reaps it). */
-static bool find_child(pid_t pid, struct task_struct **zombie)
+ * zombie among them, unlinked (the caller reaps it); or, with WUNTRACED, the
+ * first that stopped and was not reported yet (its status in *stopped). */
+static bool find_child(pid_t pid, int options, struct task_struct **zombie, int *stopped)
 {
 	struct task_struct *child;
 	unsigned long flags;
@@ -185,6 +198,14 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 			*zombie = child;
 			break;
 		}
+		if ((options & WUNTRACED) && READ_ONCE(child->state) == TASK_STOPPED &&
+		    READ_ONCE(child->stop_signal)) {
+			*stopped = child->stop_signal << 8 | 0x7f; /* Linux's "stopped" status */
+			WRITE_ONCE(child->stop_signal, 0);      /* reported once */
+			get_task_struct(child);
+			*zombie = child;
+			break;
+		}
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return found;
@@ -194,26 +215,28 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
  * kernel_wait() - Wait for a child of the current task to exit, and reap it.
  * @pid:     the child's pid, -1 for any child, 0 or -PGID for any in a process group
  * @status:  where the child's exit code goes
- * @options: WNOHANG: do not wait if no child has exited yet
+ * @options: WNOHANG: do not wait if no child has exited yet; WUNTRACED:
+ *           also report a child that stopped (not reaped: it lives on)
  *
  * Context: process context only; may sleep (interruptibly).
- * Return: the reaped child's pid; 0 with WNOHANG if none has exited;
+ * Return: the reaped (or, with WUNTRACED, stopped) child's pid; 0 with WNOHANG if none has exited;
  * -ECHILD if there is no such child; -ERESTARTSYS if a signal came.
  */
 long kernel_wait(pid_t pid, int *status, int options)
 {
 	struct task_struct *zombie;
+	int stopped = 0;
 	DEFINE_WAIT(wait);
 	long ret;
 
 	for (;;) {
 		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
-		if (!find_child(pid, &zombie)) {
+		if (!find_child(pid, options, &zombie, &stopped)) {
 			ret = -ECHILD;
 			break;
 		}
 		if (zombie) {
-			*status = zombie->exit_code;
+			*status = stopped ?: zombie->exit_code;
 			ret = zombie->pid;
 			put_task_struct(zombie);
 			break;
@@ -237,7 +260,8 @@ long kernel_wait(pid_t pid, int *status, int options)
  * @pid:     a child's pid; -1 any child; 0 any child in the caller's
  *           process group; < -1 any child in process group -@pid
  * @ustatus: user pointer for the exit status, or NULL
- * @options: 0 or WNOHANG
+ * @options: 0, WNOHANG, WUNTRACED (report stopped children too, with
+ *           Linux's status: WIFSTOPPED, WSTOPSIG)
  *
  * Context: process context (a system call); may sleep.
  * Return: as kernel_wait(); -EINVAL for other @options values,
@@ -248,7 +272,7 @@ long sys_waitpid(pid_t pid, int __user *ustatus, int options)
 	int status = 0;
 	long ret;
 
-	if (options & ~WNOHANG)
+	if (options & ~(WNOHANG | WUNTRACED))
 		return -EINVAL;
 	ret = kernel_wait(pid, &status, options);
 	if (ret > 0 && ustatus && put_user(status, ustatus))

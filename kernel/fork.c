@@ -367,6 +367,8 @@ static char state_letter(const struct task_struct *p)
 		return 'S';
 	if (p->state & TASK_UNINTERRUPTIBLE)
 		return 'D';
+	if (p->state & TASK_STOPPED)
+		return 'T';
 	return 'X';
 }
 

@@ -14,7 +14,8 @@
  * sig_default_ignored() - Whether @sig is dropped when its handler is SIG_DFL.
  * @sig: the signal number
  *
- * Linux's list; SIGCONT's "continue" is nothing here: Janus never stops a process.
+ * Linux's list. (SIGCONT's "continue" is done when it is sent, see send_sig(),
+ * whatever the handler; delivered with SIG_DFL it does nothing more.)
  *
  * Context: any context; does not sleep.
  * Return: true for SIGCHLD, SIGCONT, SIGURG and SIGWINCH.
@@ -28,6 +29,20 @@ bool sig_default_ignored(int sig)
 static bool sig_kernel_only(int sig)
 {
 	return sig == SIGKILL || sig == SIGSTOP;
+}
+
+#define STOP_SIGNALS (1ul << SIGSTOP | 1ul << SIGTSTP | 1ul << SIGTTIN | 1ul << SIGTTOU)
+
+/**
+ * sig_kernel_stop() - Whether @sig's default action stops the process.
+ * @sig: the signal number
+ *
+ * Context: any context; does not sleep.
+ * Return: true for SIGSTOP, SIGTSTP (^Z), SIGTTIN and SIGTTOU.
+ */
+bool sig_kernel_stop(int sig)
+{
+	return STOP_SIGNALS & (1ul << sig);
 }
 
 /*
@@ -59,6 +74,9 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
  *        take a SIGKILL or SIGSTOP
  *
  * A signal @p ignores is dropped at once, so it never interrupts a sleep.
+ * Job control, as in Linux: SIGCONT continues a stopped @p whatever its
+ * handler and throws away its pending stop signals; a stop signal throws
+ * away a pending SIGCONT; SIGKILL wakes a stopped @p too.
  *
  * Context: any context, a hardirq handler included; does not sleep.
  * Return: 0, or -EINVAL for a bad @sig.
@@ -67,10 +85,17 @@ int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (sig <= 0 || sig >= _NSIG)
 		return -EINVAL;
+	if (sig == SIGCONT) {
+		__atomic_and_fetch(&p->pending, ~STOP_SIGNALS, __ATOMIC_SEQ_CST);
+		__atomic_add_fetch(&p->continued, 1, __ATOMIC_SEQ_CST);
+		wake_up_state(p, TASK_STOPPED);
+	} else if (sig_kernel_stop(sig)) {
+		__atomic_and_fetch(&p->pending, ~(1ul << SIGCONT), __ATOMIC_SEQ_CST);
+	}
 	if (sig_ignored(p, sig, priv))
 		return 0;
 	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
-	wake_up_state(p, TASK_INTERRUPTIBLE);
+	wake_up_state(p, TASK_INTERRUPTIBLE | (sig == SIGKILL ? TASK_STOPPED : 0));
 	return 0;
 }
 
@@ -113,15 +138,47 @@ void flush_signals(struct task_struct *p)
  */
 int dequeue_signal(struct sigaction *action)
 {
-	unsigned long pending = READ_ONCE(current->pending);
+	struct task_struct *tsk = current;
+	unsigned long pending, seen;
 	int sig;
 
-	if (!pending)
-		return 0;
-	sig = __builtin_ctzl(pending);
-	__atomic_and_fetch(&current->pending, ~(1ul << sig), __ATOMIC_SEQ_CST);
-	*action = current->sighand ? current->sighand->action[sig] : (struct sigaction){ 0 };
+	do {
+		/* A SIGCONT counted from here on cancels the stop this may be. */
+		seen = READ_ONCE(tsk->continued);
+		pending = READ_ONCE(tsk->pending);
+		if (!pending)
+			return 0;
+		sig = __builtin_ctzl(pending);
+		/* Taken by us, not thrown away meanwhile by a SIGCONT? */
+	} while (!(__atomic_fetch_and(&tsk->pending, ~(1ul << sig), __ATOMIC_SEQ_CST) & (1ul << sig)));
+	tsk->continued_seen = seen;
+	*action = tsk->sighand ? tsk->sighand->action[sig] : (struct sigaction){ 0 };
 	return sig;
+}
+
+/**
+ * do_signal_stop() - Stop the current process: a stop signal's default action.
+ * @sig: SIGSTOP, SIGTSTP (^Z), SIGTTIN or SIGTTOU, just dequeued
+ *
+ * The process sleeps in TASK_STOPPED (ps shows T) until SIGCONT or SIGKILL
+ * wakes it; meanwhile its parent's waitpid(WUNTRACED) reports it stopped,
+ * as the shell does for ^Z. A SIGCONT sent since the dequeue cancels it.
+ *
+ * Context: process context, on the way back to user mode; sleeps.
+ */
+void do_signal_stop(int sig)
+{
+	struct task_struct *tsk = current;
+
+	WRITE_ONCE(tsk->stop_signal, sig);
+	set_current_state(TASK_STOPPED);
+	if (READ_ONCE(tsk->continued) == tsk->continued_seen &&
+	    !(READ_ONCE(tsk->pending) & (1ul << SIGKILL))) {
+		wake_up_parent();
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	WRITE_ONCE(tsk->stop_signal, 0); /* running again: nothing to report */
 }
 
 struct group_kill {

@@ -21,6 +21,7 @@ typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsign
 #define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
+	SYSCALL(__NR_restart_syscall, sys_restart_syscall),
 	SYSCALL(__NR_exit, sys_exit),
 	SYSCALL(__NR_fork, sys_fork),
 	SYSCALL(__NR_read, sys_read),

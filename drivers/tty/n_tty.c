@@ -283,8 +283,8 @@ static void receive_char(struct tty_struct *tty, unsigned char c, char flag)
 	} else if (c == '\n' && I(tty, INLCR)) {
 		c = '\r';
 	}
-	if (L(tty, ISIG) && (is_cc(tty, VINTR, c) || is_cc(tty, VQUIT, c))) {
-		isig(tty, is_cc(tty, VINTR, c) ? SIGINT : SIGQUIT, c);
+	if (L(tty, ISIG) && (is_cc(tty, VINTR, c) || is_cc(tty, VQUIT, c) || is_cc(tty, VSUSP, c))) {
+		isig(tty, is_cc(tty, VINTR, c) ? SIGINT : is_cc(tty, VQUIT, c) ? SIGQUIT : SIGTSTP, c);
 		return;
 	}
 	if (L(tty, ICANON) && canon_special(tty, c))

@@ -24,14 +24,14 @@
 #define MAX_TTYS 8
 
 /* Linux's tty_std_termios, without what N_TTY does not do: no XON/XOFF flow
- * control (IXON, ^S/^Q), no ^Z (no stopped processes), ^R, ^O, ^V. */
+ * control (IXON, ^S/^Q), ^R, ^O, ^V. */
 const struct termios tty_std_termios = {
 	.c_iflag = ICRNL,
 	.c_oflag = OPOST | ONLCR,
 	.c_cflag = B38400 | CS8 | CREAD | HUPCL,
 	.c_lflag = ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN,
 	.c_cc = { [VINTR] = 003, [VQUIT] = 034, [VERASE] = 0177, [VKILL] = 025, [VEOF] = 004,
-		  [VMIN] = 1, [VWERASE] = 027 },
+		  [VMIN] = 1, [VSUSP] = 032, [VWERASE] = 027 },
 };
 
 static struct tty_struct *ttys[MAX_TTYS];

@@ -21,9 +21,13 @@
  * tty_check_read() - May current read from @tty now?
  * @tty: the terminal
  *
+ * A member of a background process group of the terminal's session may
+ * not: its group gets SIGTTIN, which stops it (the shell's `fg` lets it go
+ * on, in the foreground, and the read starts again), as in Linux. If it
+ * ignores SIGTTIN, the read fails instead.
+ *
  * Context: process context.
- * Return: 0, or -EIO for a member of a background process group of the
- * terminal's session (Linux stops it with SIGTTIN; Janus has no stopped state).
+ * Return: 0; -ERESTARTSYS after sending SIGTTIN; -EIO if SIGTTIN is ignored.
  */
 int tty_check_read(struct tty_struct *tty)
 {
@@ -31,7 +35,10 @@ int tty_check_read(struct tty_struct *tty)
 
 	if (current->tty != tty || !fg || current->pgid == fg)
 		return 0;
-	return -EIO;
+	if (current->sighand->action[SIGTTIN].sa_handler == SIG_IGN)
+		return -EIO;
+	kill_pgrp(current->pgid, SIGTTIN, 1);
+	return -ERESTARTSYS;
 }
 
 /* Makes tty current's controlling terminal if both are free; ctrl_lock held. */

@@ -27,6 +27,7 @@ long sys_clock_gettime(int clock, struct timespec __user *tp);
 long sys_getpid(void);                                               /* kernel/sys.c */
 long sys_getppid(void);
 long sys_sched_yield(void);
+long sys_restart_syscall(void);
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
 long sys_setpgid(pid_t pid, pid_t pgid);                             /* kernel/pgrp.c */
 long sys_getpgid(pid_t pid);

@@ -8,6 +8,7 @@ unknown command, the serial line's interrupt count rising in
 speed into `wc -c` (every byte delivered or counted as an overrun, and the
 figures printed), an over-long line, a burst of ^C; the demo program's
 subcommands (two provoke the kernel reports the configuration declares);
+job control (^Z, jobs, ps state T, bg, fg, ^C);
 and exit, after which init starts a new shell."""
 import time
 
@@ -43,6 +44,26 @@ def shell_seen_in_kernel_wait(s, tries=5):
         if m and "kernel_wait" in m.group(1):
             return s.expect(OUT + r"^end of ps$", 10) is not None
     return False
+
+
+def job_control(s):
+    """^Z stops the foreground job; jobs and ps show it stopped; bg runs it on in
+    the background, fg brings it back to the foreground, where ^C ends it."""
+    type_line(s, "sleep 30")
+    time.sleep(0.5)
+    s.write("\x1a")
+    m = s.expect(OUT + r"^\[(\d+)\]\+ Stopped\s+sleep 30$", 10)
+    s.check("ctrl_z_stops_the_job", m, "no '[N]+ Stopped  sleep 30' after ^Z")
+    nr = m.group(1) if m else "1"
+    s.check("jobs_lists_it_stopped", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Stopped\s+sleep 30$" % nr))
+    s.check("ps_shows_state_T", run_cmd(s, "ps | grep sleep",
+                                        OUT + r".*\bT\b.*\bsleep\s+do_signal_stop$"))
+    s.check("bg_runs_it_on", run_cmd(s, "bg", OUT + r"^\[%s\]\+ sleep 30 &$" % nr))
+    s.check("jobs_lists_it_running", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Running\s+sleep 30$" % nr))
+    s.check("fg_brings_it_back", run_cmd(s, "fg", OUT + r"^sleep 30$"))
+    time.sleep(0.3)
+    s.write("\x03")
+    s.check("ctrl_c_ends_it_after_fg", run_cmd(s, "echo status $?", OUT + r"^status 130$"))
 
 
 def serial_counts(s):
@@ -113,6 +134,7 @@ def run(s):
     time.sleep(0.3)
     s.write("\x03" * 20)
     s.check("ctrl_c_burst", run_cmd(s, "echo survived", OUT + r"^survived$", 10))
+    job_control(s)
     s.check("help", run_cmd(s, "help", r"^Janus shell\. Type a program's name"))
     s.check("demo_context", run_cmd(s, "demo context", r"the handler:.*hardirq context"))
     s.check("demo_bottom_halves", run_cmd(s, "demo bottom-halves", r"tasklet:.*softirq context") and

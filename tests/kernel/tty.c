@@ -419,6 +419,25 @@ static void ctrl_backslash_sends_sigquit_to_the_foreground_group(struct kunit *t
 	signal_chars_reach_the_foreground_group(test, "\x1c", SIGQUIT);
 }
 
+/* ^Z: SIGTSTP stops the foreground group (wait reports it, WUNTRACED);
+ * SIGCONT lets it go on, and it can still be killed. */
+static void ctrl_z_stops_the_foreground_group(struct kunit *test)
+{
+	struct fake_tty *ft = test->priv;
+	pid_t fg = start_sleeper(test);
+	int status = 0;
+
+	ft->tty.pgrp = fg;
+	type(ft, "\x1a", 1);
+	KUNIT_EXPECT_EQ(test, kernel_wait(fg, &status, WUNTRACED), fg);
+	KUNIT_EXPECT_TRUE(test, WIFSTOPPED(status));
+	KUNIT_EXPECT_EQ(test, WSTOPSIG(status), SIGTSTP);
+	KUNIT_EXPECT_EQ(test, kernel_wait(fg, &status, WUNTRACED | WNOHANG), 0); /* reported once */
+	KUNIT_EXPECT_EQ(test, sys_kill(fg, SIGCONT), 0);
+	KUNIT_EXPECT_EQ(test, sys_kill(fg, SIGKILL), 0);
+	KUNIT_EXPECT_EQ(test, WTERMSIG(reap(fg)), SIGKILL);
+}
+
 static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(flip_buffer_carries_bytes_to_the_line_discipline),
 	KUNIT_CASE(a_full_flip_buffer_drops_and_counts),
@@ -444,6 +463,7 @@ static struct kunit_case tty_cases[] = {
 	KUNIT_CASE(ctrl_c_throws_away_unread_input),
 	KUNIT_CASE(ctrl_c_sends_sigint_to_the_foreground_group),
 	KUNIT_CASE(ctrl_backslash_sends_sigquit_to_the_foreground_group),
+	KUNIT_CASE(ctrl_z_stops_the_foreground_group),
 	{}
 };
 

@@ -1,10 +1,11 @@
 /*
  * sh: the Janus shell. Runs programs from /bin by name, with pipelines
  * (a | b), redirections (< file, > file), background jobs (&), $? and the
- * builtins exit, help and wait. Each job is a process group of its own;
- * a foreground job gets the terminal (tcsetpgrp) while the shell waits for
- * it, so ^C (SIGINT from the terminal's line discipline) reaches the job
- * and never the shell. docs/tty.md follows one command through it.
+ * builtins exit, help, wait, jobs, fg and bg. Each job is a process group of
+ * its own; a foreground job gets the terminal (tcsetpgrp) while the shell
+ * waits for it, so ^C (SIGINT from the terminal's line discipline) reaches
+ * the job and never the shell, and ^Z (SIGTSTP) stops it: the shell takes
+ * the terminal back and keeps the job for fg or bg. docs/tty.md follows one command through it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,8 +29,9 @@ struct cmd {
 };
 
 struct job {
-	pid_t pgid;
+	pid_t pgid, last; /* its process group; its last command, whose status counts */
 	int nr;
+	bool stopped; /* by ^Z (SIGTSTP) or another stop signal, until fg or bg */
 	char text[64];
 };
 
@@ -46,7 +48,7 @@ static const char *const signames[] = {
 	[SIGSEGV] = "Segmentation fault", [SIGPIPE] = "Broken pipe", [SIGTERM] = "Terminated",
 };
 
-static volatile int caught; /* the ^C or ^\ the shell itself got */
+static volatile int caught; /* the ^C, ^\ or ^Z the shell itself got */
 
 static void on_signal(int sig)
 {
@@ -155,6 +157,9 @@ static void child(struct cmd *c, pid_t pgid, int in, int out, bool bg)
 
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGTTIN, SIG_DFL);
+	signal(SIGTTOU, SIG_DFL);
 	setpgid(0, pgid);
 	if (interactive && !bg)
 		tcsetpgrp(0, pgid ? pgid : getpid());
@@ -187,44 +192,64 @@ static void child(struct cmd *c, pid_t pgid, int in, int out, bool bg)
 	exit(errno == ENOENT ? 127 : 126);
 }
 
-/* Waits for every process of a foreground job; the last one's status
- * counts. A ^C typed before the job had the terminal came to the shell:
- * it passes it on, so ^C never misses the job however fast it follows. */
-static void wait_foreground(pid_t pgid, pid_t *pids, int n)
+static struct job *add_job(pid_t pgid, pid_t last, const char *text)
 {
-	int status = 0;
+	for (int i = 0; i < MAX_JOBS; i++) {
+		if (!jobs[i].pgid) {
+			jobs[i] = (struct job){ .pgid = pgid, .last = last, .nr = next_job++ };
+			snprintf(jobs[i].text, sizeof(jobs[i].text), "%s", text);
+			return &jobs[i];
+		}
+	}
+	printf("[?] %d (not tracked: too many jobs)\n", pgid);
+	return NULL;
+}
+
+/*
+ * Waits for a foreground job until every process of its group has ended or
+ * one stopped (^Z): waitpid(-pgid, WUNTRACED). A stopped job goes into the
+ * job table (fg, bg); the shell takes the terminal back either way. A ^C
+ * (or ^\\, ^Z) typed before the job had the terminal came to the shell,
+ * still the foreground group: it passes it on, so it never misses the job.
+ */
+static void wait_foreground(pid_t pgid, pid_t last, const char *text, struct job *job)
+{
+	int st, status = 0;
 	char what[40];
+	pid_t pid;
 
-	for (int i = 0; i < n; i++) {
-		int st;
-
-		do {
-			if (caught) {
-				kill(-pgid, caught);
-				caught = 0;
-			}
-		} while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR);
-		if (i == n - 1)
+	for (;;) {
+		if (caught) {
+			kill(-pgid, caught);
+			caught = 0;
+		}
+		pid = waitpid(-pgid, &st, WUNTRACED);
+		if (pid < 0 && errno == EINTR)
+			continue;
+		if (pid < 0)
+			break; /* ECHILD: all of them are gone */
+		if (WIFSTOPPED(st)) {
+			status = st;
+			break;
+		}
+		if (pid == last)
 			status = st;
 	}
 	if (interactive)
 		tcsetpgrp(0, getpgrp());
+	if (WIFSTOPPED(status)) {
+		if (job || (job = add_job(pgid, last, text))) {
+			job->stopped = true;
+			printf("\n[%d]+ Stopped      %s\n", job->nr, job->text);
+		}
+		last_status = 128 + WSTOPSIG(status);
+		return;
+	}
+	if (job)
+		job->pgid = 0;
 	last_status = status_value(status);
 	if (WIFSIGNALED(status))
 		printf(WTERMSIG(status) == SIGINT ? "\n" : "%s\n", describe(status, what, sizeof(what)));
-}
-
-static void remember_job(pid_t pgid, const char *text)
-{
-	for (int i = 0; i < MAX_JOBS; i++) {
-		if (!jobs[i].pgid) {
-			jobs[i] = (struct job){ .pgid = pgid, .nr = next_job++ };
-			snprintf(jobs[i].text, sizeof(jobs[i].text), "%s", text);
-			printf("[%d] %d\n", jobs[i].nr, pgid);
-			return;
-		}
-	}
-	printf("[?] %d (not tracked: too many jobs)\n", pgid);
 }
 
 static void run_pipeline(struct cmd *cmds, int n, bool bg, const char *text)
@@ -260,23 +285,32 @@ static void run_pipeline(struct cmd *cmds, int n, bool bg, const char *text)
 	}
 	if (!n)
 		return;
-	if (bg)
-		remember_job(pgid, text);
-	else
-		wait_foreground(pgid, pids, n);
+	struct job *job;
+
+	if (!bg)
+		wait_foreground(pgid, pids[n - 1], text, NULL);
+	else if ((job = add_job(pgid, pids[n - 1], text)))
+		printf("[%d] %d\n", job->nr, pgid);
 }
 
 /* ---------------------------------------------------------------- builtins */
 
+/* Background jobs that ended (their group leader did) or stopped (SIGTTIN: a read of the terminal). */
 static void reap_jobs(bool report)
 {
 	int status;
 	pid_t pid;
 	char what[40];
 
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0) {
+		pid_t pgid = WIFSTOPPED(status) ? getpgid(pid) : 0;
+
 		for (int i = 0; i < MAX_JOBS; i++) {
-			if (jobs[i].pgid == pid) {
+			if (pgid && jobs[i].pgid == pgid && !jobs[i].stopped) {
+				jobs[i].stopped = true;
+				if (report)
+					printf("[%d]+ Stopped      %s\n", jobs[i].nr, jobs[i].text);
+			} else if (!pgid && jobs[i].pgid == pid) {
 				if (report)
 					printf("[%d]+ %-12s %s\n", jobs[i].nr,
 					       describe(status, what, sizeof(what)), jobs[i].text);
@@ -307,6 +341,50 @@ static void wait_jobs(void)
 	}
 }
 
+/* %N or N: that job; none: the newest. */
+static struct job *find_job(struct cmd *c)
+{
+	int nr = c->argc > 1 ? atoi(c->argv[1] + (c->argv[1][0] == '%')) : 0;
+	struct job *found = NULL;
+
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].pgid && (nr ? jobs[i].nr == nr : !found || jobs[i].nr > found->nr))
+			found = &jobs[i];
+	if (!found)
+		dprintf(2, "sh: %s: no such job\n", c->argv[0]);
+	return found;
+}
+
+/* fg: the job gets the terminal and SIGCONT, and the shell waits for it;
+ * bg: it only gets SIGCONT and runs on in the background. */
+static void continue_job(struct cmd *c, bool fg)
+{
+	struct job *job = find_job(c);
+
+	last_status = !job;
+	if (!job)
+		return;
+	job->stopped = false;
+	if (fg)
+		printf("%s\n", job->text);
+	else
+		printf("[%d]+ %s%s\n", job->nr, job->text, strchr(job->text, '&') ? "" : " &");
+	if (fg && interactive)
+		tcsetpgrp(0, job->pgid);
+	kill(-job->pgid, SIGCONT);
+	if (fg)
+		wait_foreground(job->pgid, job->last, job->text, job);
+}
+
+static void list_jobs(void)
+{
+	for (int i = 0; i < MAX_JOBS; i++)
+		if (jobs[i].pgid)
+			printf("[%d]  %-12s %s\n", jobs[i].nr, jobs[i].stopped ? "Stopped" : "Running",
+			       jobs[i].text);
+	last_status = 0;
+}
+
 static void help(void)
 {
 	printf("Janus shell. Type a program's name and its arguments; the programs are in /bin\n"
@@ -315,10 +393,12 @@ static void help(void)
 	       "  a | b        a's output is b's input (a pipe)\n"
 	       "  a < f, a > f read from f, write to f (e.g. /dev/null)\n"
 	       "  a &          run in the background; 'wait' waits for it\n"
+	       "  ^Z           stop the foreground job; 'fg' brings it back, 'bg' runs it\n"
+	       "               in the background, 'jobs' lists them (fg %%N: job N)\n"
 	       "  $?           the last command's exit status\n"
 	       "  ^C ^\\ ^D     interrupt, quit the foreground job; end of input\n"
 	       "  ^U ^W DEL    erase the line, a word, a character\n"
-	       "  exit [N], help, wait\n"
+	       "  exit [N], help, wait, jobs, fg, bg\n"
 	       "Try: ps, dmesg, demo, cat /proc/interrupts, sleep 10 (then ^C).\n");
 }
 
@@ -332,6 +412,10 @@ static bool builtin(struct cmd *c)
 		last_status = 0;
 	} else if (!strcmp(c->argv[0], "wait")) {
 		wait_jobs();
+	} else if (!strcmp(c->argv[0], "jobs")) {
+		list_jobs();
+	} else if (!strcmp(c->argv[0], "fg") || !strcmp(c->argv[0], "bg")) {
+		continue_job(c, c->argv[0][0] == 'f');
 	} else {
 		return false;
 	}
@@ -391,6 +475,9 @@ int main(void)
 	sigaction(SIGQUIT, &sa, NULL);
 	interactive = isatty(0);
 	if (interactive) {
+		sigaction(SIGTSTP, &sa, NULL); /* ^Z stops jobs, never the shell */
+		signal(SIGTTIN, SIG_IGN);
+		signal(SIGTTOU, SIG_IGN);
 		setpgid(0, 0);
 		tcsetpgrp(0, getpgrp());
 		banner();

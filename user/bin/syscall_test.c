@@ -296,6 +296,44 @@ static void kmsg(void)
 	close(r);
 }
 
+/* Job control: SIGSTOP stops a child (ps: T; waitpid WUNTRACED reports it,
+ * once), SIGCONT continues it, SIGKILL ends even a stopped one. */
+static void stop_and_continue(void)
+{
+	static char buf[16384];
+	char state[16];
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;)
+			usleep(10000);
+	}
+	CHECK(kill(pid, SIGSTOP) == 0);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) &&
+	      WSTOPSIG(status) == SIGSTOP && !WIFSIGNALED(status));
+	CHECK(waitpid(pid, &status, WUNTRACED | WNOHANG) == 0);
+	snprintf(state, sizeof(state), "\n%5d T ", pid);
+	CHECK(slurp("/proc/tasks", buf, sizeof(buf)) > 0 && strstr(buf, state));
+	CHECK(kill(pid, SIGCONT) == 0);
+	CHECK(kill(pid, SIGSTOP) == 0); /* stopped again... */
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status));
+	CHECK(kill(pid, SIGKILL) == 0); /* ... and killed so */
+	CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	/* A sleep stopped and continued goes on for the time left, and succeeds
+	 * (restart_syscall), as `sleep 10`, ^Z, fg does. */
+	pid = fork();
+	if (pid == 0) {
+		struct timespec t = { 0, 300000000 };
+
+		exit(nanosleep(&t, NULL) == 0 ? 0 : 1);
+	}
+	CHECK(kill(pid, SIGSTOP) == 0);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status));
+	CHECK(kill(pid, SIGCONT) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 /* dmesg -w: a blocking read of /dev/kmsg past the end waits for the next record. */
 static void kmsg_follow(void)
 {
@@ -405,6 +443,7 @@ static const struct check_case cases[] = {
 	{ "proc", proc_files },
 	{ "kmsg", kmsg },
 	{ "kmsg-follow", kmsg_follow },
+	{ "stop-continue", stop_and_continue },
 	{ 0 },
 };
 

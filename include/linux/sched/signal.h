@@ -55,6 +55,10 @@ struct pt_regs;
 void exit_to_user_mode(struct pt_regs *regs);
 /* Takes the lowest pending signal of current, with its action; 0 if none. */
 int dequeue_signal(struct sigaction *action);
+bool sig_kernel_stop(int sig);
+void do_signal_stop(int sig);
+/* Wakes the parents sleeping in waitpid (kernel/exit.c). */
+void wake_up_parent(void);
 /* Signals the default action of which is to do nothing (SIGCHLD). */
 bool sig_default_ignored(int sig);
 
