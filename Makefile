@@ -18,11 +18,13 @@ QEMU := qemu-system-i386
 DISPLAY_MODE ?= none
 # make run / run-elf / debug: the kernel command line (for run, through GRUB's
 # first menu entry, written into the ISO), CPUs, memory in MiB, more QEMU options.
+# -nic none: without it QEMU gives the PC an e1000 on user-mode networking (the
+# host's network); the network demos bring their own cards in QEMU_EXTRA.
 CMDLINE ?=
 SMP ?= 1
 MEM ?= 128
 QEMU_EXTRA ?=
-QEMU_MACHINE = -m $(MEM)M -smp $(SMP) $(QEMU_EXTRA)
+QEMU_MACHINE = -m $(MEM)M -smp $(SMP) -nic none $(QEMU_EXTRA)
 
 SRC_DIRS := arch/x86 kernel drivers net tests/kernel
 C_SRCS := $(filter-out arch/x86/asm-offsets.c,$(shell find $(SRC_DIRS) -name '*.c' | sort))
@@ -78,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
 	kernel-doc-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -284,16 +286,30 @@ $(B)/janus.iso: $(B)/janus.elf $(B)/initrd.tar iso/boot/grub/grub.cfg $(B)/cmdli
 
 # GRUB's menu and the kernel's console both appear on this terminal (Ctrl-A X quits).
 run: check-deps $(B)/janus.iso
-	$(QEMU) $(QEMU_MACHINE) -nic none -cdrom $(B)/janus.iso -serial mon:stdio \
+	$(QEMU) $(QEMU_MACHINE) -cdrom $(B)/janus.iso -serial mon:stdio \
 		-display $(DISPLAY_MODE) -no-reboot
 
 # QEMU's Multiboot loader passes -initrd as a module.
 run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
-	$(QEMU) $(QEMU_MACHINE) -nic none -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
+	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
 test: check-deps kernel-doc-check
 	$(PYTHON) tests/run.py
+	$(PYTHON) tools/grade.py --selftest
+
+# The labs (labs/NN-name/, docs/labs.md): build the student's module in the
+# lab's folder (make -C . M=labs/NN-name), boot it, run the lab's checks and
+# print a score; GRADE_JSON=FILE also writes Gradescope's results.json.
+grade: check-deps all
+	@test -n "$(LAB)" || { echo "make grade LAB=NN (labs: $(notdir $(wildcard labs/[0-9]*)))"; exit 1; }
+	@$(PYTHON) tools/grade.py $(LAB) $(if $(GRADE_JSON),--json $(GRADE_JSON))
+
+# A copy of the tree for students: everything git has, without the labs'
+# solutions (HANDOUT=DIR, default build/lab-handout).
+HANDOUT ?= $(B)/lab-handout
+lab-handout:
+	$(PYTHON) tools/lab-handout.py $(HANDOUT)
 
 # The API reference, docs/api/*.md, rendered from the kernel-doc comments.
 docs:
@@ -346,7 +362,7 @@ timeline: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(PYTHON) tools/timeline.py --build $(B)
 
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
-	SMP=$(SMP) MEM=$(MEM) QEMU_EXTRA='$(subst ','\'',$(QEMU_EXTRA))' \
+	QEMU='$(QEMU)' QEMU_MACHINE='$(subst ','\'',$(QEMU_MACHINE))' \
 		tools/debug.sh $(B)/janus.elf '$(subst ','\'',$(CMDLINE))' $(B)/initrd.tar
 
 compile_commands.json: $(C_SRCS) $(wildcard user/*/*.c) $(wildcard modules/*.c modules/*/*.c)
@@ -378,6 +394,9 @@ help:
 	@echo "                      (the initrd carries them as /lib/modules/NAME.ko)"
 	@echo "  make -C JANUS M=DIR build DIR's out-of-tree modules into DIR/NAME.ko"
 	@echo "                      (MODULES_EXTRA=\"a.ko b.ko\" adds .ko files to the initrd)"
+	@echo "  make grade LAB=NN   grade lab NN (labs/NN-*): build its module, boot, score it;"
+	@echo "                      GRADE_JSON=FILE also writes Gradescope's results.json"
+	@echo "  make lab-handout    the tree without the labs' solutions, in HANDOUT=$(HANDOUT)"
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
 	@echo "  run, run-elf and debug take CMDLINE=\"...\" SMP=$(SMP) MEM=$(MEM) (MiB) QEMU_EXTRA=\"...\";"

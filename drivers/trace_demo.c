@@ -75,10 +75,13 @@ static void demo_timer_fn(struct timer_list *t)
 static int demo_helper(void *unused)
 {
 	(void)unused;
-	while (!kthread_should_stop()) {
-		set_current_state(TASK_INTERRUPTIBLE);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE); /* before the test: no lost kthread_stop() */
+		if (kthread_should_stop())
+			break;
 		schedule();
 	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 

@@ -150,6 +150,11 @@ static struct dead_kthread quarantine_task(struct task_struct *p)
 	return oldest;
 }
 
+/* Tasks off the task list whose memory is not yet freed: nr_exiting_tasks()
+ * still counts them, so that a leak check waiting for it to reach 0 does not
+ * count in the middle of free_task() (on another CPU, that can be long). */
+static unsigned int tasks_being_freed;
+
 static void free_task(struct task_struct *p)
 {
 	struct dead_kthread evicted = { .task = p, .kthread = p->kthread };
@@ -159,6 +164,7 @@ static void free_task(struct task_struct *p)
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_del(&p->tasks);
 	task_count--;
+	__atomic_add_fetch(&tasks_being_freed, 1, __ATOMIC_SEQ_CST);
 	if (p->flags & PF_KTHREAD)
 		evicted = quarantine_task(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -166,6 +172,7 @@ static void free_task(struct task_struct *p)
 	kfree(sighand); /* kept to the end: a signal sender may still look at it */
 	if (evicted.task)
 		free_task_memory(evicted.task, evicted.kthread);
+	__atomic_sub_fetch(&tasks_being_freed, 1, __ATOMIC_SEQ_CST);
 }
 
 /**
@@ -345,8 +352,8 @@ static void count_exiting(struct task_struct *p, void *n)
 /**
  * nr_exiting_tasks() - How many tasks are on their way out but still counted by nr_threads().
  *
- * Exiting tasks, zombies, and the reaped dead whose CPU has not yet
- * switched away from them for the last time.
+ * Exiting tasks, zombies, the reaped dead whose CPU has not yet switched
+ * away from them for the last time, and those whose memory is being freed.
  *
  * Context: any context; does not sleep.
  * Return: the count.
@@ -356,7 +363,7 @@ unsigned int nr_exiting_tasks(void)
 	unsigned int n = 0;
 
 	for_each_task(count_exiting, &n);
-	return n;
+	return n + __atomic_load_n(&tasks_being_freed, __ATOMIC_SEQ_CST);
 }
 
 static char state_letter(const struct task_struct *p)

@@ -12,6 +12,7 @@
 #include <linux/interrupt.h>
 #include <linux/irqflags.h>
 #include <linux/jump_label.h>
+#include <linux/kallsyms.h>
 #include <linux/kthread.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -36,16 +37,50 @@ extern const initcall_t __start_initcalls[], __stop_initcalls[];
 
 enum system_states system_state = SYSTEM_BOOTING;
 
+/* initcall_blacklist=a,b: initcalls not to run, by function name (Linux's
+ * option), e.g. edu_driver_init to leave the edu device to a student's module. */
+static char initcall_blacklist[256];
+
+static int __init initcall_blacklist_setup(char *val)
+{
+	if (!val || strlen(val) >= sizeof(initcall_blacklist))
+		return -EINVAL;
+	strscpy(initcall_blacklist, val, sizeof(initcall_blacklist));
+	return 0;
+}
+early_param("initcall_blacklist", initcall_blacklist_setup);
+
+static bool initcall_blacklisted(initcall_t fn)
+{
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup((unsigned long)fn, &size, &offset);
+	size_t len = name ? strlen(name) : 0;
+
+	for (const char *p = initcall_blacklist; len && *p;) {
+		size_t n = strcspn(p, ",");
+
+		if (n == len && !strncmp(p, name, len)) {
+			pr_info("initcall %s blacklisted\n", name);
+			return true;
+		}
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
 /**
  * do_initcalls() - Run every initcall (core_initcall() and friends), in link order.
  *
- * A failing initcall is reported and the boot goes on.
+ * A failing initcall is reported and the boot goes on; one named by
+ * initcall_blacklist= is skipped.
  *
  * Context: boot, process context; may sleep (initcalls may).
  */
 void do_initcalls(void)
 {
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
+		if (initcall_blacklist[0] && initcall_blacklisted(*fn))
+			continue;
 		int ret = (*fn)();
 		if (ret)
 			pr_warn("initcall %ps returned %d\n", *fn, ret);

@@ -6,12 +6,12 @@
 #include <linux/export.h>
 #include <linux/irqflags.h>
 #include <asm/processor.h>
-#include <asm/tsc.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/panic.h>
 #include <linux/preempt.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -25,7 +25,7 @@ static int panic_cpu = -1;
 
 struct report_clock {
 	unsigned int depth; /* reports being printed on this CPU, nested */
-	u64 start, cycles;
+	u64 start, ns;
 };
 static DEFINE_PER_CPU(struct report_clock, report_clock);
 
@@ -46,7 +46,7 @@ void report_begin(void)
 	struct report_clock *c = this_cpu_ptr(&report_clock);
 
 	if (report_clock_runs() && !c->depth++)
-		c->start = rdtsc();
+		c->start = local_clock();
 }
 
 /**
@@ -62,20 +62,20 @@ void report_end(void)
 	 * the lock that made it atomic (lockdep_sys_exit). A CPU whose clock
 	 * runs is inside that report, so this end is its end. */
 	if (c->depth && !--c->depth)
-		c->cycles += rdtsc() - c->start;
+		c->ns += local_clock() - c->start;
 }
 
 /**
- * report_cycles() - TSC cycles this CPU has spent printing reports.
+ * report_ns() - Nanoseconds this CPU has spent printing reports.
  *
  * Context: any.
  * Return: the total since boot; a report still printing counts up to now.
  */
-u64 report_cycles(void)
+u64 report_ns(void)
 {
 	struct report_clock *c = this_cpu_ptr(&report_clock);
 
-	return c->cycles + (c->depth ? rdtsc() - c->start : 0);
+	return c->ns + (c->depth ? local_clock() - c->start : 0);
 }
 
 /**

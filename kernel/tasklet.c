@@ -6,19 +6,27 @@
  *   RUN    held while it runs: another CPU that finds it set puts the tasklet
  *          back on its list for later, so it never runs twice at once.
  * A disabled tasklet (count > 0) found on the list goes back too.
+ * Each list has a lock, so that a module's unload can ask every CPU which
+ * of its tasklets are still queued or running (tasklet_leftovers).
  */
 #include <asm/processor.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/might_sleep.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <janus/leftovers.h>
 #include <trace/events/irq.h>
 
 struct tasklet_head {
+	spinlock_t lock;
 	struct tasklet_struct *head;
 	struct tasklet_struct **tail;
+	struct tasklet_struct *in_hand; /* taken off by run_list, not yet run */
+	struct tasklet_struct *running; /* run_list's, right now */
 };
 
 DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
@@ -71,7 +79,7 @@ void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_str
 }
 EXPORT_SYMBOL(tasklet_setup);
 
-/* Appends to this CPU's list and raises the softirq; interrupts off. */
+/* Appends to this CPU's list and raises the softirq; its lock held, interrupts off. */
 static void enqueue(struct tasklet_head *list, struct tasklet_struct *t, unsigned int softirq)
 {
 	t->next = NULL;
@@ -86,9 +94,9 @@ static void schedule_on(struct tasklet_head *list, struct tasklet_struct *t, uns
 
 	if (test_and_set(&t->state, TASKLET_STATE_SCHED))
 		return; /* already on a list: it will run once */
-	local_irq_save(flags);
+	spin_lock_irqsave(&list->lock, flags);
 	enqueue(list, t, softirq);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&list->lock, flags);
 }
 
 /**
@@ -119,42 +127,45 @@ void tasklet_hi_schedule(struct tasklet_struct *t)
 }
 EXPORT_SYMBOL(tasklet_hi_schedule);
 
+static void run_one(struct tasklet_struct *t)
+{
+	void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
+
+	trace_tasklet_entry(t, fn);
+	if (t->use_callback)
+		t->callback(t);
+	else
+		t->func(t->data);
+	trace_tasklet_exit(t, fn);
+}
+
 static void run_list(struct tasklet_head *list, unsigned int softirq)
 {
 	struct tasklet_struct *t;
 
 	/* Take the whole list; what cannot run now goes back on the new one. */
-	local_irq_disable();
-	t = list->head;
+	spin_lock_irq(&list->lock);
+	list->in_hand = list->head;
 	list->head = NULL;
 	list->tail = &list->head;
-	local_irq_enable();
-
-	while (t) {
-		struct tasklet_struct *next = t->next;
-
+	while ((t = list->in_hand)) {
+		list->in_hand = t->next;
 		if (!test_and_set(&t->state, TASKLET_STATE_RUN)) {
 			if (!atomic_read(&t->count)) {
 				clear(&t->state, TASKLET_STATE_SCHED);
-				void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
-
-				trace_tasklet_entry(t, fn);
-				if (t->use_callback)
-					t->callback(t);
-				else
-					t->func(t->data);
-				trace_tasklet_exit(t, fn);
-				clear(&t->state, TASKLET_STATE_RUN);
-				t = next;
+				list->running = t;
+				spin_unlock_irq(&list->lock);
+				run_one(t);
+				spin_lock_irq(&list->lock);
+				list->running = NULL;
+				clear(&t->state, TASKLET_STATE_RUN); /* its owner may free it now */
 				continue;
 			}
 			clear(&t->state, TASKLET_STATE_RUN);
 		}
-		local_irq_disable(); /* disabled, or running elsewhere: later */
-		enqueue(list, t, softirq);
-		local_irq_enable();
-		t = next;
+		enqueue(list, t, softirq); /* disabled, or running elsewhere: later */
 	}
+	spin_unlock_irq(&list->lock);
 }
 
 static void tasklet_action(struct softirq_action *a)
@@ -243,6 +254,8 @@ EXPORT_SYMBOL(tasklet_kill);
  */
 void tasklet_init_cpu(int cpu)
 {
+	spin_lock_init(&per_cpu(tasklet_vec, cpu).lock);
+	spin_lock_init(&per_cpu(tasklet_hi_vec, cpu).lock);
 	per_cpu(tasklet_vec, cpu).tail = &per_cpu(tasklet_vec, cpu).head;
 	per_cpu(tasklet_hi_vec, cpu).tail = &per_cpu(tasklet_hi_vec, cpu).head;
 }
@@ -258,3 +271,60 @@ void tasklet_init_softirqs(void)
 	open_softirq(TASKLET_SOFTIRQ, tasklet_action);
 	open_softirq(HI_SOFTIRQ, tasklet_hi_action);
 }
+
+static bool tasklet_of(struct module *mod, const struct tasklet_struct *t)
+{
+	void *fn = t->use_callback ? (void *)t->callback : (void *)t->func;
+
+	return owned_by_module(mod, NULL, t) || owned_by_module(mod, NULL, fn);
+}
+
+static void report_tasklet(struct module *mod, const struct tasklet_struct *t, const char *state)
+{
+	char fn[KSYM_NAME_LEN], obj[KSYM_NAME_LEN];
+
+	module_leftover(mod, NULL, "tasklet %s (function %s) still %s%s", leftover_symbol(obj, t),
+			leftover_symbol(fn, t->use_callback ? (void *)t->callback : (void *)t->func),
+			state, atomic_read(&t->count) ? ", disabled" : "");
+}
+
+/* One CPU's list of mod's tasklets: queued (or taken off to run), or running. */
+static unsigned int list_leftovers(struct module *mod, struct tasklet_head *list)
+{
+	struct tasklet_struct *chains[2];
+	unsigned int found = 0;
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	chains[0] = list->head;
+	chains[1] = list->in_hand;
+	for (unsigned int i = 0; i < ARRAY_SIZE(chains); i++) {
+		for (struct tasklet_struct *t = chains[i]; t; t = t->next) {
+			if (tasklet_of(mod, t)) {
+				report_tasklet(mod, t, "scheduled");
+				found++;
+			}
+		}
+	}
+	if (list->running && tasklet_of(mod, list->running)) {
+		report_tasklet(mod, list->running, "running");
+		found++;
+	}
+	spin_unlock_irqrestore(&list->lock, flags);
+	return found;
+}
+
+/* What a module left in the tasklet lists: tasklets scheduled (a forgotten
+ * tasklet_kill) or running right now (include/janus/leftovers.h). */
+static unsigned int tasklet_leftovers(struct module *mod)
+{
+	unsigned int found = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		found += list_leftovers(mod, &per_cpu(tasklet_hi_vec, cpu));
+		found += list_leftovers(mod, &per_cpu(tasklet_vec, cpu));
+	}
+	return found;
+}
+MODULE_LEFTOVER_CHECK(tasklet, tasklet_leftovers);

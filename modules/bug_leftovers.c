@@ -3,7 +3,7 @@
  * its exit function "forget" the ones named in leave=, to show what Janus
  * says at rmmod (kernel/module/leftovers.c asks every registry):
  *
- *   insmod bug_leftovers leave=irq,timer,kthread,workqueue,chrdev,proc
+ *   insmod bug_leftovers leave=irq,timer,tasklet,kthread,workqueue,chrdev,proc
  *   rmmod bug_leftovers    one "BUG: module bug_leftovers unloaded with ..."
  *                          line per leftover, naming the call that made it;
  *                          the module stays (Unloading) and rmmod fails
@@ -24,13 +24,15 @@
 
 static char *leave = "";
 module_param(leave, charp, 0444);
-MODULE_PARM_DESC(leave, "what exit forgets: irq,timer,kthread,workqueue,chrdev,proc");
+MODULE_PARM_DESC(leave, "what exit forgets: irq,timer,tasklet,kthread,workqueue,chrdev,proc");
 
 static unsigned int irq = 37;
 module_param(irq, uint, 0444);
 MODULE_PARM_DESC(irq, "the simulated line for the irq (32 to 39)");
 
 static struct timer_list leftover_timer;
+static struct tasklet_struct leftover_tasklet;
+static bool tasklet_left;
 static struct task_struct *leftover_thread;
 static struct workqueue_struct *leftover_wq;
 static int major;
@@ -49,6 +51,10 @@ static irqreturn_t leftover_handler(int irq, void *dev_id)
 }
 
 static void leftover_timer_fn(struct timer_list *t)
+{
+}
+
+static void leftover_tasklet_fn(struct tasklet_struct *t)
 {
 }
 
@@ -86,6 +92,12 @@ static void __used bug_leftovers_cleanup(bool all)
 	}
 	if (all || !forgets("timer"))
 		del_timer_sync(&leftover_timer);
+	if (all && tasklet_left) {
+		tasklet_enable(&leftover_tasklet);
+		tasklet_left = false;
+	}
+	if (all || !forgets("tasklet"))
+		tasklet_kill(&leftover_tasklet);
 	if ((all || !forgets("irq")) && irq) {
 		free_irq(irq, &leftover_timer);
 		irq = 0;
@@ -101,6 +113,8 @@ static int __init bug_init(void)
 		return err;
 	}
 	timer_setup(&leftover_timer, leftover_timer_fn, 0);
+	tasklet_setup(&leftover_tasklet, leftover_tasklet_fn);
+	tasklet_schedule(&leftover_tasklet);
 	mod_timer(&leftover_timer, jiffies + 3600 * HZ);
 	leftover_thread = kthread_run(leftover_thread_fn, NULL, "bug_leftovers");
 	leftover_wq = alloc_workqueue("bug_leftovers", 0, 0);
@@ -117,6 +131,14 @@ static int __init bug_init(void)
 
 static void __exit bug_exit(void)
 {
+	if (forgets("tasklet")) {
+		/* As if its interrupt had scheduled it a moment ago, and exit
+		 * forgot tasklet_kill(): held disabled, so it is still queued
+		 * when rmmod looks (cleanup enables and kills it). */
+		tasklet_disable(&leftover_tasklet);
+		tasklet_left = true;
+		tasklet_schedule(&leftover_tasklet);
+	}
 	bug_leftovers_cleanup(false);
 }
 

@@ -71,7 +71,8 @@ OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86
 HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
 # A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
 REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
-                    r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP")
+                    r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP"
+                    r"|^irq \d+: nobody cared")
 EXPECT = re.compile(r"^# expect: (.*)$")
 LISTED = re.compile(r"^selftest: suite (\S+) \d+")
 NO_SUITE = re.compile(r"^selftest: no suite (?:matches|selected by) '(.*)'")
@@ -212,12 +213,13 @@ class Boot:
         self.timeout, self.stop_at = timeout, stop_at
         self.cond = threading.Condition()
         self.start = time.monotonic()
-        self.gdb_port = self.qmp_path = None
+        self.qmp_path, self.postmortem = None, ""
+        # Every boot has a gdb stub, so that a hang can be examined before QEMU is killed.
+        self.gdb_port = free_port()
+        argv = argv + ["-gdb", "tcp:127.0.0.1:%d" % self.gdb_port]
         if interactive:
-            self.gdb_port = free_port()
             self.qmp_path = os.path.join(tempfile.mkdtemp(prefix="janus-qmp-"), "qmp.sock")
-            argv = argv + ["-gdb", "tcp:127.0.0.1:%d" % self.gdb_port,
-                           "-qmp", "unix:%s,server=on,wait=off" % self.qmp_path]
+            argv = argv + ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path]
         self.log = open(log_path, "w")
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                      stdin=subprocess.PIPE if interactive else subprocess.DEVNULL)
@@ -242,6 +244,8 @@ class Boot:
 
     def _time_out(self):
         self.timed_out = True
+        if self.proc.poll() is None:
+            self.postmortem = postmortem(self.gdb_port)
         self.proc.kill()
 
     def stop(self):
@@ -257,6 +261,9 @@ class Boot:
         self.exit_status = self.proc.wait()
         self.reader.join()
         self.timer.cancel()
+        self.timer.join()  # a post-mortem in progress finishes first
+        if self.postmortem:
+            self.log.write("\n=== post-mortem (gdb jx-hang, tools/gdb/janus.py) ===\n" + self.postmortem)
         self.log.close()
         self.seconds = time.monotonic() - self.start
         if self.qmp_path:
@@ -266,6 +273,30 @@ class Boot:
             except OSError:
                 pass
         return self
+
+
+def gdb_batch(port, commands, timeout):
+    """gdb -batch with tools/gdbinit against the stub on port: its output."""
+    argv = ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
+            "-ex", "file " + ELF, "-ex", "target remote 127.0.0.1:%d" % port]
+    for c in commands:
+        argv += ["-ex", c]
+    try:
+        return subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, cwd=ROOT, text=True,
+                              timeout=timeout).stdout
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or ""
+        return (out.decode("utf-8", "replace") if isinstance(out, bytes) else out) + "\n(gdb timed out)"
+    except OSError as e:
+        return "gdb did not run: %s" % e
+
+
+def postmortem(port):
+    """What a hung guest is doing, read through its gdb stub before it is killed:
+    every CPU's place, context, runqueue and backtrace, the tasks, and the log
+    lines no console printed (jx-hang in tools/gdb/janus.py)."""
+    return gdb_batch(port, ["jx-hang"], 120)
 
 
 # ---------------------------------------------------------------- drivers
@@ -332,15 +363,7 @@ class Session:
         return self.qmp("human-monitor-command", **{"command-line": "sendkey " + keys})
 
     def gdb(self, *commands, timeout=60):
-        argv = ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
-                "-ex", "file " + ELF, "-ex", "target remote 127.0.0.1:%d" % self.gdb_port]
-        for c in commands:
-            argv += ["-ex", c]
-        try:
-            return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  text=True, timeout=timeout * self.scale).stdout
-        except subprocess.TimeoutExpired as e:
-            return (e.stdout or "") + "\n(gdb timed out)"
+        return gdb_batch(self.gdb_port, commands, timeout * self.scale)
 
     def check(self, name, ok, diag=""):
         self.results.append({"name": name, "ok": bool(ok), "diag": str(diag) if not ok else ""})
@@ -699,6 +722,9 @@ def run_config(config, suites, scale, log_name=None):
         report += "\n" + "\n".join("  %s: %s" % (k, t) + "".join("\n      " + l for l in d.splitlines())
                                    for k, t, d in details)
         report += first_report(boot.lines, boot.timed_out)
+        if boot.postmortem:
+            report += "\n  post-mortem of the hung guest (gdb jx-hang):\n" + "\n".join(
+                "    # " + l for l in boot.postmortem.splitlines() if not l.startswith("Janus gdb helpers"))
         report += "\n  serial log tail (%s):\n%s" % (log_path, tail(boot.lines))
         report += "\n  rerun: tests/run.py %s" % config.name
     return Outcome(config.name, ok, counts, cases, report, boot.first_ktap, boot.seconds,

@@ -295,27 +295,28 @@ class Tree:
 
 
 def sleepers(funcs):
-    """name -> the call that may sleep, for every function that may sleep: one that
-    calls might_sleep(), might_fault() or schedule(), or calls such a function.
-    A static function is known as "path:name", and a call from its own file
-    means it, so that two files' static helpers of one name stay apart."""
-    statics = {(f.path, f.name) for f in funcs if f.static}
-
-    def key(path, name):
-        return "%s:%s" % (path, name) if (path, name) in statics else name
-
-    calls = {}
+    """name -> the call that may sleep, for every non-static function that may sleep:
+    one that calls might_sleep(), might_fault() or schedule(), or calls such a
+    function. A call is resolved as the compiler would: a static function of the
+    same file first, else the global one; calls through pointers (->fn(), .fn())
+    are not followed."""
+    key = {}
     for f in funcs:
-        calls.setdefault(key(f.path, f.name), set()).update(
-            key(f.path, c) for c in re.findall(r"\b([A-Za-z_]\w*)\s*\(", f.body))
-    found = {n: m for n, c in calls.items() for m in ("might_sleep", "might_fault", "schedule")
-             if m in c}
+        key[(f.path, f.name) if f.static else ("", f.name)] = f
+    calls = {}
+    for k, f in key.items():
+        names = re.findall(r"(?<![\w>.])([A-Za-z_]\w*)\s*\(", f.body)
+        calls[k] = {(f.path, n) if (f.path, n) in key else ("", n) for n in names}
+    seeds = {("", m) for m in ("might_sleep", "might_fault", "schedule")}
+    found = {k: sorted(c & seeds)[0] for k, c in calls.items() if c & seeds}
     while True:
-        more = {n: sorted(c & found.keys())[0] for n, c in calls.items()
-                if n not in found and c & found.keys()}
+        more = {k: sorted(c & found.keys())[0] for k, c in calls.items()
+                if k not in found and c & found.keys()}
         if not more:
-            return found
+            break
         found.update(more)
+    # name -> next name in the chain, for the non-static functions the check reports
+    return {k[1]: v[1] for k, v in found.items() if k[0] == ""}
 
 
 def problems(f, d, sleepers=None):
@@ -347,7 +348,7 @@ def problems(f, d, sleepers=None):
                 chain.append(n)
                 n = sleepers[n]
             out.append("%s: its Context: says it does not sleep, but %s() may sleep"
-                       % (where, " -> ".join(c.split(":")[-1] for c in chain[1:] + [n])))
+                       % (where, " -> ".join(chain[1:] + [n])))
         return out
 
 

@@ -77,7 +77,7 @@ def record(build, timeout):
     tmp = tempfile.mkdtemp(prefix="janus-timeline-")
     monitor = os.path.join(tmp, "monitor.sock")
     argv = ["qemu-system-i386", "-accel", "tcg", "-smp", "2", "-m", "128M", "-display", "none",
-            "-serial", "stdio", "-no-reboot", "-monitor", "unix:%s,server,nowait" % monitor,
+            "-nic", "none", "-serial", "stdio", "-no-reboot", "-monitor", "unix:%s,server,nowait" % monitor,
             "-kernel", os.path.join(build, "janus.elf"), "-initrd", os.path.join(build, "initrd.tar"),
             "-append", CMDLINE]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -1,7 +1,7 @@
 ; Where every interrupt and exception enters the kernel, and how it leaves.
 ;
 ;  1. vector_N (256 tiny stubs): push an error code if the CPU did not, push N.
-;  2. common_entry: save all registers (struct pt_regs, asm/ptrace.h), make
+;  2. common_entry, SAVE_ALL: save all registers (struct pt_regs, asm/ptrace.h), make
 ;     sure of the kernel's segments (%fs = this CPU's per-CPU segment, %ds
 ;     and %es a flat data segment), and build a fake
 ;     stack frame so that backtraces run from the handler into the code that
@@ -62,6 +62,31 @@ bits 32
 %%same:
 %endmacro
 
+; Below the CPU's frame, the error code and the vector: save every register
+; (the rest of struct pt_regs), enter the kernel's segments, point ebx at the
+; pt_regs (kept across the calls) and build a fake stack frame on the
+; interrupted stack, [ebp] = its ebp and [ebp + 4] = its eip, so that
+; backtraces run from the handler into the code that was interrupted.
+%macro SAVE_ALL 0
+	cld
+	push gs
+	push fs
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	ENTER_KERNEL_SEGMENTS
+	mov ebx, esp
+	push dword [ebx + PT_IP]
+	push ebp
+	mov ebp, esp
+%endmacro
+
 extern do_IRQ, do_exception, do_syscall, irqentry_exit, exit_to_user_mode
 extern hardirq_stack_top, softirq_stack_top
 
@@ -82,25 +107,7 @@ vector_%[v]:
 %endrep
 
 common_entry:
-	cld
-	push gs
-	push fs
-	push es
-	push ds
-	push eax
-	push ebp
-	push edi
-	push esi
-	push edx
-	push ecx
-	push ebx
-	ENTER_KERNEL_SEGMENTS
-	mov ebx, esp                    ; ebx = struct pt_regs *, kept across the calls
-
-	; Fake frame on the interrupted stack: [ebp] = its ebp, [ebp + 4] = its eip.
-	push dword [ebx + PT_IP]
-	push ebp
-	mov ebp, esp
+	SAVE_ALL
 
 	cmp dword [ebx + PT_VECTOR], 32
 	jb .exception
@@ -194,23 +201,7 @@ entry_SYSENTER_32:
 	push dword VSYSCALL_SYSEXIT_RETURN ; eip
 	push eax                        ; orig_ax: the number, kept for a restart
 	push dword IA32_SYSCALL_VECTOR  ; vector
-	cld
-	push gs
-	push fs
-	push es
-	push ds
-	push eax
-	push ebp
-	push edi
-	push esi
-	push edx
-	push ecx
-	push ebx
-	ENTER_KERNEL_SEGMENTS
-	mov ebx, esp                    ; struct pt_regs *, as in common_entry
-	push VSYSCALL_SYSEXIT_RETURN    ; the fake frame for backtraces
-	push ebp
-	mov ebp, esp
+	SAVE_ALL
 	push ebx
 	call do_syscall
 	jmp common_return

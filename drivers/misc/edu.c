@@ -32,15 +32,11 @@
 #include <linux/string.h>
 #include "edu.h"
 
-#define EDU_DEVICE_ID 0x11e8
 #define EDU_REG_ID 0x00
 #define EDU_REG_LIVENESS 0x04
 #define EDU_REG_FACTORIAL 0x08
 #define EDU_REG_STATUS 0x20
 #define  EDU_STATUS_IRQ_ON_FACT 0x80
-#define EDU_REG_IRQ_STATUS 0x24
-#define EDU_REG_IRQ_RAISE 0x60
-#define EDU_REG_IRQ_ACK 0x64
 #define EDU_REG_DMA_SRC 0x80
 #define EDU_REG_DMA_DST 0x88
 #define EDU_REG_DMA_COUNT 0x90

@@ -10,6 +10,13 @@
 struct edu_device;
 struct pci_dev;
 
+#define EDU_DEVICE_ID 0x11e8 /* with PCI_VENDOR_ID_QEMU */
+/* Its interrupt registers in BAR 0, for code that drives the device itself
+ * (tests/kernel/level_storm.c plays a driver that forgets to acknowledge). */
+#define EDU_REG_IRQ_STATUS 0x24 /* the causes pending; INTx is asserted while nonzero */
+#define EDU_REG_IRQ_RAISE 0x60  /* write causes: they become pending */
+#define EDU_REG_IRQ_ACK 0x64    /* write causes: they are cleared */
+
 /* edu's interrupt causes (its IRQ status register). */
 #define EDU_IRQ_FACT 0x00000001
 #define EDU_IRQ_DMA 0x00000100

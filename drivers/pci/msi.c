@@ -8,6 +8,7 @@
  */
 #include <asm/pci.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
 #include <linux/msi.h>
@@ -141,6 +142,7 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 	}
 	return -ENOSPC;
 }
+EXPORT_SYMBOL_GPL(pci_alloc_irq_vectors);
 
 /**
  * pci_irq_vector() - The IRQ number of one of @dev's vectors.
@@ -156,6 +158,7 @@ int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
 		return -EINVAL;
 	return dev->msi_enabled ? (int)dev->msi_desc->irq : (int)dev->irq;
 }
+EXPORT_SYMBOL_GPL(pci_irq_vector);
 
 /**
  * pci_free_irq_vectors() - Give back what pci_alloc_irq_vectors() took.
@@ -176,3 +179,4 @@ void pci_free_irq_vectors(struct pci_dev *dev)
 	dev->msi_enabled = false;
 	pci_intx(dev, 1);
 }
+EXPORT_SYMBOL_GPL(pci_free_irq_vectors);

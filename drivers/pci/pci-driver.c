@@ -7,11 +7,13 @@
  * if not, so a buggy driver cannot leave a device doing DMA behind it.
  */
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
 
-static DEFINE_MUTEX(pci_bind_lock); /* every dev->driver */
+static DEFINE_MUTEX(pci_bind_lock); /* every dev->driver, and the list of drivers */
+static LIST_HEAD(pci_drivers);       /* registered drivers, oldest first */
 
 static bool id_matches(const struct pci_device_id *id, const struct pci_dev *dev)
 {
@@ -103,11 +105,13 @@ int pci_register_driver(struct pci_driver *drv)
 		return -EINVAL;
 	drv->driver.name = drv->name;
 	mutex_lock(&pci_bind_lock);
+	list_add_tail(&drv->node, &pci_drivers);
 	for_each_pci_dev(dev)
 		bind(drv, dev);
 	mutex_unlock(&pci_bind_lock);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(pci_register_driver);
 
 /**
  * pci_unregister_driver() - Take a driver off every device it owns.
@@ -125,5 +129,66 @@ void pci_unregister_driver(struct pci_driver *drv)
 	for_each_pci_dev(dev)
 		if (dev->driver == drv)
 			unbind(dev);
+	list_del(&drv->node);
 	mutex_unlock(&pci_bind_lock);
+}
+EXPORT_SYMBOL_GPL(pci_unregister_driver);
+
+/* The PCI function @dev is, or NULL: PCI is the only bus that binds drivers here. */
+static struct pci_dev *pci_dev_of(struct device *dev)
+{
+	struct pci_dev *pdev = NULL;
+
+	for_each_pci_dev(pdev)
+		if (&pdev->dev == dev)
+			return pdev;
+	return NULL;
+}
+
+/**
+ * device_release_driver() - Take @dev away from its driver (Linux's sysfs "unbind").
+ * @dev: a PCI function's struct device
+ *
+ * The driver's remove() runs, then the core checks what it left behind. The
+ * device stays unbound until device_attach() or a new driver claims it.
+ *
+ * Context: process context; may sleep (remove() may).
+ */
+void device_release_driver(struct device *dev)
+{
+	struct pci_dev *pdev;
+
+	mutex_lock(&pci_bind_lock);
+	pdev = pci_dev_of(dev);
+	if (pdev && pdev->driver)
+		unbind(pdev);
+	mutex_unlock(&pci_bind_lock);
+}
+
+/**
+ * device_attach() - Offer an unbound @dev to every registered driver (sysfs "bind").
+ * @dev: a PCI function's struct device
+ *
+ * Drivers are tried in the order they registered; the first probe() that
+ * returns 0 owns the device.
+ *
+ * Context: process context; may sleep (probe() may).
+ * Return: 1 if the device is bound (now or already), 0 if no driver took it,
+ * -ENODEV if @dev is not a PCI function.
+ */
+int device_attach(struct device *dev)
+{
+	struct pci_driver *drv;
+	struct pci_dev *pdev;
+	int ret = -ENODEV;
+
+	mutex_lock(&pci_bind_lock);
+	pdev = pci_dev_of(dev);
+	if (pdev) {
+		list_for_each_entry(drv, &pci_drivers, node)
+			bind(drv, pdev);
+		ret = pdev->driver ? 1 : 0;
+	}
+	mutex_unlock(&pci_bind_lock);
+	return ret;
 }

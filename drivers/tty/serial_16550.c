@@ -23,6 +23,7 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
+#include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <linux/serial.h>
 #include <linux/spinlock.h>
@@ -363,17 +364,12 @@ static const struct tty_port_operations serial_port_ops = {
 	.unthrottle = serial_unthrottle,
 };
 
-/**
- * serial_show_counts() - The UART's counters, as Linux's /proc/tty/driver/serial.
- * @m: where to print
- *
- * Context: process context.
- * Return: 0.
- */
-int serial_show_counts(struct seq_file *m)
+/* /proc/tty/driver/serial: the UART's counters, as in Linux. */
+static int serial_proc_show(struct seq_file *m, void *v)
 {
 	const struct uart_icount *ic = &com1.icount;
 
+	(void)v;
 	seq_printf(m, "serinfo:1.0 driver revision:janus\n");
 	seq_printf(m, "0: uart:16550A port:%08X irq:%d tx:%lu rx:%lu oe:%lu fe:%lu pe:%lu brk:%lu "
 		   "throttled:%lu flipdrop:%lu kicks:%lu\n", COM1, COM1_IRQ, ic->tx, ic->rx, ic->oe, ic->fe,
@@ -400,6 +396,9 @@ static int __init serial_tty_init(void)
 	err = request_irq(COM1_IRQ, serial_interrupt, 0, "ttyS0", up);
 	if (err)
 		return err;
+	if (!proc_create_single("serial", 0444, proc_mkdir("driver", proc_mkdir("tty", NULL)),
+				serial_proc_show))
+		pr_warn("ttyS0: no /proc/tty/driver/serial\n");
 	spin_lock_irqsave(&up->lock, flags);
 	up->irq_ready = true;
 	set_ier(up, IER_RDI | IER_RLSI | (xmit_count(up) ? IER_THRI : 0));

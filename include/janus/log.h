@@ -22,14 +22,14 @@ void printk_tick(void);
 
 /*
  * A report (a WARN, a might_sleep BUG, a lock checker report) is bracketed
- * by report_begin()/report_end(): the TSC cycles this CPU spent printing
- * reports add up in report_cycles(), so that the interrupt-handler watchdog
+ * by report_begin()/report_end(): the time this CPU spent printing
+ * reports adds up in report_ns(), so that the interrupt-handler watchdog
  * (irq_warn_us, kernel/irq/handle.c) charges a handler only for its own
  * work, not for printing a report about it. Nested reports count once.
  */
 void report_begin(void);
 void report_end(void);
-/* Cycles this CPU has spent printing reports, since boot. Any context. */
-u64 report_cycles(void);
+/* Nanoseconds this CPU has spent printing reports, since boot. Any context. */
+u64 report_ns(void);
 
 #endif

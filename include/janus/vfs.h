@@ -22,17 +22,14 @@ int devtmpfs_create(const char *name, dev_t dev);
 int devtmpfs_remove(const char *name);
 /* Registers a major without publishing a node (drivers with several minors). */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
-/* /proc/NAME (proc.c). */
-struct inode *proc_lookup(const char *name);
-struct inode *proc_tree_lookup(const char *path);
-/* getdents64 of /proc: what drivers created there (proc_generic.c). */
+/* /proc/PATH (kernel/fs/proc_generic.c), held until proc_put() or an open
+ * file's release. */
+struct inode *proc_lookup(const char *path);
+void proc_put(struct inode *inode);
+/* getdents64 of /proc: the tree's top entries (proc_generic.c). */
 struct dir_context;
 void proc_root_readdir(struct dir_context *ctx, loff_t first);
-/* The tracer's /proc files (kernel/trace/trace_proc.c). */
-extern const struct file_operations proc_trace_fops, proc_trace_pipe_fops, proc_tracing_on_fops,
-	proc_set_event_fops;
-/* The i-th entry of /proc, of /dev: for listing them; NULL past the last. */
-const char *proc_name_at(unsigned int i);
+/* The i-th entry of /dev: for listing it; NULL past the last. */
 const char *devtmpfs_name_at(unsigned int i);
 /* The directories /, /bin, /dev, /proc (kernel/fs/readdir.c), or NULL. */
 struct inode *dir_lookup(const char *path);

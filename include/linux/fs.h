@@ -116,7 +116,16 @@ static inline unsigned int imajor(const struct inode *inode) { return MAJOR(inod
  */
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 
-/* major 0: pick a free one and return it; else 0. -EBUSY if taken, -EINVAL if out of range. */
+/**
+ * register_chrdev_at() - Register a character driver's major and publish /dev/@name (minor 0).
+ * @major: the major, or 0 for a free one
+ * @name:  the driver's name, also its /dev node's
+ * @fops:  its file operations, for every minor
+ * @site:  the caller's file and line (register_chrdev() passes CALLSITE())
+ *
+ * Context: process context (a driver's init); may sleep.
+ * Return: with @major 0 the major picked, else 0; -EBUSY if taken, -EINVAL if out of range.
+ */
 int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
 		       const struct callsite *site);
 /* Linux's call; the macro also records the caller's file and line, which an

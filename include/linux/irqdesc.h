@@ -16,6 +16,7 @@
 #define IRQS_PENDING 0x02    /* arrived while running or disabled: run again */
 #define IRQS_MASKED 0x04     /* masked at the controller */
 #define IRQS_SPURIOUS_DISABLED 0x08 /* disabled: nobody cared (kernel/irq/spurious.c) */
+#define IRQS_POLL_INPROGRESS 0x10   /* handlers run by the poller, not by an arrival */
 
 struct irq_desc {
 	struct irq_data irq_data;
@@ -30,7 +31,7 @@ struct irq_desc {
 	unsigned int irq_count, unhandled_window;
 	unsigned long last_unhandled;
 	unsigned int spurious;            /* arrivals the controller called spurious */
-	u64 max_cycles;                   /* the longest a handler ran */
+	u64 max_ns;                       /* the longest a handler ran */
 	/* Threaded handlers: which ONESHOT threads still keep the line masked, how
 	 * many threads have work, and where synchronize_irq waits for them. */
 	unsigned int threads_oneshot;
@@ -42,8 +43,10 @@ struct irq_desc *irq_to_desc(unsigned int irq);
 unsigned int kstat_irqs(unsigned int irq);
 /* Lines disabled because nobody cared, so far (kernel/irq/spurious.c). */
 extern unsigned long irqs_spurious_disabled;
-/* TSC cycles as microseconds (kernel/irq/handle.c), for desc->max_cycles. */
-unsigned int cycles_to_us(u64 cycles);
+/* 1 after `irqfixup`, 2 after `irqpoll`: how hard unclaimed interrupts are searched for. */
+extern int irqfixup;
+#define IRQFIXUP_MISROUTED 1
+#define IRQFIXUP_POLL 2
 
 #define for_each_irq_desc(irq, desc) \
 	for (irq = 0, desc = irq_to_desc(0); irq < NR_IRQS; irq++, desc = irq_to_desc(irq))

@@ -143,10 +143,11 @@ void lockdep_switch_lock(struct lockdep_map *map, struct task_struct *prev);
  */
 void lockdep_free_key_range(void *start, unsigned long size);
 
-/* Reports so far, for the tests: inconsistent lock state (lockcheck.c),
- * circular dependencies, recursive locking, and held-lock leaks. */
-extern unsigned long lockcheck_reports, lockdep_circular_reports, lockdep_recursive_reports,
-	lockdep_leak_reports;
+/* Reports so far, for the tests: inconsistent lock state and irq-safe ->
+ * irq-unsafe orders (lockcheck.c), circular dependencies, recursive locking,
+ * and held-lock leaks. */
+extern unsigned long lockcheck_reports, lockcheck_irq_order_reports, lockdep_circular_reports,
+	lockdep_recursive_reports, lockdep_leak_reports;
 
 /* Releasing a leaked lock for real (documented where defined, kernel/locking/). */
 void spin_force_release(struct lockdep_map *map);

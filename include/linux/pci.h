@@ -89,6 +89,7 @@ struct pci_driver {
 	/* Process context; may sleep. Undo everything probe did. */
 	void (*remove)(struct pci_dev *dev);
 	struct device_driver driver;
+	struct list_head node; /* on the core's list of drivers */
 };
 
 #define to_pci_dev(d) container_of(d, struct pci_dev, dev)
@@ -118,6 +119,10 @@ int pci_find_capability(struct pci_dev *dev, int cap);
 int pci_register_driver(struct pci_driver *drv);
 void pci_unregister_driver(struct pci_driver *drv);
 const struct pci_device_id *pci_match_id(const struct pci_device_id *ids, struct pci_dev *dev);
+/* Unbinding one device and offering it to the drivers again (sysfs unbind/bind).
+ * Process context; may sleep. */
+void device_release_driver(struct device *dev);
+int device_attach(struct device *dev);
 #define module_pci_driver(__pci_driver)                                          \
 	static int __init __pci_driver##_init(void)                              \
 	{                                                                        \

@@ -70,11 +70,33 @@ static int add_major(unsigned int major, const char *name, const struct file_ope
 	return ret;
 }
 
+/**
+ * __register_chrdev() - Register a major without publishing a /dev node.
+ * @major: the major, or 0 for a free one
+ * @name:  the driver's name
+ * @fops:  its file operations, for every minor
+ *
+ * For drivers with several minors, which publish their nodes themselves
+ * (devtmpfs_create()).
+ *
+ * Context: process context; may sleep (the table's mutex).
+ * Return: the major, -EBUSY if it is taken, -EINVAL.
+ */
 int __register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
 {
 	return fops ? add_major(major, name, fops, NULL) : -EINVAL;
 }
 
+/**
+ * devtmpfs_create() - Publish /dev/@name for device number @dev.
+ * @name: the node's name
+ * @dev:  its device number (MKDEV(major, minor))
+ *
+ * A node removed earlier under the same name is reused.
+ *
+ * Context: process context; may sleep (allocates, the table's mutex).
+ * Return: 0, -EEXIST if /dev/@name exists, -ENOMEM.
+ */
 int devtmpfs_create(const char *name, dev_t dev)
 {
 	struct devnode *node = kzalloc(sizeof(*node), GFP_KERNEL);
@@ -106,9 +128,16 @@ int devtmpfs_create(const char *name, dev_t dev)
 	return 0;
 }
 
-/* Nodes are added at the head and never freed while the list is walked
- * without the lock: a removed node is unlinked but kept (an open file may
- * still point at its inode). */
+/**
+ * devtmpfs_lookup() - The inode of /dev/@name.
+ * @name: the node's name
+ *
+ * Walks the list without the lock: nodes are added at the head and never
+ * freed (a removed node is kept: an open file may still point at its inode).
+ *
+ * Context: any context; does not sleep.
+ * Return: the inode, or NULL if there is no such node.
+ */
 struct inode *devtmpfs_lookup(const char *name)
 {
 	for (struct devnode *n = READ_ONCE(devnodes); n; n = READ_ONCE(n->next))
@@ -147,6 +176,15 @@ int register_chrdev_at(unsigned int major, const char *name, const struct file_o
 }
 EXPORT_SYMBOL(register_chrdev_at);
 
+/**
+ * unregister_chrdev() - Undo register_chrdev(): the major and its /dev nodes go.
+ * @major: the major
+ * @name:  the name it was registered with (a mismatch is warned about and ignored)
+ *
+ * Files already open keep working.
+ *
+ * Context: process context; may sleep (the table's mutex).
+ */
 void unregister_chrdev(unsigned int major, const char *name)
 {
 	mutex_lock(&chrdevs_lock);
@@ -242,6 +280,15 @@ void cdev_del(struct cdev *p)
 }
 EXPORT_SYMBOL(cdev_del);
 
+/**
+ * devtmpfs_remove() - Take /dev/@name away.
+ * @name: the node's name
+ *
+ * Files already open keep working.
+ *
+ * Context: process context; may sleep (the table's mutex).
+ * Return: 0, or -ENOENT if there is no such node.
+ */
 int devtmpfs_remove(const char *name)
 {
 	int err = -ENOENT;

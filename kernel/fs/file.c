@@ -40,6 +40,15 @@ struct file *get_file(struct file *file)
 	return file;
 }
 
+/**
+ * fput() - Drop a reference to an open file; the last one closes it.
+ * @file: the file
+ *
+ * The last reference calls the driver's release, lets go of the module that
+ * provides it and frees the file.
+ *
+ * Context: process context; may sleep (the driver's release may).
+ */
 void fput(struct file *file)
 {
 	if (!atomic_dec_and_test(&file->f_count))
@@ -50,11 +59,27 @@ void fput(struct file *file)
 	kfree(file);
 }
 
+/**
+ * files_alloc() - An empty descriptor table, for a new process.
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the table, or NULL if out of memory.
+ */
 struct files_struct *files_alloc(void)
 {
 	return kzalloc(sizeof(struct files_struct), GFP_KERNEL);
 }
 
+/**
+ * files_open_stdio() - Give a new process descriptors 0, 1 and 2.
+ * @files:  the new process's table
+ * @parent: its parent's, or NULL: each of the three it has open is shared
+ *
+ * Those the parent does not have are /dev/ttyS0, opened once for all three.
+ *
+ * Context: process context; may sleep (opens the terminal).
+ * Return: 0, or the error of opening /dev/ttyS0.
+ */
 int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 {
 	struct file *tty = NULL;
@@ -103,6 +128,13 @@ void files_release(struct files_struct *files)
 	kfree(files);
 }
 
+/**
+ * fd_install_new() - Give @file the lowest free descriptor of current's.
+ * @file: an open file; the table takes over the caller's reference
+ *
+ * Context: process context; does not sleep.
+ * Return: the descriptor, or -EMFILE if the table is full (or current has none).
+ */
 int fd_install_new(struct file *file)
 {
 	struct files_struct *files = current->files;
@@ -116,6 +148,16 @@ int fd_install_new(struct file *file)
 	return -EMFILE;
 }
 
+/**
+ * fget() - The open file behind one of current's descriptors.
+ * @fd: the descriptor
+ *
+ * No reference is taken: a process has one thread, so nothing closes the
+ * file while its own system call uses it.
+ *
+ * Context: process context; does not sleep.
+ * Return: the file, or NULL if @fd is not open.
+ */
 struct file *fget(unsigned int fd)
 {
 	struct files_struct *files = current->files;
@@ -123,6 +165,13 @@ struct file *fget(unsigned int fd)
 	return files && fd < NR_OPEN_DEFAULT ? files->fd[fd] : NULL;
 }
 
+/**
+ * fd_close() - Close one of current's descriptors.
+ * @fd: the descriptor
+ *
+ * Context: process context; may sleep (fput() of the last reference).
+ * Return: 0, or -EBADF if @fd is not open.
+ */
 int fd_close(unsigned int fd)
 {
 	struct file *file = fget(fd);

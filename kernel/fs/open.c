@@ -1,6 +1,7 @@
 /*
- * open() and close(). A path is /dev/NAME (kernel/fs/char_dev.c),
- * /proc/NAME (kernel/fs/proc.c), or a file of the initrd (kernel/fs/rootfs.c). The new
+ * open() and close(). A path is a directory (kernel/fs/readdir.c), /dev/NAME
+ * (kernel/fs/char_dev.c), /proc/PATH (kernel/fs/proc_generic.c), or a file of
+ * the initrd (kernel/fs/rootfs.c). The new
  * struct file starts with the node's operations, and the driver's open may
  * change them (by minor) or refuse.
  */
@@ -19,32 +20,33 @@
 
 
 
-static struct inode *lookup(const char *path)
+/* The inode at path; *held says it is a /proc entry proc_lookup() holds. */
+static struct inode *lookup(const char *path, bool *held)
 {
 	struct inode *dir = dir_lookup(path);
 
+	*held = false;
 	if (dir)
 		return dir;
 	if (!strncmp(path, "/dev/", 5))
 		return devtmpfs_lookup(path + 5);
-	if (!strncmp(path, "/proc/", 6))
+	if (!strncmp(path, "/proc/", 6)) {
+		*held = true; /* a removal cannot free it under us */
 		return proc_lookup(path + 6);
+	}
 	return rootfs_lookup(path);
 }
 
-struct file *filp_open(const char *path, unsigned int flags)
+static struct file *open_inode(struct inode *inode, unsigned int flags)
 {
-	struct inode *inode = lookup(path);
 	struct file *file;
 	int err = 0;
 
-	if (!inode)
-		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
 	if ((flags & O_DIRECTORY) && !(inode->i_fop && inode->i_fop->iterate_shared))
 		return ERR_PTR(-ENOTDIR);
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
-	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY)
+	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY && !inode->i_fop->write)
 		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
 	file = alloc_file(inode, flags);
 	if (!file)
@@ -58,6 +60,40 @@ struct file *filp_open(const char *path, unsigned int flags)
 	return file;
 }
 
+/**
+ * filp_open() - Open a file by path for the kernel itself.
+ * @path:  /dev/NAME, /proc/NAME or a file of the initrd
+ * @flags: O_RDONLY, O_WRONLY or O_RDWR (the initrd's files: read-only)
+ *
+ * The file starts with its node's operations; the driver's open may change
+ * them or refuse.
+ *
+ * Context: process context; may sleep (allocates; the driver's open).
+ * Return: the file with one reference, or ERR_PTR(-ENOENT, -EINVAL, -EROFS,
+ * -ENOMEM or the driver's error).
+ */
+struct file *filp_open(const char *path, unsigned int flags)
+{
+	bool held;
+	struct inode *inode = lookup(path, &held);
+	struct file *file;
+
+	if (!inode)
+		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
+	file = open_inode(inode, flags);
+	if (IS_ERR(file) && held)
+		proc_put(inode); /* an open /proc file holds it until release */
+	return file;
+}
+
+/**
+ * sys_open() - The open(2) system call.
+ * @upath: the path, in user memory
+ * @flags: as for filp_open()
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: the new descriptor, -EFAULT, -ENAMETOOLONG, -EMFILE or filp_open()'s error.
+ */
 long sys_open(const char __user *upath, unsigned int flags)
 {
 	char path[PATH_MAX];
@@ -78,6 +114,13 @@ long sys_open(const char __user *upath, unsigned int flags)
 	return fd;
 }
 
+/**
+ * sys_close() - The close(2) system call.
+ * @fd: the descriptor
+ *
+ * Context: process context (a system call); may sleep (the driver's release).
+ * Return: 0, or -EBADF.
+ */
 long sys_close(unsigned int fd)
 {
 	return fd_close(fd);

@@ -11,6 +11,15 @@
 #include <janus/vfs.h>
 #include <uapi/linux/fcntl.h>
 
+/**
+ * sys_read() - The read(2) system call: the driver's read, in the caller's context.
+ * @fd:    the descriptor
+ * @buf:   where the bytes go, in user memory
+ * @count: at most this many
+ *
+ * Context: process context (a system call); may sleep (the driver may wait for data).
+ * Return: the bytes read (0 at the end), -EBADF, -EINVAL, -EFAULT or the driver's error.
+ */
 long sys_read(unsigned int fd, char __user *buf, size_t count)
 {
 	struct file *file = fget(fd);
@@ -24,6 +33,15 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	return file->f_op->read(file, buf, count, &file->f_pos);
 }
 
+/**
+ * sys_write() - The write(2) system call: the driver's write, in the caller's context.
+ * @fd:    the descriptor
+ * @buf:   the bytes, in user memory
+ * @count: how many
+ *
+ * Context: process context (a system call); may sleep (the driver may wait for room).
+ * Return: the bytes written, -EBADF, -EINVAL, -EFAULT or the driver's error.
+ */
 long sys_write(unsigned int fd, const char __user *buf, size_t count)
 {
 	struct file *file = fget(fd);
@@ -37,6 +55,15 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 	return file->f_op->write(file, buf, count, &file->f_pos);
 }
 
+/**
+ * sys_ioctl() - The ioctl(2) system call: the driver's unlocked_ioctl.
+ * @fd:  the descriptor
+ * @cmd: the driver's command
+ * @arg: its argument (often a user pointer)
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: the driver's result, -EBADF, or -ENOTTY if it has no ioctl.
+ */
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
 	struct file *file = fget(fd);

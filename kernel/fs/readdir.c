@@ -1,9 +1,9 @@
 /*
  * Directories and getdents64: what `ls` reads. Janus has four, each a list
  * some subsystem keeps: / (bin, dev, proc), /bin (the initrd's programs),
- * /dev (kernel/fs/char_dev.c's nodes) and /proc (kernel/fs/proc.c's
- * listings, then what drivers made with proc_create/proc_mkdir, listed by
- * kernel/fs/proc_generic.c, which also lists those directories). A
+ * /dev (kernel/fs/char_dev.c's nodes) and /proc (the tree of
+ * kernel/fs/proc_generic.c: the kernel's listings and what drivers made
+ * with proc_create/proc_mkdir; it lists the directories below too). A
  * directory's file position is the index of the next entry.
  */
 #include <linux/errno.h>
@@ -18,7 +18,7 @@
 
 struct dir {
 	const char *path;
-	const char *(*name_at)(unsigned int i, unsigned int *type);
+	const char *(*name_at)(unsigned int i, unsigned int *type); /* its own, if any */
 	/* The entries after name_at's last one, if others keep some. */
 	void (*readdir_more)(struct dir_context *ctx, loff_t first);
 	struct inode inode;
@@ -50,24 +50,12 @@ static const char *dev_name_at(unsigned int i, unsigned int *type)
 	return devtmpfs_name_at(i);
 }
 
-/* /proc's own files (tty/driver/serial lives deeper: it is not listed here). */
-static const char *proc_dir_name_at(unsigned int i, unsigned int *type)
-{
-	const char *name;
-
-	*type = DT_REG;
-	for (unsigned int k = 0; (name = proc_name_at(k)); k++)
-		if (!strchr(name, '/') && !i--)
-			return name;
-	return NULL;
-}
-
 /* The position after the directory's own entries. */
 static loff_t own_entries_end(const struct dir *d)
 {
 	unsigned int type, n = 0;
 
-	while (d->name_at(n, &type))
+	while (d->name_at && d->name_at(n, &type))
 		n++;
 	return 2 + n;
 }
@@ -80,7 +68,7 @@ static int dir_iterate(struct file *file, struct dir_context *ctx)
 	for (;; ctx->pos++) {
 		unsigned int type = DT_DIR;
 		const char *name = ctx->pos < 2 ? ".." + (ctx->pos == 0) :
-						  d->name_at(ctx->pos - 2, &type);
+				   d->name_at ? d->name_at(ctx->pos - 2, &type) : NULL;
 
 		if (!name) {
 			if (d->readdir_more)
@@ -104,7 +92,7 @@ static struct dir dirs[] = {
 	{ "/", root_name_at, NULL, { .i_fop = &dir_fops } },
 	{ "/bin", bin_name_at, NULL, { .i_fop = &dir_fops } },
 	{ "/dev", dev_name_at, NULL, { .i_fop = &dir_fops } },
-	{ "/proc", proc_dir_name_at, proc_root_readdir, { .i_fop = &dir_fops } },
+	{ "/proc", NULL, proc_root_readdir, { .i_fop = &dir_fops } },
 };
 
 /**

@@ -47,6 +47,26 @@ static void mask_ack(struct irq_desc *desc)
 	desc->istate |= IRQS_MASKED;
 }
 
+/* Runs the handlers, again while arrivals came meanwhile, then unmasks the
+ * line unless it is disabled; desc->lock held (dropped around the handlers). */
+static irqreturn_t run_handlers(struct irq_desc *desc)
+{
+	irqreturn_t ret = IRQ_NONE;
+
+	desc->istate |= IRQS_INPROGRESS;
+	do {
+		desc->istate &= ~IRQS_PENDING;
+		spin_unlock(&desc->lock);
+		ret |= handle_irq_event(desc);
+		spin_lock(&desc->lock);
+	} while ((desc->istate & IRQS_PENDING) && !desc->depth);
+	desc->istate &= ~IRQS_INPROGRESS;
+	/* A ONESHOT thread that has work keeps the line masked until it is done. */
+	if (!desc->depth && !desc->threads_oneshot)
+		irq_unmask(desc);
+	return ret;
+}
+
 /* Hardirq context, interrupts off. */
 static void handle_irq_desc(struct irq_desc *desc)
 {
@@ -65,18 +85,38 @@ static void handle_irq_desc(struct irq_desc *desc)
 		spin_unlock(&desc->lock);
 		return;
 	}
-	desc->istate |= IRQS_INPROGRESS;
-	do {
-		desc->istate &= ~IRQS_PENDING;
-		spin_unlock(&desc->lock);
-		handle_irq_event(desc);
-		spin_lock(&desc->lock);
-	} while ((desc->istate & IRQS_PENDING) && !desc->depth);
-	desc->istate &= ~IRQS_INPROGRESS;
-	/* A ONESHOT thread that has work keeps the line masked until it is done. */
-	if (!desc->depth && !desc->threads_oneshot)
-		irq_unmask(desc);
+	run_handlers(desc);
 	spin_unlock(&desc->lock);
+}
+
+/**
+ * irq_poll_line() - Run a line's handlers without an arrival (kernel/irq/spurious.c).
+ * @desc:     the line
+ * @disabled: poll it even if it is disabled (a line "nobody cared" about)
+ *
+ * Only shared lines are polled, whose handlers must already cope with being
+ * called when their device did not interrupt; never the timer, and never a
+ * line whose handlers are running: an arrival meanwhile runs them again.
+ *
+ * Context: interrupts off (hardirq, or a timer with interrupts disabled);
+ * @desc->lock not held; does not sleep.
+ * Return: true if a handler claimed an interrupt.
+ */
+bool irq_poll_line(struct irq_desc *desc, bool disabled)
+{
+	struct irqaction *action;
+	irqreturn_t ret = IRQ_NONE;
+
+	spin_lock(&desc->lock);
+	action = desc->action;
+	if (action && (action->flags & IRQF_SHARED) && !(action->flags & IRQF_TIMER) &&
+	    !(desc->istate & IRQS_INPROGRESS) && (disabled || !desc->depth)) {
+		desc->istate |= IRQS_POLL_INPROGRESS;
+		ret = run_handlers(desc);
+		desc->istate &= ~IRQS_POLL_INPROGRESS;
+	}
+	spin_unlock(&desc->lock);
+	return ret & IRQ_HANDLED;
 }
 
 /**

@@ -11,7 +11,6 @@
  * The time spent printing a report about the handler (a might_sleep BUG, a
  * WARN) is not counted: that is the report's cost, not the handler's.
  */
-#include <asm/tsc.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -19,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/lockdep.h>
+#include <linux/sched/clock.h>
 #include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <janus/log.h>
@@ -54,7 +54,7 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
 	unsigned int locks = lockdep_depth();
-	u64 start = rdtsc(), reported = report_cycles(), cycles;
+	u64 start = local_clock(), reported = report_ns(), ns;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
@@ -63,9 +63,9 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	ret = action->handler(irq, action->dev_id);
 	trace_irq_handler_exit(irq, ret);
 	/* The handler's own time: printing a report about it is not its doing. */
-	cycles = rdtsc() - start;
-	reported = report_cycles() - reported;
-	cycles = reported < cycles ? cycles - reported : 0;
+	ns = local_clock() - start;
+	reported = report_ns() - reported;
+	ns = reported < ns ? ns - reported : 0;
 
 	if (unlikely(lockdep_depth() != locks))
 		repair_leaked_locks(irq, action, locks);
@@ -80,26 +80,13 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 		irq_wake_thread(desc, action);
 		ret = IRQ_HANDLED;
 	}
-	desc->max_cycles = max(desc->max_cycles, cycles);
-	/* cycles / tsc_khz ms > irq_warn_us / 1000 ms, without a division per interrupt */
-	if (cycles * 1000 > (u64)irq_warn_us * tsc_khz) {
+	desc->max_ns = max(desc->max_ns, ns);
+	if (ns > (u64)irq_warn_us * 1000) {
 		nosleep_stats.slow_irq_handlers++;
 		pr_warn("irq %u handler %s took %u us (irq_warn_us=%u): defer long work to a "
-			"bottom half\n", irq, action->name, cycles_to_us(cycles), irq_warn_us);
+			"bottom half\n", irq, action->name, (unsigned int)div_u64(ns, 1000), irq_warn_us);
 	}
 	return ret;
-}
-
-/**
- * cycles_to_us() - Convert a TSC cycle count to microseconds.
- * @cycles: a difference of two TSC readings
- *
- * Context: any context; does not sleep.
- * Return: the microseconds, rounded down.
- */
-unsigned int cycles_to_us(u64 cycles)
-{
-	return div_u64(tsc_cycles_to_ns(cycles), 1000);
 }
 
 /**
@@ -110,13 +97,16 @@ unsigned int cycles_to_us(u64 cycles)
  * Each is watched: a changed preempt_count ("BUG: irq handler NAME leaked
  * preempt count"), interrupts turned on (a WARNING; turned off again), and
  * a run longer than irq_warn_us microseconds are reported. IRQ_WAKE_THREAD
- * wakes the action's thread. An arrival no handler claims is counted and
- * reported as "nobody cared" (the first, then every 10000th).
+ * wakes the action's thread. An arrival no handler claims is counted as
+ * unhandled; a line that storms with them is disabled (note_interrupt()).
  *
  * Context: hardirq context, interrupts off, from the flow
- * (generic_handle_irq()); does not sleep.
+ * (generic_handle_irq()), or the irqpoll poller with interrupts off; does
+ * not sleep.
+ * Return: IRQ_HANDLED if a handler (or, with irqfixup, one of another
+ * line) claimed the arrival, else IRQ_NONE.
  */
-void handle_irq_event(struct irq_desc *desc)
+irqreturn_t handle_irq_event(struct irq_desc *desc)
 {
 	irqreturn_t ret = IRQ_NONE;
 	int prev_irq = this_cpu_read(atomic_ctx.irq);
@@ -128,5 +118,5 @@ void handle_irq_event(struct irq_desc *desc)
 	this_cpu_write(atomic_ctx.irq, prev_irq);
 	this_cpu_write(atomic_ctx.irq_name, prev_name);
 
-	note_interrupt(desc, ret);
+	return note_interrupt(desc, ret);
 }

@@ -6,9 +6,11 @@
 void irq_mask(struct irq_desc *desc);
 void irq_unmask(struct irq_desc *desc);
 /* Runs every action of the line once; counts the arrivals nobody claimed. */
-void handle_irq_event(struct irq_desc *desc);
+irqreturn_t handle_irq_event(struct irq_desc *desc);
+/* Runs a shared line's handlers without an arrival (irqpoll; chip.c). */
+bool irq_poll_line(struct irq_desc *desc, bool disabled);
 /* Counts an arrival; disables a line nobody handles (kernel/irq/spurious.c). */
-void note_interrupt(struct irq_desc *desc, irqreturn_t ret);
+irqreturn_t note_interrupt(struct irq_desc *desc, irqreturn_t ret);
 /* Threaded handlers (kernel/irq/thread.c). */
 void irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 int irq_start_thread(struct irqaction *action);

@@ -96,7 +96,7 @@ int irq_alloc_desc(void)
 		struct irq_desc *desc = irq_to_desc(irq);
 		memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
 		desc->irqs_unhandled = desc->spurious = 0;
-		desc->max_cycles = 0;
+		desc->max_ns = 0;
 	}
 	return irq;
 }

@@ -70,6 +70,12 @@ static int add_action(struct irq_desc *desc, struct irqaction *new)
 		desc->istate &= ~(IRQS_PENDING | IRQS_SPURIOUS_DISABLED);
 		desc->irq_count = desc->unhandled_window = 0;
 		irq_unmask(desc);
+	} else if (desc->istate & IRQS_SPURIOUS_DISABLED) {
+		/* Nobody cared before: the new handler may be the one that does. */
+		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
+		desc->irq_count = desc->unhandled_window = 0;
+		if (!--desc->depth)
+			irq_unmask(desc);
 	}
 	return 0;
 }

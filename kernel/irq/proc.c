@@ -46,7 +46,7 @@ int show_interrupts(struct seq_file *m)
 			seq_printf(m, " %8s ", desc->irq_data.chip->name);
 		for (struct irqaction *a = desc->action; a; a = a->next)
 			seq_printf(m, "%s%s", a->name, a->next ? ", " : "");
-		seq_printf(m, "   (max %u us", cycles_to_us(desc->max_cycles));
+		seq_printf(m, "   (max %u us", (unsigned int)div_u64(desc->max_ns, 1000));
 		if (desc->irqs_unhandled)
 			seq_printf(m, ", %u unhandled", desc->irqs_unhandled);
 		if (desc->istate & IRQS_SPURIOUS_DISABLED)

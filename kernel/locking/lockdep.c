@@ -238,24 +238,24 @@ static bool dep_exists(struct lock_class *from, struct lock_class *to)
 	return false;
 }
 
+static unsigned int bfs_gen; /* marks the classes one search has visited */
+
 /* Breadth-first from `from`: the edges of a shortest path to `target`, in
  * order, into path; returns how many (0: no path). Graph lock held. */
 static unsigned int find_path(struct lock_class *from, struct lock_class *target,
 			      struct lock_dep **path)
 {
 	static struct lock_class *queue[MAX_CLASSES];
-	static unsigned int gen;
 	unsigned int head = 0, tail = 0, n = 0;
 
-	gen++;
-	from->bfs_gen = gen;
+	from->bfs_gen = ++bfs_gen;
 	from->bfs_parent = NULL;
 	queue[tail++] = from;
 	while (head < tail) {
 		for (struct lock_dep *d = queue[head++]->after; d; d = d->next) {
-			if (d->to->bfs_gen == gen)
+			if (d->to->bfs_gen == bfs_gen)
 				continue;
-			d->to->bfs_gen = gen;
+			d->to->bfs_gen = bfs_gen;
 			d->to->bfs_parent = d;
 			if (d->to == target)
 				goto found;
@@ -271,6 +271,46 @@ found:
 	     d = d->from->bfs_parent)
 		*--p = d;
 	return n;
+}
+
+/**
+ * lockdep_find_usage() - A class with usage @u that @from leads to, or that leads to @from.
+ * @from:      where the search starts (it is a candidate too unless @skip_self)
+ * @backwards: follow the edges against their direction: classes taken before @from
+ * @u:         the usage looked for
+ * @skip_self: do not answer @from itself
+ *
+ * Context: lockdep_graph_lock held, interrupts off.
+ * Return: the nearest such class, or NULL.
+ */
+struct lock_class *lockdep_find_usage(struct lock_class *from, bool backwards,
+				      enum lock_usage u, bool skip_self)
+{
+	static struct lock_class *queue[MAX_CLASSES];
+	unsigned int head = 0, tail = 0;
+
+	from->bfs_gen = ++bfs_gen;
+	queue[tail++] = from;
+	while (head < tail) {
+		struct lock_class *c = queue[head++];
+
+		if ((c->usage & (1u << u)) && (c != from || !skip_self))
+			return c;
+		if (!backwards) {
+			for (struct lock_dep *d = c->after; d; d = d->next)
+				if (d->to->bfs_gen != bfs_gen) {
+					d->to->bfs_gen = bfs_gen;
+					queue[tail++] = d->to;
+				}
+			continue;
+		}
+		for (unsigned int i = 0; i < nr_deps; i++)
+			if (deps[i].to == c && deps[i].from->bfs_gen != bfs_gen) {
+				deps[i].from->bfs_gen = bfs_gen;
+				queue[tail++] = deps[i].from;
+			}
+	}
+	return NULL;
 }
 
 /* Graph lock held. NULL when the table is full. */
@@ -310,7 +350,14 @@ static void print_trying(struct lockdep_map *next, unsigned long ip, const struc
 	print_lock("", held->map, held->ip);
 }
 
-static void print_report_end(void)
+/**
+ * lockdep_print_report_end() - The end of every validator report.
+ *
+ * The locks current holds, then the backtrace.
+ *
+ * Context: inside report_begin()/report_end(); never sleeps.
+ */
+void lockdep_print_report_end(void)
 {
 	pr_warn("\n");
 	lockdep_print_held_locks(current);
@@ -349,7 +396,7 @@ static void report_circular(const struct held_lock *held, struct lockdep_map *ne
 	pr_warn("                               lock(%s);\n", target->name);
 	pr_warn("  lock(%s);\n", next->class->name);
 	pr_warn("\n *** DEADLOCK ***\n");
-	print_report_end();
+	lockdep_print_report_end();
 	report_end();
 }
 
@@ -368,7 +415,7 @@ static void report_recursive(const struct held_lock *held, struct lockdep_map *n
 	pr_warn("  lock(%s);\n", next->class->name);
 	pr_warn("\n *** DEADLOCK ***\n\n");
 	pr_warn(" May be due to missing lock nesting notation\n");
-	print_report_end();
+	lockdep_print_report_end();
 	report_end();
 }
 
@@ -394,6 +441,8 @@ static void check_dependency(const struct held_lock *held, struct lockdep_map *n
 		lockdep_off("more than 2048 lock dependencies");
 	if (n)
 		report_circular(held, next, ip, path, n);
+	else if (added)
+		lockcheck_check_new_dep(held, next, ip);
 }
 
 /* The order checks of a blocking acquisition: against the locks current
@@ -513,43 +562,51 @@ static unsigned int release_above(unsigned int depth)
 	return n;
 }
 
+/* A report of the locks @tsk holds above @depth begins, if it holds any. */
+static bool leak_report_begin(struct task_struct *tsk, unsigned int depth)
+{
+	if (!lockdep_enabled())
+		return false;
+	purge_stale(tsk);
+	if (tsk->lock_depth <= depth)
+		return false;
+	lockdep_leak_reports++;
+	report_begin();
+	return true;
+}
+
+/* The leaked locks are released, and the report ends: how many there were. */
+static unsigned int leak_report_end(unsigned int depth)
+{
+	unsigned int n = release_above(depth);
+
+	report_end();
+	return n;
+}
+
 unsigned int lockdep_repair_leaks(unsigned int depth, const char *what)
 {
 	struct task_struct *tsk = current;
-	unsigned int n;
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, depth))
 		return 0;
-	purge_stale(tsk);
-	if (tsk->lock_depth <= depth)
-		return 0;
-	lockdep_leak_reports++;
-	report_begin();
 	pr_err("BUG: %s leaked lock %s (taken at %pS)\n", what,
 	       lockdep_map_name(tsk->held_locks[depth].map), (void *)tsk->held_locks[depth].ip);
 	lockdep_print_held_locks(tsk);
 	dump_stack();
-	n = release_above(depth);
-	report_end();
-	return n;
+	return leak_report_end(depth);
 }
 
 void lockdep_sys_exit(void)
 {
 	struct task_struct *tsk = current;
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, 0))
 		return;
-	purge_stale(tsk);
-	if (!tsk->lock_depth)
-		return;
-	lockdep_leak_reports++;
-	report_begin();
 	print_banner("WARNING: lock held when returning to user space!");
 	pr_warn("%s/%d is leaving the kernel with locks still held!\n", tsk->comm, tsk->pid);
 	lockdep_print_held_locks(tsk);
-	release_above(0);
-	report_end();
+	leak_report_end(0);
 }
 
 void debug_check_no_locks_held(void)
@@ -557,18 +614,12 @@ void debug_check_no_locks_held(void)
 	struct task_struct *tsk = current;
 	char title[64];
 
-	if (!lockdep_enabled())
+	if (!leak_report_begin(tsk, 0))
 		return;
-	purge_stale(tsk);
-	if (!tsk->lock_depth)
-		return;
-	lockdep_leak_reports++;
-	report_begin();
 	snprintf(title, sizeof(title), "WARNING: %s/%d still has locks held!", tsk->comm, tsk->pid);
 	print_banner(title);
 	lockdep_print_held_locks(tsk);
 	pr_warn("\nstack backtrace:\n");
 	dump_stack_lvl(KERN_WARNING);
-	release_above(0);
-	report_end();
+	leak_report_end(0);
 }

@@ -24,6 +24,7 @@ struct lock_class {
 	const char *name;
 	unsigned int usage;               /* bit per enum lock_usage */
 	bool usage_reported;
+	bool order_reported;              /* an irq-safe -> irq-unsafe order was reported */
 	struct lock_trace usage_trace[NR_USAGE]; /* where each usage was first seen */
 	struct lock_dep *after;           /* the classes taken while this one was held */
 	/* Breadth-first search state (graph_lock held). */
@@ -48,8 +49,16 @@ void lock_trace_save(struct lock_trace *t);
 void lock_trace_print(const struct lock_trace *t);
 /* "{+.+.}": which usages the class has seen (lockdep.c). */
 void lock_class_usage_str(const struct lock_class *class, char buf[5]);
+/* A class with a usage, along the edges from a class or against them (lockdep.c). */
+struct lock_class *lockdep_find_usage(struct lock_class *from, bool backwards,
+				      enum lock_usage u, bool skip_self);
+/* The end of every validator report: the held locks and the backtrace. */
+void lockdep_print_report_end(void);
 /* The IRQ-safety check of one acquisition in the current context (lockcheck.c). */
 unsigned int lockcheck_usage_now(void);
 void lockcheck_check_usage(struct lock_class *class, unsigned int usage);
+/* The irq-safe -> irq-unsafe check of a new edge held -> next (lockcheck.c). */
+void lockcheck_check_new_dep(const struct held_lock *held, struct lockdep_map *next,
+			     unsigned long ip);
 
 #endif

@@ -119,18 +119,17 @@ static void write_consoles(struct console *only, const char *s, unsigned int n)
 }
 
 /*
- * The console lock is held with preemption disabled, like a spinlock: its
- * holder prints and is never switched away meanwhile. Whoever spins for it
- * (console_lock_spin) then waits for a print to end, never for a preempted
- * task that its own spinning keeps off the CPU: with one CPU, or with both
- * on the same one (tasks stay on their CPU), that was a silent hang for ever,
- * every later report only stored.
+ * The console lock's holder prints for everyone, so it must never be switched
+ * away while it holds it: holding it disables preemption, as Linux's printk
+ * does. A holder preempted by the tick would leave every later line stored but
+ * unprinted, the reports of the lock-up and hung-task detectors included, and a
+ * console_write_direct() on the same CPU would spin on the lock forever with
+ * preemption off: a silent hang.
  */
 static bool console_trylock(void)
 {
 	preempt_disable();
-	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) ||
-	    READ_ONCE(oops_in_progress))
+	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) || READ_ONCE(oops_in_progress))
 		return true;
 	preempt_enable();
 	return false;

@@ -1,5 +1,6 @@
 /*
- * The tracer's /proc files, Linux's tracefs names and behaviour:
+ * The tracer's /proc files (made with proc_create()), Linux's tracefs names
+ * and behaviour:
  *   /proc/trace        the buffer as text, header and all; open with O_TRUNC
  *                      (or write anything) to clear it
  *   /proc/trace_pipe   the same lines without the header, consumed as read;
@@ -11,9 +12,11 @@
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
+#include <linux/proc_fs.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -117,11 +120,11 @@ static ssize_t trace_write(struct file *file, const char __user *buf, size_t cou
 	return count;
 }
 
-const struct file_operations proc_trace_fops = {
-	.open = trace_open,
-	.read = trace_read,
-	.write = trace_write,
-	.release = release_reader,
+static const struct proc_ops trace_ops = {
+	.proc_open = trace_open,
+	.proc_read = trace_read,
+	.proc_write = trace_write,
+	.proc_release = release_reader,
 };
 
 static int trace_pipe_open(struct inode *inode, struct file *file)
@@ -150,10 +153,10 @@ static ssize_t trace_pipe_read(struct file *file, char __user *buf, size_t count
 	return n;
 }
 
-const struct file_operations proc_trace_pipe_fops = {
-	.open = trace_pipe_open,
-	.read = trace_pipe_read,
-	.release = release_reader,
+static const struct proc_ops trace_pipe_ops = {
+	.proc_open = trace_pipe_open,
+	.proc_read = trace_pipe_read,
+	.proc_release = release_reader,
 };
 
 /* Copies a short text out from the file position. */
@@ -208,9 +211,9 @@ static ssize_t tracing_on_write(struct file *file, const char __user *buf, size_
 	return count;
 }
 
-const struct file_operations proc_tracing_on_fops = {
-	.read = tracing_on_read,
-	.write = tracing_on_write,
+static const struct proc_ops tracing_on_ops = {
+	.proc_read = tracing_on_read,
+	.proc_write = tracing_on_write,
 };
 
 static int set_event_open(struct inode *inode, struct file *file)
@@ -264,9 +267,30 @@ static int set_event_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-const struct file_operations proc_set_event_fops = {
-	.open = set_event_open,
-	.read = set_event_read,
-	.write = set_event_write,
-	.release = set_event_release,
+static const struct proc_ops set_event_ops = {
+	.proc_open = set_event_open,
+	.proc_read = set_event_read,
+	.proc_write = set_event_write,
+	.proc_release = set_event_release,
 };
+
+/* The files, made as any driver makes its /proc files (kernel/fs/proc_generic.c). */
+static int __init trace_proc_init(void)
+{
+	static const struct {
+		const char *name;
+		umode_t mode;
+		const struct proc_ops *ops;
+	} files[] = {
+		{ "trace", 0644, &trace_ops },
+		{ "trace_pipe", 0444, &trace_pipe_ops },
+		{ "tracing_on", 0644, &tracing_on_ops },
+		{ "set_event", 0644, &set_event_ops },
+	};
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(files); i++)
+		if (!proc_create(files[i].name, files[i].mode, NULL, files[i].ops))
+			pr_err("trace: cannot create /proc/%s\n", files[i].name);
+	return 0;
+}
+core_initcall(trace_proc_init);

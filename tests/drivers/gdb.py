@@ -11,7 +11,7 @@ then detaches and lets the self-tests finish:
                                          <IRQ> ... </IRQ> and on into the interrupted frames
   bt from a tasklet                      <SOFTIRQ> ... </SOFTIRQ> <IRQ> ... </IRQ> then the task
   jx-context, lx-cpus, lx-ps, lx-dmesg, lx-lsmod, lx-symbols, lx-interruptlist,
-  $lx_current(), $lx_per_cpu(), jx-trace, jx-stacks
+  $lx_current(), $lx_per_cpu(), jx-trace, jx-stacks, jx-hang (the runner's post-mortem)
 Python 3 standard library only."""
 import re
 
@@ -26,7 +26,7 @@ SCRIPT = [
     ("helpers", ["delete", "lx-cpus", "lx-ps", "lx-dmesg", "lx-lsmod", "lx-symbols", "lx-interruptlist",
                  "echo cpu_number=", "output $lx_per_cpu(\"cpu_number\", 1)", "echo \\n",
                  "echo current_pid=", "output $lx_current(0)->pid", "echo \\n", "jx-trace 20",
-                 "jx-stacks"]),
+                 "jx-stacks", "jx-hang"]),
 ]
 
 TASK_BOTTOM = r"ret_from_kernel_thread|kernel_init|kthread_entry"
@@ -60,7 +60,12 @@ CHECKS = {
                  "jx-trace prints the buffer with the latency flags"),
                 (r"CPU0 stacks: hardirq \d+ of \d+ bytes used at most, softirq \d+ of",
                  "jx-stacks gives CPU0's high-water marks"),
-                (r"CPU1 stacks: hardirq \d+ of", "and CPU1's")],
+                (r"CPU1 stacks: hardirq \d+ of", "and CPU1's"),
+                (r"--- CPU0: current \S+ prio \d+ state R(.|\n)*runqueue: nr_running \d+(.|\n)*"
+                 r"eip 0x[0-9a-f]+ (<\w+|\(user mode\))(.|\n)*--- CPU1: current (.|\n)*#0 ",
+                 "jx-hang: each CPU's current, runqueue, eip and backtrace"),
+                (r"console lock (free|HELD)(.|\n)*\d+ log record\(s\) stored but not yet on the console",
+                 "jx-hang: the console lock and the unprinted log")],
 }
 
 

@@ -87,3 +87,19 @@ void claims_not_to_sleep(void)
 {
 	honest_sleeper(0);
 }
+
+struct sleepy_ops {
+	void (*sleeper)(void);
+};
+
+/* EXPECT ok */
+/**
+ * calls_through_a_pointer() - A call through a pointer is not followed.
+ * @ops: operations whose sleeper() happens to share a sleeping function's name
+ *
+ * Context: any context; does not sleep.
+ */
+void calls_through_a_pointer(struct sleepy_ops *ops)
+{
+	ops->sleeper();
+}

@@ -1,7 +1,10 @@
 /*
  * KTAP suite `lockcheck`: a lock taken with interrupts (softirqs) on and also
  * in a hardirq (softirq) is reported once, in either order; a lock used
- * consistently is not (kernel/locking/lockcheck.c).
+ * consistently is not (kernel/locking/lockcheck.c). Across two locks: an
+ * irq-safe lock held while an irq-unsafe one is taken is reported, whether
+ * the order or the usage is learned last, for hardirqs and softirqs; the same
+ * order with the inner lock always taken with interrupts off is fine.
  */
 #include <kunit/test.h>
 #include <linux/interrupt.h>
@@ -113,11 +116,108 @@ static void softirq_unsafe_use_is_reported(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lockcheck_reports, reports + 1);
 }
 
+#define ORDER "WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected"
+static DEFINE_SPINLOCK(order_safe);
+static DEFINE_SPINLOCK(order_unsafe);
+
+static void an_irq_safe_lock_held_while_taking_an_irq_unsafe_one_is_reported(struct kunit *test)
+{
+	unsigned long reports = lockcheck_irq_order_reports, flags;
+
+	lock_in_irq = &order_safe;
+	irq_sim_fire(LINE);         /* order_safe: IN-HARDIRQ */
+	spin_lock(&order_unsafe);   /* order_unsafe: HARDIRQ-ON */
+	spin_unlock(&order_unsafe);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports);
+	kunit_expect_report(test, ORDER);
+	spin_lock_irqsave(&order_safe, flags);
+	spin_lock(&order_unsafe);   /* order_safe -> order_unsafe: the deadlock is possible */
+	spin_unlock(&order_unsafe);
+	spin_unlock_irqrestore(&order_safe, flags);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports + 1);
+}
+
+static DEFINE_SPINLOCK(late_safe);
+static DEFINE_SPINLOCK(middle);
+static DEFINE_SPINLOCK(late_unsafe);
+
+static void an_order_known_before_the_interrupt_use_is_reported_then(struct kunit *test)
+{
+	unsigned long reports = lockcheck_irq_order_reports, flags;
+
+	spin_lock_irqsave(&late_safe, flags); /* late_safe -> middle -> late_unsafe */
+	spin_lock(&middle);
+	spin_lock(&late_unsafe);
+	spin_unlock(&late_unsafe);
+	spin_unlock(&middle);
+	spin_unlock_irqrestore(&late_safe, flags);
+	spin_lock(&late_unsafe);    /* HARDIRQ-ON: nothing irq-safe leads here yet */
+	spin_unlock(&late_unsafe);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports);
+	lock_in_irq = &late_safe;
+	kunit_expect_report(test, "WARNING: irq lock inversion dependency detected");
+	irq_sim_fire(LINE);         /* late_safe becomes IN-HARDIRQ */
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports + 1);
+	irq_sim_fire(LINE);         /* known by now: not again */
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports + 1);
+}
+
+static DEFINE_SPINLOCK(bh_safe);
+static DEFINE_SPINLOCK(bh_unsafe);
+
+static void take_bh_safe(struct softirq_action *a)
+{
+	(void)a;
+	spin_lock(&bh_safe);
+	spin_unlock(&bh_safe);
+}
+
+static void a_softirq_safe_lock_before_a_softirq_unsafe_one_is_reported(struct kunit *test)
+{
+	unsigned long reports = lockcheck_irq_order_reports;
+
+	open_softirq(SELFTEST_SOFTIRQ, take_bh_safe);
+	raise_softirq(SELFTEST_SOFTIRQ);
+	local_bh_disable();
+	local_bh_enable();          /* bh_safe: IN-SOFTIRQ */
+	spin_lock(&bh_unsafe);      /* bh_unsafe: SOFTIRQ-ON */
+	spin_unlock(&bh_unsafe);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports);
+	kunit_expect_report(test, "WARNING: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected");
+	spin_lock_bh(&bh_safe);
+	spin_lock(&bh_unsafe);
+	spin_unlock(&bh_unsafe);
+	spin_unlock_bh(&bh_safe);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports + 1);
+}
+
+static DEFINE_SPINLOCK(outer_safe);
+static DEFINE_SPINLOCK(inner_irqsave);
+
+static void an_inner_lock_always_taken_with_interrupts_off_is_fine(struct kunit *test)
+{
+	unsigned long reports = lockcheck_irq_order_reports, flags;
+
+	lock_in_irq = &outer_safe;
+	irq_sim_fire(LINE);
+	spin_lock_irqsave(&inner_irqsave, flags); /* never HARDIRQ-ON */
+	spin_unlock_irqrestore(&inner_irqsave, flags);
+	spin_lock_irqsave(&outer_safe, flags);
+	spin_lock(&inner_irqsave);
+	spin_unlock(&inner_irqsave);
+	spin_unlock_irqrestore(&outer_safe, flags);
+	KUNIT_EXPECT_EQ(test, lockcheck_irq_order_reports, reports);
+}
+
 static struct kunit_case lockcheck_cases[] = {
 	KUNIT_CASE(in_irq_after_irq_on_is_reported_once),
 	KUNIT_CASE(irq_on_after_in_irq_is_reported_too),
 	KUNIT_CASE(consistent_use_is_not_reported),
 	KUNIT_CASE(softirq_unsafe_use_is_reported),
+	KUNIT_CASE(an_irq_safe_lock_held_while_taking_an_irq_unsafe_one_is_reported),
+	KUNIT_CASE(an_order_known_before_the_interrupt_use_is_reported_then),
+	KUNIT_CASE(a_softirq_safe_lock_before_a_softirq_unsafe_one_is_reported),
+	KUNIT_CASE(an_inner_lock_always_taken_with_interrupts_off_is_fine),
 	{}
 };
 

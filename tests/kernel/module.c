@@ -61,11 +61,20 @@ static void *module_symbol(const char *name)
 #define EXPECT_PROGRAM(test, ...) \
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, __VA_ARGS__, NULL))
 
+/* The state is set before kthread_should_stop() is tested: kthread_stop() sets
+ * the flag, then wakes the thread, so the wake-up either finds it asleep or
+ * comes before the test and makes schedule() return. Testing first and then
+ * sleeping loses a kthread_stop() that comes in between (it hung a boot). */
 static int idle_thread(void *data)
 {
 	(void)data;
-	while (!kthread_should_stop())
-		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 
@@ -285,6 +294,7 @@ static void every_kind_of_leftover_is_named(struct kunit *test)
 	static const char *const reports[] = {
 		"irq 37 handler leftover_handler still registered (request_irq at bug_leftovers.c:",
 		"timer leftover_timer (function leftover_timer_fn) still pending (mod_timer at bug_leftovers.c:",
+		"tasklet leftover_tasklet (function leftover_tasklet_fn) still scheduled, disabled",
 		"kthread", "workqueue bug_leftovers still allocated (alloc_workqueue at bug_leftovers.c:",
 		"char device major",
 		"proc entry /proc/bug_leftovers still present (proc_create_single at bug_leftovers.c:",
@@ -292,7 +302,7 @@ static void every_kind_of_leftover_is_named(struct kunit *test)
 	void (*cleanup)(bool);
 
 	EXPECT_PROGRAM(test, "/bin/insmod", "bug_leftovers",
-		       "leave=irq,timer,kthread,workqueue,chrdev,proc");
+		       "leave=irq,timer,tasklet,kthread,workqueue,chrdev,proc");
 	cleanup = module_symbol("bug_leftovers:bug_leftovers_cleanup");
 	KUNIT_ASSERT_NOT_NULL(test, cleanup);
 	for (unsigned int i = 0; i < ARRAY_SIZE(reports); i++)
@@ -370,18 +380,28 @@ static void unloading_under_a_sleeping_reader(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, module_state("irqwait"), -1);
 }
 
+/* Whether /proc/path exists. */
+static bool proc_present(const char *path)
+{
+	struct inode *inode = proc_lookup(path);
+
+	if (inode)
+		proc_put(inode);
+	return inode != NULL;
+}
+
 /* A module's /proc file (proc_create_single, seq_file) and its handler's
  * /proc/irq/N/NAME directory come and go with it. */
 static void proc_files_and_irq_directories(struct kunit *test)
 {
 	EXPECT_PROGRAM(test, "/bin/insmod", "irqwait", "irq=39");
-	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irq/39/irqwait"));
-	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irqwait"));
+	KUNIT_EXPECT_TRUE(test, proc_present("irq/39/irqwait"));
+	KUNIT_EXPECT_TRUE(test, proc_present("irqwait"));
 	EXPECT_PROGRAM(test, "/bin/cat", "/proc/irqwait");
 	EXPECT_PROGRAM(test, "/bin/rmmod", "irqwait");
-	KUNIT_EXPECT_NULL(test, proc_lookup("irq/39/irqwait"));
-	KUNIT_EXPECT_NULL(test, proc_lookup("irqwait"));
-	KUNIT_EXPECT_NOT_NULL(test, proc_lookup("irq/1/my_irq_handler")); /* the built-in seed 003 driver's */
+	KUNIT_EXPECT_FALSE(test, proc_present("irq/39/irqwait"));
+	KUNIT_EXPECT_FALSE(test, proc_present("irqwait"));
+	KUNIT_EXPECT_TRUE(test, proc_present("irq/1/my_irq_handler")); /* the built-in seed 003 driver's */
 }
 
 /* Seed 003's driver, loaded as a module: its device reads as in the seed. */

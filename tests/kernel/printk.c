@@ -1,6 +1,8 @@
 /* KTAP suite `printk`: every format, width and padding case of vsnprintf, and the log ring. */
 #include <kunit/test.h>
+#include <linux/console.h>
 #include <linux/kallsyms.h>
+#include <linux/preempt.h>
 #include <linux/sprintf.h>
 #include <janus/log.h>
 
@@ -148,6 +150,35 @@ static void long_lines_are_split_not_lost(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(seq, "TAIL!"));
 }
 
+static unsigned int console_writes, preemptible_writes;
+
+static void counting_console_write(struct console *con, const char *s, unsigned int n)
+{
+	(void)con;
+	(void)s;
+	(void)n;
+	console_writes++;
+	if (!preempt_count())
+		preemptible_writes++;
+}
+
+/* Whoever holds the console lock prints for everyone: if the tick could switch
+ * it away, every later line (the lock-up reports included) would wait for it,
+ * and a console_write_direct() on its CPU would spin forever. */
+static void the_console_is_written_with_preemption_disabled(struct kunit *test)
+{
+	static struct console counting = { .name = "counting", .write = counting_console_write };
+
+	KUNIT_ASSERT_EQ(test, preempt_count(), 0);
+	console_writes = preemptible_writes = 0;
+	register_console(&counting);
+	pr_info("printk-test: a line for the counting console\n");
+	KUNIT_EXPECT_EQ(test, unregister_console(&counting), 0);
+	KUNIT_EXPECT_GT(test, console_writes, 0u);
+	KUNIT_EXPECT_EQ(test, preemptible_writes, 0u);
+	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
+}
+
 static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(signed_decimal),
 	KUNIT_CASE(unsigned_decimal_and_hex),
@@ -160,6 +191,7 @@ static struct kunit_case printk_cases[] = {
 	KUNIT_CASE(printk_stores_each_line_with_its_text),
 	KUNIT_CASE(debug_messages_are_logged_even_when_not_shown),
 	KUNIT_CASE(long_lines_are_split_not_lost),
+	KUNIT_CASE(the_console_is_written_with_preemption_disabled),
 	{}
 };
 

@@ -221,7 +221,7 @@ static int read_proc(const char *path, unsigned int flags, char *page, size_t si
 	while (total < (ssize_t)size - 1 &&
 	       (n = f->f_op->read(f, (char __user *)TEST_USER_ADDR + total, size - 1 - total, &pos)) > 0) {
 		total += n;
-		if (f->f_op == &proc_trace_pipe_fops)
+		if (!strcmp(path, "/proc/trace_pipe"))
 			break;
 	}
 	page[total] = '\0';
