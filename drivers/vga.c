@@ -44,6 +44,8 @@ static void vga_putc(char c)
 		vga_col = 0;
 	} else if (c == '\t') {
 		vga_col = (vga_col + 8) & ~7u;
+	} else if (c == '\b') {
+		vga_col -= vga_col > 0; /* the terminal's erase: "\b \b" */
 	} else {
 		vga_mem[vga_row * VGA_COLS + vga_col++] = VGA_ATTR | (u8)c;
 	}
@@ -64,6 +66,20 @@ static void vga_console_write(struct console *con, const char *s, unsigned int n
 }
 
 static struct console vga_console = { .name = "tty0", .write = vga_console_write };
+
+/**
+ * vga_write() - Write to the screen as the VGA console's terminal, tty1.
+ * @s: the bytes (newline, return, tab and backspace move the cursor)
+ * @n: how many
+ *
+ * Under the console lock, so it never lands inside a printk line.
+ *
+ * Context: process context.
+ */
+void vga_write(const char *s, unsigned int n)
+{
+	console_write_direct(&vga_console, s, n);
+}
 
 void __init vga_init(void)
 {

@@ -6,6 +6,9 @@
  * start with (eip = the entry point, esp = &argc, user segments, IF on).
  * spawn() runs it in a new process, a child of the caller; kernel_execve()
  * turns the calling kernel thread into it (how pid 1 becomes /bin/init).
+ * fork() copies the calling process (every page, eagerly) and execve()
+ * replaces its program: the pair a shell uses, as in xv6 and Linux. spawn
+ * stays for the kernel's own tests and as the one-call way.
  */
 #include <asm/mmu_context.h>
 #include <asm/ptrace.h>
@@ -163,6 +166,29 @@ static int setup_process(struct task_struct *p, struct files_struct *parent_file
 	return files_open_stdio(p->files, parent_files);
 }
 
+/* Undoes a new process that never ran: its memory, files and task. */
+static void drop_new_process(struct task_struct *p)
+{
+	if (p->mm)
+		mm_destroy(p->mm);
+	p->mm = NULL;
+	if (p->files)
+		files_release(p->files);
+	p->files = NULL;
+	put_task_struct(p);
+}
+
+/* A new process, its registers set, becomes current's child and runs. */
+static long start_process(struct task_struct *p)
+{
+	pid_t pid = p->pid;
+
+	copy_thread_user(p);
+	link_child(p);
+	wake_up_process(p);
+	return pid;
+}
+
 /**
  * do_spawn() - Start a new process running the program at @path from the initrd.
  * @path: the program's path in the initrd, e.g. "/bin/sh"
@@ -190,21 +216,14 @@ long do_spawn(const char *path, const struct program_args *args)
 		return -ENOMEM;
 	}
 	p->mm = mm;
+	init_process_ids(p, current);
 	err = setup_process(p, current->files);
 	if (err) {
-		p->mm = NULL;
-		mm_destroy(mm);
-		if (p->files)
-			files_release(p->files);
-		put_task_struct(p);
+		drop_new_process(p);
 		return err;
 	}
 	*task_pt_regs(p) = regs;
-	copy_thread_user(p);
-	link_child(p);
-	err = p->pid;
-	wake_up_process(p);
-	return err;
+	return start_process(p);
 }
 
 /**
@@ -230,6 +249,7 @@ int kernel_execve(const char *path, const struct program_args *args)
 		err = setup_process(tsk, NULL);
 	if (err)
 		return err;
+	init_process_ids(tsk, tsk);
 	strscpy(tsk->comm, basename(path), sizeof(tsk->comm));
 	tsk->flags &= ~PF_KTHREAD;
 	if (tsk->pid == 1) /* the system's init: user space cannot kill it */
@@ -282,6 +302,102 @@ static long copy_args(const char *path, const char __user *const __user *uargv,
  * Return: the child's pid, or -EFAULT, -ENAMETOOLONG, -E2BIG, or an error of
  * do_spawn().
  */
+/* The path and arguments of spawn or execve, copied in from user space. */
+static long copy_in(const char __user *upath, const char __user *const __user *uargv, char *path,
+		    struct program_args *args)
+{
+	long ret = strncpy_from_user(path, upath, PATH_MAX);
+
+	if (ret == PATH_MAX)
+		ret = -ENAMETOOLONG;
+	return ret < 0 ? ret : copy_args(path, uargv, args);
+}
+
+/**
+ * sys_fork() - The fork(2) system call: a copy of the calling process.
+ *
+ * The child gets a copy of every user page (an eager copy, no
+ * copy-on-write), the same open files, the same signal handlers, group,
+ * session and terminal, and the caller's registers: it returns from the
+ * same fork, with 0.
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: the child's pid in the parent; -ENOMEM.
+ */
+long sys_fork(void)
+{
+	struct task_struct *p;
+	struct mm_struct *mm = mm_dup(current->mm);
+
+	if (!mm)
+		return -ENOMEM;
+	p = create_task(current->comm);
+	if (!p) {
+		mm_destroy(mm);
+		return -ENOMEM;
+	}
+	p->mm = mm;
+	init_process_ids(p, current);
+	p->files = files_dup(current->files);
+	p->sighand = kmalloc(sizeof(*p->sighand), GFP_KERNEL);
+	if (!p->files || !p->sighand) {
+		drop_new_process(p);
+		return -ENOMEM;
+	}
+	*p->sighand = *current->sighand;
+	p->sighand->flags = 0; /* init's SIGNAL_UNKILLABLE is init's alone */
+	*task_pt_regs(p) = *task_pt_regs(current);
+	task_pt_regs(p)->ax = 0; /* the child's fork returns 0 */
+	return start_process(p);
+}
+
+/**
+ * sys_execve() - The execve(2) system call: run another program in this process.
+ * @upath: the program (from the initrd, e.g. "/bin/ls")
+ * @uargv: its arguments, NULL-ended
+ * @uenvp: its environment: not passed on (Janus programs start without one)
+ *
+ * The process keeps its pid, open files, group and session; it gets a new
+ * address space, and handled signals go back to their default action
+ * (ignored ones stay ignored). On success it never returns to the old program.
+ *
+ * Context: process context (a system call); may sleep.
+ * Return: 0 (to the new program, in eax); -ENOENT, -ENOEXEC, -E2BIG,
+ * -EFAULT, -ENOMEM, with the old program still running.
+ */
+long sys_execve(const char __user *upath, const char __user *const __user *uargv,
+		const char __user *const __user *uenvp)
+{
+	struct program_args *args = kmalloc(sizeof(*args), GFP_KERNEL);
+	struct task_struct *tsk = current;
+	struct mm_struct *mm, *old = tsk->mm;
+	char path[PATH_MAX];
+	struct pt_regs regs;
+	long ret;
+
+	(void)uenvp;
+	if (!args)
+		return -ENOMEM;
+	ret = copy_in(upath, uargv, path, args);
+	if (ret >= 0)
+		ret = load_program(path, args, &mm, &regs);
+	kfree(args);
+	if (ret < 0)
+		return ret;
+	preempt_disable();
+	tsk->mm = mm;
+	switch_mm(mm);
+	preempt_enable();
+	mm_destroy(old);
+	for (int sig = 1; sig < _NSIG; sig++)
+		if (tsk->sighand->action[sig].sa_handler != SIG_IGN)
+			tsk->sighand->action[sig] = (struct sigaction){ .sa_handler = SIG_DFL };
+	strscpy(tsk->comm, basename(path), sizeof(tsk->comm));
+	tsk->did_exec = true;
+	*task_pt_regs(tsk) = regs;
+	return 0;
+}
+
 long sys_spawn(const char __user *upath, const char __user *const __user *uargv)
 {
 	struct program_args *args = kmalloc(sizeof(*args), GFP_KERNEL);
@@ -290,11 +406,7 @@ long sys_spawn(const char __user *upath, const char __user *const __user *uargv)
 
 	if (!args)
 		return -ENOMEM;
-	ret = strncpy_from_user(path, upath, sizeof(path));
-	if (ret == sizeof(path))
-		ret = -ENAMETOOLONG;
-	if (ret >= 0)
-		ret = copy_args(path, uargv, args);
+	ret = copy_in(upath, uargv, path, args);
 	if (ret >= 0)
 		ret = do_spawn(path, args);
 	kfree(args);

@@ -18,6 +18,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <janus/nosleep.h>
@@ -117,6 +118,8 @@ void do_exit(long code)
 	tsk->exit_code = code;
 	exit_mm(tsk);
 	exit_files(tsk);
+	if (tsk->sid == tsk->pid)
+		disassociate_ctty(tsk); /* a session leader frees its terminal */
 	exit_notify(tsk);
 	kthread_exited(tsk, code);
 	do_task_dead();
@@ -151,9 +154,33 @@ void make_task_dead(int signr)
 	do_exit(signr);
 }
 
+/**
+ * wake_up_parent() - Let the processes sleeping in waitpid look at their children again.
+ *
+ * A child stopped (do_signal_stop()): a waitpid(WUNTRACED) may report it.
+ *
+ * Context: any context; does not sleep.
+ */
+void wake_up_parent(void)
+{
+	wake_up_all(&child_exit_wq);
+}
+
+/* waitpid's pid: > 0 that child, -1 any, 0 any of the caller's process
+ * group, < -1 any of group -pid. */
+static bool child_matches(const struct task_struct *child, pid_t pid)
+{
+	if (pid > 0)
+		return child->pid == pid;
+	if (pid == 0)
+		return child->pgid == current->pgid;
+	return pid == -1 || child->pgid == -pid;
+}
+
 /* A child of current that matches pid: whether there is one, and the first
- * zombie among them, unlinked (the caller reaps it). */
-static bool find_child(pid_t pid, struct task_struct **zombie)
+ * zombie among them, unlinked (the caller reaps it); or, with WUNTRACED, the
+ * first that stopped and was not reported yet (its status in *stopped). */
+static bool find_child(pid_t pid, int options, struct task_struct **zombie, int *stopped)
 {
 	struct task_struct *child;
 	unsigned long flags;
@@ -162,12 +189,20 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 	*zombie = NULL;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(child, &current->children, sibling) {
-		if (pid != -1 && child->pid != pid)
+		if (!child_matches(child, pid))
 			continue;
 		found = true;
 		if (child->exit_state == EXIT_ZOMBIE) {
 			list_del_init(&child->sibling);
 			child->parent = NULL;
+			*zombie = child;
+			break;
+		}
+		if ((options & WUNTRACED) && READ_ONCE(child->state) == TASK_STOPPED &&
+		    READ_ONCE(child->stop_signal)) {
+			*stopped = child->stop_signal << 8 | 0x7f; /* Linux's "stopped" status */
+			WRITE_ONCE(child->stop_signal, 0);      /* reported once */
+			get_task_struct(child);
 			*zombie = child;
 			break;
 		}
@@ -178,28 +213,30 @@ static bool find_child(pid_t pid, struct task_struct **zombie)
 
 /**
  * kernel_wait() - Wait for a child of the current task to exit, and reap it.
- * @pid:     the child's pid, or -1 for any child
+ * @pid:     the child's pid, -1 for any child, 0 or -PGID for any in a process group
  * @status:  where the child's exit code goes
- * @options: WNOHANG: do not wait if no child has exited yet
+ * @options: WNOHANG: do not wait if no child has exited yet; WUNTRACED:
+ *           also report a child that stopped (not reaped: it lives on)
  *
  * Context: process context only; may sleep (interruptibly).
- * Return: the reaped child's pid; 0 with WNOHANG if none has exited;
+ * Return: the reaped (or, with WUNTRACED, stopped) child's pid; 0 with WNOHANG if none has exited;
  * -ECHILD if there is no such child; -ERESTARTSYS if a signal came.
  */
 long kernel_wait(pid_t pid, int *status, int options)
 {
 	struct task_struct *zombie;
+	int stopped = 0;
 	DEFINE_WAIT(wait);
 	long ret;
 
 	for (;;) {
 		prepare_to_wait(&child_exit_wq, &wait, TASK_INTERRUPTIBLE);
-		if (!find_child(pid, &zombie)) {
+		if (!find_child(pid, options, &zombie, &stopped)) {
 			ret = -ECHILD;
 			break;
 		}
 		if (zombie) {
-			*status = zombie->exit_code;
+			*status = stopped ?: zombie->exit_code;
 			ret = zombie->pid;
 			put_task_struct(zombie);
 			break;
@@ -220,12 +257,14 @@ long kernel_wait(pid_t pid, int *status, int options)
 
 /**
  * sys_waitpid() - The waitpid(2) system call.
- * @pid:     a child's pid, or -1 for any child (process groups are not supported)
+ * @pid:     a child's pid; -1 any child; 0 any child in the caller's
+ *           process group; < -1 any child in process group -@pid
  * @ustatus: user pointer for the exit status, or NULL
- * @options: 0 or WNOHANG
+ * @options: 0, WNOHANG, WUNTRACED (report stopped children too, with
+ *           Linux's status: WIFSTOPPED, WSTOPSIG)
  *
  * Context: process context (a system call); may sleep.
- * Return: as kernel_wait(); -EINVAL for other @pid or @options values,
+ * Return: as kernel_wait(); -EINVAL for other @options values,
  * -EFAULT if @ustatus is not writable.
  */
 long sys_waitpid(pid_t pid, int __user *ustatus, int options)
@@ -233,8 +272,8 @@ long sys_waitpid(pid_t pid, int __user *ustatus, int options)
 	int status = 0;
 	long ret;
 
-	if ((pid < -1 || pid == 0) || (options & ~WNOHANG))
-		return -EINVAL; /* no process groups here */
+	if (options & ~(WNOHANG | WUNTRACED))
+		return -EINVAL;
 	ret = kernel_wait(pid, &status, options);
 	if (ret > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;

@@ -7,6 +7,7 @@
 #include <linux/kernel_stat.h>
 #include <asm/switch_to.h>
 #include <linux/export.h>
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
@@ -373,7 +374,41 @@ static char state_letter(const struct task_struct *p)
 		return 'S';
 	if (p->state & TASK_UNINTERRUPTIBLE)
 		return 'D';
+	if (p->state & TASK_STOPPED)
+		return 'T';
 	return 'X';
+}
+
+/* The ways to go to sleep: a wait channel is the first caller outside them. */
+static bool sleeping_primitive(const char *name)
+{
+	static const char *const prefixes[] = { "__schedule", "schedule", "preempt_schedule",
+						"wait_for_", "mutex_lock", "down", "msleep" };
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(prefixes); i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/* Where a sleeping task sleeps, as Linux's /proc/PID/wchan says it: the
+ * function that called into the scheduler ("n_tty_read", "pipe_read",
+ * "sys_nanosleep"); "-" for a task that runs or waits to run. */
+static const char *wchan(struct task_struct *p)
+{
+	unsigned long trace[16];
+	unsigned int n;
+
+	if (p->state == TASK_RUNNING || p == current)
+		return "-";
+	n = stack_trace_save_tsk(p, trace, ARRAY_SIZE(trace));
+	for (unsigned int i = 0; i < n; i++) {
+		const char *name = kallsyms_lookup(trace[i] - 1, NULL, NULL);
+
+		if (name && !sleeping_primitive(name))
+			return name;
+	}
+	return "?";
 }
 
 static void show_task(struct task_struct *p, void *m)
@@ -381,9 +416,9 @@ static void show_task(struct task_struct *p, void *m)
 	/* The lowest word is the canary, not paint. */
 	size_t used = stack_used((u32 *)p->stack + 1, THREAD_SIZE - sizeof(u32)) + sizeof(u32);
 
-	seq_printf(m, "%5d %c %3d %4d %5u/%u %8lu %8lu %7llu %7llu %s\n", p->pid, state_letter(p),
-		   p->cpu, p->prio, used, THREAD_SIZE, p->nvcsw, p->nivcsw, nsec_to_clock_t(p->utime),
-		   nsec_to_clock_t(p->stime), p->comm);
+	seq_printf(m, "%5d %c %3d %4d %5u/%u %8lu %8lu %7llu %7llu %-15s %s\n", p->pid,
+		   state_letter(p), p->cpu, p->prio, used, THREAD_SIZE, p->nvcsw, p->nivcsw,
+		   nsec_to_clock_t(p->utime), nsec_to_clock_t(p->stime), p->comm, wchan(p));
 }
 
 /**
@@ -392,14 +427,15 @@ static void show_task(struct task_struct *p, void *m)
  *
  * State R running or runnable, S interruptible sleep, D uninterruptible
  * sleep, X dead; STACK is the deepest use of the kernel stack; UTIME and
- * STIME are the time in user and kernel mode, in USER_HZ ticks (1/100 s).
+ * STIME are the time in user and kernel mode, in USER_HZ ticks (1/100 s);
+ * WCHAN, for a sleeping task, the function that went to sleep (Linux's wchan).
  *
  * Context: process context; does not sleep.
  * Return: 0.
  */
 int show_tasks(struct seq_file *m)
 {
-	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW   UTIME   STIME COMMAND\n");
+	seq_printf(m, "  PID S CPU PRIO  STACK/SIZE    VOLSW  INVOLSW   UTIME   STIME COMMAND         WCHAN\n");
 	show_task(&init_task, m);
 	for_each_task(show_task, m);
 	return 0;

@@ -100,6 +100,30 @@ static bool name_is(const struct ustar_header *h, const char *path)
  * Context: any context; does not sleep.
  * Return: the file's contents (read-only, in place), or NULL if not found.
  */
+/**
+ * initrd_name_at() - The name of the archive's @i-th file ("bin/sh"), for listings.
+ * @i: from 0
+ *
+ * Context: any context.
+ * Return: the name (not NUL-terminated past 100 characters: ustar's field), or NULL.
+ */
+const char *initrd_name_at(unsigned int i)
+{
+	size_t off = 0;
+
+	while (archive && off + 512 <= archive_size) {
+		const struct ustar_header *h = (const void *)(archive + off);
+		unsigned long len = octal(h->size, sizeof(h->size));
+
+		if (!h->name[0] || !header_ok(h) || off + 512 + len > archive_size)
+			break;
+		if ((h->typeflag == '0' || h->typeflag == '\0') && !i--)
+			return h->name;
+		off += 512 + ((len + 511) & ~511ul);
+	}
+	return NULL;
+}
+
 const void *initrd_find(const char *path, size_t *size)
 {
 	size_t off = 0;

@@ -100,13 +100,33 @@ static __noreturn void stop_bad_loader(u32 magic)
 		halt();
 }
 
-/* pid 1 becomes the first user process, /bin/init from the initrd, as
- * Linux's init does; without one it stays a kernel thread and sleeps. */
+static char init_path[PATH_MAX] = "/bin/init";
+
+/* init=PATH: the first user program (Linux's option). Checked when it runs. */
+static int __init init_setup(char *val)
+{
+	if (!val || val[0] != '/' || strlen(val) >= sizeof(init_path))
+		return -EINVAL;
+	strscpy(init_path, val, sizeof(init_path));
+	return 0;
+}
+early_param("init", init_setup);
+
+/* pid 1 becomes the first user process, /bin/init from the initrd (or what
+ * init= says, falling back to /bin/init), as Linux's init does; without one
+ * it stays a kernel thread and sleeps. */
 static void run_init_process(void)
 {
-	static struct program_args args = { .argc = 1, .argv = { "/bin/init" } };
-	int err = kernel_execve(args.argv[0], &args);
+	static struct program_args args = { .argc = 1 };
+	int err;
 
+	args.argv[0] = init_path;
+	err = kernel_execve(init_path, &args);
+	if (strcmp(init_path, "/bin/init")) {
+		pr_err("Janus: init=%s: cannot run it (%d); trying /bin/init\n", init_path, err);
+		args.argv[0] = "/bin/init";
+		err = kernel_execve(args.argv[0], &args);
+	}
 	pr_err("Janus: cannot run /bin/init (%d); init sleeps.\n", err);
 	for (;;) /* pid 1 never exits: do_exit would panic */
 		schedule_timeout_interruptible(MAX_SCHEDULE_TIMEOUT);

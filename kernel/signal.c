@@ -14,18 +14,35 @@
  * sig_default_ignored() - Whether @sig is dropped when its handler is SIG_DFL.
  * @sig: the signal number
  *
+ * Linux's list. (SIGCONT's "continue" is done when it is sent, see send_sig(),
+ * whatever the handler; delivered with SIG_DFL it does nothing more.)
+ *
  * Context: any context; does not sleep.
- * Return: true for SIGCHLD, the one signal ignored by default here.
+ * Return: true for SIGCHLD, SIGCONT, SIGURG and SIGWINCH.
  */
 bool sig_default_ignored(int sig)
 {
-	return sig == SIGCHLD;
+	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
 /* The signals a process can neither catch nor ignore. */
 static bool sig_kernel_only(int sig)
 {
 	return sig == SIGKILL || sig == SIGSTOP;
+}
+
+#define STOP_SIGNALS (1ul << SIGSTOP | 1ul << SIGTSTP | 1ul << SIGTTIN | 1ul << SIGTTOU)
+
+/**
+ * sig_kernel_stop() - Whether @sig's default action stops the process.
+ * @sig: the signal number
+ *
+ * Context: any context; does not sleep.
+ * Return: true for SIGSTOP, SIGTSTP (^Z), SIGTTIN and SIGTTOU.
+ */
+bool sig_kernel_stop(int sig)
+{
+	return STOP_SIGNALS & (1ul << sig);
 }
 
 /*
@@ -57,6 +74,9 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
  *        take a SIGKILL or SIGSTOP
  *
  * A signal @p ignores is dropped at once, so it never interrupts a sleep.
+ * Job control, as in Linux: SIGCONT continues a stopped @p whatever its
+ * handler and throws away its pending stop signals; a stop signal throws
+ * away a pending SIGCONT; SIGKILL wakes a stopped @p too.
  *
  * Context: any context, a hardirq handler included; does not sleep.
  * Return: 0, or -EINVAL for a bad @sig.
@@ -65,10 +85,17 @@ int send_sig(int sig, struct task_struct *p, int priv)
 {
 	if (sig <= 0 || sig >= _NSIG)
 		return -EINVAL;
+	if (sig == SIGCONT) {
+		__atomic_and_fetch(&p->pending, ~STOP_SIGNALS, __ATOMIC_SEQ_CST);
+		__atomic_add_fetch(&p->continued, 1, __ATOMIC_SEQ_CST);
+		wake_up_state(p, TASK_STOPPED);
+	} else if (sig_kernel_stop(sig)) {
+		__atomic_and_fetch(&p->pending, ~(1ul << SIGCONT), __ATOMIC_SEQ_CST);
+	}
 	if (sig_ignored(p, sig, priv))
 		return 0;
 	__atomic_or_fetch(&p->pending, 1ul << sig, __ATOMIC_SEQ_CST);
-	wake_up_state(p, TASK_INTERRUPTIBLE);
+	wake_up_state(p, TASK_INTERRUPTIBLE | (sig == SIGKILL ? TASK_STOPPED : 0));
 	return 0;
 }
 
@@ -111,20 +138,103 @@ void flush_signals(struct task_struct *p)
  */
 int dequeue_signal(struct sigaction *action)
 {
-	unsigned long pending = READ_ONCE(current->pending);
+	struct task_struct *tsk = current;
+	unsigned long pending, seen;
 	int sig;
 
-	if (!pending)
-		return 0;
-	sig = __builtin_ctzl(pending);
-	__atomic_and_fetch(&current->pending, ~(1ul << sig), __ATOMIC_SEQ_CST);
-	*action = current->sighand ? current->sighand->action[sig] : (struct sigaction){ 0 };
+	do {
+		/* A SIGCONT counted from here on cancels the stop this may be. */
+		seen = READ_ONCE(tsk->continued);
+		pending = READ_ONCE(tsk->pending);
+		if (!pending)
+			return 0;
+		sig = __builtin_ctzl(pending);
+		/* Taken by us, not thrown away meanwhile by a SIGCONT? */
+	} while (!(__atomic_fetch_and(&tsk->pending, ~(1ul << sig), __ATOMIC_SEQ_CST) & (1ul << sig)));
+	tsk->continued_seen = seen;
+	*action = tsk->sighand ? tsk->sighand->action[sig] : (struct sigaction){ 0 };
 	return sig;
 }
 
 /**
- * sys_kill() - The kill(2) system call: send @sig to the process @pid.
- * @pid: the target's pid (process groups are not supported)
+ * do_signal_stop() - Stop the current process: a stop signal's default action.
+ * @sig: SIGSTOP, SIGTSTP (^Z), SIGTTIN or SIGTTOU, just dequeued
+ *
+ * The process sleeps in TASK_STOPPED (ps shows T) until SIGCONT or SIGKILL
+ * wakes it; meanwhile its parent's waitpid(WUNTRACED) reports it stopped,
+ * as the shell does for ^Z. A SIGCONT sent since the dequeue cancels it.
+ *
+ * Context: process context, on the way back to user mode; sleeps.
+ */
+void do_signal_stop(int sig)
+{
+	struct task_struct *tsk = current;
+
+	WRITE_ONCE(tsk->stop_signal, sig);
+	set_current_state(TASK_STOPPED);
+	if (READ_ONCE(tsk->continued) == tsk->continued_seen &&
+	    !(READ_ONCE(tsk->pending) & (1ul << SIGKILL))) {
+		wake_up_parent();
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	WRITE_ONCE(tsk->stop_signal, 0); /* running again: nothing to report */
+}
+
+struct group_kill {
+	pid_t pgrp;      /* the group, or 0 for every process (kill -1) */
+	pid_t skip;      /* kill -1 spares the caller */
+	int sig;
+	int priv;        /* sent by the kernel: only then may init take SIGKILL */
+	unsigned int found;
+};
+
+/* One process of the group (kernel threads have none: they are skipped). */
+static void kill_member(struct task_struct *p, void *arg)
+{
+	struct group_kill *k = arg;
+
+	if (!p->mm || p->exit_state || (k->pgrp && p->pgid != k->pgrp) ||
+	    (!k->pgrp && (p->pid == 1 || p->pid == k->skip)))
+		return;
+	k->found++;
+	if (k->sig)
+		send_sig(k->sig, p, k->priv);
+}
+
+/**
+ * kill_pgrp() - Send a signal to every process of a process group.
+ * @pgrp: the group (a process group id, as setpgid made it)
+ * @sig:  the signal; 0 only checks that the group has members
+ * @priv: 1 if the kernel sends it (the terminal's ^C), 0 for kill()
+ *
+ * Context: any context, never sleeps (the task list is walked under
+ * tasklist_lock with interrupts off).
+ * Return: 0, or -ESRCH if no process is in the group.
+ */
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	struct group_kill k = { .pgrp = pgrp, .sig = sig, .priv = priv };
+
+	if (pgrp <= 0)
+		return -ESRCH;
+	for_each_task(kill_member, &k);
+	return k.found ? 0 : -ESRCH;
+}
+
+/* kill(-1, sig): every process but init and the caller. */
+static long kill_everyone(int sig)
+{
+	struct group_kill k = { .sig = sig, .skip = current->pid };
+
+	for_each_task(kill_member, &k);
+	return k.found ? 0 : -ESRCH;
+}
+
+/**
+ * sys_kill() - The kill(2) system call: send @sig to a process or a group.
+ * @pid: > 0 that process; 0 the caller's process group; -1 every process
+ *       but init and the caller; < -1 the process group -@pid
  * @sig: the signal; 0 only checks that the target exists
  *
  * Only processes can be signalled: a kernel thread decides itself what a
@@ -132,8 +242,8 @@ int dequeue_signal(struct sigaction *action)
  * sent, as in Linux: kill(1, SIGKILL) returns 0 and init lives on.
  *
  * Context: process context (a system call); does not sleep.
- * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such task,
- * -EPERM for a kernel thread.
+ * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such process
+ * or group, -EPERM for a kernel thread.
  */
 long sys_kill(pid_t pid, int sig)
 {
@@ -142,6 +252,12 @@ long sys_kill(pid_t pid, int sig)
 
 	if (sig < 0 || sig >= _NSIG)
 		return -EINVAL;
+	if (pid == 0)
+		return kill_pgrp(current->pgid, sig, 0);
+	if (pid == -1)
+		return kill_everyone(sig);
+	if (pid < 0)
+		return kill_pgrp(-pid, sig, 0);
 	p = find_get_task_by_pid(pid);
 	if (!p)
 		return -ESRCH;

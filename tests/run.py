@@ -995,6 +995,74 @@ def bench_boot():
     return result
 
 
+SERIAL_BYTES = 65536
+SERIAL_ROUNDS = 5
+
+
+def bench_serial():
+    """Serial receive throughput, bytes/s, timed by the host: SERIAL_BYTES sent at
+    full speed into the shell's `wc -c` (canonical mode, echo: what a paste does),
+    next to the same bytes in the same boot into `rxcount` (raw mode, no echo: the
+    UART, IRQ 4, the flip buffer and read(), without line editing or echo), the
+    line discipline's share. Median of SERIAL_ROUNDS each, alternately. QEMU's
+    16550 does not pace received bytes to the baud rate: a real one at 115200
+    8N1 carries at most 11520 bytes/s."""
+    boot = Boot(qemu_argv(["-accel", "tcg", "-smp", "2", "-kernel", ELF]), BENCH_TIMEOUT,
+                os.path.join(RESULTS, "bench-serial.log"), interactive=True)
+    s = Session(boot, None, boot.log.name, 1.0)
+    data = (b"a" * 63 + b"\n") * (SERIAL_BYTES // 64)
+    rates, errors = {"canonical": [], "raw": []}, []
+
+    def command(text, ready):
+        s.write(text + "\r")
+        return s.expect(ready, 30)
+
+    def paste(name, text, ready, done, eof=b""):
+        if not command(text, ready):
+            errors.append("%s: %r did not start" % (name, text))
+            return
+        start = time.monotonic()
+        s.write(data + eof)
+        m = s.expect(done, 120)
+        if not m or int(m.group(1)) != len(data):
+            errors.append("%s: %s of %d bytes arrived" % (name, m.group(1) if m else "none",
+                                                          len(data)))
+            return
+        rates[name].append(len(data) / (time.monotonic() - start))
+
+    if not s.expect(r"^Janus shell on ttyS0", 120):
+        errors.append("no shell banner")
+    else:
+        s.write("dmesg -n 1\r")  # nothing but the shell on the line meanwhile
+        for _ in range(SERIAL_ROUNDS):
+            # wc prints nothing before the data: its own echo of the command is the cue.
+            paste("canonical", "wc -c", r"^(?:\$ )?wc -c$", r"^\s*(\d+)$", b"\x04")
+            paste("raw", "rxcount %d" % len(data), r"rxcount: ready", r"rxcount: (\d+) bytes")
+    boot.stop()
+    boot.wait()
+    result = {"bytes": len(data), "rounds": SERIAL_ROUNDS, "errors": errors}
+    for name, r in rates.items():
+        r.sort()
+        if r:
+            result[name] = {"median": round(r[len(r) // 2]), "min": round(r[0]),
+                            "max": round(r[-1])}
+    return result
+
+
+def print_serial(serial):
+    c, r = serial.get("canonical"), serial.get("raw")
+    if c and r:
+        print("%-26s %10d bytes/s  (%d KiB pasted into wc -c over ttyS0, canonical mode with "
+              "echo, median of %d, min %d, max %d)" % ("serial_rx", c["median"],
+                                                       serial["bytes"] // 1024, serial["rounds"],
+                                                       c["min"], c["max"]))
+        print("%-26s %10d bytes/s  (the same bytes into rxcount: raw mode, no echo, same boot, "
+              "min %d, max %d; raw over canonical x %.2f; a real 16550 at 115200 8N1: 11520)" % (
+                  "serial_rx_raw", r["median"], r["min"], r["max"], r["median"] / c["median"]))
+    for e in serial["errors"]:
+        print("    FAILED: serial_rx: " + e)
+
+
 def host_facts():
     qemu = subprocess.run([QEMU, "--version"], capture_output=True, text=True).stdout
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo")
@@ -1009,8 +1077,10 @@ def run_bench():
                                                args, cmdline="bench " + BENCH_NOCHECKS)
                  for name, label, args in BENCH_LEGS})
     boot = bench_boot()
-    ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"]
-    result = dict(host_facts(), legs=legs, boot=boot)
+    serial = bench_serial()
+    ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"] and \
+        not serial["errors"]
+    result = dict(host_facts(), legs=legs, boot=boot, serial=serial)
     print("Janus benchmarks: %s, host %s" % (result["qemu_version"], result["host_cpu"]))
     for name, leg in legs.items():
         print("  leg %-7s %s (tsc_khz %s, %.0f s)%s" % (
@@ -1029,6 +1099,7 @@ def run_bench():
               "Multiboot kernel that only prints it, %.0f ms; x %.2f)" % (
                   "boot_to_ktap", boot["janus_s"] * 1000, boot["rounds"], boot["floor_s"] * 1000,
                   boot["ratio"]))
+    print_serial(serial)
     for e in boot["errors"]:
         print("    FAILED: " + e)
         print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "

@@ -61,6 +61,42 @@ void mm_destroy(struct mm_struct *mm)
 	kfree(mm);
 }
 
+/**
+ * mm_dup() - A copy of an address space, for fork: every user page copied now.
+ * @old: the parent's address space
+ *
+ * An eager copy (no copy-on-write): simple, and cheap for Janus's small
+ * programs. Each page keeps its writability.
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the copy, or NULL if out of memory.
+ */
+struct mm_struct *mm_dup(struct mm_struct *old)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	for (unsigned int i = 0; mm && i < USER_PGDS; i++) {
+		pte_t *table = __va(old->pgd[i] & PAGE_MASK);
+
+		if (!(old->pgd[i] & _PAGE_PRESENT))
+			continue;
+		for (unsigned int j = 0; j < PTRS_PER_PTE; j++) {
+			unsigned long uaddr = (unsigned long)i << PGDIR_SHIFT | (unsigned long)j << PAGE_SHIFT;
+			void *copy;
+
+			if (!(table[j] & _PAGE_PRESENT))
+				continue;
+			copy = mm_map_zeroed_page(mm, uaddr, table[j] & _PAGE_RW);
+			if (!copy) {
+				mm_destroy(mm);
+				return NULL;
+			}
+			memcpy(copy, __va(table[j] & PAGE_MASK), PAGE_SIZE);
+		}
+	}
+	return mm;
+}
+
 void *mm_map_zeroed_page(struct mm_struct *mm, unsigned long uaddr, bool writable)
 {
 	unsigned long page = get_zeroed_page(GFP_KERNEL);

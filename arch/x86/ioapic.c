@@ -83,6 +83,19 @@ static void ioapic_eoi(struct irq_data *d)
 	apic_eoi();
 }
 
+/* An edge-triggered pin stays unmasked while its handlers run: the IO-APIC
+ * drops an edge that arrives on a masked pin, so a device that raises its
+ * line again meanwhile (a UART that received another byte) would never
+ * interrupt again. The edge is delivered after the handlers return, and the
+ * flow's IRQS_INPROGRESS keeps them from running twice at once (Linux's
+ * handle_edge_irq does the same). A level-triggered pin is masked. */
+static void ioapic_mask_ack(struct irq_data *d)
+{
+	if (routes[d->irq].level)
+		set_masked(d, true);
+	apic_eoi();
+}
+
 /* Physical destination mode: one CPU, the first online one of dest. */
 static int ioapic_set_affinity(struct irq_data *d, const struct cpumask *dest)
 {
@@ -109,6 +122,7 @@ static struct irq_chip ioapic_chip = {
 	.name = "IO-APIC",
 	.irq_mask = ioapic_mask,
 	.irq_unmask = ioapic_unmask,
+	.irq_mask_ack = ioapic_mask_ack,
 	.irq_eoi = ioapic_eoi,
 	.irq_set_affinity = ioapic_set_affinity,
 	.irq_print_chip = ioapic_print_chip,

@@ -25,6 +25,7 @@
 #include <linux/sched/signal.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
+#include <uapi/asm/unistd.h>
 
 /* What the frame on the user stack holds below the handler's argument. */
 struct sigcontext {
@@ -47,20 +48,21 @@ static bool in_syscall(const struct pt_regs *regs)
 	return regs->vector == IA32_SYSCALL_VECTOR;
 }
 
-/* -ERESTART*: with a handler about to run, fail with -EINTR unless SA_RESTART. */
+/* -ERESTART*: with a handler about to run, fail with -EINTR unless SA_RESTART.
+ * -ERESTART_RESTARTBLOCK goes on as restart_syscall (nanosleep: the time left). */
 static void restart_syscall(struct pt_regs *regs, const struct sigaction *handler)
 {
 	long ret = (long)regs->ax;
 
-	if (!in_syscall(regs) ||
-	    (ret != -ERESTARTSYS && ret != -ERESTARTNOINTR && ret != -ERESTARTNOHAND))
+	if (!in_syscall(regs) || (ret != -ERESTARTSYS && ret != -ERESTARTNOINTR &&
+				  ret != -ERESTARTNOHAND && ret != -ERESTART_RESTARTBLOCK))
 		return;
-	if (handler && (ret == -ERESTARTNOHAND ||
+	if (handler && (ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK ||
 			(ret == -ERESTARTSYS && !(handler->sa_flags & SA_RESTART)))) {
 		regs->ax = -EINTR;
 		return;
 	}
-	regs->ax = regs->orig_ax;
+	regs->ax = ret == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall : regs->orig_ax;
 	regs->ip -= 2; /* back over `int 0x80` */
 }
 
@@ -88,6 +90,10 @@ static void handle_signal(int sig, const struct sigaction *ka, struct pt_regs *r
 	if (ka->sa_handler == SIG_DFL) {
 		if (sig_default_ignored(sig))
 			return restart_syscall(regs, NULL);
+		if (sig_kernel_stop(sig)) {
+			do_signal_stop(sig); /* until SIGCONT; then the call starts again */
+			return restart_syscall(regs, NULL);
+		}
 		do_exit(sig); /* killed: the wait status is the signal */
 	}
 	restart_syscall(regs, ka);

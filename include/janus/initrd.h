@@ -6,6 +6,8 @@
 
 /* Finds the archive among the boot modules and checks it; false if none. */
 bool initrd_init(void);
+/* The name of the i-th file ("bin/sh"), or NULL past the last. */
+const char *initrd_name_at(unsigned int i);
 /* The contents of path ("/bin/hello" or "bin/hello"), or NULL. */
 const void *initrd_find(const char *path, size_t *size);
 

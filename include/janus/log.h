@@ -15,6 +15,10 @@ u64 log_next_sequence(void);
 int log_read(u64 *seq, char *buf, size_t size);
 /* Whether a line stored since from_seq contains needle. */
 bool log_contains(u64 from_seq, const char *needle);
+/* Sleeps until a record at or after seq exists (-ERESTARTSYS on a signal). */
+int log_wait_for(u64 seq);
+/* From the jiffies CPU's tick: wakes log_wait_for() sleepers. */
+void printk_tick(void);
 
 /*
  * A report (a WARN, a might_sleep BUG, a lock checker report) is bracketed

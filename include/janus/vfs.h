@@ -26,6 +26,13 @@ int __register_chrdev(unsigned int major, const char *name, const struct file_op
  * file's release. */
 struct inode *proc_lookup(const char *path);
 void proc_put(struct inode *inode);
+/* getdents64 of /proc: the tree's top entries (proc_generic.c). */
+struct dir_context;
+void proc_root_readdir(struct dir_context *ctx, loff_t first);
+/* The i-th entry of /dev: for listing it; NULL past the last. */
+const char *devtmpfs_name_at(unsigned int i);
+/* The directories /, /bin, /dev, /proc (kernel/fs/readdir.c), or NULL. */
+struct inode *dir_lookup(const char *path);
 
 /**
  * rootfs_lookup() - Find a file of the initrd by path (kernel/fs/rootfs.c).
@@ -50,6 +57,8 @@ int kernel_read_file(struct file *file, void **buf, size_t max, size_t *size);
 
 /* Opens path for the kernel itself (the stdio of a new process): a file, or ERR_PTR. */
 struct file *filp_open(const char *path, unsigned int flags);
+/* A new open file of inode (its i_fop), not yet opened by the driver; NULL if out of memory. */
+struct file *alloc_file(struct inode *inode, unsigned int flags);
 void fput(struct file *file);
 struct file *get_file(struct file *file);
 
@@ -57,6 +66,8 @@ struct file *get_file(struct file *file);
 struct files_struct *files_alloc(void);
 /* The three standard descriptors for a new process: its parent's, or /dev/ttyS0. */
 int files_open_stdio(struct files_struct *files, struct files_struct *parent);
+/* A copy of old for a forked process: the same files, one more reference each. NULL if out of memory. */
+struct files_struct *files_dup(struct files_struct *old);
 void files_release(struct files_struct *files);
 int fd_install_new(struct file *file); /* a descriptor of current's, or -EMFILE */
 struct file *fget(unsigned int fd);    /* current's file at fd (no reference taken) */

@@ -9,6 +9,7 @@ static inline int isalpha(int c) { return islower(c) || isupper(c); }
 static inline int isalnum(int c) { return isalpha(c) || isdigit(c); }
 static inline int isxdigit(int c) { return isdigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 static inline int isprint(int c) { return c >= 0x20 && c < 0x7f; }
+static inline int iscntrl(int c) { return (c >= 0 && c < 0x20) || c == 0x7f; }
 static inline int tolower(int c) { return isupper(c) ? c - 'A' + 'a' : c; }
 static inline int toupper(int c) { return islower(c) ? c - 'a' + 'A' : c; }
 #endif

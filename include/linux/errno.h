@@ -8,5 +8,6 @@
 #define ERESTARTSYS 512
 #define ERESTARTNOINTR 513
 #define ERESTARTNOHAND 514
+#define ERESTART_RESTARTBLOCK 516 /* go on with current->restart_block (restart_syscall) */
 
 #endif

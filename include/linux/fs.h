@@ -30,6 +30,7 @@
 struct module;
 struct module_holder;
 struct file;
+struct dir_context;
 
 struct inode {
 	umode_t i_mode;                      /* S_IFCHR, S_IFREG, S_IFDIR and permissions */
@@ -46,7 +47,39 @@ struct file_operations {
 	long (*unlocked_ioctl)(struct file *file, unsigned int cmd, unsigned long arg);
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
+	/* A directory: emits its entries from ctx->pos on (getdents64). */
+	int (*iterate_shared)(struct file *file, struct dir_context *ctx);
 };
+
+/* Reading a directory: iterate_shared calls dir_emit for each entry from
+ * ctx->pos on, counting pos up, until dir_emit says the caller's buffer is full. */
+#define DT_UNKNOWN 0
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_REG 8
+typedef bool (*filldir_t)(struct dir_context *ctx, const char *name, int namelen, loff_t offset,
+			  u64 ino, unsigned int type);
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+/**
+ * dir_emit() - Hand one directory entry to the reader of a directory.
+ * @ctx:     the reader's context (its actor copies the entry out)
+ * @name:    the entry's name
+ * @namelen: its length
+ * @ino:     its inode number
+ * @type:    DT_CHR, DT_DIR or DT_REG
+ *
+ * Context: process context (getdents64); may sleep (the actor copies to user memory).
+ * Return: true if the entry was taken, false when the caller's buffer is full.
+ */
+static inline bool dir_emit(struct dir_context *ctx, const char *name, int namelen, u64 ino,
+			    unsigned int type)
+{
+	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+}
 
 struct file {
 	const struct file_operations *f_op;

@@ -21,6 +21,7 @@
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001   /* asleep; a signal wakes it too */
 #define TASK_UNINTERRUPTIBLE 0x0002 /* asleep; only the awaited event wakes it */
+#define TASK_STOPPED 0x0004         /* stopped by SIGSTOP, ^Z...; SIGCONT or SIGKILL wakes it */
 #define TASK_DEAD 0x0080            /* exited; reaped at the next switch */
 #define TASK_NEW 0x0800             /* created, never woken yet */
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
@@ -41,6 +42,7 @@ struct files_struct;
 struct kthread;
 struct mm_struct;
 struct sighand_struct;
+struct tty_struct;
 struct prio_array;
 
 struct task_struct {
@@ -86,6 +88,16 @@ struct task_struct {
 	struct sighand_struct *sighand;    /* signal handlers (kernel/signal.c) */
 	struct list_head children, sibling; /* processes it spawned; its place among its parent's */
 	int exit_state;                    /* EXIT_ZOMBIE from its exit until its parent waits */
+	pid_t pgid, sid;                   /* its process group and session (kernel/sys.c) */
+	struct tty_struct *tty;            /* its controlling terminal, or NULL (drivers/tty/) */
+	bool did_exec;                     /* ran execve since fork: its parent may not setpgid it */
+	int stop_signal;                   /* the signal that stopped it, until waitpid reports it */
+	struct restart_block {             /* how restart_syscall goes on with an interrupted call */
+		long (*fn)(struct restart_block *rb);
+		unsigned long expires;     /* nanosleep: the jiffies it sleeps until */
+		void __user *rmtp;         /* nanosleep: where the time left goes */
+	} restart_block;
+	unsigned int continued, continued_seen; /* SIGCONTs sent; and counted at the last dequeue */
 };
 
 #define EXIT_ZOMBIE 1

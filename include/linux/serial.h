@@ -1,8 +1,8 @@
-/* The COM1 serial port (drivers/serial.c). */
+/* The COM1 serial port (drivers/tty/serial_16550.c). */
 #ifndef _LINUX_SERIAL_H
 #define _LINUX_SERIAL_H
+/* 115200 8N1, polled console registered: kmain's first call, so panics show. */
 void serial_init(void);
+/* Writes s polled, without printk (a bad Multiboot magic). */
 void serial_puts(const char *s);
-/* The next received byte, or -1 if none is waiting. */
-int serial_getc_nowait(void);
 #endif

@@ -17,10 +17,23 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count);
 long sys_open(const char __user *path, unsigned int flags);
 long sys_close(unsigned int fd);
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long sys_dup(unsigned int oldfd);
+long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long sys_pipe(int __user *fds);
+long sys_pipe2(int __user *fds, int flags);
+long sys_syslog(int type, char __user *buf, int len);                 /* kernel/printk/printk.c */
+long sys_getdents64(unsigned int fd, void __user *dirent, unsigned int count);
+long sys_clock_gettime(int clock, struct timespec __user *tp);
 long sys_getpid(void);                                               /* kernel/sys.c */
 long sys_getppid(void);
 long sys_sched_yield(void);
+long sys_restart_syscall(void);
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_setpgid(pid_t pid, pid_t pgid);                             /* kernel/pgrp.c */
+long sys_getpgid(pid_t pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_getsid(pid_t pid);
 long sys_kill(pid_t pid, int sig);                                   /* kernel/signal.c */
 long sys_sigaction(int sig, const struct sigaction __user *act, struct sigaction __user *oact);
 long sys_sigreturn(void);                                            /* arch/x86/signal.c */
@@ -28,6 +41,9 @@ long sys_init_module(void __user *umod, unsigned long len, const char __user *ua
 long sys_finit_module(int fd, const char __user *uargs, int flags);
 long sys_delete_module(const char __user *name, unsigned int flags);
 long sys_spawn(const char __user *path, const char __user *const __user *argv); /* kernel/exec.c */
+long sys_fork(void);
+long sys_execve(const char __user *path, const char __user *const __user *argv,
+		const char __user *const __user *envp);
 
 /**
  * syscall_exit_checks() - Check and repair what a system call left behind.

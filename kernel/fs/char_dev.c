@@ -146,6 +146,21 @@ struct inode *devtmpfs_lookup(const char *name)
 	return NULL;
 }
 
+/**
+ * devtmpfs_name_at() - The name of /dev's @i-th node, for listing the directory.
+ * @i: from 0
+ *
+ * Context: any context (the list is only ever added to at its head).
+ * Return: the name, or NULL past the last one.
+ */
+const char *devtmpfs_name_at(unsigned int i)
+{
+	for (struct devnode *n = READ_ONCE(devnodes); n; n = READ_ONCE(n->next))
+		if (n->inode.i_fop && !i--)
+			return n->name;
+	return NULL;
+}
+
 int register_chrdev_at(unsigned int major, const char *name, const struct file_operations *fops,
 		       const struct callsite *site)
 {

@@ -1,8 +1,9 @@
 /*
  * Open files and descriptor tables. A struct file is shared by every
- * descriptor that points at it (a spawned process inherits its parent's
- * stdio); the last fput calls the driver's release. Processes have one
- * thread each, so a process's own table needs no lock.
+ * descriptor that points at it (fork copies the table, dup2 copies a
+ * descriptor, a spawned process inherits its parent's stdio); the last fput
+ * calls the driver's release. Processes have one thread each, so a
+ * process's own table needs no lock.
  */
 #include <linux/err.h>
 #include <linux/errno.h>
@@ -11,7 +12,27 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <janus/vfs.h>
+#include <linux/syscalls.h>
 #include <uapi/linux/fcntl.h>
+
+/**
+ * alloc_file() - A new open file of @inode, not yet opened by its driver.
+ * @inode: what it is a file of (its i_fop become the file's operations)
+ * @flags: the open flags (O_RDONLY, O_WRONLY, O_RDWR, O_NONBLOCK...)
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the file with one reference, or NULL if out of memory.
+ */
+struct file *alloc_file(struct inode *inode, unsigned int flags)
+{
+	struct file *file = kzalloc(sizeof(*file), GFP_KERNEL);
+
+	if (!file)
+		return NULL;
+	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
+	atomic_set(&file->f_count, 1);
+	return file;
+}
 
 struct file *get_file(struct file *file)
 {
@@ -69,7 +90,7 @@ int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 			continue;
 		}
 		if (!tty) {
-			tty = filp_open("/dev/ttyS0", O_RDWR);
+			tty = filp_open("/dev/ttyS0", O_RDWR | O_NOCTTY);
 			if (IS_ERR(tty))
 				return PTR_ERR(tty);
 			files->fd[fd] = tty;
@@ -78,6 +99,25 @@ int files_open_stdio(struct files_struct *files, struct files_struct *parent)
 		}
 	}
 	return 0;
+}
+
+/**
+ * files_dup() - A forked process's descriptor table: a copy of @old.
+ * @old: the parent's table
+ *
+ * Both tables point at the same open files, one more reference each.
+ *
+ * Context: process context; may sleep (allocates).
+ * Return: the copy, or NULL if out of memory.
+ */
+struct files_struct *files_dup(struct files_struct *old)
+{
+	struct files_struct *files = files_alloc();
+
+	for (int fd = 0; files && fd < NR_OPEN_DEFAULT; fd++)
+		if (old->fd[fd])
+			files->fd[fd] = get_file(old->fd[fd]);
+	return files;
 }
 
 void files_release(struct files_struct *files)
@@ -141,4 +181,47 @@ int fd_close(unsigned int fd)
 	current->files->fd[fd] = NULL;
 	fput(file);
 	return 0;
+}
+
+/**
+ * sys_dup() - The dup(2) system call: another descriptor of the same open file.
+ * @oldfd: the descriptor to copy
+ *
+ * Context: process context (a system call).
+ * Return: the lowest free descriptor, -EBADF or -EMFILE.
+ */
+long sys_dup(unsigned int oldfd)
+{
+	struct file *file = fget(oldfd);
+	int fd;
+
+	if (!file)
+		return -EBADF;
+	fd = fd_install_new(get_file(file));
+	if (fd < 0)
+		fput(file);
+	return fd;
+}
+
+/**
+ * sys_dup2() - The dup2(2) system call: @newfd becomes a copy of @oldfd.
+ * @oldfd: the descriptor to copy
+ * @newfd: where to; the file it had is closed first (a shell's redirection)
+ *
+ * Context: process context (a system call); may sleep (the closed file's release).
+ * Return: @newfd, or -EBADF.
+ */
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	struct file *file = fget(oldfd), *old;
+
+	if (!file || newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (oldfd == newfd)
+		return newfd;
+	old = current->files->fd[newfd];
+	current->files->fd[newfd] = get_file(file);
+	if (old)
+		fput(old);
+	return newfd;
 }

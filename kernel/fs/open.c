@@ -1,6 +1,7 @@
 /*
- * open() and close(). A path is /dev/NAME (kernel/fs/char_dev.c),
- * /proc/NAME (kernel/fs/proc.c), or a file of the initrd (kernel/fs/rootfs.c). The new
+ * open() and close(). A path is a directory (kernel/fs/readdir.c), /dev/NAME
+ * (kernel/fs/char_dev.c), /proc/PATH (kernel/fs/proc_generic.c), or a file of
+ * the initrd (kernel/fs/rootfs.c). The new
  * struct file starts with the node's operations, and the driver's open may
  * change them (by minor) or refuse.
  */
@@ -19,17 +20,20 @@
 
 
 
-static bool in_proc(const char *path)
+/* The inode at path; *held says it is a /proc entry proc_lookup() holds. */
+static struct inode *lookup(const char *path, bool *held)
 {
-	return !strncmp(path, "/proc/", 6);
-}
+	struct inode *dir = dir_lookup(path);
 
-static struct inode *lookup(const char *path)
-{
+	*held = false;
+	if (dir)
+		return dir;
 	if (!strncmp(path, "/dev/", 5))
 		return devtmpfs_lookup(path + 5);
-	if (in_proc(path))
-		return proc_lookup(path + 6); /* held: a removal cannot free it under us */
+	if (!strncmp(path, "/proc/", 6)) {
+		*held = true; /* a removal cannot free it under us */
+		return proc_lookup(path + 6);
+	}
 	return rootfs_lookup(path);
 }
 
@@ -38,15 +42,15 @@ static struct file *open_inode(struct inode *inode, unsigned int flags)
 	struct file *file;
 	int err = 0;
 
+	if ((flags & O_DIRECTORY) && !(inode->i_fop && inode->i_fop->iterate_shared))
+		return ERR_PTR(-ENOTDIR);
 	if ((flags & O_ACCMODE) == O_ACCMODE)
 		return ERR_PTR(-EINVAL);
 	if (S_ISREG(inode->i_mode) && (flags & O_ACCMODE) != O_RDONLY && !inode->i_fop->write)
 		return ERR_PTR(-EROFS); /* the initrd's files are read-only */
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	file = alloc_file(inode, flags);
 	if (!file)
 		return ERR_PTR(-ENOMEM);
-	*file = (struct file){ .f_op = inode->i_fop, .f_inode = inode, .f_flags = flags };
-	atomic_set(&file->f_count, 1);
 	if (file->f_op && file->f_op->open)
 		err = file->f_op->open(inode, file);
 	if (err) {
@@ -70,13 +74,14 @@ static struct file *open_inode(struct inode *inode, unsigned int flags)
  */
 struct file *filp_open(const char *path, unsigned int flags)
 {
-	struct inode *inode = lookup(path);
+	bool held;
+	struct inode *inode = lookup(path, &held);
 	struct file *file;
 
 	if (!inode)
-		return ERR_PTR(-ENOENT);
+		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
 	file = open_inode(inode, flags);
-	if (IS_ERR(file) && in_proc(path))
+	if (IS_ERR(file) && held)
 		proc_put(inode); /* an open /proc file holds it until release */
 	return file;
 }

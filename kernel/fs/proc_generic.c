@@ -5,7 +5,8 @@
  * own files (kernel/fs/proc.c, kernel/trace/trace_proc.c, /proc/irq...) are
  * made the way a driver makes its own. Opening a file of a module's holds
  * the module, found from the address of its operations, as .owner does for
- * a device.
+ * a device. A directory opens for getdents64 (`ls /proc/irq/4`); /proc
+ * itself is listed from here too (kernel/fs/readdir.c).
  *
  * Removal while a file is open, as Linux's proc_entry_rundown does it: a
  * removed entry leaves the tree at once (a new open finds nothing), new
@@ -48,7 +49,7 @@ struct proc_dir_entry {
 	struct inode inode;
 };
 
-static const struct file_operations proc_reg_fops;
+static const struct file_operations proc_reg_fops, proc_dir_fops;
 static struct proc_dir_entry proc_root = {
 	.mode = S_IFDIR | 0555,
 	.children = LIST_HEAD_INIT(proc_root.children),
@@ -173,7 +174,8 @@ static struct proc_dir_entry *proc_add(const char *name, umode_t mode,
 	atomic_set(&de->count, 1);
 	init_waitqueue_head(&de->rundown);
 	INIT_LIST_HEAD(&de->children);
-	de->inode = (struct inode){ .i_mode = mode, .i_fop = &proc_reg_fops, .i_private = de };
+	de->inode = (struct inode){ .i_mode = mode, .i_private = de,
+				    .i_fop = S_ISDIR(mode) ? &proc_dir_fops : &proc_reg_fops };
 	mutex_lock(&proc_lock);
 	if (find_child(de->parent, name, strlen(name))) {
 		mutex_unlock(&proc_lock);
@@ -380,6 +382,69 @@ static const struct file_operations proc_reg_fops = {
 	.write = proc_reg_write,
 	.unlocked_ioctl = proc_reg_ioctl,
 	.release = proc_reg_release,
+};
+
+/* Emits dir's entries from position ctx->pos on; the first is at @first.
+ * A directory removed while open lists nothing. */
+static void emit_children(struct proc_dir_entry *dir, struct dir_context *ctx, loff_t first)
+{
+	struct proc_dir_entry *de;
+	loff_t pos = first;
+
+	mutex_lock(&proc_lock);
+	if (!READ_ONCE(dir->removed)) {
+		list_for_each_entry(de, &dir->children, sibling) {
+			if (pos++ < ctx->pos)
+				continue;
+			if (!dir_emit(ctx, de->name, strlen(de->name), (unsigned long)de,
+				      S_ISDIR(de->mode) ? DT_DIR : DT_REG))
+				break;
+			ctx->pos++;
+		}
+	}
+	mutex_unlock(&proc_lock);
+}
+
+/**
+ * proc_root_readdir() - List /proc's own entries: the kernel's listings and what drivers made.
+ * @ctx:   the reader's position (getdents64)
+ * @first: the position of the first of them (after "." and "..")
+ *
+ * Context: process context (getdents64); may sleep.
+ */
+void proc_root_readdir(struct dir_context *ctx, loff_t first)
+{
+	emit_children(&proc_root, ctx, first);
+}
+
+/* A directory made with proc_mkdir: ".", "..", then its entries. */
+static int proc_dir_iterate(struct file *file, struct dir_context *ctx)
+{
+	for (; ctx->pos < 2; ctx->pos++)
+		if (!dir_emit(ctx, "..", 2 - !ctx->pos, 0, DT_DIR))
+			return 0;
+	emit_children(PDE(file->f_inode), ctx, 2);
+	return 0;
+}
+
+static ssize_t proc_dir_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	(void)file, (void)buf, (void)count, (void)ppos;
+	return -EISDIR;
+}
+
+/* The open directory held the entry (proc_lookup()'s reference). */
+static int proc_dir_release(struct inode *inode, struct file *file)
+{
+	(void)file;
+	pde_put(PDE(inode));
+	return 0;
+}
+
+static const struct file_operations proc_dir_fops = {
+	.read = proc_dir_read,
+	.iterate_shared = proc_dir_iterate,
+	.release = proc_dir_release,
 };
 
 /* Entries of mod's below dir; proc_lock held. */

@@ -1,7 +1,8 @@
 /*
  * /dev/kmsg: the kernel log as a file. Each read returns one record, with its
  * timestamp, starting from the oldest the ring still holds; at the end a read
- * returns 0 (Linux would wait for the next record). Each write becomes one
+ * waits for the next record (`dmesg -w`), or fails with -EAGAIN if the file
+ * was opened O_NONBLOCK (plain `dmesg`), as in Linux. Each write becomes one
  * record, as if printk'ed: how a user program reports into the kernel log.
  */
 #include <linux/errno.h>
@@ -11,6 +12,7 @@
 #include <linux/uaccess.h>
 #include <janus/log.h>
 #include <janus/vfs.h>
+#include <uapi/linux/fcntl.h>
 
 #define KMSG_LINE (LOG_LINE_MAX + 32)
 
@@ -34,8 +36,14 @@ static ssize_t kmsg_read(struct file *file, char __user *buf, size_t count, loff
 	(void)ppos;
 	if (!line)
 		return -ENOMEM;
-	n = log_read(&next, line, KMSG_LINE);
-	if ((size_t)n > count) {
+	while (!(n = log_read(&next, line, KMSG_LINE))) {
+		n = file->f_flags & O_NONBLOCK ? -EAGAIN : log_wait_for(next);
+		if (n)
+			break;
+	}
+	if (n < 0) {
+		/* nothing read */
+	} else if ((size_t)n > count) {
 		n = -EINVAL; /* like Linux: the buffer must hold a whole record */
 	} else if (n && copy_to_user(buf, line, n)) {
 		n = -EFAULT;

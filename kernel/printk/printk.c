@@ -6,6 +6,8 @@
  * takes the console lock only by trylock: whoever holds it prints the records
  * that others add meanwhile, so a hardirq that interrupts a printk never waits
  * for it, and nothing stored is lost. An oops or panic breaks the console lock.
+ * Every console write is synchronous and polled, with preemption off: printk
+ * never sleeps and never waits for an interrupt, from any context.
  */
 #include <asm/processor.h>
 #include <asm/spinlock.h>
@@ -22,6 +24,7 @@
 #include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/sched/clock.h>
+#include <linux/wait.h>
 #include <janus/log.h>
 
 #define LOG_RECORDS 1024 /* a ring of fixed-size records: 256 KiB */
@@ -136,6 +139,13 @@ static void console_unlock(void)
 {
 	__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
 	preempt_enable();
+}
+
+/* Only where the holder cannot be the code this context interrupted. */
+static void console_lock_spin(void)
+{
+	while (!console_trylock())
+		cpu_relax();
 }
 
 /* Takes the next unprinted record, formatted; false when all are printed. */
@@ -267,8 +277,7 @@ EXPORT_SYMBOL(printk);
  */
 void console_write_direct(struct console *con, const char *s, unsigned int n)
 {
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	con->write(con, s, n);
 	console_unlock();
 	console_flush(); /* what printk stored meanwhile */
@@ -284,8 +293,7 @@ void register_console(struct console *con)
 {
 	char line[LOG_LINE_MAX + 24];
 
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	for (u64 seq = log_oldest_seq(); seq < console_seq; seq++) {
 		const struct log_record *r = &log_ring[seq % LOG_RECORDS];
 		int n = format_record(r, line, sizeof(line));
@@ -310,8 +318,7 @@ int unregister_console(struct console *con)
 	struct console **p;
 	int ret = -ENODEV;
 
-	while (!console_trylock())
-		cpu_relax();
+	console_lock_spin();
 	for (p = &console_list; *p; p = &(*p)->next) {
 		if (*p == con) {
 			*p = con->next;
@@ -365,6 +372,43 @@ int log_read(u64 *seq, char *buf, size_t size)
 	return n;
 }
 
+static DECLARE_WAIT_QUEUE_HEAD(log_wait); /* readers waiting for a new record */
+static u64 log_woken_seq;                  /* what log_wait was last woken for */
+
+/**
+ * log_wait_for() - Sleep until the log holds a record at or after @seq.
+ * @seq: the next record the reader wants (as log_read() left it)
+ *
+ * What a blocking read of /dev/kmsg (`dmesg -w`) waits in. printk itself
+ * never wakes anyone (it may run under the runqueue lock, or inside a
+ * wake-up); printk_tick() does it for it, at most a tick later.
+ *
+ * Context: process context; sleeps.
+ * Return: 0, or -ERESTARTSYS if a signal came first.
+ */
+int log_wait_for(u64 seq)
+{
+	return wait_event_interruptible(log_wait, READ_ONCE(log_next_seq) > seq);
+}
+
+/**
+ * printk_tick() - Wake the log's readers if records came since the last tick.
+ *
+ * Linux 2.6's printk_tick(): the timer interrupt, which never runs inside
+ * printk's callers' locks, does the wake-up printk must not do.
+ *
+ * Context: the timer interrupt of the CPU that keeps jiffies; does not sleep.
+ */
+void printk_tick(void)
+{
+	u64 next = READ_ONCE(log_next_seq);
+
+	if (next != log_woken_seq && waitqueue_active(&log_wait)) {
+		log_woken_seq = next;
+		wake_up_interruptible_all(&log_wait);
+	}
+}
+
 /**
  * log_contains() - Whether a log record from @from_seq on contains @needle.
  * @from_seq: the first record to search (log_next_sequence() taken earlier)
@@ -396,3 +440,32 @@ static int loglevel_setup(char *val)
 	return 0;
 }
 early_param("loglevel", loglevel_setup);
+
+#define SYSLOG_ACTION_CONSOLE_OFF 6
+#define SYSLOG_ACTION_CONSOLE_ON 7
+#define SYSLOG_ACTION_CONSOLE_LEVEL 8
+
+/**
+ * sys_syslog() - The syslog(2) system call (klogctl), the console's part of it.
+ * @type: SYSLOG_ACTION_CONSOLE_LEVEL (8): show levels below @len on the
+ *        consoles; CONSOLE_OFF (6): only emergencies; CONSOLE_ON (7): back to
+ *        the default. (What `dmesg -n` uses; the log itself is /dev/kmsg.)
+ * @buf:  unused by these actions
+ * @len:  the level for action 8, 1 to 8
+ *
+ * Context: process context (a system call).
+ * Return: 0, or -EINVAL for another action or a bad level.
+ */
+long sys_syslog(int type, char __user *buf, int len)
+{
+	(void)buf;
+	if (type == SYSLOG_ACTION_CONSOLE_OFF)
+		console_loglevel = 1;
+	else if (type == SYSLOG_ACTION_CONSOLE_ON)
+		console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+	else if (type == SYSLOG_ACTION_CONSOLE_LEVEL && len >= 1 && len <= 8)
+		console_loglevel = len;
+	else
+		return -EINVAL;
+	return 0;
+}

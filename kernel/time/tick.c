@@ -21,6 +21,7 @@
 #include <linux/sched/clock.h>
 #include <linux/tick.h>
 #include <linux/timer.h>
+#include <janus/log.h>
 
 #define TICK_NSEC (1000000000u / HZ)
 
@@ -43,7 +44,8 @@ void tick_init(void)
  * did not run) and counts them too, so jiffies never falls more than a tick
  * behind real time; and a tick that comes a whole tick early (one the host
  * held back and now delivers in a burst, already counted) is not counted
- * again, so jiffies does not run ahead of it either.
+ * again, so jiffies does not run ahead of it either. Then wakes readers
+ * of the kernel log that new records wait for (printk_tick()).
  *
  * Context: the boot CPU's timer interrupt (hardirq); does not sleep.
  */
@@ -58,6 +60,7 @@ void tick_do_timer(void)
 		ticks += div_u64(now - next_tick_ns, TICK_NSEC);
 	next_tick_ns += (u64)ticks * TICK_NSEC;
 	do_timer(ticks);
+	printk_tick(); /* dmesg -w: printk wakes nobody itself */
 }
 
 /**

@@ -2,20 +2,30 @@
  * KTAP suite `printk_context`: printk from a hardirq that interrupts a printk
  * halfway through its console output, and from an exception handler running
  * inside a console driver. Neither waits for the other; every message ends up
- * complete in the log and on the console (kernel/printk/printk.c).
+ * complete in the log and on the console (kernel/printk/printk.c). And a
+ * console is written with preemption off, so a task woken meanwhile that
+ * wants the console lock (a terminal's echo) waits for the print to end
+ * instead of spinning for ever in front of the preempted printer.
  */
 #include <asm/extable.h>
 #include <kunit/test.h>
 #include <linux/console.h>
 #include <linux/interrupt.h>
+#include <linux/completion.h>
 #include <linux/irq_sim.h>
+#include <linux/kthread.h>
+#include <linux/smp.h>
 #include <janus/log.h>
+#include "helpers.h"
 
 #define LINE IRQ_SIM_BASE
 
 static char captured[2048];
 static unsigned int captured_len;
-static enum { QUIET, FIRE_IRQ, FAULT } console_trick;
+static enum { QUIET, FIRE_IRQ, FAULT, WAKE_WRITER } console_trick;
+static bool written_preemptible;
+static struct task_struct *writer;
+static DECLARE_COMPLETION(writer_done);
 
 static irqreturn_t printing_handler(int irq, void *dev)
 {
@@ -28,6 +38,7 @@ static irqreturn_t printing_handler(int irq, void *dev)
 static void trick_console_write(struct console *con, const char *s, unsigned int n)
 {
 	(void)con;
+	written_preemptible |= !preempt_count() && !irqs_disabled();
 	if (captured_len + n < sizeof(captured)) {
 		memcpy(captured + captured_len, s, n);
 		captured_len += n;
@@ -39,6 +50,9 @@ static void trick_console_write(struct console *con, const char *s, unsigned int
 		console_trick = QUIET;
 		__asm__ __volatile__("1:\tud2\n2:\n" _ASM_EXTABLE_TYPE(1b, 2b, EX_TYPE_REPORT)
 				     : : : "eax", "edx");
+	} else if (console_trick == WAKE_WRITER) {
+		console_trick = QUIET;
+		wake_up_process(writer); /* more important than us, on our CPU */
 	}
 }
 
@@ -49,6 +63,7 @@ static int setup(struct kunit *test)
 	(void)test;
 	captured_len = 0;
 	console_trick = QUIET;
+	written_preemptible = false;
 	register_console(&trick_console);
 	captured_len = 0; /* forget the replay of the log */
 	return request_irq(LINE, printing_handler, 0, "printk-test", captured);
@@ -103,10 +118,49 @@ static void printk_works_with_interrupts_off(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(captured, "with interrupts off"));
 }
 
+static void printk_writes_the_consoles_with_preemption_off(struct kunit *test)
+{
+	pr_info("printk-context: from a task that may be preempted\n");
+	captured[captured_len] = '\0';
+	KUNIT_EXPECT_NOT_NULL(test, strstr(captured, "from a task that may be preempted"));
+	KUNIT_EXPECT_FALSE(test, written_preemptible);
+}
+
+static int direct_writer(void *arg)
+{
+	(void)arg;
+	console_write_direct(&trick_console, "printk-context: the woken writer\n", 33);
+	complete(&writer_done);
+	sleep_until_kthread_stop();
+	return 0;
+}
+
+/* The silent hang of a one-CPU boot: echo on tty1 (console_write_direct)
+ * woke in the middle of a printk, preempted it and spun for the console
+ * lock with preemption off; the printer never ran again. */
+static void a_writer_woken_during_a_print_waits_for_its_end(struct kunit *test)
+{
+	writer = kthread_create(direct_writer, NULL, "console-writer");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(writer));
+	kthread_bind(writer, smp_processor_id());
+	sched_set_prio(writer, 0);
+	reinit_completion(&writer_done);
+	console_trick = WAKE_WRITER;
+	pr_info("printk-context: the message printed when the writer wakes\n");
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&writer_done, 10 * HZ), 0ul);
+	kthread_stop(writer);
+	captured[captured_len] = '\0';
+	KUNIT_ASSERT_NOT_NULL(test, strstr(captured, "the woken writer\n"));
+	KUNIT_EXPECT_LT(test, (unsigned long)strstr(captured, "printed when the writer wakes\n"),
+			(unsigned long)strstr(captured, "the woken writer\n"));
+}
+
 static struct kunit_case printk_context_cases[] = {
 	KUNIT_CASE(a_hardirq_during_printk_prints_too),
 	KUNIT_CASE(an_exception_handler_prints_inside_a_console_driver),
 	KUNIT_CASE(printk_works_with_interrupts_off),
+	KUNIT_CASE(printk_writes_the_consoles_with_preemption_off),
+	KUNIT_CASE(a_writer_woken_during_a_print_waits_for_its_end),
 	{}
 };
 

@@ -58,6 +58,15 @@ static void kmsg_reads_and_writes_the_log(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, log_contains(seq, "syscall_test: hello, kernel log"));
 }
 
+/* SIGSTOP, waitpid(WUNTRACED), SIGCONT, SIGKILL of a stopped process. */
+static void stop_continue_and_kill_a_stopped_process(struct kunit *test)
+{
+	run(test, "stop-continue");
+}
+
+/* A blocking read at the end of the log waits for the next record (dmesg -w). */
+static void kmsg_read_waits_for_the_next_record(struct kunit *test) { run(test, "kmsg-follow"); }
+
 /* The two entries (user/bin/entry_test.c): int 0x80 and the vsyscall page. */
 static void entry(struct kunit *test, const char *name)
 {
@@ -91,6 +100,9 @@ static void sysenter_msrs_point_at_the_entry(struct kunit *test)
 			(unsigned long)current->stack + THREAD_SIZE);
 	preempt_enable();
 }
+static void fork_copies_the_process(struct kunit *test) { run(test, "fork"); }
+static void execve_runs_another_program_in_the_process(struct kunit *test) { run(test, "execve"); }
+static void process_groups_and_waitpid_by_group(struct kunit *test) { run(test, "groups"); }
 
 static void a_missing_program_is_enoent(struct kunit *test)
 {
@@ -128,11 +140,16 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(nanosleep_is_cut_short_with_the_time_left),
 	KUNIT_CASE(proc_listings_and_stdio),
 	KUNIT_CASE(kmsg_reads_and_writes_the_log),
+	KUNIT_CASE(kmsg_read_waits_for_the_next_record),
+	KUNIT_CASE(stop_continue_and_kill_a_stopped_process),
 	KUNIT_CASE(sysenter_msrs_point_at_the_entry),
 	KUNIT_CASE(int80_and_vsyscall_agree_and_keep_registers),
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),
 	KUNIT_CASE(a_signal_arrives_on_return_from_sysenter),
 	KUNIT_CASE(a_call_through_the_page_restarts),
+	KUNIT_CASE(fork_copies_the_process),
+	KUNIT_CASE(execve_runs_another_program_in_the_process),
+	KUNIT_CASE(process_groups_and_waitpid_by_group),
 	KUNIT_CASE(a_missing_program_is_enoent),
 	KUNIT_CASE(nothing_is_left_behind),
 	{}

@@ -72,7 +72,8 @@ static void init_ignores_kill_and_stop_from_user_space(struct kunit *test)
 
 	snprintf(arg, sizeof(arg), "%d", pid);
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, PROGRAM, "kill-init", arg, NULL));
-	/* SIGKILL, SIGSTOP, SIGTERM... were dropped; SIGUSR1, which it
+	/* SIGKILL, SIGSTOP, SIGTERM... were dropped (a child it forks is not
+	 * init: SIGTERM ends that one); SIGUSR1, which it
 	 * handles, arrived, and it exited on its own, with 0. */
 	KUNIT_EXPECT_PROGRAM_PASSES(test, wait_for(pid));
 }

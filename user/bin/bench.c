@@ -12,6 +12,9 @@
  *                    page: entry, dispatch, exit
  *   process_switch   two processes handing the CPU to each other with
  *                    sched_yield() (batch 2: per switch)
+ *   pipe_roundtrip   two processes ping-ponging one byte through two pipes
+ *                    (write, the reader wakes, writes back, the first wakes),
+ *                    per round trip: the figure Linux's pipe benchmarks give
  * `bench traced` measures null_syscall alone, as null_syscall_traced: the
  * kernel runs it with the sys_enter/sys_exit events on (kernel/trace/).
  */
@@ -21,6 +24,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -81,6 +85,48 @@ static void yield(void)
 	sched_yield();
 }
 
+static int to_child[2], from_child[2];
+
+/* One round trip: a byte there, the same byte back. */
+static void pipe_roundtrip(void)
+{
+	char c = 'p';
+
+	write(to_child[1], &c, 1);
+	read(from_child[0], &c, 1);
+}
+
+/* The other end: each byte straight back, until the pipe ends. */
+static void echo_child(void)
+{
+	char c;
+
+	close(to_child[1]); /* or its own write end would keep the read from ever ending */
+	close(from_child[0]);
+	while (read(to_child[0], &c, 1) == 1)
+		write(from_child[1], &c, 1);
+	exit(0);
+}
+
+/* Each round trip is two switches at least: process_switch is its floor. */
+static void bench_pipe(void)
+{
+	pid_t pid;
+
+	pipe(to_child);
+	pipe(from_child);
+	pid = fork();
+	if (pid == 0)
+		echo_child();
+	close(to_child[0]);
+	close(from_child[1]);
+	measure(pipe_roundtrip, BATCH);
+	report("pipe_roundtrip", "process_switch", BATCH);
+	close(to_child[1]); /* the child reads end of file and exits */
+	waitpid(pid, NULL, 0);
+	close(from_child[0]);
+}
+
 int main(int argc, char **argv)
 {
 	static char *const partner[] = { "/bin/bench", "yield-partner", NULL };
@@ -114,5 +160,6 @@ int main(int argc, char **argv)
 	report("process_switch", "yield_switch_2", 2);
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
+	bench_pipe();
 	return 0;
 }

@@ -18,6 +18,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <janus/selftest.h>
 
@@ -57,13 +58,25 @@ static void on_usr1(int sig)
 	got_usr1 += sig == SIGUSR1;
 }
 
-/* Exits 0 once SIGUSR1 came; any signal that kills ends it otherwise. */
+/* Exits 0 once SIGUSR1 came; any signal that kills ends it otherwise.
+ * Its children are not init: SIGTERM ends one as usual. */
 static void target(void)
 {
+	int status = 0;
+	pid_t child;
+
 	CHECK(signal(SIGUSR1, on_usr1) != SIG_ERR);
 	while (!got_usr1)
 		usleep(10000);
 	CHECK(got_usr1 == 1);
+	child = fork();
+	if (child == 0) {
+		sleep(5);
+		exit(0);
+	}
+	CHECK(child > 0 && kill(child, SIGTERM) == 0);
+	CHECK(waitpid(child, &status, 0) == child && WIFSIGNALED(status) &&
+	      WTERMSIG(status) == SIGTERM);
 }
 
 static void kill_init(void)
@@ -73,8 +86,10 @@ static void kill_init(void)
 	struct sigaction sa = { .sa_handler = on_usr1 };
 
 	CHECK(pid > 1);
-	for (unsigned int i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++)
+	for (unsigned int i = 0; i < sizeof(fatal) / sizeof(fatal[0]); i++) {
 		CHECK(kill(pid, fatal[i]) == 0); /* sent, as far as the sender can tell */
+		CHECK(kill(-pid, fatal[i]) == 0); /* to its process group: the same */
+	}
 	CHECK(kill(pid, SIGUSR1) == 0);
 	CHECK_ERR(sigaction(SIGKILL, &sa, 0), EINVAL);
 	CHECK_ERR(sigaction(SIGSTOP, &sa, 0), EINVAL);

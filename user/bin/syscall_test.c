@@ -4,6 +4,7 @@
  * tests/kernel/syscall.c). Exits with the number of failed checks.
  */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <janus.h>
@@ -69,7 +70,7 @@ static void ioctls(void)
 
 static void unknown_numbers(void)
 {
-	CHECK_ERR(syscall(2), ENOSYS);      /* fork: not in Janus */
+	CHECK_ERR(syscall(14), ENOSYS);     /* mknod: not in Janus */
 	CHECK_ERR(syscall(9999), ENOSYS);
 	CHECK_ERR(syscall(-1), ENOSYS);
 	CHECK(syscall(__NR_getpid) == getpid());
@@ -105,7 +106,7 @@ static void children(void)
 	CHECK_ERR(wait(&status), ECHILD);
 	CHECK_ERR(spawn("/bin/nonexistent", args), ENOENT);
 	CHECK_ERR(spawn((const char *)16, args), EFAULT);
-	CHECK_ERR(waitpid(0, &status, 0), EINVAL);
+	CHECK_ERR(waitpid(0, &status, 0), ECHILD); /* none left in my process group */
 }
 
 static void exit_codes(void)
@@ -235,6 +236,20 @@ static int slurp(const char *path, char *buf, int size)
 }
 
 /* /proc's listings, read in small pieces, and the standard descriptors. */
+/* The type of the entry @name in directory @path (getdents64), or -1. */
+static int listed(const char *path, const char *name)
+{
+	static char buf[2048];
+	int fd = open(path, O_RDONLY | O_DIRECTORY), type = -1, n;
+
+	while (fd >= 0 && type < 0 && (n = getdents64(fd, buf, sizeof(buf))) > 0)
+		for (int off = 0; off < n; off += ((struct linux_dirent64 *)(buf + off))->d_reclen)
+			if (!strcmp(((struct linux_dirent64 *)(buf + off))->d_name, name))
+				type = ((struct linux_dirent64 *)(buf + off))->d_type;
+	close(fd);
+	return type;
+}
+
 static void proc_files(void)
 {
 	static char buf[8192];
@@ -244,15 +259,27 @@ static void proc_files(void)
 	CHECK(slurp("/proc/softirqs", buf, sizeof(buf)) > 0 && strstr(buf, "TIMER:"));
 	CHECK(slurp("/proc/tasks", buf, sizeof(buf)) > 0 && strstr(buf, "syscall_test"));
 	CHECK_ERR(open("/proc/nothing", O_RDONLY), ENOENT);
+	/* ls /proc: the kernel's listings and what drivers made with proc_mkdir
+	 * and proc_create, down to /proc/irq/4/ttyS0 as in Linux. */
+	CHECK(listed("/proc", "interrupts") == DT_REG);
+	CHECK(listed("/proc", "irq") == DT_DIR);
+	CHECK(listed("/proc/irq", "4") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "ttyS0") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "..") == DT_DIR);
+	CHECK(listed("/proc/irq/4", "nothing") == -1);
+	CHECK_ERR(read(open("/proc/irq", O_RDONLY), buf, 1), EISDIR);
+	CHECK_ERR(open("/proc/interrupts", O_RDONLY | O_DIRECTORY), ENOTDIR);
 	CHECK_ERR(write(open("/proc/tasks", O_RDONLY), "x", 1), EBADF);
 	CHECK(write(STDOUT_FILENO, "", 0) == 0);
 }
 
-/* /dev/kmsg: a write is a log record; reads return records, the oldest first. */
+/* /dev/kmsg: a write is a log record; reads return records, the oldest
+ * first; at the end, O_NONBLOCK gives EAGAIN, a blocking read waits. */
 static void kmsg(void)
 {
 	static char line[512];
-	int w = open("/dev/kmsg", O_WRONLY), r = open("/dev/kmsg", O_RDONLY), found = 0, n;
+	int w = open("/dev/kmsg", O_WRONLY), r = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+	int found = 0, n;
 
 	CHECK(write(w, "syscall_test: hello, kernel log\n", 32) == 32);
 	while (!found && (n = read(r, line, sizeof(line) - 1)) > 0) {
@@ -260,7 +287,7 @@ static void kmsg(void)
 		found = strstr(line, "syscall_test: hello, kernel log") != NULL;
 	}
 	CHECK(found);
-	CHECK(read(r, line, sizeof(line)) == 0); /* the end: nothing newer */
+	CHECK_ERR(read(r, line, sizeof(line)), EAGAIN); /* the end: nothing newer */
 	CHECK(write(w, "syscall_test: again", 19) == 19);
 	CHECK_ERR(read(r, line, 4), EINVAL); /* a record does not fit: nothing is lost */
 	n = read(r, line, sizeof(line) - 1);
@@ -269,7 +296,135 @@ static void kmsg(void)
 	close(r);
 }
 
+/* Job control: SIGSTOP stops a child (ps: T; waitpid WUNTRACED reports it,
+ * once), SIGCONT continues it, SIGKILL ends even a stopped one. */
+static void stop_and_continue(void)
+{
+	static char buf[16384];
+	char state[16];
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;)
+			usleep(10000);
+	}
+	CHECK(kill(pid, SIGSTOP) == 0);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) &&
+	      WSTOPSIG(status) == SIGSTOP && !WIFSIGNALED(status));
+	CHECK(waitpid(pid, &status, WUNTRACED | WNOHANG) == 0);
+	snprintf(state, sizeof(state), "\n%5d T ", pid);
+	CHECK(slurp("/proc/tasks", buf, sizeof(buf)) > 0 && strstr(buf, state));
+	CHECK(kill(pid, SIGCONT) == 0);
+	CHECK(kill(pid, SIGSTOP) == 0); /* stopped again... */
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status));
+	CHECK(kill(pid, SIGKILL) == 0); /* ... and killed so */
+	CHECK(waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	/* A sleep stopped and continued goes on for the time left, and succeeds
+	 * (restart_syscall), as `sleep 10`, ^Z, fg does. */
+	pid = fork();
+	if (pid == 0) {
+		struct timespec t = { 0, 300000000 };
+
+		exit(nanosleep(&t, NULL) == 0 ? 0 : 1);
+	}
+	CHECK(kill(pid, SIGSTOP) == 0);
+	CHECK(waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status));
+	CHECK(kill(pid, SIGCONT) == 0);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* dmesg -w: a blocking read of /dev/kmsg past the end waits for the next record. */
+static void kmsg_follow(void)
+{
+	static char line[512];
+	int r = open("/dev/kmsg", O_RDONLY), found = 0, status = -1, n;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		usleep(50000); /* most likely, the parent is waiting by now */
+		dprintf(open("/dev/kmsg", O_WRONLY), "syscall_test: a record for the follower\n");
+		exit(0);
+	}
+	while (!found && (n = read(r, line, sizeof(line) - 1)) > 0) {
+		line[n] = 0;
+		found = strstr(line, "syscall_test: a record for the follower") != NULL;
+	}
+	CHECK(found);
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(r);
+}
+
+static void pause_forever(void)
+{
+	sleep(3600);
+}
+
+/* fork: the child is a copy (its memory its own), returns 0; the parent gets its pid. */
+static void forks(void)
+{
+	static int shared = 1;
+	int status = -1, p[2];
+	pid_t pid;
+	char c = 0;
+
+	pipe(p);
+	pid = fork();
+	if (pid == 0) {
+		shared = 2; /* the parent's copy stays 1 */
+		write(p[1], getppid() > 0 ? "k" : "?", 1);
+		exit(7);
+	}
+	CHECK(pid > getpid());
+	CHECK(read(p[0], &c, 1) == 1 && c == 'k'); /* the child had the pipe too */
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 7);
+	CHECK(shared == 1);
+	close(p[0]);
+	close(p[1]);
+}
+
+/* execve: the same process runs another program; a failed one returns. */
+static void execs(void)
+{
+	static char *const args[] = { "/bin/syscall_test", "args-child", "from", "syscall_test",
+				      NULL };
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve("/bin/nonexistent", args, NULL); /* fails: still this program */
+		execve(args[0], args, NULL);
+		exit(99);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_ERR(execve("/bin/nonexistent", args, NULL), ENOENT);
+	CHECK_ERR(execve((const char *)16, args, NULL), EFAULT);
+}
+
+/* Process groups: a child moves to its own group; waitpid(-pgid) finds it. */
+static void groups(void)
+{
+	int status = -1;
+	pid_t pid;
+
+	CHECK(getpgrp() == getpgid(0) && getsid(0) > 0);
+	CHECK_ERR(setsid(), EPERM); /* a kernel-started process leads its own group */
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause_forever();
+	}
+	CHECK(setpgid(pid, pid) == 0 && getpgid(pid) == pid);
+	CHECK_ERR(setpgid(pid, 12345), EPERM);
+	CHECK(kill(-pid, SIGTERM) == 0);
+	CHECK(waitpid(-pid, &status, 0) == pid && WTERMSIG(status) == SIGTERM);
+	CHECK_ERR(kill(-pid, 0), ESRCH);
+}
+
 static const struct check_case cases[] = {
+	{ "fork", forks },
+	{ "execve", execs },
+	{ "groups", groups },
 	{ "ids", ids },
 	{ "files", files },
 	{ "too-many-files", too_many_files },
@@ -287,6 +442,8 @@ static const struct check_case cases[] = {
 	{ "nanosleep-eintr", nanosleep_reports_the_time_left },
 	{ "proc", proc_files },
 	{ "kmsg", kmsg },
+	{ "kmsg-follow", kmsg_follow },
+	{ "stop-continue", stop_and_continue },
 	{ 0 },
 };
 

@@ -8,6 +8,7 @@
 #define _STDIO_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define EOF (-1)

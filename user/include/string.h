@@ -18,5 +18,6 @@ char *strstr(const char *haystack, const char *needle);
 char *strrchr(const char *s, int c);
 /* The text of an errno value ("No such file or directory"). */
 char *strerror(int errnum);
+size_t strcspn(const char *s, const char *reject);
 
 #endif

@@ -5,5 +5,7 @@
 #include <linux/time.h>
 
 int nanosleep(const struct timespec *req, struct timespec *rem);
+/* CLOCK_MONOTONIC only: the time since boot. */
+int clock_gettime(int clock, struct timespec *tp);
 
 #endif

@@ -1,4 +1,5 @@
-/* System calls on files: read, write, open, close, ioctl. */
+/* System calls on files: read, write, open, close, ioctl, dup, dup2, pipe, pipe2. */
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
@@ -34,4 +35,29 @@ int ioctl(int fd, unsigned long cmd, ...)
 	arg = va_arg(ap, unsigned long);
 	va_end(ap);
 	return syscall3(__NR_ioctl, fd, cmd, arg);
+}
+
+int getdents64(int fd, void *buf, unsigned int size)
+{
+	return syscall3(__NR_getdents64, fd, buf, size);
+}
+
+int dup(int fd)
+{
+	return syscall1(__NR_dup, fd);
+}
+
+int dup2(int oldfd, int newfd)
+{
+	return syscall2(__NR_dup2, oldfd, newfd);
+}
+
+int pipe(int fds[2])
+{
+	return syscall1(__NR_pipe, fds);
+}
+
+int pipe2(int fds[2], int flags)
+{
+	return syscall2(__NR_pipe2, fds, flags);
 }

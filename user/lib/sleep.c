@@ -1,4 +1,4 @@
-/* Sleeping: nanosleep (the system call), and sleep and usleep on top of it. */
+/* Time: nanosleep and clock_gettime (the system calls), sleep and usleep on top. */
 #include <time.h>
 #include <unistd.h>
 #include "syscall.h"
@@ -16,6 +16,11 @@ unsigned int sleep(unsigned int seconds)
 	if (nanosleep(&req, &rem) < 0)
 		return rem.tv_sec + (rem.tv_nsec > 0);
 	return 0;
+}
+
+int clock_gettime(int clock, struct timespec *tp)
+{
+	return syscall2(__NR_clock_gettime, clock, tp);
 }
 
 int usleep(useconds_t us)

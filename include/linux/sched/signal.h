@@ -45,6 +45,8 @@ static inline bool signal_pending_state(long state, const struct task_struct *p)
 }
 
 int send_sig(int sig, struct task_struct *p, int priv);
+/* Every process of process group pgrp (kernel/signal.c); -ESRCH if there is none. Any context. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
 void flush_signals(struct task_struct *p);
 /* A signal current cannot ignore, for a fault it caused (arch/x86/traps.c). */
 void force_sig(int sig);
@@ -53,6 +55,10 @@ struct pt_regs;
 void exit_to_user_mode(struct pt_regs *regs);
 /* Takes the lowest pending signal of current, with its action; 0 if none. */
 int dequeue_signal(struct sigaction *action);
+bool sig_kernel_stop(int sig);
+void do_signal_stop(int sig);
+/* Wakes the parents sleeping in waitpid (kernel/exit.c). */
+void wake_up_parent(void);
 /* Signals the default action of which is to do nothing (SIGCHLD). */
 bool sig_default_ignored(int sig);
 

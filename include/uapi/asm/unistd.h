@@ -10,22 +10,37 @@
 #ifndef _UAPI_ASM_UNISTD_H
 #define _UAPI_ASM_UNISTD_H
 
+#define __NR_restart_syscall 0
 #define __NR_exit 1
+#define __NR_fork 2
 #define __NR_read 3
 #define __NR_write 4
 #define __NR_open 5
 #define __NR_close 6
 #define __NR_waitpid 7
+#define __NR_execve 11
 #define __NR_getpid 20
 #define __NR_kill 37
+#define __NR_dup 41
+#define __NR_pipe 42
 #define __NR_ioctl 54
+#define __NR_setpgid 57
+#define __NR_dup2 63
 #define __NR_getppid 64
+#define __NR_getpgrp 65
+#define __NR_setsid 66
 #define __NR_sigaction 67
+#define __NR_syslog 103
 #define __NR_sigreturn 119
 #define __NR_init_module 128
 #define __NR_delete_module 129
+#define __NR_getpgid 132
+#define __NR_getsid 147
 #define __NR_sched_yield 158
 #define __NR_nanosleep 162
+#define __NR_getdents64 220
+#define __NR_clock_gettime 265
+#define __NR_pipe2 331
 #define __NR_finit_module 350
 #define __NR_spawn 400 /* spawn(path, argv): a new process running path; its pid */
 

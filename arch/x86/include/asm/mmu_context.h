@@ -11,6 +11,8 @@
 
 /* A new address space with an empty user half, or NULL. */
 struct mm_struct *mm_alloc(void);
+/* A copy of old with every user page copied (fork), or NULL. */
+struct mm_struct *mm_dup(struct mm_struct *old);
 /* Frees every user page, page table and the directory. Not the one in CR3. */
 void mm_destroy(struct mm_struct *mm);
 /**
