@@ -81,6 +81,13 @@ void vga_write(const char *s, unsigned int n)
 	console_write_direct(&vga_console, s, n);
 }
 
+/**
+ * vga_init() - Clear the screen and register the VGA text console, tty0.
+ *
+ * The console first receives every record already in the log.
+ *
+ * Context: early boot (kmain); does not sleep.
+ */
 void __init vga_init(void)
 {
 	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++)

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Janus kernel-doc: checks and renders the API comments (Python 3 standard library only).
 
-Every non-static function defined in kernel/, arch/, drivers/ and lib/ needs Linux's
-kernel-doc comment, above its definition or above its prototype in a header:
+Every non-static function defined in kernel/, arch/, drivers/ and lib/ (and the
+simulated IRQ lines modules call, tests/kernel/irq_sim.c) needs Linux's kernel-doc
+comment, above its definition or above its prototype in a header:
 
     /**
      * name() - One-line summary.
@@ -41,6 +42,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE_DIRS = ["kernel", "arch", "drivers", "lib"]
+# Test machinery that modules call too, so it is API: the simulated IRQ lines.
+EXTRA_SOURCES = ["tests/kernel/irq_sim.c"]
 HEADER_DIRS = ["include", "arch/x86/include"]
 ENFORCED = os.path.join(ROOT, "tools", "kernel-doc.enforced")
 
@@ -273,6 +276,7 @@ def walk(dirs, exts):
 class Tree:
     def __init__(self):
         self.sources = [p for p in walk(SOURCE_DIRS, (".c",)) if not p.endswith("asm-offsets.c")]
+        self.sources += EXTRA_SOURCES
         self.headers = walk(HEADER_DIRS, (".h",))
         self.header_docs = {}
         for h in self.headers:

@@ -14,7 +14,14 @@
  */
 u32 crc32_le(u32 crc, const u8 *p, size_t len);
 
-/* zlib's crc32() of a whole buffer. */
+/**
+ * crc32() - zlib's CRC-32 of a whole buffer (Ethernet's frame check sequence).
+ * @p:   the bytes
+ * @len: how many
+ *
+ * Context: any context; does not sleep.
+ * Return: the CRC.
+ */
 static inline u32 crc32(const void *p, size_t len)
 {
 	return ~crc32_le(~0u, p, len);

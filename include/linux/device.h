@@ -89,11 +89,42 @@ __printf(6, 7) struct device *device_create_at(const struct callsite *site, stru
  */
 void device_destroy(struct class *cls, dev_t devt);
 
+/**
+ * dev_name() - A device's name ("0000:00:03.0", "irqwait").
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: the name.
+ */
 static inline const char *dev_name(const struct device *dev) { return dev->name; }
+
+/**
+ * dev_get_drvdata() - The driver's private data for a device.
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: what dev_set_drvdata() stored, or NULL.
+ */
 static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
+
+/**
+ * dev_set_drvdata() - Attach the driver's private data to a device (its probe does).
+ * @dev:  the device
+ * @data: the data
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
 
-/* What dev_printk names first: the bound driver (Linux: "e1000 0000:00:03.0: "), or the class. */
+/**
+ * dev_driver_string() - What dev_printk names first: the bound driver, or the class.
+ * @dev: the device
+ *
+ * As Linux's "e1000 0000:00:03.0: ".
+ *
+ * Context: any context; does not sleep.
+ * Return: the driver's or the class's name, or "".
+ */
 static inline const char *dev_driver_string(const struct device *dev)
 {
 	return dev->driver ? dev->driver->name : dev->class ? dev->class->name : "";

@@ -27,6 +27,14 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size,
 			  enum dma_data_direction dir);
 void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 		      enum dma_data_direction dir);
+/**
+ * dma_mapping_error() - Whether dma_map_single() failed.
+ * @dev:  the device the address was mapped for
+ * @addr: what dma_map_single() returned
+ *
+ * Context: any context; does not sleep.
+ * Return: nonzero if @addr is DMA_MAPPING_ERROR.
+ */
 static inline int dma_mapping_error(struct device *dev, dma_addr_t addr)
 {
 	(void)dev;

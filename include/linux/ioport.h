@@ -23,11 +23,25 @@ struct resource {
 #define IORESOURCE_MEM_64 0x00100000UL
 #define IORESOURCE_UNSET 0x20000000UL /* the firmware left it unassigned */
 
+/**
+ * resource_size() - The length of a resource, in bytes (or ports).
+ * @res: the resource
+ *
+ * Context: any context; does not sleep.
+ * Return: end - start + 1.
+ */
 static inline resource_size_t resource_size(const struct resource *res)
 {
 	return res->end - res->start + 1;
 }
 
+/**
+ * resource_type() - Whether a resource is I/O ports or memory.
+ * @res: the resource
+ *
+ * Context: any context; does not sleep.
+ * Return: IORESOURCE_IO, IORESOURCE_MEM, or 0.
+ */
 static inline unsigned long resource_type(const struct resource *res)
 {
 	return res->flags & (IORESOURCE_IO | IORESOURCE_MEM);

@@ -99,8 +99,31 @@ struct pci_driver {
 #define pci_resource_len(dev, bar) \
 	(pci_resource_end(dev, bar) ? resource_size(&(dev)->resource[(bar)]) : 0)
 
+/**
+ * pci_name() - A PCI device's address as its name, "0000:00:03.0".
+ * @pdev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: the name.
+ */
 static inline const char *pci_name(const struct pci_dev *pdev) { return dev_name(&pdev->dev); }
+
+/**
+ * pci_get_drvdata() - The driver's private data for a PCI device.
+ * @pdev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: what pci_set_drvdata() stored, or NULL.
+ */
 static inline void *pci_get_drvdata(struct pci_dev *pdev) { return dev_get_drvdata(&pdev->dev); }
+
+/**
+ * pci_set_drvdata() - Attach the driver's private data to a PCI device (its probe does).
+ * @pdev: the device
+ * @data: the data
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void pci_set_drvdata(struct pci_dev *pdev, void *data)
 {
 	dev_set_drvdata(&pdev->dev, data);

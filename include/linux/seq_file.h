@@ -100,6 +100,13 @@ int single_release(struct inode *inode, struct file *file);
 void seq_putc(struct seq_file *m, char c);
 /* Appends len raw bytes (binary listings such as PCI configuration space). */
 void seq_write(struct seq_file *m, const void *data, size_t len);
+/**
+ * seq_has_overflowed() - Whether the listing outgrew its buffer (it will be rendered again, bigger).
+ * @m: the listing
+ *
+ * Context: the show() callback; does not sleep.
+ * Return: true if text was lost.
+ */
 static inline bool seq_has_overflowed(struct seq_file *m) { return m->overflow; }
 
 __printf(2, 3) void seq_printf(struct seq_file *m, const char *fmt, ...);

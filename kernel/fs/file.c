@@ -34,6 +34,13 @@ struct file *alloc_file(struct inode *inode, unsigned int flags)
 	return file;
 }
 
+/**
+ * get_file() - Take one more reference to an open file.
+ * @file: the file
+ *
+ * Context: any context; does not sleep.
+ * Return: @file.
+ */
 struct file *get_file(struct file *file)
 {
 	atomic_inc(&file->f_count);
@@ -120,6 +127,12 @@ struct files_struct *files_dup(struct files_struct *old)
 	return files;
 }
 
+/**
+ * files_release() - Close every descriptor of a table and free it: a process exits.
+ * @files: the table
+ *
+ * Context: process context; may sleep (fput() of the last references).
+ */
 void files_release(struct files_struct *files)
 {
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)

@@ -125,29 +125,32 @@ static inline void fw_cfg_read(u16 key, void *buf, size_t len)
 		((u8 *)buf)[i] = inb(0x511);
 }
 
+/* Whether the machine has QEMU's fw_cfg device (its signature reads "QEMU"). */
+static inline bool fw_cfg_present(void)
+{
+	char sig[4];
+
+	fw_cfg_read(FW_CFG_SIGNATURE, sig, sizeof(sig));
+	return !memcmp(sig, "QEMU", 4);
+}
+
 /* The number of CPUs QEMU was started with, or 0 without fw_cfg. */
 static inline unsigned int qemu_nr_cpus(void)
 {
-	char sig[4];
-	u16 n;
+	u16 n = 0;
 
-	fw_cfg_read(FW_CFG_SIGNATURE, sig, sizeof(sig));
-	if (memcmp(sig, "QEMU", 4))
-		return 0;
-	fw_cfg_read(FW_CFG_NB_CPUS, &n, sizeof(n));
+	if (fw_cfg_present())
+		fw_cfg_read(FW_CFG_NB_CPUS, &n, sizeof(n));
 	return n;
 }
 
 /* The RAM QEMU was started with (-m), in bytes, or 0 without fw_cfg. */
 static inline u64 qemu_ram_bytes(void)
 {
-	char sig[4];
-	u64 n;
+	u64 n = 0;
 
-	fw_cfg_read(FW_CFG_SIGNATURE, sig, sizeof(sig));
-	if (memcmp(sig, "QEMU", 4))
-		return 0;
-	fw_cfg_read(FW_CFG_RAM_SIZE, &n, sizeof(n));
+	if (fw_cfg_present())
+		fw_cfg_read(FW_CFG_RAM_SIZE, &n, sizeof(n));
 	return n;
 }
 

@@ -7,6 +7,17 @@
 ; and EFLAGS of the interrupted code, and must not run C with DF set.
 bits 32
 section .text
+; The values the loop expects, and the direction flag set.
+%macro LOAD_KNOWN_REGISTERS 0
+	std
+	mov eax, 0xa5a50001
+	mov ebx, 0xa5a50002
+	mov edx, 0xa5a50003
+	mov esi, 0xa5a50004
+	mov edi, 0xa5a50005
+	mov ebp, 0xa5a50006
+%endmacro
+
 global spin_with_known_registers
 spin_with_known_registers:
 	push ebp
@@ -15,13 +26,7 @@ spin_with_known_registers:
 	push edi
 	mov ecx, [esp + 20]             ; counter
 	push dword 0                    ; [esp]: mismatches
-	std
-	mov eax, 0xa5a50001
-	mov ebx, 0xa5a50002
-	mov edx, 0xa5a50003
-	mov esi, 0xa5a50004
-	mov edi, 0xa5a50005
-	mov ebp, 0xa5a50006
+	LOAD_KNOWN_REGISTERS
 .loop:
 	cmp eax, 0xa5a50001
 	jne .bad
@@ -54,13 +59,7 @@ spin_with_known_registers:
 	ret
 .bad:
 	inc dword [esp]
-	std
-	mov eax, 0xa5a50001
-	mov ebx, 0xa5a50002
-	mov edx, 0xa5a50003
-	mov esi, 0xa5a50004
-	mov edi, 0xa5a50005
-	mov ebp, 0xa5a50006
+	LOAD_KNOWN_REGISTERS
 	jmp .check_done
 
 section .note.GNU-stack noalloc noexec nowrite progbits
