@@ -46,12 +46,12 @@ static int interrupts(const char *n)
 	return ok;
 }
 
-/* Waits (up to 10 s) until every event raised so far is processed. */
+/* Waits (up to 20 s) until every event raised so far is processed. */
 static void all_processed(long want)
 {
 	struct counts c = { -1, -1, -1 };
 
-	for (int i = 0; i < 100; i++) {
+	for (int i = 0; i < 200; i++) {
 		if (counts(&c) && c.processed >= want)
 			break;
 		usleep(100000);
