@@ -282,6 +282,20 @@ def write_gradescope(path, checks, score, seconds):
         json.dump(results, f, indent=2)
 
 
+def json_consistent(checks, score, directory):
+    """Writes GRADE_JSON's results.json for these checks and reads it back, as
+    Gradescope would: the same score, one test per check, each passed or not."""
+    path = os.path.join(directory, "results.json")
+    write_gradescope(path, checks, score, 0.0)
+    with open(path) as f:
+        results = json.load(f)
+    tests = results.get("tests", [])
+    return (results.get("score") == score and len(tests) == len(checks) and
+            sum(t["score"] for t in tests) == score and
+            all(t["name"] == c.name and t["max_score"] == c.points and
+                t["status"] == ("passed" if c.ok else "failed") for t, c in zip(tests, checks)))
+
+
 def sync_sources(src, copy):
     """Makes COPY hold SRC's sources (*.c, *.h, Kbuild), touching only what changed,
     so that make rebuilds only that."""
@@ -329,6 +343,10 @@ def selftest(jobs):
             score = sum(c.points for c in checks if c.ok)
             total = sum(c.points for c in checks)
             good = score < total if kind == "skeleton" else score == total
+            if not json_consistent(checks, score, os.path.join(GRADE_DIR, "copies", os.path.basename(lab_dir), kind)):
+                print("lab %s %s: results.json does not say what the checks say" % (
+                    os.path.basename(lab_dir), kind))
+                good = False
             failures += not good
             print("lab %s %s: %d/%d, %s (%.1f s)" % (
                 os.path.basename(lab_dir), kind, score, total, "as it should" if good else

@@ -1,17 +1,19 @@
 """Lab 3's grader (tools/grade.py): edubh.ko on QEMU's edu device, driven by
 /bin/lab03 (user/bin/lab03.c). A handler slower than 50 ms is reported
-(irq_warn_us=50000): processing one event takes 100 ms."""
+(irq_warn_us=200000): processing one event takes 300 ms. (Handler times under
+TCG are host times: the threshold stays far above what a host that deschedules
+a virtual CPU adds to a short handler.)"""
 MODULE = "edubh"
 PROGRAM = ["lab03"]
 SMP = 2
 QEMU = ["-device", "edu"]
-CMDLINE = "irq_warn_us=50000 initcall_blacklist=edu_driver_init"
+CMDLINE = "irq_warn_us=200000 initcall_blacklist=edu_driver_init"
 TIMEOUT = 90
 CHECKS = [
     # name, points, console lines it must show (regexes)
     ("load", 5, [r"/dev/edubh: irq \d+"]),
     ("one_interrupt", 15, []),
-    ("burst_of_8", 15, []),
+    ("burst_of_4", 15, []),
     ("another_burst", 10, []),
     ("unload_while_busy", 15, []),
 ]

@@ -2,8 +2,8 @@
  * Lab 3, a reference solution: edubh, a driver whose interrupt brings work
  * that is too long, and sleeps too much, for interrupt context.
  *
- *   echo 8 > /dev/edubh       the device interrupts 8 times
- *   cat /dev/edubh            raised 8 arrived 8 processed 8
+ *   echo 4 > /dev/edubh       the device interrupts 4 times
+ *   cat /dev/edubh            raised 4 arrived 4 processed 4
  *
  * The choice: the processing takes a mutex (shared with read), so it must
  * run in process context: a work item (or a threaded handler) may sleep, a
@@ -24,7 +24,7 @@
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 
-#define EDUBH_WORK_MS 100 /* what processing one event costs */
+#define EDUBH_WORK_MS 300 /* what processing one event costs */
 #define EDUBH_MAX_BURST 100
 
 static struct edu_lab edu;

@@ -34,7 +34,7 @@ static void ledger_add(void)
 {
 	unsigned long t = READ_ONCE(total);
 
-	udelay(2); /* the bookkeeping takes a moment */
+	udelay(10); /* the bookkeeping takes a moment */
 	WRITE_ONCE(total, t + 1);
 }
 
@@ -53,6 +53,7 @@ static void task_updates(unsigned int n)
 	unsigned long flags;
 
 	for (unsigned int i = 0; i < n; i++) {
+		udelay(5); /* given: prepare the entry (nothing shared) */
 		spin_lock_irqsave(&ledger_lock, flags);
 		ledger_add();
 		spin_unlock_irqrestore(&ledger_lock, flags);
