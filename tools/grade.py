@@ -31,7 +31,8 @@ the program is the initrd's /bin/init and runs as pid 1.
 
 A lab's grade.py gives: MODULE (the .ko it builds), PROGRAM (the guest
 command), CHECKS [(name, points, [regexes its console lines must show])],
-and optionally SMP, QEMU (more QEMU arguments), CMDLINE, TIMEOUT.
+and optionally SMP, QEMU (more QEMU arguments), CMDLINE, TIMEOUT, IRQ_WARN_US
+(the slow-handler limit on an idle host; the runner's otherwise).
 """
 import argparse
 import concurrent.futures
@@ -125,9 +126,12 @@ def make_initrd(spec, ko, work, shell):
 
 
 def qemu_command(spec, initrd):
-    cmdline = getattr(spec, "CMDLINE", "")
-    if "irq_warn_us=" not in cmdline:
-        cmdline = (run.test_irq_warn(run.timeout_scale(1)) + " " + cmdline).strip()
+    # The slow-handler limit: the lab's IRQ_WARN_US, or the runner's, times the
+    # timeout scale (on a busy host a paused vCPU stretches any handler).
+    scale = run.timeout_scale(1)
+    limit = getattr(spec, "IRQ_WARN_US", None)
+    cmdline = ("irq_warn_us=%d" % int(limit * scale) if limit else run.test_irq_warn(scale))
+    cmdline = (cmdline + " " + getattr(spec, "CMDLINE", "")).strip()
     args = ["-m", run.DEFAULT_MEM, "-accel", "tcg", "-smp", str(getattr(spec, "SMP", 1)),
             "-kernel", run.ELF, "-initrd", initrd, "-append", cmdline] + list(getattr(spec, "QEMU", []))
     return [run.QEMU] + run.QEMU_COMMON + args

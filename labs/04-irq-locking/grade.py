@@ -8,7 +8,8 @@ MODULE = "edulock"
 PROGRAM = ["lab04"]
 SMP = 2
 QEMU = ["-device", "edu"]
-CMDLINE = "irq_warn_us=5000000 initcall_blacklist=edu_driver_init"
+CMDLINE = "initcall_blacklist=edu_driver_init"
+IRQ_WARN_US = 5000000
 TIMEOUT = 120
 CHECKS = [
     # name, points, console lines it must show (regexes)
