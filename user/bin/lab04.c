@@ -92,8 +92,8 @@ int main(int argc, char **argv)
 	load();
 	alone("interrupts_alone", "irq", "500");
 	alone("process_context_alone", "task", "5000");
-	together("both_at_once", "irq", "1000", "task", "10000");
-	together("both_at_once_again", "task", "10000", "irq", "1000");
+	together("both_at_once", "irq", "400", "task", "4000");
+	together("both_at_once_again", "task", "4000", "irq", "400");
 	unload();
 	lab_done();
 	return 0;
