@@ -313,6 +313,7 @@ grade: check-deps all
 # solutions (HANDOUT=DIR, default build/lab-handout).
 HANDOUT ?= $(B)/lab-handout
 lab-handout:
+	$(if $(filter $(B)/lab-handout,$(HANDOUT)),rm -rf $(HANDOUT))
 	$(PYTHON) tools/lab-handout.py $(HANDOUT)
 
 # The API reference, docs/api/*.md, rendered from the kernel-doc comments.

@@ -31,9 +31,12 @@ the program is the initrd's /bin/init and runs as pid 1.
 
 A lab's grade.py gives: MODULE (the .ko it builds), PROGRAM (the guest
 command), CHECKS [(name, points, [regexes its console lines must show])],
-and optionally SMP, QEMU (more QEMU arguments), CMDLINE, TIMEOUT.
+and optionally SMP, QEMU (more QEMU arguments), CMDLINE, TIMEOUT, IRQ_WARN_US
+(the slow-handler limit on an idle host; the runner's otherwise).
 """
 import argparse
+import concurrent.futures
+import filecmp
 import glob
 import importlib.util
 import json
@@ -123,9 +126,12 @@ def make_initrd(spec, ko, work, shell):
 
 
 def qemu_command(spec, initrd):
-    cmdline = getattr(spec, "CMDLINE", "")
-    if "irq_warn_us=" not in cmdline:
-        cmdline = (run.test_irq_warn(run.timeout_scale(1)) + " " + cmdline).strip()
+    # The slow-handler limit: the lab's IRQ_WARN_US, or the runner's, times the
+    # timeout scale (on a busy host a paused vCPU stretches any handler).
+    scale = run.timeout_scale(1)
+    limit = getattr(spec, "IRQ_WARN_US", None)
+    cmdline = ("irq_warn_us=%d" % int(limit * scale) if limit else run.test_irq_warn(scale))
+    cmdline = (cmdline + " " + getattr(spec, "CMDLINE", "")).strip()
     args = ["-m", run.DEFAULT_MEM, "-accel", "tcg", "-smp", str(getattr(spec, "SMP", 1)),
             "-kernel", run.ELF, "-initrd", initrd, "-append", cmdline] + list(getattr(spec, "QEMU", []))
     return [run.QEMU] + run.QEMU_COMMON + args
@@ -226,34 +232,44 @@ def judge(spec, boot, times, done):
     return checks
 
 
-def grade(lab_dir, module_dir, quiet=False):
-    """Builds, boots and judges one lab: (checks, score, max, log path)."""
-    spec = load_spec(lab_dir)
+def work_dir(lab_dir, module_dir):
     lab = os.path.basename(lab_dir)
-    work = os.path.join(GRADE_DIR, lab + "-" + re.sub(r"\W", "_", os.path.relpath(module_dir, ROOT)))
+    work = os.path.join(GRADE_DIR, lab + "-" + re.sub(r"\W+", "_", os.path.relpath(module_dir, ROOT)).strip("_"))
     os.makedirs(work, exist_ok=True)
-    log_path = os.path.join(work, "serial.log")
-    say = (lambda *a: None) if quiet else print
-    say("== lab %s: %s.ko from %s ==" % (lab, spec.MODULE, os.path.relpath(module_dir, ROOT)))
-    built, output, ko = build_module(spec, module_dir)
+    return work
+
+
+def run_checks(spec, lab_dir, module_dir, built, ko):
+    """Boots and judges a built module (or fails every check if it did not build)."""
+    log_path = os.path.join(work_dir(lab_dir, module_dir), "serial.log")
     if not built:
         checks = [Check(n, p, logs) for n, p, logs in spec.CHECKS]
         for c in checks:
             c.why.append("the module did not build")
-        say(output.rstrip())
-    else:
-        boot, stamper = boot_and_run(spec, ko, work, log_path)
-        checks = judge(spec, boot, stamper.times, stamper.done)
+        return checks, None
+    boot, stamper = boot_and_run(spec, ko, work_dir(lab_dir, module_dir), log_path)
+    return judge(spec, boot, stamper.times, stamper.done), log_path
+
+
+def grade(lab_dir, module_dir):
+    """Builds, boots, judges and prints one lab: (checks, score, max)."""
+    spec = load_spec(lab_dir)
+    print("== lab %s: %s.ko from %s ==" % (os.path.basename(lab_dir), spec.MODULE,
+                                          os.path.relpath(module_dir, os.getcwd())))
+    built, output, ko = build_module(spec, module_dir)
+    if not built:
+        print(output.rstrip())
+    checks, log_path = run_checks(spec, lab_dir, module_dir, built, ko)
     score = sum(c.points for c in checks if c.ok)
     total = sum(c.points for c in checks)
     for c in checks:
-        say("%s: %s (%.1fs)" % (c.name, "OK" if c.ok else "FAIL", c.seconds()))
+        print("%s: %s (%.1fs)" % (c.name, "OK" if c.ok else "FAIL", c.seconds()))
         for why in c.why[:6]:
-            say("    " + why)
-    say("Score: %d/%d" % (score, total))
-    if built:
-        say("(serial log: %s)" % os.path.relpath(log_path, os.getcwd()))
-    return checks, score, total, log_path
+            print("    " + why)
+    print("Score: %d/%d" % (score, total))
+    if log_path:
+        print("(serial log: %s)" % os.path.relpath(log_path, os.getcwd()))
+    return checks, score, total
 
 
 def write_gradescope(path, checks, score, seconds):
@@ -270,29 +286,76 @@ def write_gradescope(path, checks, score, seconds):
         json.dump(results, f, indent=2)
 
 
-def selftest():
+def json_consistent(checks, score, directory):
+    """Writes GRADE_JSON's results.json for these checks and reads it back, as
+    Gradescope would: the same score, one test per check, each passed or not."""
+    path = os.path.join(directory, "results.json")
+    write_gradescope(path, checks, score, 0.0)
+    with open(path) as f:
+        results = json.load(f)
+    tests = results.get("tests", [])
+    return (results.get("score") == score and len(tests) == len(checks) and
+            sum(t["score"] for t in tests) == score and
+            all(t["name"] == c.name and t["max_score"] == c.points and
+                t["status"] == ("passed" if c.ok else "failed") for t, c in zip(tests, checks)))
+
+
+def sync_sources(src, copy):
+    """Makes COPY hold SRC's sources (*.c, *.h, Kbuild), touching only what changed,
+    so that make rebuilds only that."""
+    os.makedirs(copy, exist_ok=True)
+    pattern = ("*.[ch]", "Kbuild")
+    want = {os.path.basename(f) for p in pattern for f in glob.glob(os.path.join(src, p))}
+    for f in [f for p in pattern for f in glob.glob(os.path.join(copy, p))]:
+        if os.path.basename(f) not in want:
+            os.unlink(f)
+    for name in want:
+        dst = os.path.join(copy, name)
+        if not os.path.exists(dst) or not filecmp.cmp(os.path.join(src, name), dst, shallow=False):
+            shutil.copy(os.path.join(src, name), dst)
+
+
+def selftest(jobs):
     """make test's check: for every lab the skeleton does not get full marks, the
-    solution does. Each is built in a copy under build/grade/, as a student would."""
-    failures = 0
+    solution does. Each is built in a copy under build/grade/copies/, as a student
+    would (one at a time: the out-of-tree build shares a file in build/), then the
+    boots run JOBS at a time."""
+    runs = []
     for lab_dir in all_labs():
         lab = os.path.basename(lab_dir)
         if not os.path.isdir(os.path.join(lab_dir, "solution")):
             print("lab %s: no solution/ (a handout tree): skipped" % lab)
             continue
+        spec = load_spec(lab_dir)
         for kind, src in (("skeleton", lab_dir), ("solution", os.path.join(lab_dir, "solution"))):
             copy = os.path.join(GRADE_DIR, "copies", lab, kind)
-            shutil.rmtree(copy, ignore_errors=True)
-            os.makedirs(copy)
-            for f in glob.glob(os.path.join(src, "*.[ch]")) + glob.glob(os.path.join(src, "Kbuild")):
-                shutil.copy(f, copy)
-            start = time.monotonic()
-            checks, score, total, log_path = grade(lab_dir, copy, quiet=True)
+            sync_sources(src, copy)
+            built, output, ko = build_module(spec, copy)
+            if not built:
+                print("lab %s %s: does not build:\n%s" % (lab, kind, output.rstrip()))
+            runs.append((lab_dir, kind, spec, copy, built, ko))
+
+    def one(run_args):
+        lab_dir, kind, spec, copy, built, ko = run_args
+        start = time.monotonic()
+        checks, log_path = run_checks(spec, lab_dir, copy, built, ko)
+        return checks, log_path, time.monotonic() - start
+
+    failures = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for (lab_dir, kind, *_), (checks, log_path, seconds) in zip(runs, pool.map(one, runs)):
+            score = sum(c.points for c in checks if c.ok)
+            total = sum(c.points for c in checks)
             good = score < total if kind == "skeleton" else score == total
+            if not json_consistent(checks, score, os.path.join(GRADE_DIR, "copies", os.path.basename(lab_dir), kind)):
+                print("lab %s %s: results.json does not say what the checks say" % (
+                    os.path.basename(lab_dir), kind))
+                good = False
             failures += not good
             print("lab %s %s: %d/%d, %s (%.1f s)" % (
-                lab, kind, score, total, "as it should" if good else
+                os.path.basename(lab_dir), kind, score, total, "as it should" if good else
                 ("FAILED: the untouched skeleton gets full marks" if kind == "skeleton" else
-                 "FAILED: the solution does not get full marks"), time.monotonic() - start))
+                 "FAILED: the solution does not get full marks"), seconds))
             if not good and kind == "solution":
                 for c in checks:
                     if not c.ok:
@@ -310,15 +373,16 @@ def main(argv):
     ap.add_argument("--json", metavar="FILE", help="also write Gradescope's results.json")
     ap.add_argument("--selftest", action="store_true",
                     help="every lab: the skeleton must fail and the solution pass")
+    ap.add_argument("--jobs", type=int, default=2, help="boots at a time for --selftest (default 2)")
     args = ap.parse_args(argv)
     if args.selftest:
-        return selftest()
+        return selftest(max(1, args.jobs))
     if not args.lab:
         ap.error("which lab? (e.g. tools/grade.py 01; labs: %s)" %
                  ", ".join(os.path.basename(d) for d in all_labs()))
     lab_dir = find_lab(args.lab)
     start = time.monotonic()
-    checks, score, total, _ = grade(lab_dir, os.path.abspath(args.dir or lab_dir))
+    checks, score, total = grade(lab_dir, os.path.abspath(args.dir or lab_dir))
     if args.json:
         write_gradescope(args.json, checks, score, time.monotonic() - start)
     return 0

@@ -14,7 +14,9 @@
 extern char __per_cpu_start[], __per_cpu_end[], __per_cpu_area0[];
 
 unsigned long __per_cpu_offset[NR_CPUS];
+EXPORT_SYMBOL(__per_cpu_offset); /* per_cpu_ptr() in a module */
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
+EXPORT_SYMBOL(this_cpu_off); /* this_cpu_ptr() in a module */
 DEFINE_PER_CPU(int, cpu_number);
 EXPORT_SYMBOL(cpu_number);
 

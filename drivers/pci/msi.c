@@ -142,7 +142,7 @@ int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs, unsigned i
 	}
 	return -ENOSPC;
 }
-EXPORT_SYMBOL_GPL(pci_alloc_irq_vectors);
+EXPORT_SYMBOL(pci_alloc_irq_vectors);
 
 /**
  * pci_irq_vector() - The IRQ number of one of @dev's vectors.
@@ -158,7 +158,7 @@ int pci_irq_vector(struct pci_dev *dev, unsigned int nr)
 		return -EINVAL;
 	return dev->msi_enabled ? (int)dev->msi_desc->irq : (int)dev->irq;
 }
-EXPORT_SYMBOL_GPL(pci_irq_vector);
+EXPORT_SYMBOL(pci_irq_vector);
 
 /**
  * pci_free_irq_vectors() - Give back what pci_alloc_irq_vectors() took.
@@ -179,4 +179,4 @@ void pci_free_irq_vectors(struct pci_dev *dev)
 	dev->msi_enabled = false;
 	pci_intx(dev, 1);
 }
-EXPORT_SYMBOL_GPL(pci_free_irq_vectors);
+EXPORT_SYMBOL(pci_free_irq_vectors);

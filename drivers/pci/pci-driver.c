@@ -111,7 +111,7 @@ int pci_register_driver(struct pci_driver *drv)
 	mutex_unlock(&pci_bind_lock);
 	return 0;
 }
-EXPORT_SYMBOL_GPL(pci_register_driver);
+EXPORT_SYMBOL(pci_register_driver);
 
 /**
  * pci_unregister_driver() - Take a driver off every device it owns.
@@ -132,7 +132,7 @@ void pci_unregister_driver(struct pci_driver *drv)
 	list_del(&drv->node);
 	mutex_unlock(&pci_bind_lock);
 }
-EXPORT_SYMBOL_GPL(pci_unregister_driver);
+EXPORT_SYMBOL(pci_unregister_driver);
 
 /* The PCI function @dev is, or NULL: PCI is the only bus that binds drivers here. */
 static struct pci_dev *pci_dev_of(struct device *dev)

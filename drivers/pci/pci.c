@@ -56,7 +56,7 @@ int pci_enable_device(struct pci_dev *dev)
 	pcibios_enable_irq(dev); /* unrouted: warned about, the device can still poll or use MSI */
 	return 0;
 }
-EXPORT_SYMBOL_GPL(pci_enable_device);
+EXPORT_SYMBOL(pci_enable_device);
 
 /**
  * pci_disable_device() - Undo one pci_enable_device().
@@ -77,7 +77,7 @@ void pci_disable_device(struct pci_dev *dev)
 	if (dev->bus->self)
 		pci_disable_device(dev->bus->self);
 }
-EXPORT_SYMBOL_GPL(pci_disable_device);
+EXPORT_SYMBOL(pci_disable_device);
 
 /**
  * pci_set_master() - Let @dev start DMA (bus mastering).
@@ -92,7 +92,7 @@ void pci_set_master(struct pci_dev *dev)
 	update_command(dev, PCI_COMMAND_MASTER, 0);
 	dev->is_busmaster = true;
 }
-EXPORT_SYMBOL_GPL(pci_set_master);
+EXPORT_SYMBOL(pci_set_master);
 
 /**
  * pci_clear_master() - Stop @dev from starting DMA.
@@ -105,7 +105,7 @@ void pci_clear_master(struct pci_dev *dev)
 	update_command(dev, 0, PCI_COMMAND_MASTER);
 	dev->is_busmaster = false;
 }
-EXPORT_SYMBOL_GPL(pci_clear_master);
+EXPORT_SYMBOL(pci_clear_master);
 
 /**
  * pci_intx() - Allow or silence @dev's INTx pin.
@@ -148,7 +148,7 @@ void __iomem *pci_iomap(struct pci_dev *dev, int bar, unsigned long maxlen)
 		return ioport_map(r->start, len);
 	return ioremap(r->start, len);
 }
-EXPORT_SYMBOL_GPL(pci_iomap);
+EXPORT_SYMBOL(pci_iomap);
 
 /**
  * pci_iounmap() - Undo pci_iomap().
@@ -163,4 +163,4 @@ void pci_iounmap(struct pci_dev *dev, void __iomem *addr)
 	if (!iomap_is_port(addr))
 		iounmap(addr);
 }
-EXPORT_SYMBOL_GPL(pci_iounmap);
+EXPORT_SYMBOL(pci_iounmap);

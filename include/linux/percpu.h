@@ -23,6 +23,17 @@ DECLARE_PER_CPU(unsigned long, this_cpu_off);
 #define per_cpu(var, cpu) (*per_cpu_ptr(&(var), cpu))
 #define this_cpu_ptr(ptr) ((__typeof__(ptr))((char *)(ptr) + this_cpu_read(this_cpu_off)))
 
+/* Sparse's address-space mark for per-CPU pointers, as in Linux (no effect here). */
+#define __percpu
+
+/*
+ * Dynamic per-CPU memory (kernel/mm/percpu.c): each CPU has its own zeroed
+ * copy; per_cpu_ptr(p, cpu), this_cpu_ptr(p), this_cpu_inc(p->field) reach it.
+ */
+void *__alloc_percpu(size_t size, size_t align);
+void free_percpu(void *ptr);
+#define alloc_percpu(type) ((type __percpu *)__alloc_percpu(sizeof(type), __alignof__(type)))
+
 void setup_per_cpu_areas(void);
 void percpu_install_area(int cpu, void *area);
 size_t percpu_area_size(void);

@@ -117,7 +117,7 @@ static void interrupt_wakes(void)
 
 	lab_begin("interrupt_wakes");
 	pid = start_reader("120");
-	status = wait_for(pid, 30, "5");
+	status = wait_for(pid, 60, "5");
 	if (status < 0)
 		release(pid);
 	lab_end(status == 0, "after 'echo 5 > %s' the reader %s", DEV,
@@ -134,7 +134,7 @@ static void every_reader(void)
 		pids[i] = start_reader("720");
 	usleep(5 * TICK_US);
 	for (int i = 0; i < 3; i++) {
-		int status = wait_for(pids[i], 30, "6");
+		int status = wait_for(pids[i], 60, "6");
 
 		good += status == 0;
 		if (status < 0)
@@ -152,11 +152,11 @@ static void killable(void)
 	pid = start_reader("1");
 	usleep(5 * TICK_US);
 	kill(pid, SIGTERM);
-	status = wait_for(pid, 20, NULL);
+	status = wait_for(pid, 40, NULL);
 	if (status < 0)
 		release(pid);
 	lab_end(status >= 0 && WIFSIGNALED(status),
-		"a reader sent SIGTERM while blocked %s", status < 0 ? "did not die within 2 s" :
+		"a reader sent SIGTERM while blocked %s", status < 0 ? "did not die within 4 s" :
 		"was not killed by the signal");
 }
 
