@@ -8,7 +8,8 @@ unknown command, the serial line's interrupt count rising in
 speed into `wc -c` (every byte delivered or counted as an overrun, and the
 figures printed), an over-long line, a burst of ^C; the demo program's
 subcommands (two provoke the kernel reports the configuration declares);
-job control (^Z, jobs, ps state T, bg, fg, ^C);
+job control (^Z, jobs, ps state T, bg, fg, ^C); a module's life
+(modinfo, insmod with parameters, dmesg, lsmod, rmmod, and their errors);
 and exit, after which init starts a new shell."""
 import time
 
@@ -93,6 +94,24 @@ def paste(s):
             "delivered %d of %d, %d overruns" % (got, len(data), delta[1]))
 
 
+def module_life(s):
+    """A student's session with hello.ko: modinfo, insmod with parameters (its
+    greetings are KERN_INFO, so dmesg shows them), lsmod, a refused bad value,
+    rmmod, and rmmod of what is not loaded."""
+    s.check("modinfo", run_cmd(s, "modinfo hello", OUT + r"^parm:\s+who:whom to greet \(charp\)$"))
+    type_line(s, "insmod hello who=shell count=2")
+    s.check("insmod_params", run_cmd(s, "dmesg | grep hello:", OUT + r".*hello: Hello, shell! \(2 of 2\)$"))
+    s.check("lsmod_lists_it", run_cmd(s, "lsmod", OUT + r"^hello\s+\d+\s+0$"))
+    s.check("insmod_twice_refused", run_cmd(s, "insmod hello", OUT + r"^insmod: ERROR: .*hello.*(exists|File exists)"))
+    type_line(s, "rmmod hello")
+    # grep's count may share its line with the prompt typed-ahead input brought back
+    s.check("rmmod_removes_it", run_cmd(s, "lsmod | grep -c hello", r"^(\$ )?0$"))
+    s.check("rmmod_absent", run_cmd(s, "rmmod hello",
+                                    OUT + r"^rmmod: ERROR: Module hello is not currently loaded$"))
+    s.check("bad_param_refused", run_cmd(s, "insmod hello count=abc",
+                                         OUT + r"^insmod: ERROR: .*(Invalid|invalid)"))
+
+
 def run(s):
     s.check("banner", s.expect(r"^Janus shell on ttyS0: type 'help' to begin.*Ctrl-A X quits QEMU",
                                60), "no banner from /bin/sh")
@@ -135,6 +154,7 @@ def run(s):
     s.write("\x03" * 20)
     s.check("ctrl_c_burst", run_cmd(s, "echo survived", OUT + r"^survived$", 10))
     job_control(s)
+    module_life(s)
     s.check("help", run_cmd(s, "help", r"^Janus shell\. Type a program's name"))
     s.check("demo_context", run_cmd(s, "demo context", r"the handler:.*hardirq context"))
     s.check("demo_bottom_halves", run_cmd(s, "demo bottom-halves", r"tasklet:.*softirq context") and
