@@ -183,6 +183,24 @@ $(B)/modules/$(1).ko: $(call intree_objs,$(1)) $(B)/modules/$(1).mod.o $(B)/Modu
 endef
 $(foreach m,$(INTREE_MODULES),$(eval $(call intree_module_rule,$(m))))
 
+# Drivers built into the kernel and also as a module, as Linux's CONFIG_X=y
+# and =m at once: the net-modules configuration keeps the built-in one from
+# starting (initcall_blacklist=) and loads and unloads the module instead.
+#   drivers/net/e1000.c -> build/modules/e1000.ko
+DRIVER_MODULES := drivers/net/e1000.c
+MODULE_KOS += $(foreach d,$(DRIVER_MODULES),$(B)/modules/$(notdir $(d:.c=.ko)))
+MODULE_OBJS += $(DRIVER_MODULES:%.c=$(B)/modules/%.o)
+$(B)/modules/drivers/%.o: drivers/%.c $(B)/config
+	@mkdir -p $(dir $@)
+	$(call say,CC [M],$<)
+	$(Q)$(CC) $(MODULE_CFLAGS) -Werror -DKBUILD_MODNAME='"$(notdir $*)"' -MMD -MP -c $< -o $@
+define driver_module_rule
+$(B)/modules/$(notdir $(1:.c=.ko)): $(B)/modules/$(1:.c=.o) $(B)/modules/$(notdir $(1:.c=.mod.o)) \
+		$(B)/Module.symvers tools/module/module.lds tools/modpost.py
+	$$(call link_module,$(B)/modules/$(1:.c=.o),$(B)/modules/$(notdir $(1:.c=.mod.o)))
+endef
+$(foreach d,$(DRIVER_MODULES),$(eval $(call driver_module_rule,$(d))))
+
 ifeq ($(M),)
 modules: $(MODULE_KOS)
 

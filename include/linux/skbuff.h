@@ -21,6 +21,9 @@ struct sk_buff {
 	unsigned int len;       /* the frame's length */
 	unsigned int truesize;
 	u16 protocol;           /* EtherType, host order */
+	u8 pkt_type;            /* PACKET_HOST... (uapi/linux/if_packet.h), set on receipt */
+	int skb_iif;            /* index of the interface it came in on (0: sent here) */
+	const void *sk;         /* the socket that sent it, or NULL */
 	u64 tstamp;             /* TSC when the driver took it off the ring */
 };
 

@@ -210,8 +210,8 @@ static long start_pingd(unsigned int answers)
 
 /*
  * ping in user mode on eth0, pingd in user mode on eth1: ARP, then three ICMP
- * echoes, each frame read() by a process that slept in process context until
- * the softirq queued it (net/core/rawnet.c).
+ * echoes, each frame recv()d by a process that slept in process context until
+ * the softirq queued it (net/packet/af_packet.c).
  */
 static void ping_works_between_the_two_interfaces(struct kunit *test)
 {
