@@ -66,12 +66,13 @@ struct net_proto_family {
 int sock_register(const struct net_proto_family *ops);
 
 /**
- * dev_ioctl() - The interface queries of a socket: SIOCGIFINDEX, SIOCGIFNAME, SIOCGIFHWADDR, SIOCGIFFLAGS, SIOCGIFMTU.
+ * dev_ioctl() - The interface requests of a socket: SIOCGIFINDEX, SIOCGIFNAME, SIOCGIFHWADDR, SIOCGIFFLAGS, SIOCGIFMTU, SIOCSIFFLAGS.
  * @cmd: the request
  * @arg: the user's struct ifreq
  *
  * Context: process context; may sleep.
- * Return: 0, -ENODEV for no such interface, -EFAULT, or -ENOTTY for another request.
+ * Return: 0, -ENODEV for no such interface, -EFAULT, the driver's error
+ * bringing it up, or -ENOTTY for another request.
  */
 long dev_ioctl(unsigned int cmd, void __user *arg);
 

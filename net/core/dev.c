@@ -359,15 +359,18 @@ int dev_queue_xmit(struct sk_buff *skb)
 		kfree_skb(skb);
 		return -EMSGSIZE;
 	}
-	if (netif_queue_stopped(dev))
-		return -EBUSY;
 	spin_lock_bh(&dev->tx_lock);
 	/* Checked under the lock dev_close() takes: a driver's stop never
-	 * frees its ring under a sender. */
+	 * frees its ring under a sender. Before the queue: a stopped queue
+	 * of a device that went down stays stopped. */
 	if (!(dev->flags & IFF_UP)) {
 		spin_unlock_bh(&dev->tx_lock);
 		kfree_skb(skb);
 		return -ENETDOWN;
+	}
+	if (netif_queue_stopped(dev)) {
+		spin_unlock_bh(&dev->tx_lock);
+		return -EBUSY;
 	}
 	dev_queue_xmit_nit(skb, dev);
 	ret = dev->netdev_ops->ndo_start_xmit(skb, dev);
