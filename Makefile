@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline timeline-net deps check-deps clean help FORCE docs \
 	kernel-doc-check section-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -389,6 +389,10 @@ $(B)/bootfloor.elf: tools/bootfloor/bootfloor.asm
 timeline: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(PYTHON) tools/timeline.py --build $(B)
 
+# One packet's path (two e1000s on QEMU's hub, one ping), traced: $(B)/trace-net.txt, .json, timeline-net.svg.
+timeline-net: check-deps $(B)/janus.elf $(B)/initrd.tar
+	$(PYTHON) tools/timeline.py --net --build $(B)
+
 debug: check-deps $(B)/janus.elf $(B)/initrd.tar
 	QEMU='$(QEMU)' QEMU_MACHINE='$(subst ','\'',$(QEMU_MACHINE))' \
 		tools/debug.sh $(B)/janus.elf '$(subst ','\'',$(CMDLINE))' $(B)/initrd.tar
@@ -440,6 +444,7 @@ help:
 	@echo "                      download of the kernel once; never part of make test)"
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make timeline       trace the demo on 2 CPUs: $(B)/trace.txt, trace.json, timeline.svg"
+	@echo "  make timeline-net   trace one ping's path: $(B)/trace-net.txt, trace-net.json, timeline-net.svg"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"
 	@echo "  make compile_commands.json   for editors (uses bear)"

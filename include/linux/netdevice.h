@@ -79,7 +79,7 @@ struct net_device {
 	struct wait_queue_head tx_wait;     /* senders waiting for room */
 	struct list_head dev_list;
 	atomic_t refcnt;                    /* dev_hold()s; unregister waits for them */
-	bool unregistering;                 /* its taps are being taken off (ptype_lock) */
+	bool unregistering;                 /* being unregistered: no dev_open(), no new taps */
 	struct device dev;                  /* dev.parent: the PCI device */
 	void *priv;
 };

@@ -24,6 +24,7 @@
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <trace/events/net.h>
 #include <uapi/linux/if_packet.h>
 
 static LIST_HEAD(net_devices);
@@ -35,12 +36,27 @@ static int __dev_open(struct net_device *dev)
 {
 	int err = 0;
 
+	if (dev->unregistering)
+		return -ENODEV; /* on its way out: a driver being unloaded frees it next */
 	if (!(dev->flags & IFF_UP)) {
 		err = dev->netdev_ops->ndo_open ? dev->netdev_ops->ndo_open(dev) : 0;
 		if (!err)
 			dev->flags |= IFF_UP | IFF_BROADCAST;
 	}
 	return err;
+}
+
+/* net_devices_lock held. */
+static void __dev_close(struct net_device *dev)
+{
+	if (!(dev->flags & IFF_UP))
+		return;
+	spin_lock_bh(&dev->tx_lock); /* no sender is past its IFF_UP check */
+	WRITE_ONCE(dev->flags, dev->flags & ~IFF_UP);
+	spin_unlock_bh(&dev->tx_lock);
+	if (dev->netdev_ops->ndo_stop)
+		dev->netdev_ops->ndo_stop(dev);
+	wake_up_all(&dev->tx_wait);
 }
 
 /* net_devices_lock held. */
@@ -166,7 +182,6 @@ static void detach_taps(struct net_device *dev)
 	struct packet_type *pt, *next;
 
 	spin_lock_bh(&ptype_lock);
-	dev->unregistering = true;
 	list_for_each_entry_safe(pt, next, &ptype_all, list) {
 		if (pt->dev != dev)
 			continue;
@@ -196,7 +211,8 @@ static void wait_allrefs(struct net_device *dev)
  * unregister_netdev() - Take an interface away (closing it first if it is up).
  * @dev: the device
  *
- * Lookups stop finding it, the taps bound to it are taken off (their
+ * Lookups stop finding it and dev_open() refuses it, it is closed, the
+ * taps bound to it are taken off (their
  * dev_gone() is called: a packet socket then reports ENETDOWN), and it
  * waits until every dev_hold() is dropped: the caller may free_netdev().
  *
@@ -204,9 +220,10 @@ static void wait_allrefs(struct net_device *dev)
  */
 void unregister_netdev(struct net_device *dev)
 {
-	dev_close(dev);
 	mutex_lock(&net_devices_lock);
+	dev->unregistering = true; /* no dev_open() from now on */
 	list_del_init(&dev->dev_list);
+	__dev_close(dev);
 	mutex_unlock(&net_devices_lock);
 	detach_taps(dev);
 	wait_allrefs(dev);
@@ -260,7 +277,8 @@ EXPORT_SYMBOL(dev_get_by_index);
  * @dev: the device
  *
  * Context: process context; may sleep.
- * Return: 0 (also if it was up already), or the driver's error.
+ * Return: 0 (also if it was up already), -ENODEV once it is being
+ * unregistered, or the driver's error.
  */
 int dev_open(struct net_device *dev)
 {
@@ -284,14 +302,7 @@ int dev_open(struct net_device *dev)
 int dev_close(struct net_device *dev)
 {
 	mutex_lock(&net_devices_lock);
-	if (dev->flags & IFF_UP) {
-		spin_lock_bh(&dev->tx_lock); /* no sender is past its IFF_UP check */
-		WRITE_ONCE(dev->flags, dev->flags & ~IFF_UP);
-		spin_unlock_bh(&dev->tx_lock);
-		if (dev->netdev_ops->ndo_stop)
-			dev->netdev_ops->ndo_stop(dev);
-		wake_up_all(&dev->tx_wait);
-	}
+	__dev_close(dev);
 	mutex_unlock(&net_devices_lock);
 	return 0;
 }
@@ -352,6 +363,7 @@ EXPORT_SYMBOL(netif_wake_queue);
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
+	unsigned int len;
 	netdev_tx_t ret;
 
 	if (skb->len > dev->mtu + ETH_HLEN || skb->len < ETH_HLEN) {
@@ -373,7 +385,9 @@ int dev_queue_xmit(struct sk_buff *skb)
 		return -EBUSY;
 	}
 	dev_queue_xmit_nit(skb, dev);
+	len = skb->len;
 	ret = dev->netdev_ops->ndo_start_xmit(skb, dev);
+	trace_net_dev_xmit(skb, ret, dev, len);
 	spin_unlock_bh(&dev->tx_lock);
 	return ret == NETDEV_TX_OK ? 0 : -EBUSY;
 }
@@ -477,6 +491,7 @@ int netif_receive_skb(struct sk_buff *skb)
 	struct packet_type *pt;
 	bool taken = false;
 
+	trace_netif_receive_skb(skb);
 	skb->pkt_type = eth_pkt_type(skb, dev);
 	skb->skb_iif = dev->ifindex;
 	spin_lock(&ptype_lock);

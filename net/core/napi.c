@@ -16,6 +16,7 @@
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/netdevice.h>
+#include <trace/events/net.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -180,6 +181,7 @@ static void net_rx_action(struct softirq_action *h)
 
 		list_del_init(&n->poll_list);
 		work = n->poll(n, n->weight);
+		trace_napi_poll(n, work, n->weight);
 		sd->processed += work;
 		budget -= work;
 		if (work >= n->weight) /* more on its ring: again, after the others */
