@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline timeline-net deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check deps check-deps clean help FORCE docs \
 	kernel-doc-check section-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -316,9 +316,18 @@ run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
-test: check-deps kernel-doc-check section-check
+test: check-deps kernel-doc-check section-check linux-api-check
 	$(PYTHON) tests/run.py
 	$(PYTHON) tools/grade.py --selftest
+
+# User programs written against Linux's API only (sockets, ioctls, headers):
+# each must also build, unchanged, against the host's own C library, which is
+# what "a Linux program runs on Janus unchanged" means (docs/networking.md).
+LINUX_API_PROGRAMS := user/bin/packet_flood.c
+linux-api-check:
+	@for p in $(LINUX_API_PROGRAMS); do \
+		gcc -Wall -Wextra -Werror -fsyntax-only $$p || exit 1; done
+	@echo "linux-api-check: $(words $(LINUX_API_PROGRAMS)) program(s) build against the host's C library too"
 
 # The labs (labs/NN-name/, docs/labs.md): build the student's module in the
 # lab's folder (make -C . M=labs/NN-name), boot it, run the lab's checks and
@@ -445,6 +454,7 @@ help:
 	@echo "  make debug          QEMU paused with its gdb stub, gdb attached (tools/gdbinit)"
 	@echo "  make timeline       trace the demo on 2 CPUs: $(B)/trace.txt, trace.json, timeline.svg"
 	@echo "  make timeline-net   trace one ping's path: $(B)/trace-net.txt, trace-net.json, timeline-net.svg"
+	@echo "  make linux-api-check  the Linux-API user programs build against the host's C library too"
 	@echo "  make deps           install the Debian packages Janus needs (apt-get)"
 	@echo "  make check-deps     say which of them are missing"
 	@echo "  make compile_commands.json   for editors (uses bear)"
