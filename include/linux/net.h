@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <uapi/linux/net.h>
 #include <uapi/linux/socket.h>
+#include <uapi/linux/uio.h>
 
 struct file;
 struct socket;
@@ -21,14 +22,47 @@ struct sockaddr_storage {
 	char __data[126];
 };
 
-/* One send or receive, as the family sees it: one user buffer. */
+/* One send or receive, as the family sees it: the user's buffers. */
 struct msghdr {
-	void *msg_name;          /* a kernel copy of the address, or NULL */
-	int msg_namelen;         /* its length; receiving: the length filled in */
-	void __user *msg_buf;    /* the data */
-	size_t msg_len;
-	unsigned int msg_flags;  /* MSG_DONTWAIT... */
+	void *msg_name;             /* a kernel copy of the address, or NULL */
+	int msg_namelen;            /* its length; receiving: the length filled in */
+	const struct iovec *msg_iov; /* the user's buffers (a kernel copy of the list) */
+	unsigned long msg_iovlen;
+	size_t msg_len;             /* their total length */
+	unsigned int msg_flags;     /* MSG_DONTWAIT...; receiving: MSG_TRUNC if cut */
 };
+
+/* i386's struct msghdr as user space passes it to sendmsg and recvmsg. */
+struct user_msghdr {
+	void __user *msg_name;
+	int msg_namelen;
+	struct iovec __user *msg_iov;
+	unsigned long msg_iovlen;
+	void __user *msg_control;
+	unsigned long msg_controllen;
+	unsigned int msg_flags;
+};
+
+/**
+ * memcpy_from_msg() - Gather @len bytes from the user's buffers of @m.
+ * @to:  where they go
+ * @m:   the message (its msg_len covers @len)
+ * @len: how many
+ *
+ * Context: process context; may sleep (user memory).
+ * Return: 0, or -EFAULT.
+ */
+int memcpy_from_msg(void *to, const struct msghdr *m, size_t len);
+/**
+ * memcpy_to_msg() - Scatter @len bytes into the user's buffers of @m.
+ * @m:    the message (its msg_len covers @len)
+ * @from: the bytes
+ * @len:  how many
+ *
+ * Context: process context; may sleep (user memory).
+ * Return: 0, or -EFAULT.
+ */
+int memcpy_to_msg(const struct msghdr *m, const void *from, size_t len);
 
 struct proto_ops {
 	int family;

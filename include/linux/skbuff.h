@@ -45,6 +45,7 @@ static inline unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
 
 void skb_queue_head_init(struct sk_buff_head *list);
 void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb);
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb);
 struct sk_buff *skb_dequeue(struct sk_buff_head *list);
 void skb_queue_purge(struct sk_buff_head *list);
 static inline unsigned int skb_queue_len(const struct sk_buff_head *list) { return READ_ONCE(list->qlen); }

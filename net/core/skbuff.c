@@ -86,6 +86,29 @@ void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb)
 EXPORT_SYMBOL(skb_queue_tail);
 
 /**
+ * skb_queue_head() - Put a frame back at the front of a queue.
+ * @list: the queue
+ * @skb:  the frame, which the queue now owns
+ *
+ * What a reader that only looked (MSG_PEEK) does with the frame it took.
+ *
+ * Context: any context (takes the queue's lock with interrupts off).
+ */
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	skb->next = list->first;
+	list->first = skb;
+	if (!list->last)
+		list->last = skb;
+	list->qlen++;
+	spin_unlock_irqrestore(&list->lock, flags);
+}
+EXPORT_SYMBOL(skb_queue_head);
+
+/**
  * skb_dequeue() - Take the first frame off a queue.
  * @list: the queue
  *

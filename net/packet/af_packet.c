@@ -216,7 +216,7 @@ static int packet_sendmsg(struct socket *sock, struct msghdr *m)
 		memcpy(d + 2 * ETH_ALEN, &proto, 2);
 	}
 	err = -EFAULT;
-	if (copy_from_user(d + hlen, m->msg_buf, m->msg_len)) {
+	if (memcpy_from_msg(d + hlen, m, m->msg_len)) {
 		kfree_skb(skb);
 		goto out;
 	}
@@ -275,29 +275,36 @@ static void packet_fill_addr(const struct sk_buff *skb, struct msghdr *m)
 	m->msg_namelen = sizeof(*sll);
 }
 
+/* m->msg_flags: the caller's MSG_* in, MSG_TRUNC out if the frame was cut. */
 static int packet_recvmsg(struct socket *sock, struct msghdr *m)
 {
 	struct packet_sock *po = pkt_sk(sock);
 	unsigned int hlen = sock->type == SOCK_DGRAM ? ETH_HLEN : 0;
+	unsigned int flags = m->msg_flags;
 	struct sk_buff *skb;
 	unsigned int len, n;
 	int err;
 
-	if (m->msg_flags & ~(MSG_DONTWAIT | MSG_TRUNC))
-		return -EINVAL; /* MSG_PEEK is not there yet */
-	skb = packet_wait(po, m->msg_flags, &err);
+	if (flags & ~(MSG_DONTWAIT | MSG_TRUNC | MSG_PEEK))
+		return -EINVAL;
+	skb = packet_wait(po, flags, &err);
 	if (!skb)
 		return err;
-	atomic_sub(skb->len, &po->rmem);
 	len = skb->len > hlen ? skb->len - hlen : 0;
 	n = min_t(size_t, len, m->msg_len);
-	err = copy_to_user(m->msg_buf, skb->data + hlen, n) ? -EFAULT : 0;
+	err = memcpy_to_msg(m, skb->data + hlen, n);
+	m->msg_flags = n < len ? MSG_TRUNC : 0;
 	if (!err && m->msg_name)
 		packet_fill_addr(skb, m);
-	kfree_skb(skb);
+	if (flags & MSG_PEEK) { /* it stays first in line */
+		skb_queue_head(&po->queue, skb);
+	} else {
+		atomic_sub(skb->len, &po->rmem);
+		kfree_skb(skb);
+	}
 	if (err)
 		return err;
-	return m->msg_flags & MSG_TRUNC ? (int)len : (int)n;
+	return flags & MSG_TRUNC ? (int)len : (int)n;
 }
 
 static int set_rcvtimeo(struct packet_sock *po, const void __user *optval, unsigned int optlen)

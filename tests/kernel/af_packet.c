@@ -30,6 +30,12 @@ static void socketcall_reaches_the_same_calls(struct kunit *test)
 	run_case(test, "socketcall");
 }
 
+/* sendmsg and recvmsg: several buffers, MSG_TRUNC in msg_flags. */
+static void sendmsg_gathers_and_recvmsg_scatters(struct kunit *test)
+{
+	run_case(test, "msg");
+}
+
 /* SOCK_DGRAM: the Ethernet header made from the address and taken off. */
 static void dgram_sockets_send_and_receive_payloads(struct kunit *test)
 {
@@ -51,6 +57,7 @@ static void a_full_queue_drops_and_counts(struct kunit *test)
 static struct kunit_case af_packet_cases[] = {
 	KUNIT_CASE(raw_frames_cross_between_two_bound_sockets),
 	KUNIT_CASE(socketcall_reaches_the_same_calls),
+	KUNIT_CASE(sendmsg_gathers_and_recvmsg_scatters),
 	KUNIT_CASE(dgram_sockets_send_and_receive_payloads),
 	KUNIT_CASE(bad_arguments_get_linux_errors),
 	KUNIT_CASE(a_full_queue_drops_and_counts),

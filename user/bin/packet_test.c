@@ -6,8 +6,10 @@
  *   frames     socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL)), bind to an
  *              ifindex, sendto/recvfrom: frames intact and in order, the
  *              sockaddr_ll of each, PACKET_OUTGOING for a third socket,
- *              a protocol filter, getsockname
+ *              a protocol filter, MSG_TRUNC and MSG_PEEK, getsockname
  *   socketcall the same through socketcall(2), i386's one socket call
+ *   msg        sendmsg and recvmsg: a frame gathered from three buffers and
+ *              scattered into two, MSG_TRUNC in msg_flags when they are short
  *   dgram      SOCK_DGRAM: the header made from sockaddr_ll, and taken off
  *   errors     every bad argument gets Linux's errno
  *   drops      a reader that does not read loses frames once its queue is
@@ -127,7 +129,8 @@ static void frames(void)
 	/* MSG_TRUNC gives the frame's real length; the rest is cut off. */
 	CHECK(sendto(tx, f, make_frame(f, 0, 200, TEST_TYPE), 0, (struct sockaddr *)&to,
 		     sizeof(to)) == 200);
-	CHECK(recv(rx, f, 20, MSG_TRUNC) == 200);
+	CHECK(recv(rx, f, 20, MSG_TRUNC | MSG_PEEK) == 200); /* MSG_PEEK: it stays queued */
+	CHECK(recv(rx, f, sizeof(f), 0) == 200 && frame_ok(f, 200, 0, 200));
 	/* read() and write() work on the socket as on a file: the bound interface. */
 	CHECK(write(tap, f, make_frame(f, 1, 80, TEST_TYPE)) == 80);
 	CHECK(read(rx, f, sizeof(f)) == 80 && frame_ok(f, 80, 1, 80));
@@ -172,6 +175,48 @@ static void socketcall_case(void)
 	CHECK(socketcall(21, a) == -1 && errno == EINVAL);
 	CHECK(socketcall(SYS_SOCKET, (unsigned long *)16) == -1 && errno == EFAULT);
 	close(rx), close(tx);
+}
+
+static void msg(void)
+{
+	unsigned char f[ETH_FRAME_LEN], a[20], b[ETH_FRAME_LEN];
+	struct sockaddr_ll from, to = { .sll_family = AF_PACKET };
+	struct iovec out[3], in[2] = { { a, sizeof(a) }, { b, sizeof(b) } };
+	struct msghdr m = { .msg_name = &to, .msg_namelen = sizeof(to), .msg_iov = out,
+			    .msg_iovlen = 3 };
+	int tx, rx, len;
+
+	get_iface("eth0", &eth0);
+	get_iface("eth1", &eth1);
+	len = make_frame(f, 9, 300, TEST_TYPE);
+	rx = bound_socket(SOCK_RAW, TEST_TYPE, eth1.index);
+	tx = socket(AF_PACKET, SOCK_RAW, 0);
+	to.sll_ifindex = eth0.index;
+	out[0] = (struct iovec){ f, ETH_HLEN };
+	out[1] = (struct iovec){ f + ETH_HLEN, 100 };
+	out[2] = (struct iovec){ f + ETH_HLEN + 100, len - ETH_HLEN - 100 };
+	CHECK(sendmsg(tx, &m, 0) == len);
+	m = (struct msghdr){ .msg_name = &from, .msg_namelen = sizeof(from), .msg_iov = in,
+			     .msg_iovlen = 2, .msg_flags = -1 };
+	CHECK(recvmsg(rx, &m, 0) == len);
+	memcpy(f, a, sizeof(a));
+	memcpy(f + sizeof(a), b, len - sizeof(a));
+	CHECK(frame_ok(f, len, 9, len));
+	CHECK(m.msg_flags == 0 && m.msg_namelen == sizeof(from) && from.sll_ifindex == eth1.index);
+	/* Buffers too short: the rest is cut, and msg_flags says so. */
+	make_frame(f, 9, len, TEST_TYPE);
+	CHECK(sendmsg(tx, &(struct msghdr){ .msg_name = &to, .msg_namelen = sizeof(to),
+					    .msg_iov = out, .msg_iovlen = 3 }, 0) == len);
+	in[1].iov_len = 30;
+	m = (struct msghdr){ .msg_iov = in, .msg_iovlen = 2 };
+	CHECK(recvmsg(rx, &m, 0) == 50 && m.msg_flags == MSG_TRUNC);
+	m.msg_iovlen = 2000;
+	CHECK_ERR(recvmsg(rx, &m, MSG_DONTWAIT), EMSGSIZE);
+	m.msg_iovlen = 2;
+	m.msg_iov = (struct iovec *)16;
+	CHECK_ERR(sendmsg(tx, &m, 0), EFAULT);
+	CHECK_ERR(recvmsg(tx, (struct msghdr *)16, 0), EFAULT);
+	close(tx), close(rx);
 }
 
 static void dgram(void)
@@ -245,7 +290,7 @@ static void errors(void)
 	CHECK_ERR(send(fd, f, ETH_FRAME_LEN + 1, 0), EMSGSIZE);
 	CHECK_ERR(send(fd, f, ETH_HLEN - 1, 0), EINVAL);
 	CHECK_ERR(send(fd, (void *)16, 60, 0), EFAULT);
-	CHECK_ERR(recv(fd, (void *)16, 60, MSG_PEEK), EINVAL);
+	CHECK_ERR(recv(fd, f, 60, 0x8000), EINVAL); /* a flag packet sockets do not take */
 	tv = (struct timeval){ 0, 100000 };
 	CHECK(setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) == 0);
 	CHECK_ERR(recv(fd, f, sizeof(f), 0), EAGAIN); /* after 100 ms: nothing came */
@@ -297,6 +342,7 @@ static void drops(void)
 static const struct check_case cases[] = {
 	{ "frames", frames },
 	{ "socketcall", socketcall_case },
+	{ "msg", msg },
 	{ "dgram", dgram },
 	{ "errors", errors },
 	{ "drops", drops },

@@ -56,7 +56,7 @@ static const int numbers[] = {
 	__NR_exit, __NR_read, __NR_write, __NR_open, __NR_close, __NR_waitpid, __NR_getpid,
 	__NR_kill, __NR_ioctl, __NR_getppid, __NR_sigaction, __NR_sigreturn, __NR_sched_yield,
 	__NR_nanosleep, __NR_spawn, __NR_socketcall, __NR_socket, __NR_bind, __NR_setsockopt,
-	__NR_getsockopt, __NR_getsockname, __NR_sendto, __NR_recvfrom,
+	__NR_getsockopt, __NR_getsockname, __NR_sendto, __NR_recvfrom, __NR_sendmsg, __NR_recvmsg,
 };
 
 static const char *const paths[] = {

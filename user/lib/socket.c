@@ -60,6 +60,16 @@ int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
 	return syscall3(__NR_getsockname, fd, addr, len);
 }
 
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+	return syscall3(__NR_sendmsg, fd, msg, flags);
+}
+
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
+{
+	return syscall3(__NR_recvmsg, fd, msg, flags);
+}
+
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
 	return syscall3(__NR_connect, fd, addr, len);
