@@ -30,8 +30,8 @@
 #define __NR_getpgrp 65
 #define __NR_setsid 66
 #define __NR_sigaction 67
-#define __NR_syslog 103
 #define __NR_socketcall 102 /* every socket operation: SYS_SOCKET... (linux/net.h) and an argument array */
+#define __NR_syslog 103
 #define __NR_sigreturn 119
 #define __NR_init_module 128
 #define __NR_delete_module 129
