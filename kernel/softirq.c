@@ -43,6 +43,7 @@ DEFINE_PER_CPU(unsigned int[NR_SOFTIRQS], softirq_counts);
 DEFINE_PER_CPU(unsigned int, softirq_handoffs); /* rounds left to ksoftirqd */
 DECLARE_PER_CPU(unsigned long, softirq_stack_top);
 DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
+EXPORT_SYMBOL_GPL(ksoftirqd); /* a driver may count the polls that ran there (e1000) */
 
 void call_on_stack(void (*fn)(void *), void *arg, unsigned long stack_top);
 

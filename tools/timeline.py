@@ -11,7 +11,14 @@ writes:
     build/trace.json     Chrome/Perfetto Trace Event JSON (ui.perfetto.dev)
     build/timeline.svg   the picture: a lane per CPU, colour by context
 
-    tools/timeline.py [--build build] [--timeout 120]
+With --net (`make timeline-net`) the scenario is one packet instead: two
+e1000 cards on QEMU's in-process hub, the `net_timeline` suite
+(tests/kernel/net_timeline.c) pings from eth0 to pingd on eth1 with the
+tracer on, and the picture follows the echo request from the card's
+interrupt through the NET_RX softirq's poll to pingd's recvfrom() and back:
+build/trace-net.txt, trace-net.json, timeline-net.svg.
+
+    tools/timeline.py [--net] [--build build] [--timeout 120]
 Python 3 standard library only.
 """
 import argparse
@@ -41,45 +48,61 @@ def send_key(monitor_path, key="a"):
 # irq_warn_us: seed003's handler printks; under a loaded host that can take over 1 ms.
 CMDLINE = "trace=%s trace_buf_size=2M trace_demo ignore_loglevel irq_warn_us=500000" % EVENTS
 ASK = "trace_demo: seed003 sleeps in read(): press a key"
+HUB = ["-netdev", "hubport,id=a,hubid=0", "-device", "e1000,netdev=a,romfile=",
+       "-netdev", "hubport,id=b,hubid=0", "-device", "e1000,netdev=b,romfile="]
+# The two scenarios: the QEMU arguments, the command line, the trace's markers,
+# the files, and where the picture starts and zooms.
+SCENARIOS = {
+    "demo": {"qemu": ["-nic", "none"], "cmdline": CMDLINE, "marker": "trace_demo",
+             "files": ("trace.txt", "trace.json", "timeline.svg"), "need": " irq_handler_entry: irq=1 ",
+             "from": r"^seed003-\d+ .* sys_enter: NR 3 ", "focus": r"irq_handler_entry: irq=1 name=",
+             "window": "4000"},
+    "net": {"qemu": HUB, "marker": "net_timeline",
+            "cmdline": "trace=irq:,irq_vectors:,ipi:,sched:,raw_syscalls:,napi:,net: trace_buf_size=1M "
+                       "selftest=net_timeline irq_warn_us=500000",
+            "files": ("trace-net.txt", "trace-net.json", "timeline-net.svg"),
+            "need": " napi_poll: ", "from": r"net_dev_xmit: dev=eth0 skbaddr=\S+ len=98 ",
+            "focus": r"net_dev_xmit: dev=eth1 skbaddr=\S+ len=98 ", "window": "2000"},
+}
 
 
-def trace_lines(log):
+def trace_lines(log, marker="trace_demo"):
     """The trace the kernel printed between its begin and end markers (printk stamps cut)."""
     out, inside = [], False
     for raw in log:
         line = PRINTK.sub("", raw)
-        if "trace_demo: begin trace" in line:
+        if marker + ": begin trace" in line:
             inside = True
-        elif "trace_demo: end trace" in line:
+        elif marker + ": end trace" in line:
             break
         elif inside:
             out.append(line)
     return out
 
 
-def convert(build, trace):
-    """Writes build/trace.txt and, through tools/trace2perfetto.py, trace.json and timeline.svg.
+def convert(build, trace, sc=None):
+    """Writes the trace text and, through tools/trace2perfetto.py, the JSON and the SVG.
     Returns (exit status, the converter's output)."""
-    txt = os.path.join(build, "trace.txt")
+    sc = sc or SCENARIOS["demo"]
+    txt, js, svg = (os.path.join(build, f) for f in sc["files"])
     with open(txt, "w") as f:
         f.write("\n".join(trace) + "\n")
     conv = [sys.executable, os.path.join(ROOT, "tools", "trace2perfetto.py"), txt,
-            "--json", os.path.join(build, "trace.json"),
-            "--svg", os.path.join(build, "timeline.svg"),
-            "--from", r"^seed003-\d+ .* sys_enter: NR 3 ", "--focus", r"irq_handler_entry: irq=1 name=",
-            "--window-us", "4000"]
+            "--json", js, "--svg", svg, "--from", sc["from"], "--focus", sc["focus"],
+            "--window-us", sc["window"]]
     proc = subprocess.run(conv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     return proc.returncode, proc.stdout
 
 
-def record(build, timeout):
-    """Boots the demo; returns the whole serial log."""
+def record(build, timeout, sc=None):
+    """Boots the scenario; returns the whole serial log."""
+    sc = sc or SCENARIOS["demo"]
     tmp = tempfile.mkdtemp(prefix="janus-timeline-")
     monitor = os.path.join(tmp, "monitor.sock")
     argv = ["qemu-system-i386", "-accel", "tcg", "-smp", "2", "-m", "128M", "-display", "none",
-            "-nic", "none", "-serial", "stdio", "-no-reboot", "-monitor", "unix:%s,server,nowait" % monitor,
+            "-serial", "stdio", "-no-reboot", "-monitor", "unix:%s,server,nowait" % monitor,
             "-kernel", os.path.join(build, "janus.elf"), "-initrd", os.path.join(build, "initrd.tar"),
-            "-append", CMDLINE]
+            "-append", sc["cmdline"]] + sc["qemu"]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL)
     timer = threading.Timer(timeout, proc.kill)
@@ -91,7 +114,7 @@ def record(build, timeout):
             log.append(line)
             if ASK in line:
                 send_key(monitor)
-            elif "trace_demo: end trace" in line:
+            elif sc["marker"] + ": end trace" in line:
                 break
     finally:
         timer.cancel()
@@ -104,18 +127,20 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--net", action="store_true", help="one packet's path instead of the demo")
     args = ap.parse_args(argv)
-    log = record(args.build, args.timeout)
+    sc = SCENARIOS["net" if args.net else "demo"]
+    log = record(args.build, args.timeout, sc)
     with open(os.path.join(args.build, "timeline-serial.log"), "w") as f:
         f.write("\n".join(log) + "\n")
-    trace = trace_lines(log)
-    if not any(" irq_handler_entry: irq=1 " in l for l in trace):
-        print("timeline: no IRQ 1 in the trace (serial log: %s/timeline-serial.log)" % args.build)
+    trace = trace_lines(log, sc["marker"])
+    if not any(sc["need"] in l for l in trace):
+        print("timeline: no%sin the trace (serial log: %s/timeline-serial.log)" % (sc["need"], args.build))
         return 1
-    rc, out = convert(args.build, trace)
+    rc, out = convert(args.build, trace, sc)
     print(out.strip())
     if rc == 0:
-        print("wrote %s/trace.txt, trace.json and timeline.svg" % args.build)
+        print("wrote %s/%s, %s and %s" % ((args.build,) + sc["files"]))
     return rc
 
 

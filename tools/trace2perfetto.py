@@ -37,6 +37,9 @@ LEGEND = [("hardirq", "hardirq (interrupt handler)"), ("softirq", "softirq"),
           ("syscall", "system call"), ("work", "work item (kworker)"), ("idle", "idle task")]
 VECTOR_EVENTS = {"local_timer": "local timer", "reschedule": "reschedule IPI",
                  "call_function": "call-function IPI"}
+# The network events, drawn as marks with a short label: (label, its fields).
+NET_EVENTS = {"net_dev_xmit": ("tx %s", ("dev",)), "netif_receive_skb": ("rx %s", ("dev",)),
+              "napi_poll": ("poll %s %s/%s", ("device", "work", "budget"))}
 
 
 class Event:
@@ -84,6 +87,7 @@ class Timeline:
         self.asleep = {}   # pid -> (since, name, state): switched out to sleep, not woken yet
         self.sleeps = []   # (start, end, name, state): a task asleep (S or D) in the kernel
         self.ipis = {}     # target cpu -> [(ts, cpu)] sent, not yet handled
+        self.frames = []   # (ts, cpu, dev) of frames sent, not yet seen interrupt the other card
         for e in events:
             self.step(e)
         for c in self.cpus:
@@ -142,6 +146,7 @@ class Timeline:
             self.instants.append((e.ts, cpu, "wakeup %s-%s" % (f.get("comm"), f.get("pid")), "sched"))
         elif n == "irq_handler_entry":
             self.open(cpu, "hardirq", "irq %s: %s" % (f.get("irq"), f.get("name")), e.ts, f)
+            self.frame_arrives(e, cpu)
         elif n == "irq_handler_exit":
             self.close(cpu, ("hardirq",), e.ts)
         elif n.endswith("_entry") and n[:-6] in VECTOR_EVENTS:
@@ -173,8 +178,23 @@ class Timeline:
             self.close(cpu, ("syscall",), e.ts)
         elif n == "ipi_send_cpu":
             self.ipis.setdefault(int(f.get("cpu", -1)), []).append((e.ts, cpu))
+        elif n in NET_EVENTS:
+            self.instants.append((e.ts, cpu, "%s: %s" % (n, e.args), "net"))
+            if n == "net_dev_xmit":
+                self.frames.append((e.ts, cpu, f.get("dev")))
         elif n in ("janus_report", "page_fault_kernel", "page_fault_user"):
             self.instants.append((e.ts, cpu, "%s: %s" % (n, e.args), "report"))
+
+    def frame_arrives(self, e, cpu):
+        """A frame sent on one card is next seen as the other card's interrupt: a flow."""
+        name = e.fields.get("name", "")
+        if not name.startswith("eth"):
+            return
+        for i, (ts, scpu, dev) in enumerate(self.frames):
+            if dev != name:
+                self.flows.append((ts, scpu, e.ts, cpu, "frame %s -> %s" % (dev, name)))
+                del self.frames[i]
+                return
 
     # ------------------------------------------------------------ JSON
     def trace_events(self):
@@ -284,6 +304,17 @@ def panel(tl, t0, t1, y, title):
                      '<title>%s</title></path>'
                      % (x0, y0, x0, (y0 + y1) / 2, x1, (y0 + y1) / 2, x1, y1, html.escape(name)))
     for ts, cpu, name, cat in tl.instants:
+        if cat == "net" and t0 <= ts <= t1:
+            event, args = name.split(": ", 1)
+            fmt, keys = NET_EVENTS[event]
+            fields = dict(FIELD.findall(args))
+            fields.update(re.findall(r"(device|work|budget) (\S+)", args))
+            parts.append('<path d="M%.1f %d l 4 -5 l 4 5 l -4 5 z" class="net"><title>%s</title></path>'
+                         % (x(ts) - 4, lane_y[cpu] - 2, html.escape(name)))
+            if span < 20000 and fields.get("work") != "0":  # an empty poll: a mark, no label
+                parts.append('<text x="%.1f" y="%d" class="netlabel">%s</text>'
+                             % (x(ts) + 5, lane_y[cpu] - 3,
+                                html.escape(fmt % tuple(fields.get(k, "?") for k in keys))))
         if cat == "report" and t0 <= ts <= t1:
             parts.append('<path d="M%.1f %d l -5 -8 h 10 z" class="report"><title>%s</title></path>'
                          % (x(ts), lane_y[cpu], html.escape(name)))
@@ -331,13 +362,19 @@ def svg(tl, focus=None, window_us=4000.0, start=None):
     lx += 210
     parts.append('<path d="M%d %d l -5 -8 h 10 z" class="report"/><text x="%d" y="%d" class="legend">'
                  'report / page fault</text>' % (lx + 5, y + 12, lx + 16, y + 10))
+    if any(cat == "net" for _, _, _, cat in tl.instants):
+        lx += 150
+        parts.append('<path d="M%d %d l 4 -5 l 4 5 l -4 5 z" class="net"/><text x="%d" y="%d" '
+                     'class="legend">frame sent (tx), NAPI poll, frame to the taps (rx)</text>'
+                     % (lx, y + 7, lx + 14, y + 10))
     height = y + 30
     style = ("text{font-family:DejaVu Sans,Arial,sans-serif}.title{font-size:13px;font-weight:bold}"
              ".cpu{font-size:12px;font-weight:bold}.label{font-size:10px;fill:#fff}"
              ".tick{font-size:11px;text-anchor:middle}.legend{font-size:11px}.axis{stroke:#333}.grid{stroke:#999}"
              ".lanebg{fill:#f7f7f7}.flow{fill:none;stroke:#6a3d9a;stroke-width:1.3}"
              ".report{fill:#000}.sleep{fill:#eaf1fb;stroke:#1f77b4;stroke-dasharray:4 2}"
-             ".sleeplabel{font-size:10px;fill:#1f77b4}")
+             ".sleeplabel{font-size:10px;fill:#1f77b4}.net{fill:#2ca02c;stroke:#145214}"
+             ".netlabel{font-size:9px;fill:#145214}")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d">\n'
             '<title>Janus timeline: the two contexts per CPU</title>\n'

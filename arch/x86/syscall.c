@@ -7,17 +7,19 @@
  * signals, which may turn -ERESTARTSYS into -EINTR or a restart.
  */
 #include <asm/ptrace.h>
+#include <asm/vsyscall.h>
 #include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/syscalls.h>
+#include <linux/uaccess.h>
 #include <uapi/asm/unistd.h>
 #include <trace/events/syscalls.h>
 
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long, unsigned long,
-			     unsigned long);
+			     unsigned long, unsigned long);
 
-/* Every entry is called with five arguments; cdecl lets a function take fewer. */
+/* Every entry is called with six arguments; cdecl lets a function take fewer. */
 #define SYSCALL(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
@@ -53,12 +55,49 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SYSCALL(__NR_clock_gettime, sys_clock_gettime),
 	SYSCALL(__NR_pipe2, sys_pipe2),
 	SYSCALL(__NR_finit_module, sys_finit_module),
+	SYSCALL(__NR_socketcall, sys_socketcall),
+	SYSCALL(__NR_socket, sys_socket),
+	SYSCALL(__NR_socketpair, sys_socketpair),
+	SYSCALL(__NR_bind, sys_bind),
+	SYSCALL(__NR_connect, sys_connect),
+	SYSCALL(__NR_listen, sys_listen),
+	SYSCALL(__NR_accept4, sys_accept4),
+	SYSCALL(__NR_getsockopt, sys_getsockopt),
+	SYSCALL(__NR_setsockopt, sys_setsockopt),
+	SYSCALL(__NR_getsockname, sys_getsockname),
+	SYSCALL(__NR_getpeername, sys_getpeername),
+	SYSCALL(__NR_sendto, sys_sendto),
+	SYSCALL(__NR_sendmsg, sys_sendmsg),
+	SYSCALL(__NR_recvfrom, sys_recvfrom),
+	SYSCALL(__NR_recvmsg, sys_recvmsg),
+	SYSCALL(__NR_shutdown, sys_shutdown),
 	SYSCALL(__NR_spawn, sys_spawn),
 };
 
+/*
+ * The sixth argument, of the two calls that have one. `int 0x80` brings it
+ * in ebp. sysenter cannot: the vsyscall page pushed ebp and carries the
+ * user's stack pointer in it (vsyscall_page.asm), so it is read from there,
+ * as Linux's do_fast_syscall_32 does. A call restarted after a signal
+ * re-enters through the page's `int 0x80` with that same ebp and return
+ * address, so the return address tells the two apart.
+ */
+static long syscall_arg6(unsigned long nr, const struct pt_regs *regs, unsigned long *arg6)
+{
+	u32 v;
+
+	*arg6 = regs->bp;
+	if ((nr != __NR_sendto && nr != __NR_recvfrom) || regs->ip != VSYSCALL_SYSEXIT_RETURN)
+		return 0;
+	if (get_user(v, (const u32 __user *)regs->bp))
+		return -EFAULT;
+	*arg6 = v;
+	return 0;
+}
+
 /**
  * do_syscall() - Dispatch a system call (int 0x80) by its number in EAX; result in EAX.
- * @regs: the caller's state: number in orig_ax, arguments in EBX, ECX, EDX, ESI, EDI
+ * @regs: the caller's state: number in orig_ax, arguments in EBX, ECX, EDX, ESI, EDI, EBP
  *
  * Turns interrupts on: a system call is process context. An unknown number
  * returns -ENOSYS; a call that returns with preempt_count raised is
@@ -71,10 +110,16 @@ __attribute__((used)) void do_syscall(struct pt_regs *regs)
 {
 	unsigned long nr = regs->orig_ax;
 	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+	unsigned long arg6;
+	long err;
 
 	local_irq_enable(); /* the gate turned them off; a system call is process context */
 	trace_sys_enter(regs, nr);
-	regs->ax = fn ? fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di) : -ENOSYS;
+	err = syscall_arg6(nr, regs, &arg6);
+	if (err)
+		regs->ax = err;
+	else
+		regs->ax = fn ? fn(regs->bx, regs->cx, regs->dx, regs->si, regs->di, arg6) : -ENOSYS;
 	trace_sys_exit(regs, regs->ax);
 	syscall_exit_checks(nr, (void *)fn);
 	/* Off again for the way out: exit_to_user_mode's last look at

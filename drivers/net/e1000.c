@@ -474,8 +474,11 @@ static const struct net_device_ops e1000_netdev_ops = {
 struct e1000_adapter *e1000_find(const char *ifname)
 {
 	struct net_device *netdev = dev_get_by_name(ifname);
+	struct e1000_adapter *a;
 
-	return netdev && netdev->netdev_ops == &e1000_netdev_ops ? netdev_priv(netdev) : NULL;
+	a = netdev && netdev->netdev_ops == &e1000_netdev_ops ? netdev_priv(netdev) : NULL;
+	dev_put(netdev); /* the tests that use it keep the driver loaded */
+	return a;
 }
 
 /**

@@ -17,6 +17,7 @@
  */
 #ifndef _LINUX_NETDEVICE_H
 #define _LINUX_NETDEVICE_H
+#include <linux/atomic.h>
 #include <linux/device.h>
 #include <linux/list.h>
 #include <linux/skbuff.h>
@@ -77,6 +78,8 @@ struct net_device {
 	spinlock_t tx_lock;                 /* serialises ndo_start_xmit */
 	struct wait_queue_head tx_wait;     /* senders waiting for room */
 	struct list_head dev_list;
+	atomic_t refcnt;                    /* dev_hold()s; unregister waits for them */
+	bool unregistering;                 /* being unregistered: no dev_open(), no new taps */
 	struct device dev;                  /* dev.parent: the PCI device */
 	void *priv;
 };
@@ -94,8 +97,24 @@ int register_netdev(struct net_device *dev);
 void unregister_netdev(struct net_device *dev);
 struct net_device *dev_get_by_name(const char *name);
 struct net_device *dev_get_by_index(int ifindex);
-/* /dev/NAME, raw frames for user programs (net/core/rawnet.c). */
-void rawnet_publish(struct net_device *dev);
+/**
+ * dev_hold() - Keep @dev from being freed: unregister_netdev() waits for dev_put().
+ * @dev: the device
+ *
+ * Context: any context.
+ */
+static inline void dev_hold(struct net_device *dev) { atomic_inc(&dev->refcnt); }
+/**
+ * dev_put() - Drop a dev_hold() or dev_get_by_*() reference.
+ * @dev: the device, or NULL
+ *
+ * Context: any context.
+ */
+static inline void dev_put(struct net_device *dev)
+{
+	if (dev)
+		atomic_dec(&dev->refcnt);
+}
 int dev_open(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_queue_xmit(struct sk_buff *skb);
@@ -118,11 +137,18 @@ void dev_kfree_skb_any(struct sk_buff *skb);
  * func runs in softirq context and must copy what it keeps: the frame is
  * freed once every tap has seen it. */
 struct packet_type {
+	u16 type;               /* EtherType in network order: htons(ETH_P_ALL) for every frame */
 	struct net_device *dev;
 	void (*func)(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt);
+	/* A packet socket's (NULL for the kernel's own taps): such a tap also sees
+	 * the frames this machine sends, except its own, with PACKET_OUTGOING. */
+	void *af_packet_priv;
+	/* Called when dev is unregistered, after the tap is taken off: softirq-safe. */
+	void (*dev_gone)(struct packet_type *pt);
 	struct list_head list;
 };
 void dev_add_pack(struct packet_type *pt);
+bool dev_add_pack_live(struct packet_type *pt);
 void dev_remove_pack(struct packet_type *pt);
 
 /* NAPI (net/core/dev.c). */

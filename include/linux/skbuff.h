@@ -21,6 +21,9 @@ struct sk_buff {
 	unsigned int len;       /* the frame's length */
 	unsigned int truesize;
 	u16 protocol;           /* EtherType, host order */
+	u8 pkt_type;            /* PACKET_HOST... (uapi/linux/if_packet.h), set on receipt */
+	int skb_iif;            /* index of the interface it came in on (0: sent here) */
+	const void *sk;         /* the socket that sent it, or NULL */
 	u64 tstamp;             /* TSC when the driver took it off the ring */
 };
 
@@ -42,6 +45,7 @@ static inline unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
 
 void skb_queue_head_init(struct sk_buff_head *list);
 void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb);
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb);
 struct sk_buff *skb_dequeue(struct sk_buff_head *list);
 void skb_queue_purge(struct sk_buff_head *list);
 static inline unsigned int skb_queue_len(const struct sk_buff_head *list) { return READ_ONCE(list->qlen); }

@@ -9,6 +9,7 @@
 
 struct timespec;
 struct sigaction;
+struct sockaddr;
 
 long sys_exit(int status);                                           /* kernel/exit.c */
 long sys_waitpid(pid_t pid, int __user *status, int options);
@@ -44,6 +45,24 @@ long sys_spawn(const char __user *path, const char __user *const __user *argv); 
 long sys_fork(void);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);
+long sys_socketcall(int call, unsigned long __user *args);          /* net/socket.c */
+long sys_socket(int family, int type, int protocol);
+long sys_socketpair(int family, int type, int protocol, int __user *sv);
+long sys_bind(int fd, struct sockaddr __user *addr, int addrlen);
+long sys_connect(int fd, struct sockaddr __user *addr, int addrlen);
+long sys_listen(int fd, int backlog);
+long sys_accept4(int fd, struct sockaddr __user *addr, int __user *addrlen, int flags);
+long sys_getsockopt(int fd, int level, int optname, void __user *optval, int __user *optlen);
+long sys_setsockopt(int fd, int level, int optname, const void __user *optval, int optlen);
+long sys_getsockname(int fd, struct sockaddr __user *addr, int __user *addrlen);
+long sys_getpeername(int fd, struct sockaddr __user *addr, int __user *addrlen);
+long sys_sendto(int fd, const void __user *buf, size_t len, unsigned int flags,
+		struct sockaddr __user *addr, int addrlen);
+long sys_sendmsg(int fd, void __user *msg, unsigned int flags);
+long sys_recvfrom(int fd, void __user *buf, size_t size, unsigned int flags,
+		  struct sockaddr __user *addr, int __user *addrlen);
+long sys_recvmsg(int fd, void __user *msg, unsigned int flags);
+long sys_shutdown(int fd, int how);
 
 /**
  * syscall_exit_checks() - Check and repair what a system call left behind.

@@ -3,6 +3,7 @@
  * and caches are coherent with DMA: the DMA address of a buffer is its
  * physical address. The only thing to check is that the device can reach it.
  */
+#include <linux/export.h>
 #include <asm/page.h>
 #include <linux/dma-mapping.h>
 #include <linux/errno.h>
@@ -56,6 +57,7 @@ void *dma_alloc_coherent(struct device *dev, size_t size, dma_addr_t *dma_handle
 	*dma_handle = page_to_phys(page);
 	return page_address(page);
 }
+EXPORT_SYMBOL(dma_alloc_coherent);
 
 /**
  * dma_free_coherent() - Free what dma_alloc_coherent() gave.
@@ -72,6 +74,7 @@ void dma_free_coherent(struct device *dev, size_t size, void *cpu_addr, dma_addr
 	(void)dma_handle;
 	free_pages((unsigned long)cpu_addr, get_order(size));
 }
+EXPORT_SYMBOL(dma_free_coherent);
 
 /**
  * dma_map_single() - Hand a buffer of the kernel's direct map to @dev.
@@ -91,6 +94,7 @@ dma_addr_t dma_map_single(struct device *dev, void *ptr, size_t size,
 	(void)dir;
 	return reachable(dev, phys, size) ? (dma_addr_t)phys : DMA_MAPPING_ERROR;
 }
+EXPORT_SYMBOL(dma_map_single);
 
 /**
  * dma_unmap_single() - The device is done with a dma_map_single() buffer.
@@ -109,3 +113,4 @@ void dma_unmap_single(struct device *dev, dma_addr_t addr, size_t size,
 	(void)size;
 	(void)dir;
 }
+EXPORT_SYMBOL(dma_unmap_single);

@@ -3,17 +3,29 @@
  * and down, sending a frame (dev_queue_xmit -> the driver's ndo_start_xmit)
  * and the last step of receiving one: netif_receive_skb(), called by a
  * driver's NAPI poll in softirq context, hands the frame to every tap that
- * wants it (a packet_type: a raw-frame reader, a test). A frame nobody takes
- * is counted in the device's rx_dropped, as Linux counts it.
+ * wants it (a packet_type: a packet socket, a test). A frame nobody takes
+ * is counted in the device's rx_dropped, as Linux counts it. Packet
+ * sockets also see what the machine sends (dev_queue_xmit_nit).
+ *
+ * A device goes away while others may still hold it: lookups by name or
+ * index take a reference (dev_hold), and unregister_netdev() takes the
+ * device's taps off and waits until every reference is dropped, so the
+ * driver may then free it (an rmmod under traffic).
  */
+#include <linux/export.h>
+#include <linux/byteorder.h>
+#include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+#include <trace/events/net.h>
+#include <uapi/linux/if_packet.h>
 
 static LIST_HEAD(net_devices);
 static DEFINE_MUTEX(net_devices_lock); /* the device list, open and close */
@@ -24,12 +36,27 @@ static int __dev_open(struct net_device *dev)
 {
 	int err = 0;
 
+	if (dev->unregistering)
+		return -ENODEV; /* on its way out: a driver being unloaded frees it next */
 	if (!(dev->flags & IFF_UP)) {
 		err = dev->netdev_ops->ndo_open ? dev->netdev_ops->ndo_open(dev) : 0;
 		if (!err)
 			dev->flags |= IFF_UP | IFF_BROADCAST;
 	}
 	return err;
+}
+
+/* net_devices_lock held. */
+static void __dev_close(struct net_device *dev)
+{
+	if (!(dev->flags & IFF_UP))
+		return;
+	spin_lock_bh(&dev->tx_lock); /* no sender is past its IFF_UP check */
+	WRITE_ONCE(dev->flags, dev->flags & ~IFF_UP);
+	spin_unlock_bh(&dev->tx_lock);
+	if (dev->netdev_ops->ndo_stop)
+		dev->netdev_ops->ndo_stop(dev);
+	wake_up_all(&dev->tx_wait);
 }
 
 /* net_devices_lock held. */
@@ -46,6 +73,42 @@ static struct net_device *__dev_get_by_name(const char *name)
 /* Taps: changed in process context under ptype_lock, walked by the softirq. */
 static LIST_HEAD(ptype_all);
 static DEFINE_SPINLOCK(ptype_lock);
+
+/* Whether the frame was for this interface, everyone, a group or someone else. */
+static u8 eth_pkt_type(const struct sk_buff *skb, const struct net_device *dev)
+{
+	if (skb->len < ETH_HLEN || !memcmp(skb->data, dev->dev_addr, ETH_ALEN))
+		return PACKET_HOST;
+	if (!memcmp(skb->data, dev->broadcast, ETH_ALEN))
+		return PACKET_BROADCAST;
+	return skb->data[0] & 1 ? PACKET_MULTICAST : PACKET_OTHERHOST;
+}
+
+static bool tap_wants(const struct packet_type *pt, const struct sk_buff *skb)
+{
+	return pt->type == htons(ETH_P_ALL) || pt->type == htons(skb->protocol);
+}
+
+/*
+ * A frame leaving: packet sockets that take every protocol see it too, with
+ * PACKET_OUTGOING, except the socket that sent it (Linux's
+ * dev_queue_xmit_nit). The kernel's own taps see received frames only.
+ * Bottom halves are off (dev->tx_lock), as the taps expect.
+ */
+static void dev_queue_xmit_nit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct packet_type *pt;
+
+	skb->pkt_type = PACKET_OUTGOING;
+	skb->skb_iif = 0;
+	skb->protocol = skb->data[12] << 8 | skb->data[13];
+	spin_lock(&ptype_lock);
+	list_for_each_entry(pt, &ptype_all, list)
+		if (pt->af_packet_priv && pt->af_packet_priv != skb->sk &&
+		    pt->type == htons(ETH_P_ALL) && (!pt->dev || pt->dev == dev))
+			pt->func(skb, dev, pt);
+	spin_unlock(&ptype_lock);
+}
 
 /**
  * alloc_etherdev() - A new Ethernet interface with @sizeof_priv bytes for its driver.
@@ -68,6 +131,7 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 	INIT_LIST_HEAD(&dev->dev_list);
 	return dev;
 }
+EXPORT_SYMBOL(alloc_etherdev);
 
 /**
  * free_netdev() - Free a device from alloc_etherdev().
@@ -79,14 +143,14 @@ void free_netdev(struct net_device *dev)
 {
 	kfree(dev);
 }
+EXPORT_SYMBOL(free_netdev);
 
 /**
  * register_netdev() - Make an interface visible as ethN.
  * @dev: the device, with its netdev_ops and MAC address filled in
  *
- * It gets the lowest free ethN name and the next interface index, and its
- * raw-frame node /dev/ethN (net/core/rawnet.c). It starts down: dev_open()
- * brings it up.
+ * It gets the lowest free ethN name and the next interface index. It
+ * starts down: dev_open() brings it up.
  *
  * Context: process context; may sleep.
  * Return: 0, or -EINVAL without netdev_ops.
@@ -108,30 +172,70 @@ int register_netdev(struct net_device *dev)
 	dev->ifindex = next_ifindex++;
 	list_add_tail(&dev->dev_list, &net_devices);
 	mutex_unlock(&net_devices_lock);
-	rawnet_publish(dev);
 	return 0;
+}
+EXPORT_SYMBOL(register_netdev);
+
+/* Takes every tap bound to @dev off, and tells its owner. */
+static void detach_taps(struct net_device *dev)
+{
+	struct packet_type *pt, *next;
+
+	spin_lock_bh(&ptype_lock);
+	list_for_each_entry_safe(pt, next, &ptype_all, list) {
+		if (pt->dev != dev)
+			continue;
+		list_del_init(&pt->list);
+		if (pt->dev_gone)
+			pt->dev_gone(pt);
+	}
+	spin_unlock_bh(&ptype_lock);
+}
+
+/* Waits until nobody holds @dev, saying so every 10 seconds, as Linux does. */
+static void wait_allrefs(struct net_device *dev)
+{
+	unsigned long warned = jiffies;
+
+	while (atomic_read(&dev->refcnt)) {
+		msleep(10);
+		if (time_after(jiffies, warned + 10 * HZ)) {
+			pr_warn("unregister_netdevice: waiting for %s to become free. Usage count = %d\n",
+				dev->name, atomic_read(&dev->refcnt));
+			warned = jiffies;
+		}
+	}
 }
 
 /**
  * unregister_netdev() - Take an interface away (closing it first if it is up).
  * @dev: the device
  *
+ * Lookups stop finding it and dev_open() refuses it, it is closed, the
+ * taps bound to it are taken off (their
+ * dev_gone() is called: a packet socket then reports ENETDOWN), and it
+ * waits until every dev_hold() is dropped: the caller may free_netdev().
+ *
  * Context: process context; may sleep.
  */
 void unregister_netdev(struct net_device *dev)
 {
-	dev_close(dev);
 	mutex_lock(&net_devices_lock);
+	dev->unregistering = true; /* no dev_open() from now on */
 	list_del_init(&dev->dev_list);
+	__dev_close(dev);
 	mutex_unlock(&net_devices_lock);
+	detach_taps(dev);
+	wait_allrefs(dev);
 }
+EXPORT_SYMBOL(unregister_netdev);
 
 /**
- * dev_get_by_name() - Find an interface by name.
+ * dev_get_by_name() - Find an interface by name, and hold it.
  * @name: e.g. "eth0"
  *
  * Context: process context; may sleep.
- * Return: the device, or NULL.
+ * Return: the device, held (dev_put() it), or NULL.
  */
 struct net_device *dev_get_by_name(const char *name)
 {
@@ -139,16 +243,19 @@ struct net_device *dev_get_by_name(const char *name)
 
 	mutex_lock(&net_devices_lock);
 	dev = __dev_get_by_name(name);
+	if (dev)
+		dev_hold(dev);
 	mutex_unlock(&net_devices_lock);
 	return dev;
 }
+EXPORT_SYMBOL(dev_get_by_name);
 
 /**
- * dev_get_by_index() - Find an interface by its index.
+ * dev_get_by_index() - Find an interface by its index, and hold it.
  * @ifindex: the index register_netdev() gave it
  *
  * Context: process context; may sleep.
- * Return: the device, or NULL.
+ * Return: the device, held (dev_put() it), or NULL.
  */
 struct net_device *dev_get_by_index(int ifindex)
 {
@@ -158,16 +265,20 @@ struct net_device *dev_get_by_index(int ifindex)
 	list_for_each_entry(dev, &net_devices, dev_list)
 		if (dev->ifindex == ifindex)
 			found = dev;
+	if (found)
+		dev_hold(found);
 	mutex_unlock(&net_devices_lock);
 	return found;
 }
+EXPORT_SYMBOL(dev_get_by_index);
 
 /**
  * dev_open() - Bring an interface up: the driver's ndo_open.
  * @dev: the device
  *
  * Context: process context; may sleep.
- * Return: 0 (also if it was up already), or the driver's error.
+ * Return: 0 (also if it was up already), -ENODEV once it is being
+ * unregistered, or the driver's error.
  */
 int dev_open(struct net_device *dev)
 {
@@ -191,12 +302,7 @@ int dev_open(struct net_device *dev)
 int dev_close(struct net_device *dev)
 {
 	mutex_lock(&net_devices_lock);
-	if (dev->flags & IFF_UP) {
-		dev->flags &= ~IFF_UP;
-		if (dev->netdev_ops->ndo_stop)
-			dev->netdev_ops->ndo_stop(dev);
-		wake_up_all(&dev->tx_wait);
-	}
+	__dev_close(dev);
 	mutex_unlock(&net_devices_lock);
 	return 0;
 }
@@ -214,6 +320,7 @@ void netif_carrier_on(struct net_device *dev)
 		netdev_info(dev, "link is up\n");
 	}
 }
+EXPORT_SYMBOL(netif_carrier_on);
 
 /**
  * netif_carrier_off() - The link is down.
@@ -228,6 +335,7 @@ void netif_carrier_off(struct net_device *dev)
 		netdev_info(dev, "link is down\n");
 	}
 }
+EXPORT_SYMBOL(netif_carrier_off);
 
 /**
  * netif_wake_queue() - The driver has room again: let senders go on.
@@ -240,6 +348,7 @@ void netif_wake_queue(struct net_device *dev)
 	WRITE_ONCE(dev->tx_stopped, false);
 	wake_up_all(&dev->tx_wait);
 }
+EXPORT_SYMBOL(netif_wake_queue);
 
 /**
  * dev_queue_xmit() - Send a frame.
@@ -254,24 +363,35 @@ void netif_wake_queue(struct net_device *dev)
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
+	unsigned int len;
 	netdev_tx_t ret;
 
-	if (!(READ_ONCE(dev->flags) & IFF_UP)) {
-		kfree_skb(skb);
-		return -ENETDOWN;
-	}
 	if (skb->len > dev->mtu + ETH_HLEN || skb->len < ETH_HLEN) {
 		dev->stats.tx_dropped++;
 		kfree_skb(skb);
 		return -EMSGSIZE;
 	}
-	if (netif_queue_stopped(dev))
-		return -EBUSY;
 	spin_lock_bh(&dev->tx_lock);
+	/* Checked under the lock dev_close() takes: a driver's stop never
+	 * frees its ring under a sender. Before the queue: a stopped queue
+	 * of a device that went down stays stopped. */
+	if (!(dev->flags & IFF_UP)) {
+		spin_unlock_bh(&dev->tx_lock);
+		kfree_skb(skb);
+		return -ENETDOWN;
+	}
+	if (netif_queue_stopped(dev)) {
+		spin_unlock_bh(&dev->tx_lock);
+		return -EBUSY;
+	}
+	dev_queue_xmit_nit(skb, dev);
+	len = skb->len;
 	ret = dev->netdev_ops->ndo_start_xmit(skb, dev);
+	trace_net_dev_xmit(skb, ret, dev, len);
 	spin_unlock_bh(&dev->tx_lock);
 	return ret == NETDEV_TX_OK ? 0 : -EBUSY;
 }
+EXPORT_SYMBOL(dev_queue_xmit);
 
 /**
  * netdev_alloc_skb() - A receive buffer for @dev.
@@ -290,6 +410,7 @@ struct sk_buff *netdev_alloc_skb(struct net_device *dev, unsigned int length, gf
 		skb->dev = dev;
 	return skb;
 }
+EXPORT_SYMBOL(netdev_alloc_skb);
 
 /**
  * dev_kfree_skb_any() - Free a frame the driver is done with.
@@ -301,6 +422,7 @@ void dev_kfree_skb_any(struct sk_buff *skb)
 {
 	kfree_skb(skb);
 }
+EXPORT_SYMBOL(dev_kfree_skb_any);
 
 /**
  * dev_add_pack() - Start tapping received frames.
@@ -313,6 +435,30 @@ void dev_add_pack(struct packet_type *pt)
 	spin_lock_bh(&ptype_lock);
 	list_add_tail(&pt->list, &ptype_all);
 	spin_unlock_bh(&ptype_lock);
+}
+EXPORT_SYMBOL(dev_add_pack);
+
+/**
+ * dev_add_pack_live() - dev_add_pack(), unless pt->dev is being unregistered.
+ * @pt: the tap; pt->dev held by the caller (or NULL: every device)
+ *
+ * What a tap that may race with an unregister uses (a packet socket's
+ * bind): either the tap is on before the unregister takes the device's taps
+ * off, or it is refused.
+ *
+ * Context: process context.
+ * Return: true if the tap is on.
+ */
+bool dev_add_pack_live(struct packet_type *pt)
+{
+	bool live;
+
+	spin_lock_bh(&ptype_lock);
+	live = !pt->dev || !pt->dev->unregistering;
+	if (live)
+		list_add_tail(&pt->list, &ptype_all);
+	spin_unlock_bh(&ptype_lock);
+	return live;
 }
 
 /**
@@ -327,6 +473,7 @@ void dev_remove_pack(struct packet_type *pt)
 	list_del_init(&pt->list);
 	spin_unlock_bh(&ptype_lock);
 }
+EXPORT_SYMBOL(dev_remove_pack);
 
 /**
  * netif_receive_skb() - Hand a received frame to whoever wants it.
@@ -344,9 +491,12 @@ int netif_receive_skb(struct sk_buff *skb)
 	struct packet_type *pt;
 	bool taken = false;
 
+	trace_netif_receive_skb(skb);
+	skb->pkt_type = eth_pkt_type(skb, dev);
+	skb->skb_iif = dev->ifindex;
 	spin_lock(&ptype_lock);
 	list_for_each_entry(pt, &ptype_all, list) {
-		if (pt->dev && pt->dev != dev)
+		if ((pt->dev && pt->dev != dev) || !tap_wants(pt, skb))
 			continue;
 		pt->func(skb, dev, pt);
 		taken = true;
@@ -359,6 +509,7 @@ int netif_receive_skb(struct sk_buff *skb)
 	kfree_skb(skb);
 	return taken ? 0 : -ENOENT;
 }
+EXPORT_SYMBOL(netif_receive_skb);
 
 /**
  * for_each_netdev_call() - Call @fn for every registered interface.

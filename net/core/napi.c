@@ -11,10 +11,12 @@
  * work to ksoftirqd (kernel/softirq.c), so a flood of frames shares the CPU
  * with tasks instead of starving them (no receive livelock).
  */
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/netdevice.h>
+#include <trace/events/net.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
@@ -53,6 +55,7 @@ void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 	napi->poll = poll;
 	napi->dev = dev;
 }
+EXPORT_SYMBOL(netif_napi_add);
 
 /**
  * napi_enable() - Let @napi be scheduled.
@@ -64,6 +67,7 @@ void napi_enable(struct napi_struct *napi)
 {
 	clear(&napi->state, NAPI_STATE_SCHED);
 }
+EXPORT_SYMBOL(napi_enable);
 
 /**
  * napi_disable() - Stop @napi: wait until its poll is not scheduled or running.
@@ -80,6 +84,7 @@ void napi_disable(struct napi_struct *napi)
 		schedule_timeout_uninterruptible(1);
 	clear(&napi->state, NAPI_STATE_DISABLE);
 }
+EXPORT_SYMBOL(napi_disable);
 
 /**
  * napi_schedule_prep() - Claim @napi for a poll.
@@ -107,6 +112,7 @@ bool napi_schedule_prep(struct napi_struct *napi)
 					      __ATOMIC_SEQ_CST));
 	return !(old & (1ul << NAPI_STATE_SCHED));
 }
+EXPORT_SYMBOL(napi_schedule_prep);
 
 /**
  * __napi_schedule() - Queue @napi's poll on this CPU and raise NET_RX.
@@ -123,6 +129,7 @@ void __napi_schedule(struct napi_struct *napi)
 	raise_softirq_irqoff(NET_RX_SOFTIRQ);
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL(__napi_schedule);
 
 /**
  * napi_complete_done() - The poll emptied the ring: @napi may be scheduled again.
@@ -153,6 +160,7 @@ bool napi_complete_done(struct napi_struct *napi, int work_done)
 	}
 	return true;
 }
+EXPORT_SYMBOL(napi_complete_done);
 
 /* NET_RX_SOFTIRQ: run the scheduled polls, within the budget. */
 static void net_rx_action(struct softirq_action *h)
@@ -173,6 +181,7 @@ static void net_rx_action(struct softirq_action *h)
 
 		list_del_init(&n->poll_list);
 		work = n->poll(n, n->weight);
+		trace_napi_poll(n, work, n->weight);
 		sd->processed += work;
 		budget -= work;
 		if (work >= n->weight) /* more on its ring: again, after the others */

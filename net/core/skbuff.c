@@ -3,6 +3,7 @@
  * in two parts, the small header and the data, so that the data (up to a
  * page) is physically contiguous and a card can DMA into it.
  */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
@@ -30,6 +31,7 @@ struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
 	skb->truesize = size;
 	return skb;
 }
+EXPORT_SYMBOL(alloc_skb);
 
 /**
  * kfree_skb() - Free a frame buffer.
@@ -44,6 +46,7 @@ void kfree_skb(struct sk_buff *skb)
 	kfree(skb->head);
 	kfree(skb);
 }
+EXPORT_SYMBOL(kfree_skb);
 
 /**
  * skb_queue_head_init() - An empty queue of frames.
@@ -57,6 +60,7 @@ void skb_queue_head_init(struct sk_buff_head *list)
 	list->qlen = 0;
 	spin_lock_init(&list->lock);
 }
+EXPORT_SYMBOL(skb_queue_head_init);
 
 /**
  * skb_queue_tail() - Append a frame to a queue.
@@ -79,6 +83,30 @@ void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb)
 	list->qlen++;
 	spin_unlock_irqrestore(&list->lock, flags);
 }
+EXPORT_SYMBOL(skb_queue_tail);
+
+/**
+ * skb_queue_head() - Put a frame back at the front of a queue.
+ * @list: the queue
+ * @skb:  the frame, which the queue now owns
+ *
+ * What a reader that only looked (MSG_PEEK) does with the frame it took.
+ *
+ * Context: any context (takes the queue's lock with interrupts off).
+ */
+void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&list->lock, flags);
+	skb->next = list->first;
+	list->first = skb;
+	if (!list->last)
+		list->last = skb;
+	list->qlen++;
+	spin_unlock_irqrestore(&list->lock, flags);
+}
+EXPORT_SYMBOL(skb_queue_head);
 
 /**
  * skb_dequeue() - Take the first frame off a queue.
@@ -103,6 +131,7 @@ struct sk_buff *skb_dequeue(struct sk_buff_head *list)
 	spin_unlock_irqrestore(&list->lock, flags);
 	return skb;
 }
+EXPORT_SYMBOL(skb_dequeue);
 
 /**
  * skb_queue_purge() - Free every frame of a queue.
@@ -117,3 +146,4 @@ void skb_queue_purge(struct sk_buff_head *list)
 	while ((skb = skb_dequeue(list)))
 		kfree_skb(skb);
 }
+EXPORT_SYMBOL(skb_queue_purge);

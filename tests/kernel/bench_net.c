@@ -5,11 +5,18 @@
  * mode: net_MODE_latency, a single frame from dev_queue_xmit() on eth0 to its
  * reader on eth1 (the tap, in the softirq); net_MODE_rx_frame, the time per
  * received frame under the flood (its inverse is frames per second); and, as
- * values, the frames received and missed, interrupts per 1000 frames, and the
- * share of the task's progress that survives the first 100 ms of the flood
- * (its iterations then / alone, percent). The task is a kthread at
- * nice 0 bound to CPU0. Only make bench's time leg has the cards (a flood
- * under -icount runs too slowly); the benchmark skips without them.
+ * values, the frames received and missed, interrupts per 1000 frames.
+ *
+ * Receive livelock: a task (a kthread at nice 0 bound to CPU0, where the
+ * cards interrupt) does fixed chunks of work, each about a millisecond
+ * alone. net_task_chunk_alone is the time per chunk with no traffic, the
+ * floor; net_MODE_task_chunk the time per chunk while eth0 floods eth1
+ * without pause, in the same boot: their ratio (make bench's "x ns") is how
+ * much the flood slows the task, and net_MODE_task_share = floor median /
+ * flooded median, in percent, the share of its progress that survives. A
+ * kernel with receive livelock would leave the task next to nothing. Only
+ * make bench's time leg has the cards (a flood under -icount runs too
+ * slowly); the benchmark skips without them.
  */
 #include <asm/tsc.h>
 #include <linux/completion.h>
@@ -22,44 +29,75 @@
 
 #define FLOOD_FRAMES 10000
 #define LATENCY_SAMPLES 51
+#define CHUNKS 60 /* chunks of the task's work timed per phase */
 
 struct flooder {
 	struct net_device *from, *to;
 	unsigned int sent;
+	bool forever;          /* until flood_stop, else FLOOD_FRAMES */
 	struct completion done;
 };
+
+static volatile bool flood_stop;
 
 static int flood_fn(void *data)
 {
 	struct flooder *f = data;
 
-	f->sent = send_frames(f->from, f->to, 0, FLOOD_FRAMES, 64);
+	if (!f->forever)
+		f->sent = send_frames(f->from, f->to, 0, FLOOD_FRAMES, 64);
+	while (f->forever && !READ_ONCE(flood_stop))
+		f->sent += send_frames(f->from, f->to, f->sent, 100, 64);
 	complete(&f->done);
 	return 0;
 }
 
-static volatile bool spin_stop;
-static volatile unsigned long spins;
+/* The task: chunk after chunk of work; while `want` > `taken`, each chunk's TSC ticks go in samples. */
+static struct {
+	volatile bool stop;
+	unsigned long chunk;     /* loop iterations in one chunk */
+	volatile unsigned int want, taken;
+	u64 samples[CHUNKS];
+} task;
 
-static int spin_fn(void *data)
+static int task_fn(void *data)
 {
 	(void)data;
-	while (!spin_stop) {
-		spins++;
+	while (!task.stop) {
+		u64 t0 = rdtsc();
+		for (volatile unsigned long i = 0; i < task.chunk; i++)
+			;
+		if (task.taken < task.want)
+			task.samples[task.taken++] = rdtsc() - t0;
 		if (need_resched())
 			schedule();
 	}
 	return 0;
 }
 
-/* The spinner's iterations per million TSC ticks over the next ms milliseconds. */
-static unsigned long spin_rate(unsigned int ms)
+/* Times CHUNKS chunks of the task's work, then reports them as name (floor: the figure to compare with). */
+static void time_chunks(const char *name, const char *floor)
 {
-	unsigned long before = spins;
-	u64 t0 = rdtsc();
+	task.taken = 0;
+	task.want = CHUNKS;
+	wait_until(READ_ONCE(task.taken) == CHUNKS, 30000);
+	task.want = 0;
+	bench_report(name, floor, task.samples, task.taken, 1, CHUNKS - task.taken);
+}
 
-	schedule_timeout_uninterruptible(msecs_to_jiffies(ms)); /* a window, not a wait for state */
-	return div_u64((u64)(spins - before) * 1000000, (u32)max_t(u64, rdtsc() - t0, 1));
+static u64 median_chunk(void)
+{
+	static u64 sorted[CHUNKS];
+	unsigned int n = task.taken;
+
+	memcpy(sorted, task.samples, n * sizeof(u64));
+	for (unsigned int i = 1; i < n; i++) /* insertion sort: 60 numbers */
+		for (unsigned int j = i; j && sorted[j - 1] > sorted[j]; j--) {
+			u64 t = sorted[j];
+			sorted[j] = sorted[j - 1];
+			sorted[j - 1] = t;
+		}
+	return n ? sorted[n / 2] : 0;
 }
 
 /* A figure that is a count, not a time: "bench: net_MODE_WHAT value=V unit=UNIT". */
@@ -95,15 +133,41 @@ static void latency(const char *name, struct e1000_adapter *tx, struct e1000_ada
 	bench_report(name, "-", samples, n, 1, LATENCY_SAMPLES - n);
 }
 
+/* The task's chunks under a flood that lasts until they are timed: the livelock figure. */
+static void task_under_flood(const char *mode, struct e1000_adapter *tx, struct e1000_adapter *rx,
+			     u64 alone)
+{
+	struct flooder f = { .from = tx->netdev, .to = rx->netdev, .forever = true };
+	struct task_struct *t;
+	char name[64];
+	u64 flooded;
+
+	init_completion(&f.done);
+	flood_stop = false;
+	t = kthread_create(flood_fn, &f, "flood");
+	if (IS_ERR(t))
+		return;
+	kthread_bind(t, 1);
+	wake_up_process(t);
+	snprintf(name, sizeof(name), "net_%s_task_chunk", mode);
+	time_chunks(name, "net_task_chunk_alone");
+	flooded = median_chunk();
+	flood_stop = true;
+	wait_for_completion(&f.done);
+	flooded = min_t(u64, flooded, U32_MAX);
+	report_value(mode, "task_share", flooded ? div_u64(alone * 100, (u32)flooded) : 0, "percent");
+	report_value(mode, "flood_frames", f.sent, "frames");
+}
+
 static void measure(const char *mode, struct e1000_adapter *tx, struct e1000_adapter *rx,
-		    unsigned long alone)
+		    u64 alone)
 {
 	static u64 stamps[FLOOD_FRAMES / STAMP_EVERY];
 	struct flooder f = { .from = tx->netdev, .to = rx->netdev };
 	struct frame_probe p;
 	struct task_struct *t;
 	unsigned int irqs, n = 0;
-	unsigned long missed, under_flood;
+	unsigned long missed;
 	char name[64];
 
 	probe_start(&p, rx->netdev);
@@ -124,7 +188,6 @@ static void measure(const char *mode, struct e1000_adapter *tx, struct e1000_ada
 	}
 	kthread_bind(t, 1);
 	wake_up_process(t);
-	under_flood = spin_rate(100);
 	wait_for_completion(&f.done);
 	wait_until(READ_ONCE(p.frames) + (missed_now(rx) - missed) >= f.sent, 2000);
 	probe_stop(&p);
@@ -137,31 +200,40 @@ static void measure(const char *mode, struct e1000_adapter *tx, struct e1000_ada
 	report_value(mode, "missed", missed_now(rx) - missed, "frames");
 	report_value(mode, "irqs_per_1000_frames",
 		     p.frames ? div_u64((u64)(rx->count.interrupts - irqs) * 1000, p.frames) : 0, "irqs");
-	report_value(mode, "task_share", alone ? under_flood * 100 / alone : 0, "percent");
+	task_under_flood(mode, tx, rx, alone);
 }
 
 static void bench_net_rx(void)
 {
 	struct e1000_adapter *tx = e1000_find("eth0"), *rx = e1000_find("eth1");
-	struct task_struct *spinner;
-	unsigned long alone;
+	struct task_struct *worker;
+	u64 t0;
+	u64 alone;
 
 	if (!tx || !rx || num_online_cpus() < 2)
 		return; /* only make bench's time leg gives two cards */
 	wait_until(netif_carrier_ok(rx->netdev), 2000);
-	spin_stop = false;
-	spinner = kthread_create(spin_fn, NULL, "spinner");
-	if (IS_ERR(spinner))
+	/* A chunk: about a millisecond of the loop, alone. */
+	t0 = rdtsc();
+	for (volatile unsigned long i = 0; i < 100000; i++)
+		;
+	t0 = min_t(u64, max_t(u64, rdtsc() - t0, 1), U32_MAX);
+	task.chunk = max_t(u64, div_u64(100000ull * tsc_khz, (u32)t0), 1000);
+	task.stop = false;
+	worker = kthread_create(task_fn, NULL, "net_task");
+	if (IS_ERR(worker))
 		return;
-	kthread_bind(spinner, 0);
-	wake_up_process(spinner);
-	alone = spin_rate(100);
+	kthread_bind(worker, 0);
+	wake_up_process(worker);
+	time_chunks("net_task_chunk_alone", "-");
+	alone = median_chunk();
+	report_value("task", "chunk_iterations", task.chunk, "loops");
 	e1000_set_irq_mode(rx, E1000_NAPI_ITR, 4000);
 	measure("napi_itr", tx, rx, alone);
 	e1000_set_irq_mode(rx, E1000_IRQ_PER_FRAME, 0);
 	measure("irq_per_frame", tx, rx, alone);
 	e1000_set_irq_mode(rx, E1000_NAPI_ITR, 4000);
-	spin_stop = true;
-	kthread_stop(spinner);
+	task.stop = true;
+	kthread_stop(worker);
 }
 DEFINE_BENCHMARK(bench_net_rx);

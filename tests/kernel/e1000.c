@@ -186,32 +186,10 @@ static void a_link_change_interrupt_rechecks_the_link(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, netif_carrier_ok(rx->netdev)); /* QEMU's link stays up */
 }
 
-/* Starts pingd on eth1 in the background: it answers `answers` echo requests, then exits. */
-static long start_pingd(unsigned int answers)
-{
-	struct program_args *args = kzalloc(sizeof(*args), GFP_KERNEL);
-	static const char *const argv[] = { "/bin/pingd", "eth1", "10.0.0.2" };
-	char *next;
-	long pid;
-
-	if (!args)
-		return -ENOMEM;
-	next = args->strings;
-	for (unsigned int i = 0; i < ARRAY_SIZE(argv); i++) {
-		args->argv[args->argc++] = strcpy(next, argv[i]);
-		next += strlen(argv[i]) + 1;
-	}
-	args->argv[args->argc++] = next;
-	snprintf(next, 8, "%u", answers);
-	pid = do_spawn(argv[0], args);
-	kfree(args);
-	return pid;
-}
-
 /*
  * ping in user mode on eth0, pingd in user mode on eth1: ARP, then three ICMP
- * echoes, each frame read() by a process that slept in process context until
- * the softirq queued it (net/core/rawnet.c).
+ * echoes, each frame recv()d by a process that slept in process context until
+ * the softirq queued it (net/packet/af_packet.c).
  */
 static void ping_works_between_the_two_interfaces(struct kunit *test)
 {
@@ -220,7 +198,7 @@ static void ping_works_between_the_two_interfaces(struct kunit *test)
 	long pingd;
 
 	need_two_cards(test, &tx, &rx);
-	pingd = start_pingd(3);
+	pingd = start_user_program("/bin/pingd", "eth1", "10.0.0.2", "3", NULL); /* 3 answers */
 	KUNIT_ASSERT_GT(test, pingd, 0);
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/ping", "-I", "eth0", "-c", "3",
 							   "10.0.0.2", NULL));

@@ -181,5 +181,7 @@ int irq_nest(unsigned int levels, struct irq_nest_result *r);
  * wait status (WIFEXITED/WEXITSTATUS of include/uapi/linux/wait.h), or a
  * negative errno if it could not start. *pid (if not NULL): its pid. */
 int run_user_program(pid_t *pid, const char *path, ...);
+/* The same without waiting: its pid (kernel_wait() it), or a negative errno. */
+long start_user_program(const char *path, ...);
 
 #endif

@@ -1,4 +1,5 @@
 /* Test frames and the probe that checks them (tests/kernel/net_helpers.h). */
+#include <linux/byteorder.h>
 #include <linux/interrupt.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -55,6 +56,7 @@ static void probe_rx(struct sk_buff *skb, struct net_device *dev, struct packet_
 void probe_start(struct frame_probe *p, struct net_device *dev)
 {
 	memset(p, 0, sizeof(*p));
+	p->pt.type = htons(ETH_P_ALL);
 	p->pt.dev = dev;
 	p->pt.func = probe_rx;
 	dev_add_pack(&p->pt);

@@ -12,28 +12,48 @@
 #include <janus/exec.h>
 #include "helpers.h"
 
-int run_user_program(pid_t *pidp, const char *path, ...)
+/* A child running path with the arguments in ap: its pid, or a negative errno. */
+static long spawn_va(const char *path, va_list ap)
 {
 	struct program_args *args = kzalloc(sizeof(*args), GFP_KERNEL);
 	char *next;
-	va_list ap;
 	long pid;
-	int status = 0;
 
 	if (!args)
 		return -ENOMEM;
 	next = args->strings;
-	va_start(ap, path);
 	for (const char *arg = path; arg && args->argc < MAX_ARGS; arg = va_arg(ap, const char *)) {
 		args->argv[args->argc++] = strcpy(next, arg);
 		next += strlen(arg) + 1;
 	}
-	va_end(ap);
 	pid = do_spawn(path, args);
 	kfree(args);
+	return pid;
+}
+
+int run_user_program(pid_t *pidp, const char *path, ...)
+{
+	va_list ap;
+	long pid;
+	int status = 0;
+
+	va_start(ap, path);
+	pid = spawn_va(path, ap);
+	va_end(ap);
 	if (pid < 0)
 		return pid;
 	if (pidp)
 		*pidp = pid;
 	return kernel_wait(pid, &status, 0) == pid ? status : -ECHILD;
+}
+
+long start_user_program(const char *path, ...)
+{
+	va_list ap;
+	long pid;
+
+	va_start(ap, path);
+	pid = spawn_va(path, ap);
+	va_end(ap);
+	return pid;
 }

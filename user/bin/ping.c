@@ -1,19 +1,25 @@
 /*
- * ping: ICMP echo over raw Ethernet frames (/dev/IFACE), Linux's output.
- * Resolves the destination's MAC with ARP first. There is no IP stack, so
- * the source address is given (-S, default 10.0.0.1).
+ * ping: ICMP echo over raw Ethernet frames, Linux's output. The frames go
+ * through an AF_PACKET socket bound to the interface, as on Linux. Resolves
+ * the destination's MAC with ARP first. There is no IP stack, so the source
+ * address is given (-S, default 10.0.0.1).
  *
  *   ping -I eth0 [-c COUNT] [-S SOURCE] DESTINATION
  *
  * Exit status 0 if every request got its reply, 1 otherwise.
  */
-#include <fcntl.h>
+#include <arpa/inet.h>
+#include <errno.h>
 #include <inet.h>
-#include <janus/rawnet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <netpacket/packet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #define DATA_LEN 56
@@ -23,16 +29,39 @@ static int fd;
 static uint8_t mac[6], dmac[6], f[1514];
 static uint32_t src = 0x0a000001, dst;
 
-/* Reads frames until one satisfies match or a read times out. */
+/* Reads frames until one satisfies match or a read times out (SO_RCVTIMEO). */
 static int await(int (*match)(int n, int arg), int arg)
 {
+	struct sockaddr_ll from;
+	socklen_t len;
+
 	for (;;) {
-		int n = read(fd, f, sizeof(f));
+		len = sizeof(from);
+		int n = recvfrom(fd, f, sizeof(f), 0, (struct sockaddr *)&from, &len);
 		if (n < 0)
 			return -1;
-		if (match(n, arg))
+		if (from.sll_pkttype != PACKET_OUTGOING && match(n, arg))
 			return 0;
 	}
+}
+
+/* A socket for every frame of iface, with a receive timeout; its MAC into mac. */
+static int open_iface(const char *iface, int timeout_ms)
+{
+	struct timeval tv = { timeout_ms / 1000, timeout_ms % 1000 * 1000 };
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL) };
+	struct ifreq ifr;
+
+	fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.ifr_name, iface, IFNAMSIZ - 1);
+	if (fd < 0 || ioctl(fd, SIOCGIFHWADDR, &ifr))
+		return -1;
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
+	sll.sll_ifindex = if_nametoindex(iface);
+	if (!sll.sll_ifindex || bind(fd, (struct sockaddr *)&sll, sizeof(sll)))
+		return -1;
+	return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 }
 
 static int arp_reply(int n, int arg)
@@ -49,8 +78,8 @@ static int echo_reply(int n, int seq)
 int main(int argc, char **argv)
 {
 	const char *iface = NULL;
-	char path[32], name[16];
-	int count = 3, received = 0, timeout = WAIT_MS;
+	char name[16];
+	int count = 3, received = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-I") && i + 1 < argc)
@@ -68,10 +97,8 @@ int main(int argc, char **argv)
 		printf("usage: ping -I IFACE [-c COUNT] [-S SOURCE] DESTINATION\n");
 		return 2;
 	}
-	snprintf(path, sizeof(path), "/dev/%s", iface);
-	fd = open(path, O_RDWR);
-	if (fd < 0 || ioctl(fd, RAWNET_GET_HWADDR, mac) || ioctl(fd, RAWNET_SET_TIMEOUT, timeout)) {
-		printf("ping: cannot open %s\n", path);
+	if (open_iface(iface, WAIT_MS)) {
+		printf("ping: %s: %s\n", iface, strerror(errno));
 		return 1;
 	}
 	format_ip(dst, name);

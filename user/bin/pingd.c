@@ -1,24 +1,30 @@
 /*
  * pingd: answers ARP and ICMP echo for one IPv4 address on one interface,
- * reading and writing raw frames through /dev/IFACE. No IP stack: it knows
- * just enough of ARP, IPv4 and ICMP to be pinged.
+ * reading and writing raw frames through an AF_PACKET socket bound to it,
+ * as a Linux program would. No IP stack: it knows just enough of ARP, IPv4
+ * and ICMP to be pinged.
  *
  *   pingd eth1 10.0.0.2 [COUNT]    answer until COUNT echo requests were answered
  */
-#include <fcntl.h>
-#include <janus/rawnet.h>
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <netpacket/packet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
-#include <inet.h>
 
 int main(int argc, char **argv)
 {
 	unsigned char mac[6], f[1514];
 	unsigned int ip, answered = 0, count;
-	char path[32];
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL) };
+	struct ifreq ifr;
 	int fd;
 
 	if (argc < 3 || parse_ip(argv[2], &ip)) {
@@ -26,14 +32,18 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	count = argc > 3 ? atoi(argv[3]) : 0;
-	snprintf(path, sizeof(path), "/dev/%s", argv[1]);
-	fd = open(path, O_RDWR);
-	if (fd < 0 || ioctl(fd, RAWNET_GET_HWADDR, mac)) {
-		printf("pingd: cannot open %s\n", path);
+	fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	memset(&ifr, 0, sizeof(ifr));
+	strncpy(ifr.ifr_name, argv[1], IFNAMSIZ - 1);
+	sll.sll_ifindex = if_nametoindex(argv[1]);
+	if (fd < 0 || ioctl(fd, SIOCGIFHWADDR, &ifr) || !sll.sll_ifindex ||
+	    bind(fd, (struct sockaddr *)&sll, sizeof(sll))) {
+		printf("pingd: %s: %s\n", argv[1], strerror(errno));
 		return 1;
 	}
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
 	while (!count || answered < count) {
-		int n = read(fd, f, sizeof(f));
+		int n = recv(fd, f, sizeof(f), 0);
 		if (n < 0)
 			return 1;
 		if (arp_is_request_for(f, n, ip)) {
@@ -44,7 +54,7 @@ int main(int argc, char **argv)
 		} else {
 			continue;
 		}
-		if (write(fd, f, n) != n)
+		if (send(fd, f, n, 0) != n)
 			return 1;
 	}
 	return 0;

@@ -31,6 +31,8 @@
 #include <time.h>
 #include <unistd.h>
 #include <asm/unistd.h>
+#include <linux/net.h>
+#include <sys/socket.h>
 
 #define CHUNK 1000
 #define DONE 0x5a /* a child's exit code once its last call is made */
@@ -53,7 +55,8 @@ static unsigned int pick(unsigned int n)
 static const int numbers[] = {
 	__NR_exit, __NR_read, __NR_write, __NR_open, __NR_close, __NR_waitpid, __NR_getpid,
 	__NR_kill, __NR_ioctl, __NR_getppid, __NR_sigaction, __NR_sigreturn, __NR_sched_yield,
-	__NR_nanosleep, __NR_spawn,
+	__NR_nanosleep, __NR_spawn, __NR_socketcall, __NR_socket, __NR_bind, __NR_setsockopt,
+	__NR_getsockopt, __NR_getsockname, __NR_sendto, __NR_recvfrom, __NR_sendmsg, __NR_recvmsg,
 };
 
 static const char *const paths[] = {
@@ -94,7 +97,7 @@ static const struct sigaction sane_actions[] = { { .sa_handler = SIG_IGN },
 
 /* Keeps a call from hanging its caller or reaching beyond it, and (until
  * the last call) from ending it. */
-static void tame(int nr, long a[5])
+static void tame(int nr, long a[6])
 {
 	switch (nr) {
 	case __NR_sigaction: /* a handler from nowhere would end it at the next signal */
@@ -122,6 +125,13 @@ static void tame(int nr, long a[5])
 	case __NR_spawn: /* a child with no arguments exits at once */
 		a[1] = 0;
 		break;
+	case __NR_socket: /* a socket's reads must not wait for frames that never come */
+		a[1] |= SOCK_NONBLOCK;
+		break;
+	case __NR_socketcall: /* its arguments are memory: no socket() through it */
+		if (a[0] == SYS_SOCKET)
+			a[0] = SYS_BIND;
+		break;
 	}
 }
 
@@ -140,7 +150,7 @@ static int ends_the_caller(int nr)
 static int child(unsigned int seed)
 {
 	static const int last[] = { __NR_exit, __NR_sigreturn, __NR_kill };
-	long a[5];
+	long a[6];
 	int nr;
 
 	rng = seed * 2654435761u + 1;
@@ -152,17 +162,17 @@ static int child(unsigned int seed)
 		do
 			nr = random_number();
 		while (ends_the_caller(nr));
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < 6; k++)
 			a[k] = argument();
 		tame(nr, a);
 		for (unsigned int k = 0; k < 64; k++) /* fresh garbage for pointers into buf */
 			buf[pick(sizeof(buf))] = next();
-		syscall(nr, a[0], a[1], a[2], a[3], a[4]);
+		syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 	}
 	/* The last call may end it: exit, a made-up sigreturn (SIGSEGV), or
 	 * SIGUSR2 to itself. Each way out tells the parent the chunk is done. */
 	nr = last[pick(3)];
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 6; k++)
 		a[k] = argument();
 	if (nr == __NR_exit)
 		a[0] = DONE;
@@ -170,7 +180,7 @@ static int child(unsigned int seed)
 		a[0] = getpid();
 		a[1] = SIGUSR2;
 	}
-	syscall(nr, a[0], a[1], a[2], a[3], a[4]);
+	syscall(nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 	return DONE;
 }
 

@@ -1,7 +1,7 @@
 /*
  * inet.h: just enough ARP, IPv4 and ICMP to ping and be pinged over raw
  * Ethernet frames (user/lib/inet.c). Addresses are in host order; frames
- * are whole Ethernet frames as /dev/ethN reads and writes them.
+ * are whole Ethernet frames, as an AF_PACKET SOCK_RAW socket carries them.
  */
 #ifndef _INET_H
 #define _INET_H

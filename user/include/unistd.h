@@ -41,7 +41,7 @@ unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t us);
 
 /*
- * System call `number` (asm/unistd.h) with up to five arguments: its
+ * System call `number` (asm/unistd.h) with up to six arguments: its
  * result, or -1 with errno set. Arguments a call does not take are ignored.
  */
 long syscall(long number, ...);

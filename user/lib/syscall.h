@@ -3,7 +3,7 @@
  * the start of the vsyscall page the kernel maps into every process
  * (include/uapi/asm/vsyscall.h), which uses sysenter where the CPU has it and
  * `int 0x80` where not. The registers are int 0x80's: the number in eax, the
- * arguments in ebx, ecx, edx, esi, edi; the kernel's result comes back in
+ * arguments in ebx, ecx, edx, esi, edi, ebp; the kernel's result comes back in
  * eax, a negative errno on failure (include/uapi/asm/unistd.h); every other
  * register is kept. Hand-written assembly may still use `int 0x80` itself.
  */
@@ -25,6 +25,9 @@ static inline long __syscall(long nr, long a1, long a2, long a3, long a4, long a
 			     : "memory", "cc");
 	return ret;
 }
+
+/* The same with a sixth argument, in ebp (syscall6.S). */
+long __syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 
 /* A raw result the POSIX way: a negative errno becomes -1 with errno set. */
 long __syscall_ret(long ret);

@@ -31,6 +31,7 @@
 #define ESPIPE 29
 #define EROFS 30
 #define EPIPE 32
+#define EDOM 33
 #define ERANGE 34
 #define EDEADLK 35
 #define EWOULDBLOCK EAGAIN
@@ -39,7 +40,15 @@
 #define ENODATA 61
 #define ETIME 62
 #define EBADMSG 74
+#define ENOTSOCK 88
+#define EDESTADDRREQ 89
 #define EMSGSIZE 90
+#define EPROTOTYPE 91
+#define ENOPROTOOPT 92
+#define EPROTONOSUPPORT 93
+#define ESOCKTNOSUPPORT 94
+#define EOPNOTSUPP 95
+#define EAFNOSUPPORT 97
 #define ENOBUFS 105
 #define ENETDOWN 100
 #define ETIMEDOUT 110

@@ -1,4 +1,4 @@
-/* Time for nanosleep. */
+/* Time for nanosleep (timespec) and socket timeouts (timeval, SO_RCVTIMEO). */
 #ifndef _UAPI_LINUX_TIME_H
 #define _UAPI_LINUX_TIME_H
 
@@ -8,6 +8,11 @@
 struct timespec {
 	long tv_sec;
 	long tv_nsec;
+};
+
+struct timeval {
+	long tv_sec;
+	long tv_usec;
 };
 
 #endif
