@@ -49,6 +49,7 @@ struct task_struct {
 	volatile long state;
 	unsigned int flags;
 	bool need_resched;      /* set by the tick and by wake-ups; honoured soon */
+	bool in_preempt_irq;    /* inside preempt_schedule_irq: no second one on this stack */
 	void *stack;            /* lowest address of the THREAD_SIZE kernel stack */
 	unsigned long sp;       /* saved stack pointer while switched out */
 	atomic_t usage;         /* references; the task is freed at 0 */
