@@ -191,6 +191,21 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 	report_hardlockup(buddy);
 }
 
+/**
+ * watchdog_cpu_ticks() - How many timer interrupts @cpu has taken.
+ * @cpu: an online CPU
+ *
+ * A clock for "while that CPU ran": a virtual CPU that its host does not run
+ * takes no ticks, so a wait measured in its ticks is one it could have ended.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count (it only grows).
+ */
+unsigned long watchdog_cpu_ticks(int cpu)
+{
+	return READ_ONCE(per_cpu(watchdog_cpu, cpu).ticks);
+}
+
 void watchdog_tick(void)
 {
 	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);

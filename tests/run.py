@@ -74,9 +74,10 @@ PANIC = re.compile(r"Kernel panic - not syncing: (.*)")
 # whole, where the first may be cut by another CPU's output (kernel/panic.c).
 PANIC_END = re.compile(r"---\[ end Kernel panic - not syncing: (.*) \]---")
 OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86/traps.c)
-HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
+HUNG = re.compile(r"^INFO: task .* (blocked|runnable but not run) for more than")  # kernel/hung_task.c
 # A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
-REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
+REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at "
+                    r"|^INFO: task .* (?:blocked|runnable but not run) for more than"
                     r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP"
                     r"|^irq \d+: nobody cared")
 EXPECT = re.compile(r"^# expect: (.*)$")
