@@ -22,7 +22,6 @@
 #include <linux/tick.h>
 #include <linux/timer.h>
 
-#define TICK_NSEC (1000000000u / HZ)
 
 static u64 next_tick_ns; /* when the next jiffy is due, by the clock */
 
