@@ -10,7 +10,10 @@
  * within softlockup_thresh_ms is stuck in the kernel with preemption off:
  * "BUG: soft lockup - CPU#1 stuck for 22s!", with the backtrace of what the
  * tick interrupted. Linux gets the same answer from a per-CPU thread of the
- * highest priority that its timer wakes up.
+ * highest priority that its timer wakes up. The time is counted in the CPU's
+ * own ticks, not by the clock: a virtual CPU that its host did not run for a
+ * while was not stuck (on a loaded host, idle CPUs were reported "stuck for
+ * 732ms" while the threshold was lowered to 300 ms).
  *
  * Hard lock-up: a CPU with interrupts off gets no ticks at all, so it cannot
  * watch itself. Each CPU watches its buddy, the next online CPU (Linux's
@@ -27,6 +30,7 @@
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/lockdep.h>
@@ -41,7 +45,7 @@ bool softlockup_panic, hardlockup_panic;
 unsigned long softlockup_reports, hardlockup_reports;
 
 struct watchdog_cpu {
-	u64 touch_ts;               /* when this CPU was last seen able to schedule */
+	unsigned long touch_ticks;  /* its tick count when it was last seen able to schedule */
 	unsigned long ticks;        /* its timer interrupts: what its buddy watches */
 	int buddy;                  /* the CPU this one watches */
 	unsigned long buddy_ticks;  /* the buddy's count when it last moved */
@@ -91,11 +95,10 @@ static u64 ms_to_cycles(unsigned int ms)
 	return (u64)ms * tsc_khz;
 }
 
-static void report_softlockup(u64 stuck)
+static void report_softlockup(unsigned long stuck_ticks)
 {
 	struct pt_regs *regs = get_irq_regs();
-
-	unsigned int ms = div_u64(stuck, tsc_khz);
+	unsigned int ms = stuck_ticks * (1000 / HZ);
 
 	report_begin();
 	pr_emerg("watchdog: BUG: soft lockup - CPU#%d stuck for %u%s! [%s:%d]\n", smp_processor_id(),
@@ -120,7 +123,9 @@ static void report_softlockup(u64 stuck)
  */
 void watchdog_touch(void)
 {
-	this_cpu_ptr(&watchdog_cpu)->touch_ts = rdtsc();
+	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
+
+	w->touch_ticks = w->ticks;
 }
 
 void touch_softlockup_watchdog(void)
@@ -128,20 +133,19 @@ void touch_softlockup_watchdog(void)
 	watchdog_touch();
 }
 
-static void check_softlockup(struct watchdog_cpu *w, u64 now)
+static void check_softlockup(struct watchdog_cpu *w)
 {
-	u64 limit = ms_to_cycles(READ_ONCE(softlockup_thresh_ms));
+	unsigned long limit = msecs_to_jiffies(READ_ONCE(softlockup_thresh_ms));
+	unsigned long stuck = w->ticks - w->touch_ticks;
 
-	if (!w->touch_ts || !limit) {
-		w->touch_ts = now;
+	if (!limit)
 		return;
-	}
-	if (now - w->touch_ts >= limit / 4)
+	if (stuck >= max(limit / 4, 1ul))
 		set_tsk_need_resched(current); /* a pass through the scheduler, please */
-	if (now - w->touch_ts < limit)
+	if (stuck < limit)
 		return;
-	report_softlockup(now - w->touch_ts);
-	w->touch_ts = now; /* again after another period, if still stuck */
+	report_softlockup(stuck);
+	w->touch_ticks = w->ticks; /* again after another period, if still stuck */
 }
 
 static int next_online_cpu(int cpu)
@@ -212,6 +216,6 @@ void watchdog_tick(void)
 	u64 now = rdtsc();
 
 	WRITE_ONCE(w->ticks, w->ticks + 1);
-	check_softlockup(w, now);
+	check_softlockup(w);
 	check_buddy(w, now);
 }
