@@ -3,11 +3,11 @@
  * CPU's tick (watchdog_tick, from update_process_times).
  *
  * Soft lock-up: every pass through the scheduler (__schedule, which calls
- * watchdog_touch) proves the CPU can still schedule. When a quarter of
- * softlockup_thresh_ms (2 * watchdog_thresh) has gone by without one, the
- * tick asks for one (need_resched): a CPU that can be preempted passes
- * through the scheduler at its next preemption point. One that has not
- * within softlockup_thresh_ms is stuck in the kernel with preemption off:
+ * watchdog_touch) proves the CPU can still schedule, and so does a tick that
+ * interrupts preemptible code (a task with preemption and interrupts on, the
+ * idle loop included): it would be preempted at once if anything needed the
+ * CPU. A CPU that has done neither for softlockup_thresh_ms
+ * (2 * watchdog_thresh) is stuck in the kernel with preemption off:
  * "BUG: soft lockup - CPU#1 stuck for 22s!", with the backtrace of what the
  * tick interrupted. Linux gets the same answer from a per-CPU thread of the
  * highest priority that its timer wakes up. The time is counted in the CPU's
@@ -133,15 +133,26 @@ void touch_softlockup_watchdog(void)
 	watchdog_touch();
 }
 
+/* The tick interrupted code that could be preempted right now. An idle CPU,
+ * or one that runs a task alone, may not pass through the scheduler for a long
+ * time, and is not stuck: when a test lowered the threshold to 300 ms, idle
+ * CPUs whose last switch was a second old were reported at once. */
+static bool interrupted_preemptible(void)
+{
+	struct pt_regs *regs = get_irq_regs();
+
+	return regs && preempt_count() == HARDIRQ_OFFSET && (regs->flags & X86_EFLAGS_IF);
+}
+
 static void check_softlockup(struct watchdog_cpu *w)
 {
 	unsigned long limit = msecs_to_jiffies(READ_ONCE(softlockup_thresh_ms));
 	unsigned long stuck = w->ticks - w->touch_ticks;
 
-	if (!limit)
+	if (!limit || interrupted_preemptible()) {
+		w->touch_ticks = w->ticks;
 		return;
-	if (stuck >= max(limit / 4, 1ul))
-		set_tsk_need_resched(current); /* a pass through the scheduler, please */
+	}
 	if (stuck < limit)
 		return;
 	report_softlockup(stuck);
