@@ -201,7 +201,10 @@ static void check_kthread(struct task_struct *p, void *arg)
 	struct kthread_leftovers *l = arg;
 	char fn[KSYM_NAME_LEN];
 
-	if ((p->state & TASK_DEAD) || p->exit_state || !kthread_owned_by(p, l->mod))
+	/* PF_EXITING: its function returned (kthread_stop() may have returned
+	 * already); it is on its way out, not left behind. */
+	if ((p->flags & PF_EXITING) || (p->state & TASK_DEAD) || p->exit_state ||
+	    !kthread_owned_by(p, l->mod))
 		return;
 	module_leftover(l->mod, p->kthread->site, "kthread %d (%s) running %s still alive", p->pid,
 			p->comm, leftover_symbol(fn, p->kthread->threadfn));

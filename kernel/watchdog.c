@@ -3,14 +3,17 @@
  * CPU's tick (watchdog_tick, from update_process_times).
  *
  * Soft lock-up: every pass through the scheduler (__schedule, which calls
- * watchdog_touch) proves the CPU can still schedule. When a quarter of
- * softlockup_thresh_ms (2 * watchdog_thresh) has gone by without one, the
- * tick asks for one (need_resched): a CPU that can be preempted passes
- * through the scheduler at its next preemption point. One that has not
- * within softlockup_thresh_ms is stuck in the kernel with preemption off:
+ * watchdog_touch) proves the CPU can still schedule, and so does a tick that
+ * interrupts preemptible code (a task with preemption and interrupts on, the
+ * idle loop included): it would be preempted at once if anything needed the
+ * CPU. A CPU that has done neither for softlockup_thresh_ms
+ * (2 * watchdog_thresh) is stuck in the kernel with preemption off:
  * "BUG: soft lockup - CPU#1 stuck for 22s!", with the backtrace of what the
  * tick interrupted. Linux gets the same answer from a per-CPU thread of the
- * highest priority that its timer wakes up.
+ * highest priority that its timer wakes up. The time is counted in the CPU's
+ * own ticks, not by the clock: a virtual CPU that its host did not run for a
+ * while was not stuck (on a loaded host, idle CPUs were reported "stuck for
+ * 732ms" while the threshold was lowered to 300 ms).
  *
  * Hard lock-up: a CPU with interrupts off gets no ticks at all, so it cannot
  * watch itself. Each CPU watches its buddy, the next online CPU (Linux's
@@ -27,6 +30,7 @@
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/lockdep.h>
@@ -41,7 +45,7 @@ bool softlockup_panic, hardlockup_panic;
 unsigned long softlockup_reports, hardlockup_reports;
 
 struct watchdog_cpu {
-	u64 touch_ts;               /* when this CPU was last seen able to schedule */
+	unsigned long touch_ticks;  /* its tick count when it was last seen able to schedule */
 	unsigned long ticks;        /* its timer interrupts: what its buddy watches */
 	int buddy;                  /* the CPU this one watches */
 	unsigned long buddy_ticks;  /* the buddy's count when it last moved */
@@ -91,11 +95,10 @@ static u64 ms_to_cycles(unsigned int ms)
 	return (u64)ms * tsc_khz;
 }
 
-static void report_softlockup(u64 stuck)
+static void report_softlockup(unsigned long stuck_ticks)
 {
 	struct pt_regs *regs = get_irq_regs();
-
-	unsigned int ms = div_u64(stuck, tsc_khz);
+	unsigned int ms = stuck_ticks * (1000 / HZ);
 
 	report_begin();
 	pr_emerg("watchdog: BUG: soft lockup - CPU#%d stuck for %u%s! [%s:%d]\n", smp_processor_id(),
@@ -120,7 +123,9 @@ static void report_softlockup(u64 stuck)
  */
 void watchdog_touch(void)
 {
-	this_cpu_ptr(&watchdog_cpu)->touch_ts = rdtsc();
+	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
+
+	w->touch_ticks = w->ticks;
 }
 
 void touch_softlockup_watchdog(void)
@@ -128,20 +133,30 @@ void touch_softlockup_watchdog(void)
 	watchdog_touch();
 }
 
-static void check_softlockup(struct watchdog_cpu *w, u64 now)
+/* The tick interrupted code that could be preempted right now. An idle CPU,
+ * or one that runs a task alone, may not pass through the scheduler for a long
+ * time, and is not stuck: when a test lowered the threshold to 300 ms, idle
+ * CPUs whose last switch was a second old were reported at once. */
+static bool interrupted_preemptible(void)
 {
-	u64 limit = ms_to_cycles(READ_ONCE(softlockup_thresh_ms));
+	struct pt_regs *regs = get_irq_regs();
 
-	if (!w->touch_ts || !limit) {
-		w->touch_ts = now;
+	return regs && preempt_count() == HARDIRQ_OFFSET && (regs->flags & X86_EFLAGS_IF);
+}
+
+static void check_softlockup(struct watchdog_cpu *w)
+{
+	unsigned long limit = msecs_to_jiffies(READ_ONCE(softlockup_thresh_ms));
+	unsigned long stuck = w->ticks - w->touch_ticks;
+
+	if (!limit || interrupted_preemptible()) {
+		w->touch_ticks = w->ticks;
 		return;
 	}
-	if (now - w->touch_ts >= limit / 4)
-		set_tsk_need_resched(current); /* a pass through the scheduler, please */
-	if (now - w->touch_ts < limit)
+	if (stuck < limit)
 		return;
-	report_softlockup(now - w->touch_ts);
-	w->touch_ts = now; /* again after another period, if still stuck */
+	report_softlockup(stuck);
+	w->touch_ticks = w->ticks; /* again after another period, if still stuck */
 }
 
 static int next_online_cpu(int cpu)
@@ -191,12 +206,27 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 	report_hardlockup(buddy);
 }
 
+/**
+ * watchdog_cpu_ticks() - How many timer interrupts @cpu has taken.
+ * @cpu: an online CPU
+ *
+ * A clock for "while that CPU ran": a virtual CPU that its host does not run
+ * takes no ticks, so a wait measured in its ticks is one it could have ended.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count (it only grows).
+ */
+unsigned long watchdog_cpu_ticks(int cpu)
+{
+	return READ_ONCE(per_cpu(watchdog_cpu, cpu).ticks);
+}
+
 void watchdog_tick(void)
 {
 	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
 	u64 now = rdtsc();
 
 	WRITE_ONCE(w->ticks, w->ticks + 1);
-	check_softlockup(w, now);
+	check_softlockup(w);
 	check_buddy(w, now);
 }

@@ -74,9 +74,10 @@ PANIC = re.compile(r"Kernel panic - not syncing: (.*)")
 # whole, where the first may be cut by another CPU's output (kernel/panic.c).
 PANIC_END = re.compile(r"---\[ end Kernel panic - not syncing: (.*) \]---")
 OOPS = re.compile(r"^Oops: .*")  # die() prints it first in every oops (arch/x86/traps.c)
-HUNG = re.compile(r"^INFO: task .* blocked for more than")  # kernel/hung_task.c
+HUNG = re.compile(r"^INFO: task .* (blocked|runnable but not run) for more than")  # kernel/hung_task.c
 # A kernel report: what a case must declare (kunit_expect_report) if it provokes it.
-REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at |^INFO: task .* blocked for more than"
+REPORT = re.compile(r"(?:^|: )(?:BUG|WARNING): |^kernel BUG at "
+                    r"|^INFO: task .* (?:blocked|runnable but not run) for more than"
                     r"|^irq \d+ handler .* took \d+ us|inconsistent lock state|hard LOCKUP"
                     r"|^irq \d+: nobody cared")
 EXPECT = re.compile(r"^# expect: (.*)$")
@@ -505,18 +506,26 @@ def reports(lines):
     A case declares a report with a "# expect: TEXT" line (kunit_expect_report) before it
     provokes it; the declaration holds until its suite ends. A report line (REPORT) is
     declared if an open declaration's TEXT is in it or in the REPORT_CONTEXT lines above.
-    A declaration that no report matched is "unseen"."""
+    A declaration that no report matched is "unseen", unless its case was skipped (it
+    found it could not provoke the report here)."""
     text = [TIMESTAMP.sub("", l) for l in lines]
     open_decls, seen, declared, undeclared, unseen = [], set(), [], [], []
+    case_start = 0  # the line after the last case's result: where the current case began
     for i, line in enumerate(text):
         body = line.strip()
         m = EXPECT.match(body)
         if m:
             open_decls.append((i, m.group(1).strip()))
             continue
-        if line and not line.startswith(" ") and RESULT.match(body):  # a suite ended
+        result = RESULT.match(body)
+        if line and not line.startswith(" ") and result:  # a suite ended
             unseen += [d for d in open_decls if d[0] not in seen]
-            open_decls = []
+            open_decls, case_start = [], i + 1
+            continue
+        if result:  # a case ended
+            if result.group(4):  # skipped: what it declared is void
+                open_decls = [d for d in open_decls if d[0] < case_start or d[0] in seen]
+            case_start = i + 1
             continue
         if body.startswith("#") or not REPORT.search(body):
             continue

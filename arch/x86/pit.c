@@ -18,36 +18,79 @@
 #define PIT_MODE 0x43
 #define PORT_B 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output */
 
+/* Latches channel 2's count and status (the read-back command). The TSC read
+ * just before and just after the latch bound the moment it was taken: *tsc is
+ * their middle, *gap their distance. Returns the count, or -1 if the output
+ * was already high: the count reached zero (and wrapped). */
+static int latch_count(u64 *tsc, u64 *gap)
+{
+	u64 before = rdtsc(), after;
+	u8 status, lo, hi;
+
+	outb(0xc8, PIT_MODE); /* read-back: latch count and status of channel 2 */
+	after = rdtsc();
+	status = inb(PIT_CH2);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	*tsc = before + (after - before) / 2;
+	*gap = after - before;
+	return (status & 0x80) ? -1 : lo | hi << 8;
+}
+
+/* Of the latches taken until the count falls to `until`, the one whose moment is
+ * known best (at least one is taken): its count, TSC and gap; -1 if the count
+ * reached zero first. */
+static int tightest_latch(int until, u64 *tsc, u64 *gap)
+{
+	int best = -1, count;
+
+	*tsc = 0;
+	*gap = ~0ull;
+	do {
+		u64 t, g;
+
+		count = latch_count(&t, &g);
+		if (count >= 0 && g < *gap)
+			best = count, *tsc = t, *gap = g;
+	} while (count > until);
+	return count < 0 ? -1 : best;
+}
+
 /**
- * pit_measure_tsc() - Count the TSC cycles while PIT channel 2 counts down.
- * @ticks: the interval, in PIT ticks (PIT_TICK_RATE a second)
- * @error: set to how far off the count may be: the cycles spent starting the
- *         channel and between the last two polls of its output. A virtual CPU
- *         that the host pauses there stretches them; one paused in between
- *         does no harm (both clocks run on).
+ * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 45 ms window.
+ * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
+ * @error: set to how far off the result may be, in cycles
+ *
+ * Channel 2 counts down once from 0xffff. Its count is latched again and
+ * again near the start of the window and near its end, each latch between
+ * two TSC reads; at each end the latch whose two reads are closest is used.
+ * A virtual CPU paused by its host between the two reads of a latch makes
+ * that latch useless but not the window: the other latches of the same end
+ * still count. The error is the sum of the two gaps, scaled like the result;
+ * a window the host paused past its end has an error of ~0.
  *
  * Context: boot, interrupts off; does not sleep.
- * Return: the TSC cycles from the channel's start to its terminal count.
+ * Return: the TSC cycles in @ticks PIT ticks.
  */
 u64 pit_measure_tsc(u16 ticks, u64 *error)
 {
-	u64 before, start, prev, now;
+	u64 tsc0, gap0, tsc1, gap1;
+	int c0, c1, c;
 
-	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B);
-	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0 (interrupt on terminal count) */
-	outb(ticks & 0xff, PIT_CH2);
-	before = rdtsc();
-	outb(ticks >> 8, PIT_CH2); /* counting starts with the high byte */
-	start = prev = rdtsc();
-	for (;;) {
-		now = rdtsc();
-		if (inb(PORT_B) & 0x20)
-			break;
-		prev = now;
-	}
-	now = rdtsc();
-	*error = (start - before) + (now - prev);
-	return (now + prev) / 2 - (before + start) / 2;
+	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B); /* gate on, speaker off */
+	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0: count down once */
+	outb(0xff, PIT_CH2);
+	outb(0xff, PIT_CH2); /* counting starts with the high byte */
+	c0 = tightest_latch(0xffff - 2400, &tsc0, &gap0); /* its first 2 ms */
+	do
+		c = latch_count(&tsc1, &gap1);
+	while (c > 12000); /* on to 10 ms before its end: a pause that long spoils it */
+	c1 = c < 0 ? -1 : tightest_latch(6000, &tsc1, &gap1);
+	*error = ~0ull;
+	if (c0 < 0 || c1 < 0 || c1 >= c0)
+		return 1;
+	*error = div_u64((gap0 + gap1) * ticks, c0 - c1);
+	return div_u64((tsc1 - tsc0) * ticks, c0 - c1);
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev_id)

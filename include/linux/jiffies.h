@@ -12,6 +12,7 @@
 #define CONFIG_HZ 100
 #endif
 #define HZ CONFIG_HZ
+#define TICK_NSEC (1000000000u / HZ) /* a tick, in ns */
 
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int)(-300 * HZ))
 

@@ -42,6 +42,8 @@ extern unsigned long softlockup_reports, hardlockup_reports, spinlock_lockup_rep
  * Context: hardirq (the timer interrupt of each CPU).
  */
 void watchdog_tick(void);
+/* The timer interrupts @cpu has taken: a clock that runs only while it runs. */
+unsigned long watchdog_cpu_ticks(int cpu);
 /**
  * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
  *

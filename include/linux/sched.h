@@ -66,8 +66,11 @@ struct task_struct {
 	int migrate_to;          /* CPU + 1 to move to at the next switch, else 0 */
 	unsigned long nvcsw, nivcsw; /* voluntary and involuntary switches */
 	u64 utime, stime;        /* ns in user and kernel mode, tick-sampled (kernel/sched/cputime.c) */
-	/* The switch count and when it was last seen to change (kernel/hung_task.c). */
+	/* The switch count and when it was last seen to change (kernel/hung_task.c);
+	 * for a runnable task, its CPU then and that CPU's tick count. */
 	unsigned long last_switch_count, last_switch_time;
+	unsigned long last_switch_ticks;
+	int last_switch_cpu;
 
 	pid_t pid;
 	char comm[TASK_COMM_LEN];
@@ -141,6 +144,10 @@ bool single_task_running(void);
 /* A preemption point for long loops in process context. */
 int _cond_resched(void);
 #define cond_resched() _cond_resched()
+
+/* Is p running on a CPU right now? And what is CPU cpu running? (any context; a snapshot) */
+bool task_curr(const struct task_struct *p);
+struct task_struct *cpu_curr_snapshot(int cpu);
 
 /* Any context: makes p runnable if it sleeps in one of the states in `state`. */
 int wake_up_state(struct task_struct *p, unsigned int state);

@@ -423,6 +423,31 @@ bool single_task_running(void)
 EXPORT_SYMBOL_GPL(single_task_running);
 
 /**
+ * cpu_curr_snapshot() - The task running on @cpu right now.
+ * @cpu: an online CPU
+ *
+ * Context: any context; does not sleep. Only a snapshot, for reports: the
+ * CPU may switch at once, and the task may exit unless the caller holds it.
+ * Return: @cpu's current task (its idle task if it has nothing to run).
+ */
+struct task_struct *cpu_curr_snapshot(int cpu)
+{
+	return READ_ONCE(cpu_rq(cpu)->curr);
+}
+
+/**
+ * task_curr() - Whether @p is running on a CPU right now.
+ * @p: the task
+ *
+ * Context: any context; does not sleep. A snapshot, as cpu_curr_snapshot().
+ * Return: true if @p is its CPU's current task.
+ */
+bool task_curr(const struct task_struct *p)
+{
+	return cpu_curr_snapshot(READ_ONCE(p->cpu)) == p;
+}
+
+/**
  * wake_up_state() - Wake @p if it sleeps in one of the states in @state.
  * @p:     the task
  * @state: a mask of task states (TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE...)

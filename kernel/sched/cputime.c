@@ -26,7 +26,6 @@
 #include <linux/string.h>
 #include "sched.h"
 
-#define TICK_NSEC (1000000000u / HZ)
 
 /*
  * One CPU's times; written only by that CPU with interrupts off, read by any.

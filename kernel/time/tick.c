@@ -23,7 +23,6 @@
 #include <linux/timer.h>
 #include <janus/log.h>
 
-#define TICK_NSEC (1000000000u / HZ)
 
 static u64 next_tick_ns; /* when the next jiffy is due, by the clock */
 

@@ -70,10 +70,11 @@ static void an_early_wake_up_returns_the_jiffies_left(struct kunit *test)
 	init_completion(&e.done);
 	t = kthread_run(sleep_long, &e, "sleep-long");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	/* Asleep, and then at least a jiffy of its sleep gone (jiffies read
+	 * before it slept could change before it computed its deadline). */
+	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_INTERRUPTIBLE));
 	start = jiffies;
-	/* Asleep, and at least a jiffy of its sleep gone. */
-	KUNIT_ASSERT_TRUE(test, wait_until(task_asleep(t, TASK_INTERRUPTIBLE) && jiffies != start,
-					   TEST_WAIT_MS));
+	KUNIT_ASSERT_TRUE(test, wait_until(jiffies != start, TEST_WAIT_MS));
 	wake_up_process(t);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&e.done, msecs_to_jiffies(TEST_WAIT_MS)), 0ul);
 	KUNIT_EXPECT_GT(test, e.left, 0l);

@@ -120,8 +120,8 @@ static void signal_on_return(void)
  * (through the `int 0x80` in the page) and returns the child. */
 static void restart_through_the_page(void)
 {
-	/* it signals us after 50 ms, then exits 7 */
-	static char *const child[] = { "/bin/syscall_test", "signal-child", NULL };
+	/* it signals us five times, 20 ms apart, then exits 7 */
+	static char *const child[] = { "/bin/syscall_test", "signal-child-5", NULL };
 	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
 	int status = 0;
 	pid_t pid;

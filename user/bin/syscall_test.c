@@ -164,21 +164,45 @@ static void on_usr1(int sig)
 	handled = sig;
 }
 
-/* The child of the restart cases: signals its parent (which waits for it),
- * then exits 7. */
-static void signal_child(void)
-{
-	struct timespec t = { 0, 50 * 1000 * 1000 };
+static volatile int told_to_stop;
 
-	nanosleep(&t, NULL);
-	kill(getppid(), SIGUSR1);
-	nanosleep(&t, NULL);
+static void on_usr2(int sig)
+{
+	told_to_stop = sig;
+}
+
+/* Signals the parent every 20 ms, at most `times` times or until told to
+ * stop (SIGUSR2), then exits 7. A signal sent once, after a fixed delay,
+ * could come before the parent is asleep in the call under test (a busy
+ * host): the next one then finds it asleep. */
+static void signal_parent(int times)
+{
+	struct timespec t = { 0, 20 * 1000 * 1000 };
+	struct sigaction sa = { .sa_handler = on_usr2 };
+
+	sigaction(SIGUSR2, &sa, NULL);
+	for (int i = 0; i < times && !told_to_stop; i++) {
+		nanosleep(&t, NULL);
+		kill(getppid(), SIGUSR1);
+	}
 	exit(7);
 }
 
-static pid_t start_signal_child(unsigned long flags)
+/* The child of the EINTR cases: until told to stop (a minute at most). */
+static void signal_child(void)
 {
-	static char *const child[] = { "/bin/syscall_test", "signal-child", NULL };
+	signal_parent(3000);
+}
+
+/* The child of the restart case: five signals, then it exits by itself. */
+static void signal_child_5(void)
+{
+	signal_parent(5);
+}
+
+static pid_t start_signal_child(const char *mode, unsigned long flags)
+{
+	char *const child[] = { "/bin/syscall_test", (char *)mode, NULL };
 	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = flags };
 
 	handled = 0;
@@ -186,24 +210,35 @@ static pid_t start_signal_child(unsigned long flags)
 	return spawn(child[0], child);
 }
 
+/* Tells the signal child to stop and reaps it; its last signals restart the wait. */
+static void stop_signal_child(pid_t pid)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
+	int status = 0;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	kill(pid, SIGUSR2);
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 7);
+}
+
 /* A signal cuts a sleeping waitpid short: the handler runs, waitpid fails EINTR. */
 static void a_signal_interrupts_a_sleeping_call(void)
 {
 	int status = 0;
-	pid_t pid = start_signal_child(0);
+	pid_t pid = start_signal_child("signal-child", 0);
 
 	CHECK_ERR(waitpid(pid, &status, 0), EINTR);
 	CHECK(handled == SIGUSR1);
-	CHECK(waitpid(pid, &status, 0) == pid);
-	CHECK(WEXITSTATUS(status) == 7);
+	stop_signal_child(pid);
 }
 
-/* With SA_RESTART the same waitpid starts again after the handler and
+/* With SA_RESTART the same waitpid starts again after each handler and
  * returns the child when it exits. */
 static void sa_restart_restarts_it(void)
 {
 	int status = 0;
-	pid_t pid = start_signal_child(SA_RESTART);
+	pid_t pid = start_signal_child("signal-child-5", SA_RESTART);
 
 	CHECK(waitpid(pid, &status, 0) == pid);
 	CHECK(handled == SIGUSR1);
@@ -214,13 +249,12 @@ static void sa_restart_restarts_it(void)
 static void nanosleep_reports_the_time_left(void)
 {
 	struct timespec t = { 10, 0 }, rem = { 0, 0 };
-	int status;
-	pid_t pid = start_signal_child(SA_RESTART);
+	pid_t pid = start_signal_child("signal-child", SA_RESTART);
 
 	CHECK_ERR(nanosleep(&t, &rem), EINTR);
 	CHECK(handled == SIGUSR1);
 	CHECK(rem.tv_sec >= 8 && rem.tv_sec <= 10);
-	waitpid(pid, &status, 0);
+	stop_signal_child(pid);
 }
 
 /* The whole of a file, NUL-terminated, in buf; its length. */
@@ -437,6 +471,7 @@ static const struct check_case cases[] = {
 	{ "kill", kill_and_default_actions },
 	{ "sleep-child", sleep_child },
 	{ "signal-child", signal_child },
+	{ "signal-child-5", signal_child_5 },
 	{ "eintr", a_signal_interrupts_a_sleeping_call },
 	{ "restart", sa_restart_restarts_it },
 	{ "nanosleep-eintr", nanosleep_reports_the_time_left },

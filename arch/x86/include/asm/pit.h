@@ -5,6 +5,7 @@
 
 #define PIT_TICK_RATE 1193182u /* Hz */
 
+/* The TSC cycles in `ticks` PIT ticks, by channel 2; *error: how far off it may be. */
 u64 pit_measure_tsc(u16 ticks, u64 *error);
 /* Channel 0 at HZ on IRQ 0: the periodic tick. */
 void pit_timer_init(void);
