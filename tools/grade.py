@@ -125,7 +125,7 @@ def make_initrd(spec, ko, work, shell):
 def qemu_command(spec, initrd):
     cmdline = getattr(spec, "CMDLINE", "")
     if "irq_warn_us=" not in cmdline:
-        cmdline = (run.TEST_IRQ_WARN + " " + cmdline).strip()
+        cmdline = (run.test_irq_warn(run.timeout_scale(1)) + " " + cmdline).strip()
     args = ["-m", run.DEFAULT_MEM, "-accel", "tcg", "-smp", str(getattr(spec, "SMP", 1)),
             "-kernel", run.ELF, "-initrd", initrd, "-append", cmdline] + list(getattr(spec, "QEMU", []))
     return [run.QEMU] + run.QEMU_COMMON + args

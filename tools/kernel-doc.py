@@ -20,14 +20,15 @@ distinguishes cases): the comment states the rule the run-time check enforces.
 Conversely a Context: that says "does not sleep" must not belong to a function
 that calls, directly or through other functions, one that may sleep.
 
-    tools/kernel-doc.py check           check the files listed in tools/kernel-doc.enforced
+    tools/kernel-doc.py check           check what tools/kernel-doc.enforced lists
     tools/kernel-doc.py check PATH...   check these files or directories (exit 1 on a problem)
     tools/kernel-doc.py stats           documented/total per directory, for every file
     tools/kernel-doc.py render OUTDIR   write OUTDIR/<dir>.md, the API reference (make docs)
     tools/kernel-doc.py selftest        the checker on tests/kernel-doc/fixture.c
     tools/kernel-doc.py names [PATH...] comments and documents (those listed in
-                                        tools/kernel-doc.enforced) name only what the code
-                                        defines, and each "step N of docs/X.md" is right
+                                        tools/kernel-doc.enforced, but for the whole
+                                        kernel/, arch/, drivers/, lib/) name only what the
+                                        code defines, and each "step N of docs/X.md" is right
 
 Why not Linux's scripts/kernel-doc: it comes with Debian's linux-source package
 (about 130 MB, a tarball to unpack) and needs Perl; it renders but has no notion
@@ -379,13 +380,22 @@ def selftest():
     if stale != want:
         failures += 1
         print("kernel-doc selftest: names: expected %s, got %s" % (want, stale))
+    # A "!" line leaves a file out of a tree the list enforces.
+    listing = ["kernel", "!kernel/fs/file.c"]
+    if in_paths("kernel/fs/file.c", listing) or not in_paths("kernel/fs/open.c", listing):
+        failures += 1
+        print("kernel-doc selftest: a \"!\" line does not leave its file out")
     print("kernel-doc selftest: %d fixtures and the names check, %d failures" %
           (len(funcs), failures))
     return 1 if failures or len(funcs) < 7 else 0
 
 
 def in_paths(path, paths):
-    return any(path == p or path.startswith(p.rstrip("/") + "/") for p in paths)
+    """Whether @path is one of @paths or below one, and not below a "!path"."""
+    def below(p):
+        return path == p or path.startswith(p.rstrip("/") + "/")
+    return any(below(p) for p in paths if not p.startswith("!")) and \
+        not any(below(p[1:]) for p in paths if p.startswith("!"))
 
 
 def enforced_paths():
@@ -397,9 +407,15 @@ def enforced_paths():
     return paths
 
 
+def names_paths():
+    """The listed paths the names check reads: all but the whole source trees,
+    whose lines only make every function below them need its comment."""
+    return [p for p in enforced_paths() if p not in SOURCE_DIRS]
+
+
 def check(tree, paths):
     for p in paths:
-        if not os.path.exists(os.path.join(ROOT, p)):
+        if not p.startswith("!") and not os.path.exists(os.path.join(ROOT, p)):
             print("kernel-doc: %s: no such file or directory" % p)
             return 1
     funcs = [f for f in tree.funcs if in_paths(f.path, paths)]
@@ -620,7 +636,7 @@ def main(argv):
     if argv[0] == "stats":
         return stats(tree)
     if argv[0] == "names":
-        return names_check(argv[1:] or enforced_paths())
+        return names_check(argv[1:] or names_paths())
     return render(tree, argv[1] if len(argv) > 1 else os.path.join(ROOT, "docs", "api"))
 
 

@@ -103,7 +103,8 @@ static void poll_spurious_irqs(struct timer_list *unused)
 	(void)unused;
 	if (atomic_inc_return(&irq_poll_active) == 1) {
 		for_each_irq_desc(i, desc) {
-			bool nobody_cared = READ_ONCE(desc->istate) & IRQS_SPURIOUS_DISABLED;
+			bool nobody_cared = (READ_ONCE(desc->istate) & IRQS_SPURIOUS_DISABLED) &&
+					    READ_ONCE(desc->action);
 
 			if (!i || !desc->irq_data.chip || (!nobody_cared && !all))
 				continue;

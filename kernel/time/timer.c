@@ -74,15 +74,9 @@ static void detach(struct timer_base *base, struct timer_list *timer)
  */
 int mod_timer_at(struct timer_list *timer, unsigned long expires, const struct callsite *site)
 {
-	struct timer_base *base = timer_base(timer);
+	int was_pending = del_timer(timer);
+	struct timer_base *base;
 	unsigned long flags;
-	int was_pending;
-
-	spin_lock_irqsave(&base->lock, flags);
-	was_pending = timer_pending(timer);
-	if (was_pending)
-		detach(base, timer);
-	spin_unlock_irqrestore(&base->lock, flags);
 
 	/* Armed on this CPU from now on. */
 	timer->flags = (timer->flags & ~0xffu) | smp_processor_id();

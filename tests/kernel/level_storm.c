@@ -12,15 +12,18 @@
  *     line is still polled every HZ/10, and a handler that does acknowledge,
  *     added to the shared line, gets it enabled again;
  *   - one whose interrupt the firmware routed to the wrong line (it listens
- *     on another): with `irqpoll` every arrival nobody claims is offered to
- *     the other lines' handlers, and every line is polled.
+ *     on another): with `irqfixup` every arrival nobody claims is offered to
+ *     the other lines' handlers; `irqpoll` also polls every line, which
+ *     finds the device even when no interrupt arrives at all.
  *
  * The device goes back to its own driver after each case. Cases skip on a
- * machine without -device edu; the irqpoll case runs only when booted with
- * `irqpoll` (configuration storm-edu-irqpoll), the storm only without it.
+ * machine without -device edu; the misrouted case runs only when booted with
+ * `irqfixup` or `irqpoll` (configurations storm-edu-irqfixup and
+ * storm-edu-irqpoll), the storm only without them.
  */
 #include <asm/io.h>
 #include <kunit/test.h>
+#include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdesc.h>
@@ -39,6 +42,7 @@ struct handler {
 	const char *name;
 	bool acknowledges;
 	unsigned int calls;
+	unsigned int acks, acks_in_hardirq; /* the poller runs handlers from a timer */
 };
 
 static struct pci_dev *edu_pdev;
@@ -59,6 +63,8 @@ static irqreturn_t student_interrupt(int irq, void *data)
 	if (!causes)
 		return IRQ_NONE;
 	iowrite32(causes, regs + EDU_REG_IRQ_ACK);
+	h->acks++;
+	h->acks_in_hardirq += !!in_hardirq();
 	return IRQ_HANDLED;
 }
 
@@ -142,7 +148,7 @@ static bool nobody_cared(unsigned int irq)
 
 static void a_level_line_nobody_acknowledges_is_disabled_and_user_mode_runs_on(struct kunit *test)
 {
-	struct handler forgetful = { .name = "forgetful" }, fixed = { "fixed", true, 0 };
+	struct handler forgetful = { .name = "forgetful" }, fixed = { .name = "fixed", .acknowledges = true };
 	unsigned int irq, polled;
 
 	need_edu(test);
@@ -177,15 +183,15 @@ static void a_level_line_nobody_acknowledges_is_disabled_and_user_mode_runs_on(s
 	free_irq(irq, &forgetful);
 }
 
-static void a_misrouted_interrupt_is_found_with_irqpoll(struct kunit *test)
+static void a_misrouted_interrupt_is_found_with_irqfixup_or_irqpoll(struct kunit *test)
 {
-	struct handler other = { .name = "other" }, misrouted = { "misrouted", true, 0 };
+	struct handler other = { .name = "other" }, misrouted = { .name = "misrouted", .acknowledges = true };
 	struct irq_desc *desc;
-	unsigned int irq, unhandled, i;
+	unsigned int irq, unhandled, arrivals, acks, i;
 
 	need_edu(test);
-	if (irqfixup != IRQFIXUP_POLL)
-		kunit_skip(test, "boot with irqpoll (configuration storm-edu-irqpoll)");
+	if (!irqfixup)
+		kunit_skip(test, "boot with irqfixup or irqpoll (configurations storm-edu-irq*)");
 	irq = edu_pdev->irq;
 	desc = irq_to_desc(irq);
 	/* edu's line is shared with a quiet device; edu's own handler was put on
@@ -194,26 +200,38 @@ static void a_misrouted_interrupt_is_found_with_irqpoll(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, request_irq(WRONG_LINE, student_interrupt, IRQF_SHARED, "misrouted",
 					  &misrouted), 0);
 	unhandled = desc->irqs_unhandled;
+	arrivals = kstat_irqs(irq);
 	for (i = 0; i < 200; i++) {
 		iowrite32(EDU_IRQ_FACT, regs + EDU_REG_IRQ_RAISE);
 		if (!wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 5000))
 			break;
 	}
 	KUNIT_EXPECT_EQ(test, i, 200u);
-	KUNIT_EXPECT_GE(test, other.calls, 1u);     /* it did arrive on edu's line */
-	KUNIT_EXPECT_GE(test, misrouted.calls, 200u); /* and was found on the other */
+	/* They arrived on edu's line and were found at once, in hardirq context, on
+	 * the other: not by the poller, which would take up to HZ/10 each. */
+	KUNIT_EXPECT_GE(test, kstat_irqs(irq) - arrivals, 100u);
+	KUNIT_EXPECT_GE(test, misrouted.acks_in_hardirq, 100u);
 	KUNIT_EXPECT_EQ(test, desc->irqs_unhandled, unhandled);
 	KUNIT_EXPECT_FALSE(test, nobody_cared(irq));
 	/* With no handler on edu's line it stays masked: only polling finds the device. */
 	free_irq(irq, &other);
+	acks = misrouted.acks - misrouted.acks_in_hardirq;
 	iowrite32(EDU_IRQ_FACT, regs + EDU_REG_IRQ_RAISE);
-	KUNIT_EXPECT_TRUE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 5000));
+	if (irqfixup == IRQFIXUP_POLL) {
+		KUNIT_EXPECT_TRUE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 5000));
+		KUNIT_EXPECT_EQ(test, misrouted.acks - misrouted.acks_in_hardirq, acks + 1);
+	} else {
+		/* irqfixup searches only when an arrival comes, and none comes on a
+		 * masked line: five poll intervals later the device still waits. */
+		KUNIT_EXPECT_FALSE(test, wait_until(!ioread32(regs + EDU_REG_IRQ_STATUS), 500));
+		KUNIT_EXPECT_EQ(test, misrouted.acks, misrouted.acks_in_hardirq); /* no poller */
+	}
 	free_irq(WRONG_LINE, &misrouted);
 }
 
 static struct kunit_case level_storm_cases[] = {
 	KUNIT_CASE(a_level_line_nobody_acknowledges_is_disabled_and_user_mode_runs_on),
-	KUNIT_CASE(a_misrouted_interrupt_is_found_with_irqpoll),
+	KUNIT_CASE(a_misrouted_interrupt_is_found_with_irqfixup_or_irqpoll),
 	{}
 };
 

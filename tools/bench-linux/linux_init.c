@@ -29,19 +29,11 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
-#include "../../include/uapi/janus/bench.h"
+#include "../../include/uapi/janus/bench_loop.h"
 
 #define BATCH 8
 
 static unsigned long long samples[BENCH_SAMPLES];
-
-static inline uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
-	return (uint64_t)hi << 32 | lo;
-}
 
 static uint64_t now_ns(void)
 {
@@ -54,12 +46,12 @@ static uint64_t now_ns(void)
 /* TSC ticks per millisecond, against the kernel's monotonic clock. */
 static unsigned long tsc_khz(void)
 {
-	uint64_t t0 = now_ns(), c0 = rdtsc(), t1, c1;
+	uint64_t t0 = now_ns(), c0 = bench_tsc(), t1, c1;
 
 	do
 		t1 = now_ns();
 	while (t1 - t0 < 200000000ull);
-	c1 = rdtsc();
+	c1 = bench_tsc();
 	return (unsigned long)((c1 - c0) * 1000000ull / (t1 - t0));
 }
 
@@ -73,14 +65,7 @@ static void report(const char *name, const char *floor, unsigned int batch)
 
 static void measure(void (*op)(void), unsigned int batch)
 {
-	for (unsigned int s = 0; s <= BENCH_SAMPLES; s++) {
-		uint64_t start = rdtsc();
-
-		for (unsigned int i = 0; i < batch; i++)
-			op();
-		if (s)
-			samples[s - 1] = rdtsc() - start;
-	}
+	bench_measure(samples, op, batch);
 }
 
 static void null_syscall(void) { syscall(SYS_getpid); }

@@ -20,7 +20,7 @@
  */
 #include <fcntl.h>
 #include <janus.h>
-#include <janus/bench.h>
+#include <janus/bench_loop.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -43,17 +43,9 @@ static void report(const char *name, const char *floor, unsigned int batch)
 		floor);
 }
 
-/* BENCH_SAMPLES samples of `batch` calls of op, after one warm-up batch. */
 static void measure(void (*op)(void), unsigned int batch)
 {
-	for (unsigned int s = 0; s <= BENCH_SAMPLES; s++) {
-		uint64_t start = rdtsc();
-
-		for (unsigned int i = 0; i < batch; i++)
-			op();
-		if (s)
-			samples[s - 1] = rdtsc() - start;
-	}
+	bench_measure(samples, op, batch);
 }
 
 static void int_iret(void)
