@@ -44,7 +44,10 @@ static void find_group(struct task_struct *p, void *arg)
 {
 	struct group_scan *g = arg;
 
-	g->found |= p->mm && !p->exit_state && p->pgid == g->pgid && (!g->sid || p->sid == g->sid);
+	/* A zombie still counts, as in Linux: a pipeline's first command may have
+	 * ended before the shell puts the second in its group. */
+	g->found |= (p->mm || p->exit_state == EXIT_ZOMBIE) && p->pgid == g->pgid &&
+		    (!g->sid || p->sid == g->sid);
 }
 
 /* Whether a process group pgid exists (in session sid, unless 0). */
