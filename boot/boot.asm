@@ -1,6 +1,6 @@
 ; The first instructions of Janus: the Multiboot v1 header and the code that runs
-; before paging. It maps the first 8 MiB twice (identity and at PAGE_OFFSET),
-; turns paging on, jumps to the higher half, drops the identity map and calls
+; before paging. It maps the first 8 MiB twice (identity and at PAGE_OFFSET)
+; and the __init window (linker.ld), turns paging on, jumps to the higher half, drops the identity map and calls
 ; kmain(magic, mbi). See docs/boot.md for the whole walk.
 
 bits 32
@@ -15,6 +15,8 @@ PTE_PRESENT     equ 1 << 0
 PTE_WRITE       equ 1 << 1
 
 %define PHYS(sym) ((sym) - PAGE_OFFSET)
+
+extern __init_begin, __init_phys, __init_pages
 
 section .multiboot
 align 4
@@ -82,6 +84,35 @@ _start:
 	cmp ecx, BOOT_MAP_TABLES
 	jne .fill_pde
 
+	; The __init window (linker.ld): one page table mapping __init_begin..
+	; __init_end to the pages loaded at __init_phys. free_initmem() unmaps it.
+	mov ebx, PHYS(init_page_table)
+	xor ecx, ecx
+.zero_init_pte:
+	mov dword [ebx + ecx * 4], 0
+	inc ecx
+	cmp ecx, 1024
+	jne .zero_init_pte
+	mov eax, __init_begin
+	shr eax, 12
+	and eax, 1023
+	lea ebx, [ebx + eax * 4]
+	mov eax, __init_phys
+	or eax, PTE_PRESENT | PTE_WRITE
+	mov ecx, __init_pages
+.fill_init_pte:
+	test ecx, ecx
+	jz .init_mapped
+	mov [ebx], eax
+	add ebx, 4
+	add eax, 4096
+	dec ecx
+	jmp .fill_init_pte
+.init_mapped:
+	mov eax, __init_begin
+	shr eax, 22
+	mov dword [edx + eax * 4], PHYS(init_page_table) + (PTE_PRESENT | PTE_WRITE)
+
 	mov cr3, edx
 	mov eax, cr4
 	or eax, X86_CR4_PSE             ; paging.c maps the rest of RAM with 4 MiB pages
@@ -119,11 +150,13 @@ higher_half:
 	jmp .hang
 
 section .bss..page_aligned nobits alloc write align=4096
-global swapper_pg_dir, boot_page_tables, boot_stack_guard, boot_stack, boot_stack_top
+global swapper_pg_dir, boot_page_tables, init_page_table, boot_stack_guard, boot_stack, boot_stack_top
 swapper_pg_dir:
 	resb 4096
 boot_page_tables:
 	resb 4096 * BOOT_MAP_TABLES
+init_page_table:                ; the __init window's, cleared by free_initmem()
+	resb 4096
 boot_stack_guard:               ; unmapped by paging.c: an overflow faults
 	resb 4096
 boot_stack:

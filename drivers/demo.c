@@ -4,7 +4,7 @@
  * kernel, and fills a struct demo_report with what the kernel saw; the
  * kernel's own checks print their reports in the log (dmesg) as they would
  * for a real driver. The interrupts come from a simulated line
- * (kernel/irq/irq_sim.c), a real device's path through the IRQ layer.
+ * (tests/kernel/irq_sim.c), a real device's path through the IRQ layer.
  */
 #include <linux/errno.h>
 #include <linux/delay.h>

@@ -4,6 +4,7 @@
  */
 #include <asm/io.h>
 #include <asm/page.h>
+#include <linux/init.h>
 #include <linux/console.h>
 #include <linux/string.h>
 #include <linux/vga.h>
@@ -80,7 +81,7 @@ void vga_write(const char *s, unsigned int n)
 	console_write_direct(&vga_console, s, n);
 }
 
-void vga_init(void)
+void __init vga_init(void)
 {
 	for (int i = 0; i < VGA_ROWS * VGA_COLS; i++)
 		vga_mem[i] = VGA_ATTR | ' ';

@@ -7,6 +7,7 @@
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <janus/initrd.h>
@@ -50,7 +51,7 @@ static bool header_ok(const struct ustar_header *h)
  * Context: boot; does not sleep.
  * Return: true if an initrd is usable; false (with a log line why) otherwise.
  */
-bool initrd_init(void)
+bool __init initrd_init(void)
 {
 	const typeof(boot_params.modules[0]) *m = NULL;
 

@@ -4,6 +4,7 @@
  * compiler left (asm/jump_label.h); arch/x86/jump_label.c rewrites the code.
  * A mutex keeps one patcher at a time; the count changes under it.
  */
+#include <linux/init.h>
 #include <linux/jump_label.h>
 #include <linux/kernel.h>
 #include <linux/might_sleep.h>
@@ -92,7 +93,7 @@ unsigned int jump_label_sites(const struct static_key *key, unsigned int *jumps)
 	return n;
 }
 
-void jump_label_init(void)
+void __init jump_label_init(void)
 {
 	static const u8 nop[] = { JUMP_LABEL_NOP };
 	unsigned int n = 0, patched = 0;
@@ -108,4 +109,13 @@ void jump_label_init(void)
 		}
 	}
 	pr_info("jump_label: %u static branch sites, %u set by boot parameters\n", n, patched);
+}
+
+void jump_label_invalidate_initmem(unsigned long start, unsigned long end)
+{
+	mutex_lock(&jump_label_mutex);
+	for (struct jump_entry *e = __start___jump_table; e < __stop___jump_table; e++)
+		if (e->code >= start && e->code < end)
+			e->key = 0; /* no key's: patch_sites and jump_label_sites pass it by */
+	mutex_unlock(&jump_label_mutex);
 }

@@ -76,7 +76,7 @@ static bool initcall_blacklisted(initcall_t fn)
  *
  * Context: boot, process context; may sleep (initcalls may).
  */
-void do_initcalls(void)
+void __init do_initcalls(void)
 {
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
 		if (initcall_blacklist[0] && initcall_blacklisted(*fn))
@@ -137,7 +137,7 @@ static void run_init_process(void)
  * the other CPUs, built-in drivers, then the self-tests or benchmarks the
  * command line asked for, or else /bin/init in user mode.
  */
-static int kernel_init(void *unused)
+static int __ref kernel_init(void *unused)
 {
 	int result, cpu;
 
@@ -150,6 +150,7 @@ static int kernel_init(void *unused)
 	workqueue_init();
 	initrd_init();
 	do_initcalls();
+	free_initmem(); /* the boot is over: __init code and data go */
 	result = run_boot_tests();
 	print_boot_dumps();
 	if (result >= 0)
@@ -167,7 +168,7 @@ static int kernel_init(void *unused)
  *
  * Context: boot, from boot.asm, interrupts off; never returns.
  */
-void kmain(u32 magic, u32 mbi_phys)
+void __ref kmain(u32 magic, u32 mbi_phys)
 {
 	/* %fs must point at this CPU's data before anything touches a per-CPU
 	 * variable (spinlocks do, through preempt_count). */

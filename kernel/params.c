@@ -97,7 +97,7 @@ void parse_args(char *args, const struct obs_kernel_param *params, unsigned int 
  *
  * Context: early boot, before the subsystems the parameters configure start.
  */
-void parse_early_params(void)
+void __init parse_early_params(void)
 {
 	static char scratch[COMMAND_LINE_SIZE];
 	struct param_result res;

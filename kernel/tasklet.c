@@ -10,6 +10,7 @@
  * of its tasklets are still queued or running (tasklet_leftovers).
  */
 #include <asm/processor.h>
+#include <linux/init.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/kallsyms.h>
@@ -265,7 +266,7 @@ void tasklet_init_cpu(int cpu)
  *
  * Context: early boot; does not sleep.
  */
-void tasklet_init_softirqs(void)
+void __init tasklet_init_softirqs(void)
 {
 	tasklet_init_cpu(0);
 	open_softirq(TASKLET_SOFTIRQ, tasklet_action);

@@ -9,6 +9,7 @@
  * flush_work and flush_workqueue wait by queueing a "barrier" item behind what
  * they wait for and sleeping on its completion: the worker runs in order.
  */
+#include <linux/init.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
@@ -418,7 +419,7 @@ EXPORT_SYMBOL_GPL(destroy_workqueue);
  *
  * Context: boot, process context; may sleep. Panics if it cannot.
  */
-void workqueue_init(void)
+void __init workqueue_init(void)
 {
 	system_wq = alloc_workqueue("events", 0, 0);
 	if (!system_wq)

@@ -2,7 +2,7 @@
  * Shared by the deliberately buggy modules (modules/bug_*.c): each breaks
  * one rule of interrupt context inside an interrupt handler, so that insmod
  * shows the report the kernel prints. The handler runs for real: on one of
- * the simulated lines (IRQ 32-39, kernel/irq/irq_sim.c), which the module
+ * the simulated lines (IRQ 32-39, tests/kernel/irq_sim.c), which the module
  * fires itself from its init function, then waits until its handler ran.
  */
 #ifndef _MODULES_BUG_IRQ_H

@@ -4,6 +4,11 @@
 # the first and the final link; kernel/kallsyms.c reads the result.
 import sys
 
+# Linker-script marks that sit in a code section but are no function.
+MARKERS = {"_text", "_etext", "__init_begin", "__init_end"}
+# The longest an assembly function without a size (a NASM label) may run.
+MAX_LABEL_SIZE = 0x4000
+
 
 def read_functions(lines):
     syms = []
@@ -17,7 +22,7 @@ def read_functions(lines):
             size = 0
         else:
             continue
-        if kind not in "tTwW" or name.startswith(".") or name.startswith("__kstrtab"):
+        if kind not in "tTwW" or name.startswith(".") or name.startswith("__kstrtab") or name in MARKERS:
             continue
         syms.append([int(addr, 16), size, name[:63]])
     syms.sort(key=lambda s: (s[0], -s[1]))
@@ -29,6 +34,8 @@ def read_functions(lines):
         uniq.append(s)
     for i, s in enumerate(uniq):
         nxt = uniq[i + 1][0] if i + 1 < len(uniq) else s[0] + max(s[1], 1)
+        if s[1] == 0:  # never across a gap, such as from .text to the __init window
+            nxt = min(nxt, s[0] + MAX_LABEL_SIZE)
         if s[1] == 0 or s[0] + s[1] > nxt:
             s[1] = max(nxt - s[0], 1)
     return uniq

@@ -39,7 +39,7 @@ def send_key(monitor_path, key="a"):
 
 
 # irq_warn_us: seed003's handler printks; under a loaded host that can take over 1 ms.
-CMDLINE = "trace=%s trace_buf_size=2M trace_demo irq_warn_us=500000" % EVENTS
+CMDLINE = "trace=%s trace_buf_size=2M trace_demo ignore_loglevel irq_warn_us=500000" % EVENTS
 ASK = "trace_demo: seed003 sleeps in read(): press a key"
 
 

@@ -8,6 +8,7 @@
 #include <asm/acpi.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -60,7 +61,7 @@ static const void *map_table(phys_addr_t phys, size_t len)
 	return (const void __force *)ioremap(phys, len);
 }
 
-static const struct rsdp *scan(phys_addr_t start, size_t len)
+static const struct rsdp *__init scan(phys_addr_t start, size_t len)
 {
 	for (phys_addr_t p = start; p + sizeof(struct rsdp) <= start + len; p += 16) {
 		const struct rsdp *r = __va(p);
@@ -70,7 +71,7 @@ static const struct rsdp *scan(phys_addr_t start, size_t len)
 	return NULL;
 }
 
-static const struct rsdp *find_rsdp(void)
+static const struct rsdp *__init find_rsdp(void)
 {
 	phys_addr_t ebda = (phys_addr_t)*(u16 *)__va(0x40e) << 4;
 	const struct rsdp *r = NULL;
@@ -81,7 +82,7 @@ static const struct rsdp *find_rsdp(void)
 }
 
 /* A checked table by physical address, or NULL. */
-static const struct sdt_header *get_table(phys_addr_t phys)
+static const struct sdt_header *__init get_table(phys_addr_t phys)
 {
 	const struct sdt_header *h = map_table(phys, sizeof(*h));
 
@@ -95,7 +96,7 @@ static const struct sdt_header *get_table(phys_addr_t phys)
 	return h;
 }
 
-static const struct sdt_header *find_madt(const struct rsdp *r)
+static const struct sdt_header *__init find_madt(const struct rsdp *r)
 {
 	bool xsdt = r->revision >= 2 && r->xsdt && r->xsdt < 0x100000000ull &&
 		    checksum_ok(r, r->length);
@@ -195,7 +196,7 @@ bool acpi_parse_madt(const void *table, struct acpi_madt_info *info)
  *
  * Context: early boot, on the boot CPU.
  */
-void acpi_init(void)
+void __init acpi_init(void)
 {
 	const struct rsdp *r = find_rsdp();
 	const struct sdt_header *madt;

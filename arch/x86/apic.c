@@ -296,7 +296,7 @@ static void error_interrupt(struct pt_regs *regs)
  * Context: boot, on the boot CPU, interrupts off.
  * Return: true if the APIC is in use, false for the 8259 PIC (one CPU).
  */
-bool apic_init(void)
+bool __init apic_init(void)
 {
 	u32 a, b, c, d;
 

@@ -11,6 +11,7 @@
 #include <asm/io.h>
 #include <asm/irq_vectors.h>
 #include <asm/page.h>
+#include <linux/init.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/irq.h>
@@ -178,7 +179,7 @@ bool ioapic_pin_masked(unsigned int irq)
 }
 
 /* How ISA IRQ irq is wired: its override, or pin irq with ISA defaults. */
-static void route_isa_irq(unsigned int irq, u32 gsi_base, u32 *claimed)
+static void __init route_isa_irq(unsigned int irq, u32 gsi_base, u32 *claimed)
 {
 	const struct acpi_override *o = acpi_isa_override(irq);
 	struct ioapic_route *r = &routes[irq];
@@ -204,7 +205,7 @@ static void route_isa_irq(unsigned int irq, u32 gsi_base, u32 *claimed)
  *
  * Context: boot, on the boot CPU, interrupts off; panics if it cannot be mapped.
  */
-void ioapic_init(void)
+void __init ioapic_init(void)
 {
 	u32 gsi_base = acpi_madt.ioapics[0].gsi_base, claimed = 0;
 

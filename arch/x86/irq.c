@@ -9,6 +9,7 @@
 #include <asm/irq_vectors.h>
 #include <asm/pic.h>
 #include <asm/traps.h>
+#include <linux/init.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
@@ -247,7 +248,7 @@ void arch_show_interrupts(struct seq_file *m)
  *
  * Context: early boot on the boot CPU, interrupts off.
  */
-void init_IRQ(void)
+void __init init_IRQ(void)
 {
 	irq_stacks_init(0);
 	pic_init();

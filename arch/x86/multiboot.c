@@ -95,7 +95,7 @@ static void read_modules(const struct multiboot_info *mbi)
  * Context: early boot, before paging_init().
  * Return: the page frame number just above the highest RAM.
  */
-unsigned long multiboot_setup(u32 magic, u32 mbi_phys)
+unsigned long __init multiboot_setup(u32 magic, u32 mbi_phys)
 {
 	const struct multiboot_info *mbi = boot_ptr(mbi_phys, sizeof(*mbi), "info");
 	phys_addr_t top = 0;

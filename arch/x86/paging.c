@@ -9,6 +9,7 @@
 #include <asm/processor.h>
 #include <asm/set_memory.h>
 #include <asm/tlbflush.h>
+#include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kernel.h>
@@ -196,7 +197,7 @@ static void unmap_guard_page(void *addr)
  *
  * Context: early boot, on the boot CPU.
  */
-void paging_init(unsigned long max_low_pfn)
+void __init paging_init(unsigned long max_low_pfn)
 {
 	u32 a, b, c, d;
 	phys_addr_t end = PFN_PHYS(max_low_pfn);

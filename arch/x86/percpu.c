@@ -5,6 +5,7 @@
  * never written, so every copy starts from the same pristine values.
  */
 #include <asm/page.h>
+#include <linux/init.h>
 #include <linux/export.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
@@ -50,7 +51,7 @@ void percpu_install_area(int cpu, void *area)
  * Context: the very start of kmain(), before anything touches a per-CPU
  * variable (spinlocks do, through preempt_count).
  */
-void setup_per_cpu_areas(void)
+void __init setup_per_cpu_areas(void)
 {
 	percpu_install_area(0, __per_cpu_area0);
 }

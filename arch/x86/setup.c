@@ -5,6 +5,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/tsc.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -20,7 +21,7 @@ extern char _kernel_phys_start[], _kernel_phys_end[];
  *
  * Context: early boot on the boot CPU, interrupts off.
  */
-void setup_arch(u32 magic, u32 mbi_phys)
+void __init setup_arch(u32 magic, u32 mbi_phys)
 {
 	unsigned long max_low_pfn = multiboot_setup(magic, mbi_phys);
 

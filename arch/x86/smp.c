@@ -181,7 +181,7 @@ static DEFINE_PER_CPU(struct nmi_backtrace, nmi_backtrace);
  * nmi_cpu_backtrace() - In an NMI: save where this CPU was, if another CPU asked.
  * @regs: the registers the NMI interrupted
  *
- * Context: NMI (do_exception); takes no lock, prints nothing.
+ * Context: NMI (do_nmi, inside nmi_enter()); takes no lock, prints nothing.
  * Return: true if the NMI was a backtrace request (and is now answered).
  */
 bool nmi_cpu_backtrace(struct pt_regs *regs)
@@ -194,7 +194,7 @@ bool nmi_cpu_backtrace(struct pt_regs *regs)
 	bt->nr = stack_trace_save_bp(regs->bp, bt->entries, NMI_TRACE_DEPTH);
 	memcpy(bt->comm, current->comm, sizeof(bt->comm));
 	bt->pid = current->pid;
-	bt->preempt_count = preempt_count();
+	bt->preempt_count = preempt_count() - (NMI_OFFSET + HARDIRQ_OFFSET); /* the interrupted one's */
 	WRITE_ONCE(bt->requested, false);
 	__atomic_store_n(&bt->done, true, __ATOMIC_RELEASE);
 	return true;

@@ -67,7 +67,7 @@ static int __init maxcpus_setup(char *val)
 }
 early_param("maxcpus", maxcpus_setup);
 
-static bool prepare_cpu(int cpu)
+static bool __init prepare_cpu(int cpu)
 {
 	size_t size = percpu_area_size();
 	unsigned long area = __get_free_pages(GFP_KERNEL, get_order(size));
@@ -89,7 +89,7 @@ static bool prepare_cpu(int cpu)
 }
 
 /* INIT, 10 ms, STARTUP, 200 us, STARTUP; then up to 5 s for the AP to say it is online. */
-static bool wake_ap(int cpu)
+static bool __init wake_ap(int cpu)
 {
 	u8 apic_id = cpu_to_apic_id[cpu];
 	u64 deadline;
@@ -106,7 +106,7 @@ static bool wake_ap(int cpu)
 	return cpu_online(cpu);
 }
 
-static void boot_cpu(int cpu)
+static void __init boot_cpu(int cpu)
 {
 	struct trampoline_params *params =
 		__va(TRAMPOLINE_PHYS + (trampoline_params - trampoline_start));
@@ -145,7 +145,7 @@ void __noreturn start_secondary(int cpu)
 }
 
 /* The APs of the MADT, in its order, after the boot CPU's own entry. */
-static void boot_secondaries(void)
+static void __init boot_secondaries(void)
 {
 	int cpu = 1;
 
@@ -168,7 +168,7 @@ static void boot_secondaries(void)
  * idle task and stacks are allocated with GFP_KERNEL and vmalloc()), and
  * spins while each CPU comes up.
  */
-void smp_init(void)
+void __init smp_init(void)
 {
 	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];
 

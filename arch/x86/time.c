@@ -6,6 +6,7 @@
 #include <asm/apic.h>
 #include <asm/pit.h>
 #include <asm/time.h>
+#include <linux/init.h>
 #include <linux/tick.h>
 
 /**
@@ -13,7 +14,7 @@
  *
  * Context: boot, on the boot CPU, before interrupts are enabled.
  */
-void time_init(void)
+void __init time_init(void)
 {
 	tick_init();
 	if (apic_in_use) {

@@ -17,15 +17,18 @@
 #include <asm/traps.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <janus/log.h>
 #include <linux/trace.h>
 #include <asm/trace/exceptions.h>
+#include <trace/events/nmi.h>
 
 #define DF_STACK_SIZE 4096
 
@@ -212,6 +215,9 @@ static void report_page_fault(unsigned long address, unsigned long err)
 			 address);
 	else
 		pr_emerg("BUG: unable to handle page fault for address: %08lx\n", address);
+	if (in_freed_initmem(address))
+		pr_emerg("#PF: %08lx (%pS) is __init memory, freed after boot\n", address,
+			 (void *)address);
 	pr_emerg("#PF: %s %s in %s mode\n", err & X86_PF_USER ? "user" : "supervisor",
 		 err & X86_PF_INSTR ? "instruction fetch" : err & X86_PF_WRITE ? "write access"
 									   : "read access",
@@ -228,6 +234,21 @@ static void do_page_fault(struct pt_regs *regs, unsigned long err, unsigned long
 		return;
 	report_page_fault(address, err);
 	die(NULL, regs, err);
+}
+
+/* An NMI that is not a panic stop, in NMI context: the backtrace handler
+ * (traced as nmi_handler, like Linux's). False if it was not that. */
+static bool do_nmi(struct pt_regs *regs)
+{
+	u64 start;
+	bool handled;
+
+	nmi_enter();
+	start = sched_clock();
+	handled = nmi_cpu_backtrace(regs);
+	trace_nmi_handler(nmi_cpu_backtrace, sched_clock() - start, handled);
+	nmi_exit();
+	return handled;
 }
 
 /**
@@ -249,7 +270,7 @@ __attribute__((used)) void do_exception(struct pt_regs *regs)
 	this_cpu_inc(exception_count);
 	if (vector == X86_TRAP_NMI && nmi_stop_requested())
 		stop_this_cpu(); /* another CPU panicked while this one had interrupts off */
-	if (vector == X86_TRAP_NMI && nmi_cpu_backtrace(regs))
+	if (vector == X86_TRAP_NMI && do_nmi(regs))
 		return; /* another CPU asked where this one is */
 	if (user_mode(regs) && vector != X86_TRAP_NMI) {
 		user_fault(regs, vector, vector == X86_TRAP_PF ? read_cr2() : 0);
@@ -320,7 +341,7 @@ void cpu_init_doublefault(int cpu)
  *
  * Context: early boot, interrupts off.
  */
-void trap_init(void)
+void __init trap_init(void)
 {
 	cpu_init_doublefault(0);
 	idt_setup();

@@ -4,6 +4,7 @@
  */
 #include <asm/pit.h>
 #include <asm/tsc.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/sched/clock.h>
 
@@ -59,7 +60,7 @@ u64 sched_clock(void)
  *
  * Context: early boot, interrupts off.
  */
-void tsc_calibrate(void)
+void __init tsc_calibrate(void)
 {
 	u64 best = 0, best_error = ~0ull;
 

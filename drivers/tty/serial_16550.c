@@ -145,7 +145,7 @@ static struct console serial_console = { .name = "ttyS0", .write = serial_consol
  *
  * Context: early boot, one CPU, interrupts off.
  */
-void serial_init(void)
+void __init serial_init(void)
 {
 	struct uart_16550 *up = &com1;
 

@@ -9,16 +9,19 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
-#ifdef MODULE
-/* A module's init code and data are freed once its init function succeeded. */
+/* Code and data needed only at boot (or, in a module, only by its init):
+ * freed once the boot is over (free_initmem(), arch/x86/init.c) or once the
+ * module's init function succeeded. Nothing that runs later may call or read
+ * them: a call into freed __init code faults. */
 #define __init __section(".init.text") __cold
 #define __initdata __section(".init.data")
 #define __initconst __section(".init.rodata")
+/* Code that is not __init but calls into it while the boot runs (kmain,
+ * kernel_init): tools/section_check.py lets it, as Linux's __ref. */
+#define __ref __section(".ref.text") noinline
+#ifdef MODULE
 #define __exit __section(".exit.text")
 #else
-#define __init
-#define __initdata
-#define __initconst
 #define __exit
 #endif
 #define __exitdata
@@ -36,6 +39,9 @@ typedef void (*exitcall_t)(void);
 #define late_initcall(fn) __define_initcall(fn, late)
 
 void do_initcalls(void);
+void free_initmem(void);
+/* Whether addr was __init code or data that free_initmem() freed. */
+bool in_freed_initmem(unsigned long addr);
 
 /* A kernel command-line parameter (Linux's name for the early_param kind). */
 struct obs_kernel_param {

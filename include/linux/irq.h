@@ -2,7 +2,7 @@
  * Interrupt controllers as the IRQ layer sees them: an irq_chip is a set of
  * operations on one line (mask, unmask, acknowledge, end-of-interrupt), so the
  * same flow (kernel/irq/chip.c) drives the 8259 PIC, the IO-APIC and the
- * simulated lines of kernel/irq/irq_sim.c.
+ * simulated lines of tests/kernel/irq_sim.c.
  */
 #ifndef _LINUX_IRQ_H
 #define _LINUX_IRQ_H

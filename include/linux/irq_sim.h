@@ -1,4 +1,4 @@
-/* Simulated interrupt lines IRQ 32-47 (kernel/irq/irq_sim.c): software plays the device. */
+/* Simulated interrupt lines IRQ 32-47 (tests/kernel/irq_sim.c): software plays the device. */
 #ifndef _LINUX_IRQ_SIM_H
 #define _LINUX_IRQ_SIM_H
 #include <asm/irq_vectors.h>

@@ -127,6 +127,17 @@ unsigned int jump_label_sites(const struct static_key *key, unsigned int *jumps)
  */
 void jump_label_init(void);
 
+/**
+ * jump_label_invalidate_initmem() - Forget the sites in __init code about to be freed.
+ * @start: the first address of the freed code
+ * @end:   the end (exclusive)
+ *
+ * Their keys never patch them again: that memory is unmapped.
+ *
+ * Context: process context, from free_initmem(); may sleep (takes the patching mutex).
+ */
+void jump_label_invalidate_initmem(unsigned long start, unsigned long end);
+
 #define static_branch_inc(x) static_key_slow_inc(&(x)->key)
 #define static_branch_dec(x) static_key_slow_dec(&(x)->key)
 #define static_branch_enable(x) static_key_enable(&(x)->key)

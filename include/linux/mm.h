@@ -41,5 +41,6 @@ extern unsigned long max_pfn;
 void mem_init(void);
 unsigned long nr_free_pages(void);
 unsigned long totalram_pages(void);
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s);
 
 #endif

@@ -160,7 +160,8 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 		__cond || !__ret;                            \
 	})
 
-#define wait_event_timeout(wq_head, condition, timeout)                                     \
+/* The two timed waits, in task state @state. */
+#define ___wait_event_timeout(wq_head, condition, timeout, state)                           \
 	({                                                                                  \
 		long __t = (timeout);                                                       \
 		bool __may_sleep = might_sleep();                                           \
@@ -168,23 +169,16 @@ static inline bool waitqueue_active(struct wait_queue_head *wq_head)
 			__t = !__may_sleep ? 0                                              \
 					   : ___wait_event(wq_head,                         \
 							   ___wait_cond_timeout(condition), \
-							   TASK_UNINTERRUPTIBLE, 0, __t,    \
+							   state, 0, __t,                   \
 							   __ret = schedule_timeout(__ret)); \
 		__t;                                                                        \
 	})
 
-#define wait_event_interruptible_timeout(wq_head, condition, timeout)                       \
-	({                                                                                  \
-		long __t = (timeout);                                                       \
-		bool __may_sleep = might_sleep();                                           \
-		if (!___wait_cond_timeout_now(condition, __t))                              \
-			__t = !__may_sleep ? 0                                              \
-					   : ___wait_event(wq_head,                         \
-							   ___wait_cond_timeout(condition), \
-							   TASK_INTERRUPTIBLE, 0, __t,      \
-							   __ret = schedule_timeout(__ret)); \
-		__t;                                                                        \
-	})
+#define wait_event_timeout(wq_head, condition, timeout) \
+	___wait_event_timeout(wq_head, condition, timeout, TASK_UNINTERRUPTIBLE)
+
+#define wait_event_interruptible_timeout(wq_head, condition, timeout) \
+	___wait_event_timeout(wq_head, condition, timeout, TASK_INTERRUPTIBLE)
 
 /* The first test, before sleeping at all: a true condition returns at least 1. */
 #define ___wait_cond_timeout_now(condition, t)  \

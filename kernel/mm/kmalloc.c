@@ -6,6 +6,7 @@
  * when handed out again (a write after free is reported), and kfree() checks
  * that it gets the start of a live object (double and bad frees WARN).
  */
+#include <linux/init.h>
 #include <linux/atomic.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
@@ -267,7 +268,7 @@ EXPORT_SYMBOL(ksize);
  *
  * Context: early boot, once the page allocator works.
  */
-void kmalloc_init(void)
+void __init kmalloc_init(void)
 {
 	for (unsigned int i = 0; i < ARRAY_SIZE(kmalloc_caches); i++) {
 		struct kmem_cache *c = &kmalloc_caches[i];

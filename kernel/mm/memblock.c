@@ -4,6 +4,7 @@
  * mem_init() then gives every gap to the page allocator.
  */
 #include <asm/page.h>
+#include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
@@ -185,7 +186,7 @@ static void dump_type(const struct memblock_type *type)
  *
  * Context: any context; does not sleep.
  */
-void memblock_dump(void)
+void __init memblock_dump(void)
 {
 	dump_type(&memblock.memory);
 	dump_type(&memblock.reserved);

@@ -5,6 +5,7 @@
  * only in bit `order`) for as long as the buddy is free too.
  * Any context: the lock is irq-safe and nothing here sleeps.
  */
+#include <linux/init.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/memblock.h>
@@ -177,6 +178,37 @@ void free_pages(unsigned long addr, unsigned int order)
 EXPORT_SYMBOL(free_pages);
 
 /**
+ * free_reserved_area() - Give pages the allocator never had (reserved at boot) to it.
+ * @start:  the direct-map address of the first page (rounded up to a page)
+ * @end:    the direct-map address past the last one (rounded down)
+ * @poison: a byte to fill them with first, or -1 to leave them as they are
+ * @s:      what they held, for "Freeing @s memory: NK" (NULL: say nothing)
+ *
+ * What free_initmem() uses for the kernel's __init code and data.
+ *
+ * Context: process context; does not sleep.
+ * Return: how many pages were freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison, const char *s)
+{
+	unsigned long pages = 0, flags;
+
+	for (unsigned long pfn = PFN_UP(__pa(start)); pfn < PFN_DOWN(__pa(end)); pfn++, pages++) {
+		if (poison >= 0)
+			memset(__va(PFN_PHYS(pfn)), poison, PAGE_SIZE);
+		spin_lock_irqsave(&zone_lock, flags);
+		pfn_to_page(pfn)->flags &= ~PG_reserved;
+		merge_and_free(pfn, 0);
+		free_pages_count++;
+		managed_pages++;
+		spin_unlock_irqrestore(&zone_lock, flags);
+	}
+	if (pages && s)
+		pr_info("Freeing %s memory: %luK\n", s, pages << (PAGE_SHIFT - 10));
+	return pages;
+}
+
+/**
  * nr_free_pages() - How many pages the buddy allocator has free.
  *
  * Context: any context; does not sleep.
@@ -214,7 +246,7 @@ static void free_range(phys_addr_t start, phys_addr_t end, void *arg)
  *
  * Context: early boot, once, after every memblock_reserve().
  */
-void mem_init(void)
+void __init mem_init(void)
 {
 	size_t map_size = max_pfn * sizeof(struct page);
 

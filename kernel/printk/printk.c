@@ -49,6 +49,14 @@ static int console_locked;
 static struct console *console_list;
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+/* `ignore_loglevel` (as in Linux): every record goes to the consoles. */
+static bool ignore_loglevel;
+
+/* Whether a record of @level goes to the consoles (Linux: !suppress_message_printing). */
+static bool console_shows(int level)
+{
+	return ignore_loglevel || level < console_loglevel;
+}
 int oops_in_progress;
 
 static u64 log_oldest_seq(void)
@@ -194,7 +202,7 @@ static void console_flush(void)
 				write_consoles(NULL, note, m);
 				dropped = 0;
 			}
-			if (level < console_loglevel)
+			if (console_shows(level))
 				write_consoles(NULL, line, n);
 		}
 		console_unlock();
@@ -297,7 +305,7 @@ void register_console(struct console *con)
 	for (u64 seq = log_oldest_seq(); seq < console_seq; seq++) {
 		const struct log_record *r = &log_ring[seq % LOG_RECORDS];
 		int n = format_record(r, line, sizeof(line));
-		if (r->level < console_loglevel)
+		if (console_shows(r->level))
 			con->write(con, line, n);
 	}
 	con->next = console_list;
@@ -428,7 +436,9 @@ bool log_contains(u64 from_seq, const char *needle)
 	return false;
 }
 
-static int __init loglevel_setup(char *val)
+/* Not __init: the cmdline suite parses loglevel= after boot, as the one real
+ * parameter whose bad values it shows are refused. */
+static int loglevel_setup(char *val)
 {
 	int level;
 
@@ -438,6 +448,15 @@ static int __init loglevel_setup(char *val)
 	return 0;
 }
 early_param("loglevel", loglevel_setup);
+
+static int __init ignore_loglevel_setup(char *val)
+{
+	(void)val;
+	ignore_loglevel = true;
+	pr_info("debug: ignoring loglevel setting.\n");
+	return 0;
+}
+early_param("ignore_loglevel", ignore_loglevel_setup);
 
 #define SYSLOG_ACTION_CONSOLE_OFF 6
 #define SYSLOG_ACTION_CONSOLE_ON 7

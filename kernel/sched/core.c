@@ -18,6 +18,7 @@
 #include <asm/mmu_context.h>
 #include <asm/processor.h>
 #include <asm/switch_to.h>
+#include <linux/init.h>
 #include <linux/hardirq.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
@@ -637,7 +638,7 @@ void sched_init_cpu(int cpu, struct task_struct *idle)
  *
  * Context: early boot on the boot CPU, before any other task exists.
  */
-void sched_init(void)
+void __init sched_init(void)
 {
 	u32 *bottom = init_task.stack;
 	u32 *in_use = (u32 *)(current_stack_pointer() - 256); /* below kmain's frames */

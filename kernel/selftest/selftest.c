@@ -12,7 +12,8 @@
 #include <janus/qemu.h>
 #include <janus/selftest.h>
 
-static char selftest_globs[256];
+/* As long as the whole command line: a long list of suites is never cut short. */
+static char selftest_globs[COMMAND_LINE_SIZE];
 static bool selftest_requested, bench_requested;
 
 static int __init selftest_setup(char *val)

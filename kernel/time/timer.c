@@ -5,6 +5,7 @@
  * than 256 ticks away stays in its bucket for another round). Timers run in
  * softirq context, with the base unlocked, so they may re-arm themselves.
  */
+#include <linux/init.h>
 #include <linux/delay.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
@@ -238,7 +239,7 @@ void init_timers_cpu(int cpu)
  *
  * Context: early boot; does not sleep.
  */
-void init_timers(void)
+void __init init_timers(void)
 {
 	init_timers_cpu(0);
 	open_softirq(TIMER_SOFTIRQ, run_timer_softirq);

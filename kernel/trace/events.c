@@ -14,6 +14,7 @@
 #include <trace/events/ipi.h>
 #include <trace/events/irq.h>
 #include <trace/events/janus.h>
+#include <trace/events/nmi.h>
 #include <trace/events/sched.h>
 #include <trace/events/syscalls.h>
 #include <trace/events/workqueue.h>
@@ -347,6 +348,38 @@ void __trace_ipi_send_cpu(unsigned int cpu, void *callsite, void *callback)
 	f->cpu = cpu;
 	f->callsite = callsite;
 	f->callback = callback;
+	TRACE_RECORD_END(f);
+}
+
+/* ---- nmi: nmi_handler */
+struct nmi_handler_fields {
+	void *handler;
+	s64 delta_ns;
+	int handled;
+};
+
+static int print_nmi_handler(char *buf, size_t size, const void *data)
+{
+	const struct nmi_handler_fields *f = data;
+	return scnprintf(buf, size, "%ps() delta_ns: %lld handled: %d", f->handler, f->delta_ns,
+			 f->handled);
+}
+DEFINE_EVENT_CALL(nmi_handler, "nmi", print_nmi_handler);
+
+/**
+ * __trace_nmi_handler() - Record nmi_handler: an NMI handler ran.
+ * @handler:  the handler
+ * @delta_ns: how long it took
+ * @handled:  1 if the NMI was its, else 0
+ *
+ * Context: NMI (the tracepoint trace_nmi_handler() calls it once enabled).
+ */
+void __trace_nmi_handler(void *handler, s64 delta_ns, int handled)
+{
+	TRACE_RECORD(nmi_handler, nmi_handler_fields, f);
+	f->handler = handler;
+	f->delta_ns = delta_ns;
+	f->handled = handled;
 	TRACE_RECORD_END(f);
 }
 

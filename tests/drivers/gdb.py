@@ -20,7 +20,10 @@ SCRIPT = [
     ("kmain", ["hbreak kmain", "continue", "bt", "current"]),
     ("bt-task", ["delete", "hbreak lapic_timer_interrupt if $lx_current()->pid != 0 && (regs->cs & 3) == 0",
                  "continue", "bt", "jx-context"]),
-    ("bt-idle", ["delete", "hbreak lapic_timer_interrupt if $lx_current()->pid == 0", "continue", "bt"]),
+    # A tick that woke the idle loop's hlt (the byte before the return address
+    # is 0xf4), not one that came while the idle task ran the scheduler.
+    ("bt-idle", ["delete", "hbreak lapic_timer_interrupt if $lx_current()->pid == 0 && "
+                 "*(unsigned char *)(regs->ip - 1) == 0xf4", "continue", "bt"]),
     ("bt-user", ["delete", "hbreak lapic_timer_interrupt if (regs->cs & 3) == 3", "continue", "bt"]),
     ("bt-softirq", ["delete", "hbreak tasklet_action if $lx_current()->pid != 0", "continue", "bt"]),
     ("helpers", ["delete", "lx-cpus", "lx-ps", "lx-dmesg", "lx-lsmod", "lx-symbols", "lx-interruptlist",

@@ -1,7 +1,7 @@
 /*
  * KTAP suite `irq_api`: request_irq/free_irq, shared lines, IRQ_NONE, disable
  * depth and non-reentrancy (kernel/irq/), driven through the simulated lines
- * of kernel/irq/irq_sim.c so that every arrival takes the real interrupt path.
+ * of tests/kernel/irq_sim.c so that every arrival takes the real interrupt path.
  */
 #include <asm/apic.h>
 #include <kunit/test.h>

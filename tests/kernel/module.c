@@ -24,6 +24,7 @@
 #include <janus/nosleep.h>
 #include <janus/vfs.h>
 #include "../../kernel/module/internal.h"
+#include "helpers.h"
 #include "user_helpers.h"
 
 /* The state of the module called name, or -1 if none is loaded. */
@@ -61,20 +62,11 @@ static void *module_symbol(const char *name)
 #define EXPECT_PROGRAM(test, ...) \
 	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, __VA_ARGS__, NULL))
 
-/* The state is set before kthread_should_stop() is tested: kthread_stop() sets
- * the flag, then wakes the thread, so the wake-up either finds it asleep or
- * comes before the test and makes schedule() return. Testing first and then
- * sleeping loses a kthread_stop() that comes in between (it hung a boot). */
+/* Sleeps until kthread_stop(), which the helper never misses (helpers.h). */
 static int idle_thread(void *data)
 {
 	(void)data;
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	sleep_until_kthread_stop();
 	return 0;
 }
 

@@ -10,8 +10,10 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/kthread.h>
+#include <linux/nmi.h>
 #include <linux/sched.h>
 #include <linux/init.h>
+#include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -142,6 +144,30 @@ static void its_softirq_runs_after_it_with_irqs_on_and_the_s_flag(struct kunit *
 	KUNIT_EXPECT_LE(test, raise.ts, entry.ts);
 }
 
+/* An NMI (another CPU's backtrace request) is recorded from NMI context:
+ * nmi_handler, interrupts off and Linux's 'Z' (NMI, within hardirq counts). */
+static void an_nmi_is_recorded_in_nmi_context(struct kunit *test)
+{
+	int self = smp_processor_id(), cpu;
+	struct trace_entry e;
+	char where[16];
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU to send an NMI to");
+	for_each_online_cpu(cpu)
+		if (cpu != self)
+			break;
+	trace_set_events("nmi_handler", true);
+	KUNIT_ASSERT_TRUE(test, trigger_single_cpu_backtrace(cpu));
+	KUNIT_ASSERT_TRUE(test, find_line("nmi_handler", "nmi_cpu_backtrace() delta_ns: ", &e));
+	KUNIT_EXPECT_EQ(test, e.flags & (TRACE_FLAG_NMI | TRACE_FLAG_HARDIRQ | TRACE_FLAG_IRQS_OFF),
+			TRACE_FLAG_NMI | TRACE_FLAG_HARDIRQ | TRACE_FLAG_IRQS_OFF);
+	snprintf(where, sizeof(where), "[%03d] d", cpu);
+	KUNIT_EXPECT_TRUE(test, strstr(line, where) != NULL);
+	KUNIT_EXPECT_EQ(test, strstr(line, where)[strlen(where) + 1], 'Z');
+	KUNIT_EXPECT_TRUE(test, strstr(line, "handled: 1\n") != NULL);
+}
+
 static void bottom_halves_disabled_show_as_b_with_a_preempt_depth(struct kunit *test)
 {
 	struct trace_entry e;
@@ -243,6 +269,19 @@ static int read_proc(const char *path, unsigned int flags, char *page, size_t si
 	return total;
 }
 
+/* Copies the line of text that contains needle into line; false if none does. */
+static bool copy_line_with(const char *text, const char *needle)
+{
+	const char *end = strstr(text, needle), *start = end;
+
+	if (!end)
+		return false;
+	while (start > text && start[-1] != '\n')
+		start--;
+	strscpy(line, start, min(sizeof(line), (size_t)(end - start) + 1));
+	return true;
+}
+
 static ssize_t write_proc(const char *path, unsigned int flags, char *page, const char *text)
 {
 	struct file *f = filp_open(path, flags);
@@ -277,6 +316,8 @@ static void the_proc_files_work_as_in_linux(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, !strncmp(page, "# tracer: nop\n#\n# entries-in-buffer/entries-written: ", 53));
 	KUNIT_EXPECT_TRUE(test, strstr(page, "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n") != NULL);
 	KUNIT_EXPECT_TRUE(test, strstr(page, "name=trace-test\n") != NULL);
+	/* The handler's line, as cat shows it, carries the latency flags: d.h */
+	KUNIT_EXPECT_TRUE(test, copy_line_with(page, "name=trace-test\n") && flags_are("d?h"));
 
 	/* trace_pipe consumes: what it gave is gone from /proc/trace. */
 	read_proc("/proc/trace_pipe", O_RDONLY, page, PAGE_SIZE);
@@ -352,6 +393,7 @@ static struct kunit_case trace_cases[] = {
 	KUNIT_CASE(an_event_that_is_off_is_a_nop_in_the_code),
 	KUNIT_CASE(a_handler_is_recorded_in_hardirq_context_with_irqs_off),
 	KUNIT_CASE(its_softirq_runs_after_it_with_irqs_on_and_the_s_flag),
+	KUNIT_CASE(an_nmi_is_recorded_in_nmi_context),
 	KUNIT_CASE(bottom_halves_disabled_show_as_b_with_a_preempt_depth),
 	KUNIT_CASE(a_sleep_and_its_wakeup_show_in_sched_events),
 	KUNIT_CASE(tracing_off_keeps_what_was_recorded),

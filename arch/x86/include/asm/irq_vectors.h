@@ -1,7 +1,7 @@
 /*
  * The 256 IDT vectors: 0-31 CPU exceptions, then IRQ n at vector 0x20 + n
  * (legacy PIC lines 0-15, later IO-APIC pins, the simulated lines of
- * kernel/irq/irq_sim.c, and the IRQs handed out at run time to MSI
+ * tests/kernel/irq_sim.c, and the IRQs handed out at run time to MSI
  * vectors of PCI devices), the system-call gate, and the system vectors at the
  * top (LAPIC timer, IPIs, spurious). Every other vector is free: arriving on
  * one is counted as spurious.

@@ -2,7 +2,9 @@
  * Simulated interrupt lines (like Linux's irq_sim): IRQ 32-47, raised by
  * software instead of a device. They go through the very same path as a
  * hardware line (entry stub, hardirq stack, do_IRQ, the flow, the handlers),
- * which is what the self-tests need to prove the IRQ layer.
+ * which is what the self-tests need to prove the IRQ layer. They live with the
+ * self-tests (the demonstration modules borrow them too): the kernel's own
+ * code knows nothing of them, and this file's initcall gives them their chip.
  *
  * The chip records mask and acknowledge requests but, like a controller with
  * Linux's "lazy disable", still lets an arrival through while masked: the flow

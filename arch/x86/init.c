@@ -1,0 +1,62 @@
+/*
+ * Freeing the kernel's __init code and data once the boot is over, as
+ * Linux's free_initmem() does. linker.ld links them at INIT_VIRT, a window
+ * of their own that boot/boot.asm maps to the pages loaded after .bss; here
+ * the window is unmapped on every CPU and the pages go to the page
+ * allocator ("Freeing unused kernel memory: NK"). Unlike Linux on i386,
+ * where a late call into __init code runs whatever the reused page holds,
+ * such a call here always faults, and the oops says why.
+ */
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
+#include <linux/init.h>
+#include <linux/jump_label.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+
+#define POISON_FREE_INITMEM 0xcc /* int3, Linux's value: what the freed pages hold */
+
+extern char __init_begin[], __init_end[], __init_phys[];
+
+static bool initmem_freed;
+
+/**
+ * free_initmem() - Unmap the kernel's __init code and data and give their pages to the allocator.
+ *
+ * After this, calling an __init function or reading __initdata faults.
+ *
+ * Context: process context with interrupts on, once, at the end of the
+ * boot (kernel_init, after the initcalls); may sleep (the static-branch
+ * mutex).
+ */
+void free_initmem(void)
+{
+	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
+	phys_addr_t phys = (phys_addr_t)(unsigned long)__init_phys;
+
+	jump_label_invalidate_initmem(start, end);
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		int level;
+		pte_t *pte = lookup_address(addr, &level);
+
+		BUG_ON(!pte || level != 1);
+		*pte = 0;
+	}
+	WRITE_ONCE(initmem_freed, true);
+	flush_tlb_kernel_range(start, end);
+	free_reserved_area(__va(phys), __va(phys + (end - start)), POISON_FREE_INITMEM,
+			   "unused kernel");
+}
+
+/**
+ * in_freed_initmem() - Whether an address was __init code or data, freed after boot.
+ * @addr: a kernel virtual address
+ *
+ * Context: any context.
+ * Return: true once free_initmem() ran, for an address of the window.
+ */
+bool in_freed_initmem(unsigned long addr)
+{
+	return READ_ONCE(initmem_freed) && addr >= (unsigned long)__init_begin &&
+	       addr < (unsigned long)__init_end;
+}
