@@ -120,6 +120,7 @@ void do_exit(long code)
 	exit_files(tsk);
 	if (tsk->sid == tsk->pid)
 		disassociate_ctty(tsk); /* a session leader frees its terminal */
+	kill_orphaned_pgrps(tsk);
 	exit_notify(tsk);
 	kthread_exited(tsk, code);
 	do_task_dead();

@@ -10,6 +10,7 @@
  */
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/syscalls.h>
 #include <linux/tty.h>
@@ -43,7 +44,10 @@ static void find_group(struct task_struct *p, void *arg)
 {
 	struct group_scan *g = arg;
 
-	g->found |= p->mm && !p->exit_state && p->pgid == g->pgid && (!g->sid || p->sid == g->sid);
+	/* A zombie still counts, as in Linux: a pipeline's first command may have
+	 * ended before the shell puts the second in its group. */
+	g->found |= (p->mm || p->exit_state == EXIT_ZOMBIE) && p->pgid == g->pgid &&
+		    (!g->sid || p->sid == g->sid);
 }
 
 /* Whether a process group pgid exists (in session sid, unless 0). */
@@ -177,4 +181,86 @@ long sys_setsid(void)
 	p->sid = p->pgid = p->pid;
 	p->tty = NULL;
 	return p->sid;
+}
+
+struct orphan_scan {
+	pid_t pgid;
+	const struct task_struct *leaving; /* an exiting parent: it anchors nothing */
+	bool anchored, stopped;
+};
+
+/* POSIX: a group is anchored while a member has a parent in another group
+ * of the same session (a shell that can continue it). */
+static void scan_group(struct task_struct *p, void *arg)
+{
+	struct orphan_scan *s = arg;
+	const struct task_struct *parent = p->parent;
+
+	if (p->pgid != s->pgid || !p->mm || p->exit_state)
+		return;
+	s->stopped |= READ_ONCE(p->state) == TASK_STOPPED;
+	s->anchored |= parent && parent != s->leaving && parent->mm && parent->pgid != p->pgid &&
+		       parent->sid == p->sid;
+}
+
+/**
+ * is_orphaned_pgrp() - Whether no process outside a group but in its session is a member's parent.
+ * @pgid: the process group
+ *
+ * Nobody could continue such a group once stopped: the terminal's stop
+ * signals are not for it (a background read gets -EIO instead of SIGTTIN).
+ *
+ * Context: process context; does not sleep.
+ * Return: true if orphaned.
+ */
+bool is_orphaned_pgrp(pid_t pgid)
+{
+	struct orphan_scan s = { .pgid = pgid };
+
+	for_each_task(scan_group, &s);
+	return !s.anchored;
+}
+
+/* The distinct process groups of tsk's children, but tsk's own. */
+static unsigned int children_groups(struct task_struct *tsk, pid_t *pgids, unsigned int max)
+{
+	struct task_struct *child;
+	unsigned long flags;
+	unsigned int n = 0, i;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(child, &tsk->children, sibling) {
+		for (i = 0; i < n && pgids[i] != child->pgid; i++)
+			;
+		if (i == n && n < max && child->pgid != tsk->pgid)
+			pgids[n++] = child->pgid;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return n;
+}
+
+/**
+ * kill_orphaned_pgrps() - Hang up the stopped groups an exiting process leaves orphaned.
+ * @tsk: the exiting process, its children still its own
+ *
+ * POSIX's rule, as in Linux: a process group that the exit orphans and that
+ * has a stopped member gets SIGHUP, then SIGCONT, so a job stopped with ^Z is
+ * not left stopped for ever when its shell goes.
+ *
+ * Context: process context (do_exit); does not sleep.
+ */
+void kill_orphaned_pgrps(struct task_struct *tsk)
+{
+	pid_t pgids[8];
+	unsigned int n = children_groups(tsk, pgids, ARRAY_SIZE(pgids));
+
+	for (unsigned int i = 0; i < n; i++) {
+		struct orphan_scan s = { .pgid = pgids[i], .leaving = tsk };
+
+		for_each_task(scan_group, &s);
+		if (!s.anchored && s.stopped) {
+			kill_pgrp(pgids[i], SIGHUP, 1);
+			kill_pgrp(pgids[i], SIGCONT, 1);
+		}
+	}
 }

@@ -24,10 +24,12 @@
  * A member of a background process group of the terminal's session may
  * not: its group gets SIGTTIN, which stops it (the shell's `fg` lets it go
  * on, in the foreground, and the read starts again), as in Linux. If it
- * ignores SIGTTIN, the read fails instead.
+ * ignores SIGTTIN, or its group is orphaned (nobody could continue it), the
+ * read fails instead.
  *
  * Context: process context.
- * Return: 0; -ERESTARTSYS after sending SIGTTIN; -EIO if SIGTTIN is ignored.
+ * Return: 0; -ERESTARTSYS after sending SIGTTIN; -EIO if SIGTTIN is
+ * ignored or the group orphaned.
  */
 int tty_check_read(struct tty_struct *tty)
 {
@@ -35,7 +37,8 @@ int tty_check_read(struct tty_struct *tty)
 
 	if (current->tty != tty || !fg || current->pgid == fg)
 		return 0;
-	if (current->sighand->action[SIGTTIN].sa_handler == SIG_IGN)
+	if (current->sighand->action[SIGTTIN].sa_handler == SIG_IGN ||
+	    is_orphaned_pgrp(current->pgid))
 		return -EIO;
 	kill_pgrp(current->pgid, SIGTTIN, 1);
 	return -ERESTARTSYS;

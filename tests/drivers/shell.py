@@ -50,18 +50,18 @@ def shell_seen_in_kernel_wait(s, tries=5):
 def job_control(s):
     """^Z stops the foreground job; jobs and ps show it stopped; bg runs it on in
     the background, fg brings it back to the foreground, where ^C ends it."""
-    type_line(s, "sleep 30")
+    type_line(s, "sleep 300")
     time.sleep(0.5)
     s.write("\x1a")
-    m = s.expect(OUT + r"^\[(\d+)\]\+ Stopped\s+sleep 30$", 10)
-    s.check("ctrl_z_stops_the_job", m, "no '[N]+ Stopped  sleep 30' after ^Z")
+    m = s.expect(OUT + r"^\[(\d+)\]\+ Stopped\s+sleep 300$", 10)
+    s.check("ctrl_z_stops_the_job", m, "no '[N]+ Stopped  sleep 300' after ^Z")
     nr = m.group(1) if m else "1"
-    s.check("jobs_lists_it_stopped", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Stopped\s+sleep 30$" % nr))
+    s.check("jobs_lists_it_stopped", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Stopped\s+sleep 300$" % nr))
     s.check("ps_shows_state_T", run_cmd(s, "ps | grep sleep",
                                         OUT + r".*\bT\b.*\bsleep\s+do_signal_stop$"))
-    s.check("bg_runs_it_on", run_cmd(s, "bg", OUT + r"^\[%s\]\+ sleep 30 &$" % nr))
-    s.check("jobs_lists_it_running", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Running\s+sleep 30$" % nr))
-    s.check("fg_brings_it_back", run_cmd(s, "fg", OUT + r"^sleep 30$"))
+    s.check("bg_runs_it_on", run_cmd(s, "bg", OUT + r"^\[%s\]\+ sleep 300 &$" % nr))
+    s.check("jobs_lists_it_running", run_cmd(s, "jobs", OUT + r"^\[%s\]\s+Running\s+sleep 300$" % nr))
+    s.check("fg_brings_it_back", run_cmd(s, "fg", OUT + r"^sleep 300$"))
     time.sleep(0.3)
     s.write("\x03")
     s.check("ctrl_c_ends_it_after_fg", run_cmd(s, "echo status $?", OUT + r"^status 130$"))

@@ -64,6 +64,9 @@ static void stop_continue_and_kill_a_stopped_process(struct kunit *test)
 	run(test, "stop-continue");
 }
 
+/* A stopped group orphaned by its parent's exit gets SIGHUP and SIGCONT. */
+static void an_orphaned_stopped_group_is_hung_up(struct kunit *test) { run(test, "orphan"); }
+
 /* A blocking read at the end of the log waits for the next record (dmesg -w). */
 static void kmsg_read_waits_for_the_next_record(struct kunit *test) { run(test, "kmsg-follow"); }
 
@@ -142,6 +145,7 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(kmsg_reads_and_writes_the_log),
 	KUNIT_CASE(kmsg_read_waits_for_the_next_record),
 	KUNIT_CASE(stop_continue_and_kill_a_stopped_process),
+	KUNIT_CASE(an_orphaned_stopped_group_is_hung_up),
 	KUNIT_CASE(sysenter_msrs_point_at_the_entry),
 	KUNIT_CASE(int80_and_vsyscall_agree_and_keep_registers),
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),

@@ -29,9 +29,10 @@ struct cmd {
 };
 
 struct job {
-	pid_t pgid, last; /* its process group; its last command, whose status counts */
-	int nr;
-	bool stopped; /* by ^Z (SIGTSTP) or another stop signal, until fg or bg */
+	pid_t pgid;            /* its process group (0: a free slot) */
+	pid_t pids[MAX_CMDS];  /* its processes, 0 once reaped; the last one's status counts */
+	int n, nr, status;
+	bool stopped;          /* by ^Z (SIGTSTP) or another stop signal, until fg or bg */
 	char text[64];
 };
 
@@ -192,132 +193,162 @@ static void child(struct cmd *c, pid_t pgid, int in, int out, bool bg)
 	exit(errno == ENOENT ? 127 : 126);
 }
 
-static struct job *add_job(pid_t pgid, pid_t last, const char *text)
+static struct job *add_job(const struct job *j)
 {
 	for (int i = 0; i < MAX_JOBS; i++) {
 		if (!jobs[i].pgid) {
-			jobs[i] = (struct job){ .pgid = pgid, .last = last, .nr = next_job++ };
-			snprintf(jobs[i].text, sizeof(jobs[i].text), "%s", text);
+			jobs[i] = *j;
+			jobs[i].nr = next_job++;
 			return &jobs[i];
 		}
 	}
-	printf("[?] %d (not tracked: too many jobs)\n", pgid);
+	printf("[?] %d (not tracked: too many jobs)\n", j->pgid);
 	return NULL;
 }
 
-/*
- * Waits for a foreground job until every process of its group has ended or
- * one stopped (^Z): waitpid(-pgid, WUNTRACED). A stopped job goes into the
- * job table (fg, bg); the shell takes the terminal back either way. A ^C
- * (or ^\\, ^Z) typed before the job had the terminal came to the shell,
- * still the foreground group: it passes it on, so it never misses the job.
- */
-static void wait_foreground(pid_t pgid, pid_t last, const char *text, struct job *job)
+/* Notes that pid ended with status; true once the whole job has. */
+static bool job_reaped(struct job *j, pid_t pid, int status)
 {
-	int st, status = 0;
-	char what[40];
-	pid_t pid;
+	bool left = false;
 
-	for (;;) {
-		if (caught) {
-			kill(-pgid, caught);
-			caught = 0;
+	for (int i = 0; i < j->n; i++) {
+		if (j->pids[i] == pid) {
+			j->pids[i] = 0;
+			if (i == j->n - 1)
+				j->status = status;
 		}
-		pid = waitpid(-pgid, &st, WUNTRACED);
-		if (pid < 0 && errno == EINTR)
+		left |= j->pids[i] != 0;
+	}
+	return !left;
+}
+
+/*
+ * Waits for a foreground job until each of its processes has ended or one
+ * stopped (^Z, WUNTRACED). A stopped job goes into the job table (fg, bg);
+ * the shell takes the terminal back either way. A ^C (or ^\\, ^Z) typed
+ * before the job had the terminal came to the shell, still the foreground
+ * group: it passes it on, so it never misses the job. @j is in the table
+ * already (fg) or the shell's own copy (a new job).
+ */
+static void wait_foreground(struct job *j, bool in_table)
+{
+	char what[40];
+	int st = 0;
+
+	for (int i = 0; i < j->n && !WIFSTOPPED(st); i++) {
+		pid_t pid = j->pids[i];
+
+		if (!pid)
 			continue;
-		if (pid < 0)
-			break; /* ECHILD: all of them are gone */
-		if (WIFSTOPPED(st)) {
-			status = st;
-			break;
-		}
-		if (pid == last)
-			status = st;
+		do {
+			if (caught) {
+				kill(-j->pgid, caught);
+				caught = 0;
+			}
+		} while ((pid = waitpid(j->pids[i], &st, WUNTRACED)) < 0 && errno == EINTR);
+		if (pid > 0 && !WIFSTOPPED(st))
+			job_reaped(j, pid, st);
 	}
 	if (interactive)
 		tcsetpgrp(0, getpgrp());
-	if (WIFSTOPPED(status)) {
-		if (job || (job = add_job(pgid, last, text))) {
-			job->stopped = true;
-			printf("\n[%d]+ Stopped      %s\n", job->nr, job->text);
+	if (WIFSTOPPED(st)) {
+		if (in_table || (j = add_job(j))) {
+			j->stopped = true;
+			printf("\n[%d]+ Stopped      %s\n", j->nr, j->text);
 		}
-		last_status = 128 + WSTOPSIG(status);
+		last_status = 128 + WSTOPSIG(st);
 		return;
 	}
-	if (job)
-		job->pgid = 0;
-	last_status = status_value(status);
-	if (WIFSIGNALED(status))
-		printf(WTERMSIG(status) == SIGINT ? "\n" : "%s\n", describe(status, what, sizeof(what)));
+	j->pgid = 0; /* done: a table slot is free again */
+	last_status = status_value(j->status);
+	if (WIFSIGNALED(j->status))
+		printf(WTERMSIG(j->status) == SIGINT ? "\n" : "%s\n",
+		       describe(j->status, what, sizeof(what)));
 }
 
 static void run_pipeline(struct cmd *cmds, int n, bool bg, const char *text)
 {
-	pid_t pids[MAX_CMDS], pgid = 0;
+	struct job j = { 0 }, *added;
 	int in = 0;
 
 	for (int i = 0; i < n; i++) {
 		int p[2] = { -1, 1 };
+		pid_t pid;
 
 		if (i < n - 1 && pipe(p) < 0) {
 			dprintf(2, "sh: pipe: %s\n", strerror(errno));
 			break;
 		}
-		pids[i] = fork();
-		if (pids[i] == 0)
-			child(&cmds[i], pgid, in, p[1], bg);
-		if (pids[i] < 0) {
+		pid = fork();
+		if (pid == 0)
+			child(&cmds[i], j.pgid, in, p[1], bg);
+		if (pid < 0) {
 			dprintf(2, "sh: fork: %s\n", strerror(errno));
-			n = i;
 			break;
 		}
-		if (!pgid)
-			pgid = pids[i];
-		setpgid(pids[i], pgid); /* here too: whichever of the two runs first */
+		j.pids[j.n++] = pid;
+		if (!j.pgid)
+			j.pgid = pid;
+		setpgid(pid, j.pgid); /* here too: whichever of the two runs first */
 		if (interactive && !bg)
-			tcsetpgrp(0, pgid);
+			tcsetpgrp(0, j.pgid);
 		if (in != 0)
 			close(in);
 		if (p[1] != 1)
 			close(p[1]);
 		in = p[0];
 	}
-	if (!n)
+	if (!j.n)
 		return;
-	struct job *job;
-
+	snprintf(j.text, sizeof(j.text), "%s", text);
 	if (!bg)
-		wait_foreground(pgid, pids[n - 1], text, NULL);
-	else if ((job = add_job(pgid, pids[n - 1], text)))
-		printf("[%d] %d\n", job->nr, pgid);
+		wait_foreground(&j, false);
+	else if ((added = add_job(&j)))
+		printf("[%d] %d\n", added->nr, j.pgid);
 }
 
 /* ---------------------------------------------------------------- builtins */
 
-/* Background jobs that ended (their group leader did) or stopped (SIGTTIN: a read of the terminal). */
+/* The job pid belongs to, or NULL. */
+static struct job *job_of(pid_t pid)
+{
+	for (int i = 0; i < MAX_JOBS; i++)
+		for (int k = 0; jobs[i].pgid && k < jobs[i].n; k++)
+			if (jobs[i].pids[k] == pid)
+				return &jobs[i];
+	return NULL;
+}
+
+/* A background process ended or stopped (SIGTTIN: it read the terminal).
+ * Returns the job if that ended it (its status in ->status), else NULL. */
+static struct job *job_changed(pid_t pid, int status, bool report)
+{
+	struct job *j = job_of(pid);
+	char what[40];
+
+	if (!j)
+		return NULL;
+	if (WIFSTOPPED(status)) {
+		if (!j->stopped && report)
+			printf("[%d]+ Stopped      %s\n", j->nr, j->text);
+		j->stopped = true;
+		return NULL;
+	}
+	if (!job_reaped(j, pid, status))
+		return NULL;
+	if (report)
+		printf("[%d]+ %-12s %s\n", j->nr, describe(j->status, what, sizeof(what)), j->text);
+	j->pgid = 0;
+	return j;
+}
+
 static void reap_jobs(bool report)
 {
 	int status;
 	pid_t pid;
-	char what[40];
 
-	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0) {
-		pid_t pgid = WIFSTOPPED(status) ? getpgid(pid) : 0;
-
-		for (int i = 0; i < MAX_JOBS; i++) {
-			if (pgid && jobs[i].pgid == pgid && !jobs[i].stopped) {
-				jobs[i].stopped = true;
-				if (report)
-					printf("[%d]+ Stopped      %s\n", jobs[i].nr, jobs[i].text);
-			} else if (!pgid && jobs[i].pgid == pid) {
-				if (report)
-					printf("[%d]+ %-12s %s\n", jobs[i].nr,
-					       describe(status, what, sizeof(what)), jobs[i].text);
-				jobs[i].pgid = 0;
-			}
-		}
-	}
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0)
+		job_changed(pid, status, report);
 }
 
 /* wait: every background job (^C stops waiting, the jobs go on). */
@@ -325,19 +356,14 @@ static void wait_jobs(void)
 {
 	int status;
 	pid_t pid;
-	char what[40];
 
 	while ((pid = waitpid(-1, &status, 0)) > 0 || errno == EINTR) {
+		struct job *done;
+
 		if (pid < 0)
 			return; /* ^C */
-		for (int i = 0; i < MAX_JOBS; i++) {
-			if (jobs[i].pgid == pid) {
-				printf("[%d]+ %-12s %s\n", jobs[i].nr, describe(status, what, sizeof(what)),
-				       jobs[i].text);
-				jobs[i].pgid = 0;
-			}
-		}
-		last_status = status_value(status);
+		if ((done = job_changed(pid, status, true)))
+			last_status = status_value(done->status);
 	}
 }
 
@@ -373,7 +399,7 @@ static void continue_job(struct cmd *c, bool fg)
 		tcsetpgrp(0, job->pgid);
 	kill(-job->pgid, SIGCONT);
 	if (fg)
-		wait_foreground(job->pgid, job->last, job->text, job);
+		wait_foreground(job, true);
 }
 
 static void list_jobs(void)

@@ -368,6 +368,38 @@ static void stop_and_continue(void)
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* A stopped job whose shell exits is orphaned: it gets SIGHUP and SIGCONT
+ * (POSIX), so it ends instead of staying stopped for ever. Here B plays the
+ * shell, C the job in a group of its own. */
+static void orphaned_stopped_group(void)
+{
+	int p[2], status = 0, tries = 0;
+	pid_t b, c = 0;
+
+	CHECK(pipe(p) == 0);
+	b = fork();
+	if (b == 0) {
+		c = fork();
+		if (c == 0) {
+			setpgid(0, 0);
+			kill(getpid(), SIGSTOP);
+			for (;;) /* continued without a hang-up: it stays, and the check fails */
+				usleep(10000);
+		}
+		setpgid(c, c);
+		write(p[1], &c, sizeof(c));
+		exit(waitpid(c, &status, WUNTRACED) == c && WIFSTOPPED(status) ? 0 : 1);
+	}
+	CHECK(read(p[0], &c, sizeof(c)) == sizeof(c) && c > 0);
+	CHECK(waitpid(b, &status, 0) == b && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	while (kill(c, 0) == 0 && tries++ < 500)
+		usleep(10000);
+	CHECK(kill(c, 0) < 0 && errno == ESRCH);
+	kill(c, SIGKILL); /* if the check failed: not left behind */
+	close(p[0]);
+	close(p[1]);
+}
+
 /* dmesg -w: a blocking read of /dev/kmsg past the end waits for the next record. */
 static void kmsg_follow(void)
 {
@@ -479,6 +511,7 @@ static const struct check_case cases[] = {
 	{ "kmsg", kmsg },
 	{ "kmsg-follow", kmsg_follow },
 	{ "stop-continue", stop_and_continue },
+	{ "orphan", orphaned_stopped_group },
 	{ 0 },
 };
 

@@ -47,6 +47,9 @@ static inline bool signal_pending_state(long state, const struct task_struct *p)
 int send_sig(int sig, struct task_struct *p, int priv);
 /* Every process of process group pgrp (kernel/signal.c); -ESRCH if there is none. Any context. */
 int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* Job control's orphaned process groups (kernel/pgrp.c). Process context. */
+bool is_orphaned_pgrp(pid_t pgid);
+void kill_orphaned_pgrps(struct task_struct *tsk);
 void flush_signals(struct task_struct *p);
 /* A signal current cannot ignore, for a fault it caused (arch/x86/traps.c). */
 void force_sig(int sig);
