@@ -53,7 +53,7 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 {
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
-	unsigned int locks = lockdep_depth();
+	unsigned int locks = lockdep_enabled() ? lockdep_depth() : 0;
 	u64 start = local_clock(), reported = report_ns(), ns;
 	irqreturn_t ret;
 
@@ -67,7 +67,7 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	reported = report_ns() - reported;
 	ns = reported < ns ? ns - reported : 0;
 
-	if (unlikely(lockdep_depth() != locks))
+	if (lockdep_enabled() && unlikely(lockdep_depth() != locks))
 		repair_leaked_locks(irq, action, locks);
 	if (preempt_count() != count)
 		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());
