@@ -788,8 +788,8 @@ def paint(ok, text):
     return "\033[%dm%s\033[0m" % (32 if ok else 31, text)
 
 
-def run_tests(names, repeat=1, jobs=None, json_path=None):
-    configs = read_configs(os.path.join(ROOT, "tests", "configs"))
+def run_tests(names, repeat=1, jobs=None, json_path=None, config_file=None):
+    configs = read_configs(config_file or os.path.join(ROOT, "tests", "configs"))
     unknown = [n for n in names if n != "gdb" and n not in {c.name for c in configs}]
     if unknown:
         log("unknown configuration(s): %s (tests/run.py --list)" % ", ".join(unknown))
@@ -805,7 +805,7 @@ def run_tests(names, repeat=1, jobs=None, json_path=None):
         for c in configs:
             log_name = c.name if repeat == 1 else "%s.%d" % (c.name, r + 1)
             work.append((c.name, lambda c=c, n=log_name: run_config(c, suites, scale, n)))
-        if (not names or "gdb" in names) and r == 0:
+        if ((not names and not config_file) or "gdb" in names) and r == 0:
             work.append(("gdb", lambda: run_gdb_check(scale)))
     total = len(work)
     log("booting %d configuration%s%s, %d at a time (timeouts x%.1f%s)" % (
@@ -1214,6 +1214,8 @@ def main(argv):
     ap.add_argument("--repeat", type=int, default=1, help="boot each configuration N times")
     ap.add_argument("--jobs", type=int, default=None, help="boots at a time (default: cores)")
     ap.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    ap.add_argument("--configs", dest="configs_file", metavar="FILE", help="the configurations (default: tests/configs; "
+                    "tests/configs.bigsmp: -smp 16 and 32, `make bigsmp`)")
     ap.add_argument("--list", action="store_true", help="list the configurations")
     ap.add_argument("--bench", action="store_true", help="run the benchmarks")
     ap.add_argument("--bench-linux", action="store_true",
@@ -1231,7 +1233,7 @@ def main(argv):
         return run_bench()
     if args.bench_linux:
         return run_bench_linux()
-    return run_tests(args.configs, max(1, args.repeat), args.jobs, args.json)
+    return run_tests(args.configs, max(1, args.repeat), args.jobs, args.json, args.configs_file)
 
 
 if __name__ == "__main__":
