@@ -6,7 +6,7 @@
 
 HZ ?= 100
 IRQ_STACK_SIZE ?= 8192
-NR_CPUS ?= 8
+NR_CPUS ?= 64
 B := build
 
 CC := gcc
@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test grade lab-handout stress soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress bigsmp soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check deps check-deps clean help FORCE docs \
 	kernel-doc-check section-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -368,6 +368,10 @@ STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
 
+# NR_CPUS=64: boot 16 and 32 CPUs and run the SMP suites on them (tests/configs.bigsmp).
+bigsmp: check-deps
+	$(PYTHON) tests/run.py --jobs 1 --configs tests/configs.bigsmp
+
 # The long torture and fuzzing run (tests/soak.py): DURATION seconds on SMP CPUs.
 DURATION ?= 600
 SMP ?= 4
@@ -447,6 +451,7 @@ help:
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
 	@echo "  make soak           DURATION=600 SMP=4: torture suite and a million fuzzed system calls"
 	@echo "  make test-bochs     a subset of the self-tests under Bochs, from the GRUB ISO (SUITES=a,b)"
+	@echo "  make bigsmp         boot -smp 16 and -smp 32 (NR_CPUS=64) and run the SMP suites"
 	@echo "  make bench          the benchmarks: ns (plain TCG) and instructions (-icount),"
 	@echo "                      floors and ratios; writes $(B)/bench.json"
 	@echo "  make bench-linux    Janus beside Debian's i386 Linux in the same QEMU (apt-get"

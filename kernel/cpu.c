@@ -2,7 +2,7 @@
 #include <linux/cpumask.h>
 #include <linux/export.h>
 
-u32 cpu_online_bits = 1;
+cpu_bits_t cpu_online_bits = 1;
 EXPORT_SYMBOL(cpu_online_bits);
 
 /**
@@ -14,8 +14,10 @@ EXPORT_SYMBOL(cpu_online_bits);
  */
 void set_cpu_online(int cpu, bool online)
 {
+	u32 *word = (u32 *)&cpu_online_bits + cpu / 32; /* each bit in one half */
+
 	if (online)
-		__atomic_or_fetch(&cpu_online_bits, 1u << cpu, __ATOMIC_SEQ_CST);
+		__atomic_or_fetch(word, 1u << (cpu % 32), __ATOMIC_SEQ_CST);
 	else
-		__atomic_and_fetch(&cpu_online_bits, ~(1u << cpu), __ATOMIC_SEQ_CST);
+		__atomic_and_fetch(word, ~(1u << (cpu % 32)), __ATOMIC_SEQ_CST);
 }

@@ -105,7 +105,7 @@ struct task_struct *fork_idle(int cpu)
 	if (!p)
 		return NULL;
 	p->state = TASK_RUNNING;
-	p->cpus_allowed = 1u << cpu;
+	p->cpus_allowed = CPU_BIT(cpu);
 	p->sched_new = false;
 	list_task(p, false);
 	return p;

@@ -165,7 +165,7 @@ EXPORT_SYMBOL(kthread_stop);
 void kthread_bind(struct task_struct *k, unsigned int cpu)
 {
 	k->cpu = cpu;
-	k->cpus_allowed = 1u << cpu;
+	k->cpus_allowed = CPU_BIT(cpu);
 }
 EXPORT_SYMBOL(kthread_bind);
 

@@ -144,7 +144,7 @@ static int __ref kernel_init(void *unused)
 	(void)unused;
 	system_state = SYSTEM_RUNNING;
 	smp_init();
-	set_cpus_allowed(current, ~0u); /* init was born on the boot CPU's idle task, pinned */
+	set_cpus_allowed(current, CPU_BITS_ALL); /* init was born on the boot CPU's idle task, pinned */
 	for_each_online_cpu(cpu)
 		spawn_ksoftirqd(cpu);
 	workqueue_init();

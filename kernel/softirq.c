@@ -14,6 +14,7 @@
  * (still in softirq context while each handler runs), taking turns with the
  * other tasks. Softirqs raised outside interrupt context go to it too.
  */
+#include <linux/hardirq.h>
 #include <linux/kernel_stat.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
@@ -238,34 +239,9 @@ void do_softirq(void)
 	local_irq_restore(flags);
 }
 
-/**
- * irq_enter() - Enter hardirq context: add HARDIRQ_OFFSET to preempt_count.
- *
- * From here in_hardirq() and in_interrupt() are true and might_sleep()
- * reports any sleep.
- *
- * Context: the interrupt entry (do_IRQ() and the system vectors), interrupts off.
- */
-void irq_enter(void)
+void irq_exit_softirqs(void)
 {
-	preempt_count_add(HARDIRQ_OFFSET);
-	irqtime_account(HARDIRQ_OFFSET); /* what ran until now */
-}
-
-/**
- * irq_exit() - Leave hardirq context, and run pending softirqs if this was the outermost interrupt.
- *
- * Softirqs run here, on this CPU's softirq stack, unless bottom halves are
- * disabled, another interrupt is below this one, or ksoftirqd already has
- * work (then it runs them).
- *
- * Context: the interrupt exit, interrupts off; does not sleep.
- */
-void irq_exit(void)
-{
-	irqtime_account(0); /* this hardirq's time */
-	preempt_count_sub(HARDIRQ_OFFSET);
-	if (!in_interrupt() && local_softirq_pending() && !ksoftirqd_running())
+	if (!ksoftirqd_running())
 		do_softirq_own_stack();
 }
 

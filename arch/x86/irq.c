@@ -12,6 +12,7 @@
 #include <linux/init.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/hardirq.h>
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>

@@ -7,7 +7,10 @@
  */
 #ifndef _LINUX_KERNEL_STAT_H
 #define _LINUX_KERNEL_STAT_H
+#include <asm/tsc.h>
 #include <linux/jump_label.h>
+#include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <linux/threads.h>
 #include <linux/types.h>
 
@@ -53,11 +56,29 @@ void irqtime_account_irq(unsigned int offset);
 
 /* On unless irqtime=off: then the interrupt path does not read the clock. */
 DECLARE_STATIC_KEY_TRUE(sched_clock_irqtime);
+/* This CPU's TSC at its last interrupt entry or exit: where the next charge starts. */
+DECLARE_PER_CPU(u64, irqtime_mark);
 
 static __always_inline void irqtime_account(unsigned int offset)
 {
 	if (static_branch_likely(&sched_clock_irqtime))
 		irqtime_account_irq(offset);
+}
+
+/*
+ * irq_enter()'s half (HARDIRQ_OFFSET just added). Entering from task time,
+ * the usual case, there is nothing to charge (the tick samples task time):
+ * only the mark moves, inline. From a softirq or another hardirq, that
+ * context gets its share first (out of line).
+ */
+static __always_inline void irqtime_hardirq_enter(void)
+{
+	if (!static_branch_likely(&sched_clock_irqtime))
+		return;
+	if ((preempt_count() - HARDIRQ_OFFSET) & (HARDIRQ_MASK | SOFTIRQ_OFFSET))
+		irqtime_account_irq(HARDIRQ_OFFSET);
+	else
+		*this_cpu_ptr(&irqtime_mark) = rdtsc();
 }
 
 /**

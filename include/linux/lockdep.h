@@ -15,12 +15,14 @@
  * every report lists, which must be none when it returns to user mode or
  * exits, and which a handler must not leave behind.
  *
- * `nolockcheck` on the command line turns all of it off; the lock fast
- * paths then only test one flag.
+ * `nolockcheck` on the command line turns all of it off: lockdep_enabled()
+ * is a static branch (include/linux/jump_label.h), so with the checker off
+ * the lock fast paths run through a 5-byte nop and pay nothing else.
  */
 #ifndef _LINUX_LOCKDEP_H
 #define _LINUX_LOCKDEP_H
 #include <linux/compiler.h>
+#include <linux/jump_label.h>
 #include <linux/types.h>
 
 struct lock_class_key {
@@ -54,11 +56,14 @@ struct held_lock {
 struct task_struct;
 
 extern bool lockdep_on;
+/* On unless `nolockcheck`: set before jump_label_init() patches the sites. */
+DECLARE_STATIC_KEY_TRUE(lockdep_key);
 
-/* Whether the validator runs (false after `nolockcheck`). */
+/* Whether the validator runs: not after `nolockcheck` (a nop, no load), nor
+ * once it has turned itself off at run time (out of room: lockdep_on). */
 static __always_inline bool lockdep_enabled(void)
 {
-	return likely(READ_ONCE(lockdep_on));
+	return static_branch_likely(&lockdep_key) && likely(READ_ONCE(lockdep_on));
 }
 
 /**

@@ -7,6 +7,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 #include <asm/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/lockdep.h>
 #include <linux/percpu.h>
@@ -61,7 +62,7 @@ struct task_struct {
 	unsigned int time_slice; /* ticks left */
 	struct list_head run_list;
 	struct prio_array *array; /* which of the runqueue's two arrays holds it */
-	u32 cpus_allowed;        /* bit per CPU */
+	cpu_bits_t cpus_allowed; /* bit per CPU */
 	bool sched_new;          /* never woken yet: the first wake-up picks its CPU */
 	int migrate_to;          /* CPU + 1 to move to at the next switch, else 0 */
 	unsigned long nvcsw, nivcsw; /* voluntary and involuntary switches */
@@ -175,7 +176,7 @@ int task_nice(const struct task_struct *p);
 /* SMP: where p may run (a bit per CPU). p moves at once if it sleeps or
  * waits in a runqueue, and at its next switch if it is running: right away
  * if p is current. -EINVAL if no CPU of mask is online. */
-int set_cpus_allowed(struct task_struct *p, u32 mask);
+int set_cpus_allowed(struct task_struct *p, cpu_bits_t mask);
 
 /* A secondary CPU's idle task, pid 0 (kernel/fork.c). */
 struct task_struct *fork_idle(int cpu);

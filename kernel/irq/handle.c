@@ -11,6 +11,7 @@
  * The time spent printing a report about the handler (a might_sleep BUG, a
  * WARN) is not counted: that is the report's cost, not the handler's.
  */
+#include <asm/tsc.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -18,7 +19,6 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/lockdep.h>
-#include <linux/sched/clock.h>
 #include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <janus/log.h>
@@ -53,8 +53,8 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 {
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
-	unsigned int locks = lockdep_depth();
-	u64 start = local_clock(), reported = report_ns(), ns;
+	unsigned int locks = lockdep_enabled() ? lockdep_depth() : 0;
+	u64 start = rdtsc(), reported = report_ns(), ns;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
@@ -62,12 +62,13 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	trace_irq_handler_entry(irq, action->name);
 	ret = action->handler(irq, action->dev_id);
 	trace_irq_handler_exit(irq, ret);
-	/* The handler's own time: printing a report about it is not its doing. */
-	ns = local_clock() - start;
+	/* The handler's own time: printing a report about it is not its doing.
+	 * The same clock as local_clock(), converted once, not at both ends. */
+	ns = tsc_cycles_to_ns(rdtsc() - start);
 	reported = report_ns() - reported;
 	ns = reported < ns ? ns - reported : 0;
 
-	if (unlikely(lockdep_depth() != locks))
+	if (lockdep_enabled() && unlikely(lockdep_depth() != locks))
 		repair_leaked_locks(irq, action, locks);
 	if (preempt_count() != count)
 		report_preempt_leak("irq handler", action->name, NULL, count, preempt_count());

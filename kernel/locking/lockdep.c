@@ -37,6 +37,7 @@
 #define MAX_PATH 16
 
 bool lockdep_on = true;
+DEFINE_STATIC_KEY_TRUE(lockdep_key);
 unsigned long lockdep_circular_reports, lockdep_recursive_reports, lockdep_leak_reports;
 arch_spinlock_t lockdep_graph_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 
@@ -52,6 +53,7 @@ static int __init nolockcheck_setup(char *val)
 	if (val)
 		return -EINVAL;
 	lockdep_on = false;
+	lockdep_key.key.enabled = 0; /* before any site runs: kmain patches to match */
 	return 0;
 }
 early_param("nolockcheck", nolockcheck_setup);

@@ -75,7 +75,8 @@ static noinline void spin_wait(spinlock_t *lock)
 	}
 }
 
-static void do_spin_lock(spinlock_t *lock, unsigned long ip)
+/* Inlined into each entry point: one call per lock and unlock, not two. */
+static __always_inline void do_spin_lock(spinlock_t *lock, unsigned long ip)
 {
 	/* The same CPU taking a lock it holds would spin forever: say so. */
 	if (unlikely(lock->owner_cpu == smp_processor_id() && spin_is_locked(lock)))
@@ -87,7 +88,7 @@ static void do_spin_lock(spinlock_t *lock, unsigned long ip)
 	lock->owner_cpu = smp_processor_id();
 }
 
-static bool do_spin_trylock(spinlock_t *lock, unsigned long ip)
+static __always_inline bool do_spin_trylock(spinlock_t *lock, unsigned long ip)
 {
 	if (!arch_spin_trylock(&lock->raw))
 		return false;
@@ -97,7 +98,7 @@ static bool do_spin_trylock(spinlock_t *lock, unsigned long ip)
 	return true;
 }
 
-static void do_spin_unlock(spinlock_t *lock)
+static __always_inline void do_spin_unlock(spinlock_t *lock)
 {
 	WARN_ONCE(lock->owner_cpu != smp_processor_id(),
 		  "spinlock %s released on CPU#%d but taken on CPU#%d\n", lock->name,

@@ -111,14 +111,14 @@ static void resched_curr(struct rq *rq)
 static int select_task_rq(struct task_struct *p)
 {
 	int best = smp_processor_id(), cpu;
-	u32 allowed = p->cpus_allowed & cpu_online_bits;
+	cpu_bits_t allowed = p->cpus_allowed & cpu_online_mask_bits();
 
 	if (!allowed)
 		return p->cpu;
-	if (!(allowed & (1u << best)))
-		best = __builtin_ctz(allowed);
+	if (!(allowed & CPU_BIT(best)))
+		best = cpu_bits_first(allowed);
 	for_each_online_cpu(cpu)
-		if ((allowed & (1u << cpu)) &&
+		if ((allowed & CPU_BIT(cpu)) &&
 		    READ_ONCE(cpu_rq(cpu)->nr_running) < READ_ONCE(cpu_rq(best)->nr_running))
 			best = cpu;
 	return best;
@@ -593,18 +593,18 @@ EXPORT_SYMBOL_GPL(task_nice);
  * the old CPU until its next switch.
  * Return: 0, or -EINVAL if @mask has no online CPU.
  */
-int set_cpus_allowed(struct task_struct *p, u32 mask)
+int set_cpus_allowed(struct task_struct *p, cpu_bits_t mask)
 {
 	unsigned long flags;
 	struct rq *rq;
 	int dest;
 
-	if (!(mask & cpu_online_bits))
+	if (!(mask & cpu_online_mask_bits()))
 		return -EINVAL;
 	rq = task_rq_lock(p, &flags);
 	p->cpus_allowed = mask;
-	dest = __builtin_ctz(mask & cpu_online_bits);
-	if (mask & (1u << p->cpu)) /* it may stay where it is */
+	dest = cpu_bits_first(mask & cpu_online_mask_bits());
+	if (mask & CPU_BIT(p->cpu)) /* it may stay where it is */
 		goto out;
 	if (rq->curr == p) {
 		p->migrate_to = dest + 1; /* it leaves at its next switch */

@@ -36,12 +36,12 @@ struct cpu_times {
 	u32 seq;            /* odd while being written */
 	struct kernel_cpustat stat; /* the tick's columns, in ns */
 	u64 irq_cycles[2];  /* hardirq, softirq: exact, in TSC cycles */
-	u64 irq_mark;       /* the TSC at the last entry or exit */
 	u64 tick_delta;     /* interrupt cycles not yet taken off a tick */
 	u64 last_tick;      /* the TSC where the last tick's period ended */
 };
 
 static struct cpu_times cpu_times[NR_CPUS];
+DEFINE_PER_CPU(u64, irqtime_mark);
 
 /* Exact interrupt time on (the default); irqtime=off leaves it to the tick. */
 DEFINE_STATIC_KEY_TRUE(sched_clock_irqtime);
@@ -90,10 +90,11 @@ void irqtime_account_irq(unsigned int offset)
 {
 	struct cpu_times *t = &cpu_times[smp_processor_id()];
 	unsigned int pc = preempt_count() - offset; /* the context being left */
-	u64 now = rdtsc(), last = t->irq_mark;
+	u64 *mark = this_cpu_ptr(&irqtime_mark);
+	u64 now = rdtsc(), last = *mark;
 	int index;
 
-	t->irq_mark = now;
+	*mark = now;
 	if (pc & HARDIRQ_MASK)
 		index = 0;
 	else if (pc & SOFTIRQ_OFFSET)
@@ -111,7 +112,8 @@ void account_process_tick(struct task_struct *p, bool user_tick)
 	struct cpu_times *t = &cpu_times[smp_processor_id()];
 	/* The period ends where this tick's interrupt began (irq_enter marked it):
 	 * the tick's own hardirq time goes to irq at its irq_exit, not here too. */
-	u64 now = static_branch_likely(&sched_clock_irqtime) && t->irq_mark ? t->irq_mark : rdtsc();
+	u64 mark = *this_cpu_ptr(&irqtime_mark);
+	u64 now = static_branch_likely(&sched_clock_irqtime) && mark ? mark : rdtsc();
 	u64 cputime = t->last_tick ? tsc_cycles_to_ns(now - t->last_tick) : TICK_NSEC;
 	u64 other = tsc_cycles_to_ns(t->tick_delta);
 	int index;

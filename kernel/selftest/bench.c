@@ -86,10 +86,10 @@ void run_benchmarks(void)
 {
 	int cpu = smp_processor_id();
 
-	set_cpus_allowed(current, 1u << cpu);
+	set_cpus_allowed(current, CPU_BIT(cpu));
 	pr_info("bench: tsc_khz %u kHz, on CPU%d of %u\n", tsc_khz, cpu, num_online_cpus());
 	for (const struct benchmark *b = __start_benchmarks; b < __stop_benchmarks; b++)
 		b->run();
-	set_cpus_allowed(current, ~0u);
+	set_cpus_allowed(current, CPU_BITS_ALL);
 	pr_info("bench: done\n");
 }

@@ -233,7 +233,7 @@ static void run_suite(struct kunit_suite *suite, int index, struct kunit_totals 
 	pr_info("    # Subtest: %s\n", suite->name);
 	pr_info("    1..%d\n", n);
 	if (suite->one_cpu)
-		set_cpus_allowed(current, 1u << smp_processor_id());
+		set_cpus_allowed(current, CPU_BIT(smp_processor_id()));
 	if (suite->suite_init)
 		init_err = suite->suite_init(suite);
 	for (c = suite->test_cases; c->run_case; c++) {
@@ -252,7 +252,7 @@ static void run_suite(struct kunit_suite *suite, int index, struct kunit_totals 
 	if (suite->suite_exit && !init_err)
 		suite->suite_exit(suite);
 	if (suite->one_cpu)
-		set_cpus_allowed(current, ~0u);
+		set_cpus_allowed(current, CPU_BITS_ALL);
 	pr_info("    # %s: pass:%u fail:%u skip:%u total:%d\n", suite->name, t.passed, t.failed,
 		t.skipped, n);
 	if (t.failed)

@@ -148,7 +148,7 @@ static void listing_row(char *row, size_t size)
 
 static void affinity_moves_delivery_from_cpu_to_cpu(struct kunit *test)
 {
-	char row[160];
+	static char row[80 + 11 * NR_CPUS]; /* "   0: " + a column per CPU + the names */
 	int cpu, other;
 
 	start_pit(test);

@@ -260,7 +260,26 @@ static void a_syscall_returning_with_locks_held_is_reported_and_repaired(struct 
 	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&selftest_leak_mutex));
 }
 
+/* On or off is one static branch per lock primitive: with `nolockcheck`
+ * every site is a jmp past the checker, nothing else is run or loaded. */
+static void the_checker_is_a_static_branch_nolockcheck_turns_off(struct kunit *test)
+{
+	unsigned int jumps, sites = jump_label_sites(&lockdep_key.key, &jumps);
+
+	KUNIT_EXPECT_GE(test, sites, 8u); /* spinlocks, rwlocks, mutexes, semaphores... */
+	KUNIT_EXPECT_EQ(test, jumps, static_key_enabled(&lockdep_key) ? 0u : sites);
+	KUNIT_EXPECT_EQ(test, static_key_enabled(&lockdep_key), READ_ONCE(lockdep_on));
+	if (!static_key_enabled(&lockdep_key)) {
+		unsigned int depth = lockdep_depth();
+
+		spin_lock(&spin_a);
+		KUNIT_EXPECT_EQ(test, lockdep_depth(), depth); /* not tracked */
+		spin_unlock(&spin_a);
+	}
+}
+
 static struct kunit_case lockdep_cases[] = {
+	KUNIT_CASE(the_checker_is_a_static_branch_nolockcheck_turns_off),
 	KUNIT_CASE(ab_then_ba_spinlocks_is_reported_once),
 	KUNIT_CASE(a_mutex_and_a_semaphore_in_both_orders_are_reported),
 	KUNIT_CASE(an_rwlock_reader_counts_too),

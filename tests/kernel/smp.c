@@ -147,7 +147,7 @@ static void current_and_preempt_count_are_per_cpu(struct kunit *test)
 		kunit_skip(test, "one CPU");
 	me = get_cpu();
 	put_cpu();
-	set_cpus_allowed(current, 1u << me);
+	set_cpus_allowed(current, CPU_BIT(me));
 	for_each_online_cpu(cpu) {
 		if (cpu == me)
 			continue;
@@ -174,7 +174,7 @@ static void current_and_preempt_count_are_per_cpu(struct kunit *test)
 	for_each_online_cpu(cpu)
 		if (cpu != me)
 			kthread_stop(t[cpu]);
-	set_cpus_allowed(current, ~0u);
+	set_cpus_allowed(current, CPU_BITS_ALL);
 }
 
 static unsigned int calls[NR_CPUS];
@@ -267,7 +267,7 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 	unsigned int n = 2 * num_online_cpus();
 	struct spinner s[2 * NR_CPUS] = { { 0 } };
 	struct task_struct *t[2 * NR_CPUS];
-	u32 used = 0;
+	cpu_bits_t used = 0;
 
 	if (num_online_cpus() < 2)
 		kunit_skip(test, "one CPU");
@@ -278,20 +278,20 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 	}
 	for (unsigned int i = 0; i < n; i++) {
 		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(s[i].cpu) >= 0, TEST_WAIT_MS));
-		used |= 1u << t[i]->cpu;
+		used |= CPU_BIT(t[i]->cpu);
 	}
-	kunit_info(test, "%u busy tasks on CPUs %#x", n, used);
-	KUNIT_EXPECT_EQ(test, used, cpu_online_bits);
+	kunit_info(test, "%u busy tasks on CPUs %#llx", n, used);
+	KUNIT_EXPECT_EQ(test, used, cpu_online_mask_bits());
 	for (unsigned int i = 0; i < n; i++)
 		kthread_stop(t[i]);
 }
 
 static int note_cpus_while_sleeping(void *data)
 {
-	u32 *seen = data;
+	cpu_bits_t *seen = data;
 
 	while (!kthread_should_stop()) {
-		WRITE_ONCE(*seen, READ_ONCE(*seen) | 1u << smp_processor_id());
+		*seen |= CPU_BIT(smp_processor_id()); /* only this thread writes it */
 		msleep(1);
 	}
 	return 0;
@@ -302,7 +302,7 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 	int cpu;
 
 	for_each_online_cpu(cpu) {
-		u32 seen = 0;
+		cpu_bits_t seen = 0;
 		struct task_struct *t = kthread_create(note_cpus_while_sleeping, &seen, "bound/%d", cpu);
 
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
@@ -310,10 +310,10 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 		wake_up_process(t);
 		/* Under a loaded host the thread may not have run yet: wait until
 		 * it has, then let it sleep and wake a few more times. */
-		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(seen), TEST_WAIT_MS));
+		KUNIT_EXPECT_TRUE(test, wait_until(*(volatile cpu_bits_t *)&seen, TEST_WAIT_MS));
 		msleep(20);
 		kthread_stop(t);
-		KUNIT_EXPECT_EQ(test, seen, 1u << cpu);
+		KUNIT_EXPECT_EQ(test, seen, CPU_BIT(cpu));
 	}
 }
 
@@ -322,15 +322,15 @@ static void set_cpus_allowed_moves_the_running_task(struct kunit *test)
 	int cpu, home = smp_processor_id();
 
 	for_each_online_cpu(cpu) {
-		KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, 1u << cpu), 0);
+		KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(cpu)), 0);
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu); /* moved before the call returned */
 		KUNIT_EXPECT_EQ(test, current->cpu, cpu);
 		msleep(2);
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu);
 	}
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, 0), -EINVAL);
-	set_cpus_allowed(current, 1u << home); /* back where the suites run */
-	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, ~0u), 0);
+	set_cpus_allowed(current, CPU_BIT(home)); /* back where the suites run */
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, CPU_BITS_ALL), 0);
 }
 
 struct sleeper {
@@ -361,7 +361,7 @@ static void a_remote_wakeup_sends_a_reschedule_ipi(struct kunit *test)
 		kunit_skip(test, "one CPU");
 	me = get_cpu();
 	put_cpu();
-	set_cpus_allowed(current, 1u << me);
+	set_cpus_allowed(current, CPU_BIT(me));
 	target = (me + 1) % num_online_cpus();
 	init_completion(&s.go);
 	init_completion(&s.done);
@@ -371,14 +371,14 @@ static void a_remote_wakeup_sends_a_reschedule_ipi(struct kunit *test)
 	sched_set_prio(t, 5); /* outranks whatever runs there: its wake-up must preempt */
 	wake_up_process(t);
 	KUNIT_ASSERT_TRUE(test, wait_until_asleep(t, TASK_UNINTERRUPTIBLE)); /* in wait_for_completion */
-	KUNIT_EXPECT_EQ(test, set_cpus_allowed(t, 1u << target), 0);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed(t, CPU_BIT(target)), 0);
 	KUNIT_EXPECT_EQ(test, t->cpu, target);
 	res = kstat_vector_cpu(RESCHEDULE_VECTOR, target);
 	complete(&s.go);
 	wait_for_completion(&s.done);
 	KUNIT_EXPECT_EQ(test, s.ran_on, target);
 	KUNIT_EXPECT_GE(test, kstat_vector_cpu(RESCHEDULE_VECTOR, target), res + 1);
-	set_cpus_allowed(current, ~0u);
+	set_cpus_allowed(current, CPU_BITS_ALL);
 }
 
 struct tlb_probe {
@@ -407,7 +407,7 @@ static void a_changed_kernel_mapping_is_seen_by_every_cpu(struct kunit *test)
 	KUNIT_ASSERT_NE(test, other_page, 0ul);
 	me = get_cpu();
 	put_cpu();
-	set_cpus_allowed(current, 1u << me);
+	set_cpus_allowed(current, CPU_BIT(me));
 	*v = 0xaaaa;
 	*(u32 *)other_page = 0xbbbb;
 	probe.addr = v;
@@ -433,7 +433,7 @@ static void a_changed_kernel_mapping_is_seen_by_every_cpu(struct kunit *test)
 	flush_tlb_kernel_range((unsigned long)v, (unsigned long)v + PAGE_SIZE);
 	vfree(v);
 	free_page(other_page);
-	set_cpus_allowed(current, ~0u);
+	set_cpus_allowed(current, CPU_BITS_ALL);
 }
 
 static struct kunit_case smp_cases[] = {

@@ -112,14 +112,14 @@ static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *t
 		kunit_skip(test, "one CPU: no handler can run while we call del_timer_sync");
 	other = (me + 1) % num_online_cpus();
 	p.spin_ms = 200;
-	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, 1u << other), 0);
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(other)), 0);
 	mod_timer(&p.timer, jiffies + 1);
-	set_cpus_allowed(current, 1u << me);
+	set_cpus_allowed(current, CPU_BIT(me));
 	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
 	del_timer_sync(&p.timer);
 	KUNIT_EXPECT_FALSE(test, p.running);
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
-	set_cpus_allowed(current, ~0u);
+	set_cpus_allowed(current, CPU_BITS_ALL);
 	/* Deleting a pending timer synchronously: it will not run. */
 	armed = jiffies;
 	mod_timer(&p.timer, armed + 3);
