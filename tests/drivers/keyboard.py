@@ -3,8 +3,10 @@ It types on the PS/2 keyboard through QEMU's monitor (QMP sendkey, one
 key at a time), at the shell init keeps on the VGA console (/dev/tty1),
 and checks what that shell received: a command's output redirected to the
 serial line, the typed line on the screen (read from video memory with
-QMP pmemsave), ^C stopping a sleep, and IRQ 1's count in /proc/interrupts
-with both of its handlers, seed 003's and the keyboard's."""
+QMP pmemsave), ^C stopping a sleep, IRQ 1's count in /proc/interrupts
+with both of its handlers, seed 003's and the keyboard's, and ps typed on
+the keyboard seeing the serial line's shell asleep in kernel_wait while
+its `sleep 5` runs (an observer on another terminal cannot race it)."""
 import os
 import re
 import tempfile
@@ -68,3 +70,8 @@ def run(s):
     m = s.expect(r"^\s*1:\s+(\d+)\s+(\d*).*my_irq_handler, i8042", 10)
     s.check("irq1_shared_and_counted", m and sum(int(x) for x in m.groups() if x) > 0,
             "no IRQ 1 line with both handlers")
+    s.write("sleep 5\r")
+    time.sleep(0.5)
+    type_keys(s, "ps > /dev/ttyS0\n")
+    s.check("ps_wait_channel", s.expect(r"\bS\b.*\bsh\s+kernel_wait$", 15),
+            "no shell asleep in kernel_wait in ps's listing")
