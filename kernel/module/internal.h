@@ -65,12 +65,17 @@ void module_free_kallsyms(struct module *mod);
 /* leftovers.c: what an unloaded module left registered. */
 unsigned int module_check_leftovers(struct module *mod);
 
-/* main.c: the module list and the locks readers in any context take. */
+/* list.c: the module list and the locks readers in any context take. */
+extern spinlock_t modules_lock;
 bool module_list_lock(unsigned long *flags);
 void module_list_unlock(unsigned long flags);
 struct module *find_module(const char *name);
 const char *module_state_name(const struct module *mod);
 void module_taint_letters(const struct module *mod, char *buf);
+
+/* refcount.c: references and who holds them. */
+int try_release_module_ref(struct module *mod);
+void report_users(struct module *mod);
 
 /* arch/x86/module.c */
 int apply_relocate(const Elf32_Shdr *sechdrs, const char *strtab, unsigned int symindex,
