@@ -186,20 +186,23 @@ $(foreach m,$(INTREE_MODULES),$(eval $(call intree_module_rule,$(m))))
 # Drivers built into the kernel and also as a module, as Linux's CONFIG_X=y
 # and =m at once: the net-modules configuration keeps the built-in one from
 # starting (initcall_blacklist=) and loads and unloads the module instead.
-#   drivers/net/e1000.c -> build/modules/e1000.ko
-DRIVER_MODULES := drivers/net/e1000.c
-MODULE_KOS += $(foreach d,$(DRIVER_MODULES),$(B)/modules/$(notdir $(d:.c=.ko)))
-MODULE_OBJS += $(DRIVER_MODULES:%.c=$(B)/modules/%.o)
+#   NAME-srcs (drivers/net/e1000*.c) -> build/modules/NAME.ko (e1000.ko)
+DRIVER_MODULES := e1000
+e1000-srcs := drivers/net/e1000.c drivers/net/e1000_rings.c drivers/net/e1000_napi.c
+driver_objs = $(patsubst %.c,$(B)/modules/%.o,$($(1)-srcs))
+MODULE_KOS += $(DRIVER_MODULES:%=$(B)/modules/%.ko)
+MODULE_OBJS += $(foreach m,$(DRIVER_MODULES),$(call driver_objs,$(m)))
+$(foreach m,$(DRIVER_MODULES),$(eval $(call driver_objs,$(m)): DRIVER_MODNAME := $(m)))
 $(B)/modules/drivers/%.o: drivers/%.c $(B)/config
 	@mkdir -p $(dir $@)
 	$(call say,CC [M],$<)
-	$(Q)$(CC) $(MODULE_CFLAGS) -Werror -DKBUILD_MODNAME='"$(notdir $*)"' -MMD -MP -c $< -o $@
+	$(Q)$(CC) $(MODULE_CFLAGS) -Werror -DKBUILD_MODNAME='"$(DRIVER_MODNAME)"' -MMD -MP -c $< -o $@
 define driver_module_rule
-$(B)/modules/$(notdir $(1:.c=.ko)): $(B)/modules/$(1:.c=.o) $(B)/modules/$(notdir $(1:.c=.mod.o)) \
+$(B)/modules/$(1).ko: $(call driver_objs,$(1)) $(B)/modules/$(1).mod.o \
 		$(B)/Module.symvers tools/module/module.lds tools/modpost.py
-	$$(call link_module,$(B)/modules/$(1:.c=.o),$(B)/modules/$(notdir $(1:.c=.mod.o)))
+	$$(call link_module,$(call driver_objs,$(1)),$(B)/modules/$(1).mod.o)
 endef
-$(foreach d,$(DRIVER_MODULES),$(eval $(call driver_module_rule,$(d))))
+$(foreach m,$(DRIVER_MODULES),$(eval $(call driver_module_rule,$(m))))
 
 ifeq ($(M),)
 modules: $(MODULE_KOS)

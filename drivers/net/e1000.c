@@ -6,14 +6,16 @@
  *      receive ring, sets the descriptor's DD bit, raises RXT0 in ICR and, if
  *      that cause is enabled in IMS (and ITR's throttling allows), asserts its
  *      INTx line.
- *   2. Top half, e1000_intr() in hardirq context: read ICR (which also
+ *   2. Top half, e1000_intr() (e1000_napi.c) in hardirq context: read ICR (which also
  *      acknowledges the causes), mask every cause (IMC), napi_schedule().
  *      Nothing else: the frame is not touched here.
- *   3. Bottom half, e1000_poll() in the NET_RX softirq (or in ksoftirqd under
+ *   3. Bottom half, e1000_poll() (e1000_napi.c) in the NET_RX softirq (or in ksoftirqd under
  *      load): take up to budget frames off the ring, each to
  *      netif_receive_skb(), put a fresh buffer in its place and hand the
  *      descriptors back (RDT); only when the ring is empty complete the NAPI
  *      poll and unmask the card (IMS).
+ *
+ * The descriptor rings, receive and transmit, are in e1000_rings.c.
  *
  * Transmit: e1000_xmit_frame() fills a descriptor and moves TDT; the poll
  * frees the buffers of descriptors the card has written back.
@@ -44,9 +46,6 @@
 #define DEFAULT_ITR_PER_SEC 4000
 
 static const struct net_device_ops e1000_netdev_ops;
-
-static u32 er32(struct e1000_adapter *a, u32 reg) { return ioread32(a->hw + reg); }
-static void ew32(struct e1000_adapter *a, u32 reg, u32 val) { iowrite32(val, a->hw + reg); }
 
 /**
  * e1000_read_reg() - Read a card register (for the self-tests).
@@ -85,231 +84,6 @@ static u16 read_eeprom(struct e1000_adapter *a, unsigned int word)
 			return v >> E1000_EERD_DATA_SHIFT;
 	}
 	return 0xffff;
-}
-
-/* ---------------------------------------------------------------- receive */
-
-static bool give_rx_buffer(struct e1000_adapter *a, unsigned int i, struct sk_buff *skb)
-{
-	dma_addr_t dma = dma_map_single(&a->pdev->dev, skb->data, E1000_RX_BUF, DMA_FROM_DEVICE);
-
-	if (dma_mapping_error(&a->pdev->dev, dma))
-		return false;
-	a->rx_skb[i] = skb;
-	a->rx_ring[i] = (struct e1000_rx_desc){ .buffer_addr = dma };
-	return true;
-}
-
-static void count_rx_error(struct e1000_adapter *a, unsigned long *counter)
-{
-	spin_lock(&a->stats_lock);
-	(*counter)++;
-	a->netdev->stats.rx_errors++;
-	spin_unlock(&a->stats_lock);
-}
-
-/* One descriptor the card has filled: hand its frame up, or drop it. */
-static void receive_one(struct e1000_adapter *a, unsigned int i)
-{
-	struct e1000_rx_desc *desc = &a->rx_ring[i];
-	struct net_device_stats *stats = &a->netdev->stats;
-	struct sk_buff *skb = a->rx_skb[i], *fresh;
-	bool eop = desc->status & E1000_RXD_STAT_EOP;
-	unsigned int len = desc->length;
-
-	if (!eop || a->rx_discarding) {
-		/* A frame longer than one buffer: not ours to take (no jumbo frames). */
-		if (!a->rx_discarding)
-			count_rx_error(a, &stats->rx_length_errors);
-		a->rx_discarding = !eop;
-	} else if (desc->errors || len < ETH_HLEN) {
-		count_rx_error(a, &stats->rx_frame_errors);
-	} else if (!(fresh = netdev_alloc_skb(a->netdev, E1000_RX_BUF, GFP_ATOMIC)) ||
-		   !give_rx_buffer(a, i, fresh)) {
-		kfree_skb(fresh); /* no memory for a new buffer: keep the old one, drop the frame */
-		stats->rx_dropped++;
-	} else {
-		skb_put(skb, len);
-		skb->protocol = skb->data[12] << 8 | skb->data[13];
-		stats->rx_packets++;
-		stats->rx_bytes += len;
-		stats->multicast += skb->data[0] & 1;
-		netif_receive_skb(skb);
-		return;
-	}
-	desc->status = 0; /* the same buffer goes back to the card */
-}
-
-static int clean_rx(struct e1000_adapter *a, int budget)
-{
-	unsigned int i = a->rx_next_to_clean;
-	int work = 0;
-
-	while (work < budget && (READ_ONCE(a->rx_ring[i].status) & E1000_RXD_STAT_DD)) {
-		smp_rmb(); /* the descriptor's other fields, after its DD bit */
-		receive_one(a, i);
-		i = (i + 1) % E1000_RX_RING;
-		work++;
-	}
-	if (work) {
-		a->rx_next_to_clean = i;
-		smp_wmb(); /* the fresh descriptors, before the card may use them */
-		ew32(a, E1000_RDT, (i + E1000_RX_RING - 1) % E1000_RX_RING);
-	}
-	return work;
-}
-
-static void free_rx_ring(struct e1000_adapter *a)
-{
-	for (unsigned int i = 0; i < E1000_RX_RING; i++) {
-		kfree_skb(a->rx_skb[i]);
-		a->rx_skb[i] = NULL;
-	}
-}
-
-static int fill_rx_ring(struct e1000_adapter *a)
-{
-	for (unsigned int i = 0; i < E1000_RX_RING; i++) {
-		struct sk_buff *skb = netdev_alloc_skb(a->netdev, E1000_RX_BUF, GFP_KERNEL);
-		if (!skb || !give_rx_buffer(a, i, skb)) {
-			kfree_skb(skb);
-			free_rx_ring(a);
-			return -ENOMEM;
-		}
-	}
-	a->rx_next_to_clean = 0;
-	a->rx_discarding = false;
-	return 0;
-}
-
-/* ---------------------------------------------------------------- transmit */
-
-static unsigned int tx_unused(struct e1000_adapter *a)
-{
-	return (a->tx_next_to_clean + E1000_TX_RING - a->tx_next_to_use - 1) % E1000_TX_RING;
-}
-
-/**
- * e1000_xmit_frame() - Put one frame on the transmit ring.
- * @skb:    the frame; consumed unless NETDEV_TX_BUSY is returned
- * @netdev: the interface
- *
- * The card sends it as soon as TDT moves past its descriptor and writes the
- * descriptor back (DD) when done; the next poll frees the buffer.
- *
- * Context: bottom halves off, netdev->tx_lock held (dev_queue_xmit()).
- * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY if the ring is full (queue stopped).
- */
-netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
-{
-	struct e1000_adapter *a = netdev_priv(netdev);
-	unsigned int i = a->tx_next_to_use;
-	dma_addr_t dma;
-
-	if (!tx_unused(a)) {
-		netif_stop_queue(netdev);
-		return NETDEV_TX_BUSY;
-	}
-	dma = dma_map_single(&a->pdev->dev, skb->data, skb->len, DMA_TO_DEVICE);
-	if (dma_mapping_error(&a->pdev->dev, dma)) {
-		netdev->stats.tx_dropped++;
-		kfree_skb(skb);
-		return NETDEV_TX_OK;
-	}
-	a->tx_skb[i] = skb;
-	a->tx_ring[i] = (struct e1000_tx_desc){
-		.buffer_addr = dma, .length = skb->len,
-		.cmd = E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS };
-	a->tx_next_to_use = (i + 1) % E1000_TX_RING;
-	smp_wmb(); /* the descriptor, before the card is told about it */
-	ew32(a, E1000_TDT, a->tx_next_to_use);
-	if (!tx_unused(a))
-		netif_stop_queue(netdev);
-	return NETDEV_TX_OK;
-}
-
-/* Frees the buffers of sent frames; softirq context (the poll). */
-static void clean_tx(struct e1000_adapter *a)
-{
-	struct net_device *netdev = a->netdev;
-	unsigned int i;
-
-	spin_lock(&netdev->tx_lock);
-	for (i = a->tx_next_to_clean; i != a->tx_next_to_use; i = (i + 1) % E1000_TX_RING) {
-		if (!(READ_ONCE(a->tx_ring[i].status) & E1000_TXD_STAT_DD))
-			break;
-		netdev->stats.tx_packets++;
-		netdev->stats.tx_bytes += a->tx_skb[i]->len;
-		dev_kfree_skb_any(a->tx_skb[i]);
-		a->tx_skb[i] = NULL;
-	}
-	a->tx_next_to_clean = i;
-	if (netif_queue_stopped(netdev) && tx_unused(a) >= E1000_TX_RING / 4)
-		netif_wake_queue(netdev);
-	spin_unlock(&netdev->tx_lock);
-}
-
-static void free_tx_ring(struct e1000_adapter *a)
-{
-	for (unsigned int i = 0; i < E1000_TX_RING; i++) {
-		kfree_skb(a->tx_skb[i]);
-		a->tx_skb[i] = NULL;
-	}
-	a->tx_next_to_use = a->tx_next_to_clean = 0;
-}
-
-/* ---------------------------------------------------------------- the two halves */
-
-/* The top half. Hardirq context, on the line's CPU. */
-static irqreturn_t e1000_intr(int irq, void *data)
-{
-	struct e1000_adapter *a = data;
-	u32 icr = er32(a, E1000_ICR); /* reading ICR acknowledges every cause */
-
-	(void)irq;
-	if (!icr)
-		return IRQ_NONE; /* another device on the shared line */
-	a->count.interrupts++;
-	a->count.rx_causes += !!(icr & E1000_ICR_RXT0);
-	if (icr & E1000_ICR_LSC)
-		schedule_work(&a->link_work);
-	if (napi_schedule_prep(&a->napi)) {
-		if (a->irq_mode == E1000_NAPI_ITR)
-			ew32(a, E1000_IMC, ~0u); /* quiet until the poll has emptied the ring */
-		__napi_schedule(&a->napi);
-	}
-	return IRQ_HANDLED;
-}
-
-/* The bottom half: the NET_RX softirq, at irq_exit or in ksoftirqd. */
-static int e1000_poll(struct napi_struct *napi, int budget)
-{
-	struct e1000_adapter *a = container_of(napi, struct e1000_adapter, napi);
-	int work;
-
-	a->count.polls++;
-	a->count.polls_in_ksoftirqd += current == this_cpu_read(ksoftirqd);
-	clean_tx(a);
-	work = clean_rx(a, budget);
-	a->count.max_work = max(a->count.max_work, (unsigned int)work);
-	if (work == budget) {
-		a->count.full_polls++;
-		return work; /* more frames: stay scheduled, interrupts stay masked */
-	}
-	if (napi_complete_done(napi, work))
-		ew32(a, E1000_IMS, E1000_IMS_ENABLE);
-	return work;
-}
-
-static void e1000_link_work(struct work_struct *work)
-{
-	struct e1000_adapter *a = container_of(work, struct e1000_adapter, link_work);
-
-	a->count.link_checks++;
-	if (er32(a, E1000_STATUS) & E1000_STATUS_LU)
-		netif_carrier_on(a->netdev);
-	else
-		netif_carrier_off(a->netdev);
 }
 
 /* ---------------------------------------------------------------- bringing it up */
@@ -360,7 +134,7 @@ static void e1000_configure(struct e1000_adapter *a)
 
 static int e1000_up(struct e1000_adapter *a)
 {
-	int err = fill_rx_ring(a);
+	int err = e1000_fill_rx_ring(a);
 
 	if (err)
 		return err;
@@ -385,9 +159,9 @@ static void e1000_down(struct e1000_adapter *a)
 	ew32(a, E1000_IMC, ~0u); /* the last poll may have unmasked it */
 	er32(a, E1000_ICR);
 	spin_lock_bh(&a->netdev->tx_lock);
-	free_tx_ring(a);
+	e1000_free_tx_ring(a);
 	spin_unlock_bh(&a->netdev->tx_lock);
-	free_rx_ring(a);
+	e1000_free_rx_ring(a);
 }
 
 static int e1000_open(struct net_device *netdev)

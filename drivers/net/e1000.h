@@ -1,10 +1,13 @@
 /*
  * The Intel 82540EM (QEMU's "e1000"): its registers and descriptors, from
  * Intel's PCI/PCI-X Family of Gigabit Ethernet Controllers Software
- * Developer's Manual, and the driver's state (drivers/net/e1000.c).
+ * Developer's Manual, and the driver's state (drivers/net/e1000.c,
+ * e1000_rings.c, e1000_napi.c).
  */
 #ifndef _DRIVERS_NET_E1000_H
 #define _DRIVERS_NET_E1000_H
+#include <linux/interrupt.h>
+#include <linux/io.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/types.h>
@@ -141,6 +144,37 @@ struct e1000_adapter {
 	struct e1000_counters count;
 	spinlock_t stats_lock; /* the hardware statistics registers clear on read */
 };
+
+/**
+ * er32() - Read a card register.
+ * @a:   the adapter
+ * @reg: byte offset, E1000_*
+ *
+ * Context: any context.
+ * Return: the value.
+ */
+static inline u32 er32(struct e1000_adapter *a, u32 reg) { return ioread32(a->hw + reg); }
+/**
+ * ew32() - Write a card register.
+ * @a:   the adapter
+ * @reg: byte offset, E1000_*
+ * @val: the value
+ *
+ * Context: any context.
+ */
+static inline void ew32(struct e1000_adapter *a, u32 reg, u32 val) { iowrite32(val, a->hw + reg); }
+
+/* The descriptor rings (e1000_rings.c). */
+int e1000_fill_rx_ring(struct e1000_adapter *a);
+void e1000_free_rx_ring(struct e1000_adapter *a);
+int e1000_clean_rx(struct e1000_adapter *a, int budget);
+void e1000_clean_tx(struct e1000_adapter *a);
+void e1000_free_tx_ring(struct e1000_adapter *a);
+
+/* The two halves (e1000_napi.c). */
+irqreturn_t e1000_intr(int irq, void *data);
+int e1000_poll(struct napi_struct *napi, int budget);
+void e1000_link_work(struct work_struct *work);
 
 /* For the self-tests and benchmarks (drivers/net/e1000.c). */
 struct e1000_adapter *e1000_find(const char *ifname);
