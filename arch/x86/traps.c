@@ -7,6 +7,7 @@
  * is reported instead of becoming a triple fault.
  */
 #include <asm/desc.h>
+#include <asm/entry.h>
 #include <asm/extable.h>
 #include <asm/idt.h>
 #include <asm/pgtable.h>
@@ -148,17 +149,19 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
  * irqentry_exit() - The way out of every interrupt, exception and system call.
  * @regs: the state to return to
  *
- * Back to user mode: the work due first (signals, rescheduling:
- * exit_to_user_mode()). Back to kernel code that had interrupts on and
- * preempt_count 0: preempt it if need_resched is set.
+ * Back to user mode: the work due first, if there is any (signals,
+ * rescheduling, a system call's restart: exit_to_user_mode()). Back to
+ * kernel code that had interrupts on and preempt_count 0: preempt it if
+ * need_resched is set.
  *
  * Context: entry.asm only, interrupts off.
  */
 __attribute__((used)) void irqentry_exit(struct pt_regs *regs)
 {
-	if (user_mode(regs))
-		exit_to_user_mode(regs);
-	else if (!preempt_count() && (regs->flags & X86_EFLAGS_IF) && need_resched())
+	if (user_mode(regs)) {
+		if (unlikely(exit_to_user_mode_pending(regs)))
+			exit_to_user_mode(regs);
+	} else if (!preempt_count() && (regs->flags & X86_EFLAGS_IF) && need_resched())
 		preempt_schedule_irq();
 }
 

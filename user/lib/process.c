@@ -9,7 +9,7 @@
 
 _Noreturn void exit(int status)
 {
-	__syscall(__NR_exit, status, 0, 0, 0, 0);
+	__syscall1(__NR_exit, status);
 	__builtin_trap(); /* exit returned: a kernel bug; fault rather than run on */
 }
 

@@ -6,15 +6,6 @@
 
 int errno;
 
-long __syscall_ret(long ret)
-{
-	if (ret < 0) {
-		errno = -ret;
-		return -1;
-	}
-	return ret;
-}
-
 /*
  * Always reads six arguments: on i386 those the caller did not pass are
  * whatever lies above them on its stack, and the kernel ignores them.
