@@ -13,6 +13,9 @@
  * Each CPU has its own runqueue; a task stays on its CPU. A new task starts
  * on the least loaded one, a wake-up for another CPU sends it a reschedule
  * IPI, and set_cpus_allowed moves a task (docs/apic-smp.md).
+ *
+ * The runqueue and its primitives are in sched.h, wake-ups in wakeup.c,
+ * set_cpus_allowed in affinity.c, priorities and nice in prio.c.
  */
 #include <asm/irq.h>
 #include <asm/mmu_context.h>
@@ -37,46 +40,6 @@
 
 DEFINE_PER_CPU(struct rq, runqueues);
 
-/* Ticks a task may run before others of its class get a turn: higher
- * priority, longer slice (20 ticks at prio 0, 10 at the default 20, 1 at 39). */
-static unsigned int task_timeslice(const struct task_struct *p)
-{
-	return max(1u, (unsigned int)(MAX_PRIO - p->prio) * HZ / 200);
-}
-
-static void enqueue_task(struct task_struct *p, struct prio_array *array)
-{
-	list_add_tail(&p->run_list, &array->queue[p->prio]);
-	array->bitmap[p->prio / 32] |= 1u << (p->prio % 32);
-	array->nr_active++;
-	p->array = array;
-}
-
-static void dequeue_task(struct task_struct *p)
-{
-	struct prio_array *array = p->array;
-
-	list_del_init(&p->run_list);
-	if (list_empty(&array->queue[p->prio]))
-		array->bitmap[p->prio / 32] &= ~(1u << (p->prio % 32));
-	array->nr_active--;
-	p->array = NULL;
-}
-
-static void activate_task(struct rq *rq, struct task_struct *p)
-{
-	enqueue_task(p, rq->active);
-	rq->nr_running++;
-	p->on_rq = true;
-}
-
-static void deactivate_task(struct rq *rq, struct task_struct *p)
-{
-	dequeue_task(p);
-	rq->nr_running--;
-	p->on_rq = false;
-}
-
 /* The first task of the highest non-empty priority: two bit scans at most. */
 static struct task_struct *pick_next_task(struct rq *rq)
 {
@@ -93,69 +56,6 @@ static struct task_struct *pick_next_task(struct rq *rq)
 	idx = array->bitmap[0] ? __builtin_ctz(array->bitmap[0])
 			       : 32 + __builtin_ctz(array->bitmap[1]);
 	return list_first_entry(&array->queue[idx], struct task_struct, run_list);
-}
-
-/* rq->curr should give way soon; another CPU needs telling (an IPI). */
-static void resched_curr(struct rq *rq)
-{
-	struct task_struct *curr = rq->curr;
-
-	if (READ_ONCE(curr->need_resched))
-		return;
-	set_tsk_need_resched(curr);
-	if (rq->cpu != smp_processor_id())
-		smp_send_reschedule(rq->cpu);
-}
-
-/* The allowed online CPU with the fewest runnable tasks (this one on a tie). */
-static int select_task_rq(struct task_struct *p)
-{
-	int best = smp_processor_id(), cpu;
-	cpu_bits_t allowed = p->cpus_allowed & cpu_online_mask_bits();
-
-	if (!allowed)
-		return p->cpu;
-	if (!(allowed & CPU_BIT(best)))
-		best = cpu_bits_first(allowed);
-	for_each_online_cpu(cpu)
-		if ((allowed & CPU_BIT(cpu)) &&
-		    READ_ONCE(cpu_rq(cpu)->nr_running) < READ_ONCE(cpu_rq(best)->nr_running))
-			best = cpu;
-	return best;
-}
-
-/* Moves p, which is neither running nor queued, from rq (locked) to cpu's
- * runqueue, and returns that one locked. p->cpu changes under the old lock,
- * so task_rq_lock() callers follow it. */
-static struct rq *move_task_rq(struct rq *rq, struct task_struct *p, int cpu)
-{
-	WRITE_ONCE(p->cpu, cpu);
-	spin_unlock(&rq->lock);
-	rq = cpu_rq(cpu);
-	spin_lock(&rq->lock);
-	return rq;
-}
-
-/* Queues p (state running) on rq, locked, and tells its CPU if p should run first. */
-static void enqueue_woken(struct rq *rq, struct task_struct *p)
-{
-	activate_task(rq, p);
-	if (p->prio < rq->curr->prio || rq->curr == rq->idle)
-		resched_curr(rq);
-}
-
-/* The runqueue p is on, locked. */
-static struct rq *task_rq_lock(struct task_struct *p, unsigned long *flags)
-{
-	struct rq *rq;
-
-	for (;;) {
-		rq = cpu_rq(READ_ONCE(p->cpu));
-		spin_lock_irqsave(&rq->lock, *flags);
-		if (rq == cpu_rq(p->cpu))
-			return rq;
-		spin_unlock_irqrestore(&rq->lock, *flags);
-	}
 }
 
 /* A task that was asked to leave this CPU while running: now that it is
@@ -448,62 +348,6 @@ bool task_curr(const struct task_struct *p)
 }
 
 /**
- * wake_up_state() - Wake @p if it sleeps in one of the states in @state.
- * @p:     the task
- * @state: a mask of task states (TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE...)
- *
- * Sets @p running and queues it; if it is more important than the task
- * running on its CPU, that one is asked to reschedule (an IPI for another
- * CPU). A new task is placed on the least loaded allowed CPU.
- *
- * Context: any context, a hardirq handler included; does not sleep.
- * Return: 1 if @p was woken, 0 if it was not in a state of @state.
- */
-int wake_up_state(struct task_struct *p, unsigned int state)
-{
-	unsigned long flags;
-	struct rq *rq = task_rq_lock(p, &flags);
-	int woken = 0;
-
-	if (!(p->state & state))
-		goto out;
-	/* A new task starts on the least loaded CPU; someone may wake it
-	 * while the old runqueue is unlocked, so look again. */
-	if (p->sched_new && !p->on_rq) {
-		int cpu = select_task_rq(p);
-
-		p->sched_new = false;
-		if (cpu != rq->cpu) {
-			rq = move_task_rq(rq, p, cpu);
-			if (!(p->state & state) || p->on_rq)
-				goto out;
-		}
-	}
-	p->state = TASK_RUNNING;
-	trace_sched_wakeup(p);
-	if (!p->on_rq)
-		enqueue_woken(rq, p); /* a more important task: switch at the next chance */
-	woken = 1;
-out:
-	spin_unlock_irqrestore(&rq->lock, flags);
-	return woken;
-}
-EXPORT_SYMBOL(wake_up_state);
-
-/**
- * wake_up_process() - Wake @p from either kind of sleep.
- * @p: the task
- *
- * Context: any context, a hardirq handler included; does not sleep.
- * Return: 1 if @p was woken, 0 if it was already running.
- */
-int wake_up_process(struct task_struct *p)
-{
-	return wake_up_state(p, TASK_NORMAL);
-}
-EXPORT_SYMBOL(wake_up_process);
-
-/**
  * scheduler_tick() - Count down the running task's time slice.
  *
  * When the slice runs out the task goes to the expired array and
@@ -524,101 +368,6 @@ void scheduler_tick(void)
 		set_tsk_need_resched(p);
 	}
 	spin_unlock(&rq->lock);
-}
-
-/**
- * sched_set_prio() - Set a task's static priority (0 most important .. 39).
- * @p:    the task
- * @prio: the new priority, clamped to 0..MAX_PRIO-1
- *
- * Also resets its time slice; a queued task more important than the
- * running one makes its CPU reschedule.
- *
- * Context: any context; does not sleep.
- */
-void sched_set_prio(struct task_struct *p, int prio)
-{
-	unsigned long flags;
-	struct rq *rq = task_rq_lock(p, &flags);
-	bool queued = p->on_rq;
-
-	prio = clamp(prio, 0, MAX_PRIO - 1);
-	if (queued)
-		dequeue_task(p);
-	p->prio = prio;
-	p->time_slice = task_timeslice(p);
-	if (queued) {
-		enqueue_task(p, rq->active);
-		if (prio < rq->curr->prio)
-			resched_curr(rq);
-	}
-	spin_unlock_irqrestore(&rq->lock, flags);
-}
-
-/**
- * set_user_nice() - Set a task's nice value, as Linux counts it.
- * @p:    the task
- * @nice: -20 (most important) .. 19, clamped; priority is 20 + @nice
- *
- * Context: any context; does not sleep.
- */
-void set_user_nice(struct task_struct *p, long nice)
-{
-	sched_set_prio(p, DEFAULT_PRIO + clamp(nice, -20L, 19L));
-}
-EXPORT_SYMBOL(set_user_nice);
-
-/**
- * task_nice() - A task's nice value.
- * @p: the task
- *
- * Context: any context; does not sleep.
- * Return: the priority minus 20, so -20 .. 19.
- */
-int task_nice(const struct task_struct *p)
-{
-	return p->prio - DEFAULT_PRIO;
-}
-EXPORT_SYMBOL_GPL(task_nice);
-
-/**
- * set_cpus_allowed() - Restrict the CPUs a task may run on, and move it if needed.
- * @p:    the task
- * @mask: bit N set: CPU N is allowed
- *
- * A queued task moves at once; a running one leaves at its next switch; a
- * sleeping one wakes up on its new CPU.
- *
- * Context: any context; does not sleep. A caller moving itself runs on in
- * the old CPU until its next switch.
- * Return: 0, or -EINVAL if @mask has no online CPU.
- */
-int set_cpus_allowed(struct task_struct *p, cpu_bits_t mask)
-{
-	unsigned long flags;
-	struct rq *rq;
-	int dest;
-
-	if (!(mask & cpu_online_mask_bits()))
-		return -EINVAL;
-	rq = task_rq_lock(p, &flags);
-	p->cpus_allowed = mask;
-	dest = cpu_bits_first(mask & cpu_online_mask_bits());
-	if (mask & CPU_BIT(p->cpu)) /* it may stay where it is */
-		goto out;
-	if (rq->curr == p) {
-		p->migrate_to = dest + 1; /* it leaves at its next switch */
-		resched_curr(rq);
-	} else if (p->on_rq) {
-		deactivate_task(rq, p);
-		rq = move_task_rq(rq, p, dest);
-		enqueue_woken(rq, p);
-	} else {
-		WRITE_ONCE(p->cpu, dest); /* asleep: it wakes up there */
-	}
-out:
-	spin_unlock_irqrestore(&rq->lock, flags);
-	return 0;
 }
 
 /**

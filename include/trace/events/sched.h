@@ -8,7 +8,7 @@ struct task_struct;
 DECLARE_TRACE(sched_switch,
 	      TP_PROTO(bool preempt, struct task_struct *prev, struct task_struct *next),
 	      TP_ARGS(preempt, prev, next))
-/* kernel/sched/core.c: p was made runnable. */
+/* kernel/sched/wakeup.c: p was made runnable. */
 DECLARE_TRACE(sched_wakeup, TP_PROTO(struct task_struct *p), TP_ARGS(p))
 
 #endif

@@ -1,0 +1,1 @@
+"""The host test runner behind tests/run.py, one concept per module (docs/testing.md)."""

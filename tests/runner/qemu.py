@@ -1,0 +1,161 @@
+"""Booting Janus under QEMU: the paths, the QEMU command line, one boot (its serial
+lines, timeout and gdb stub), the gdb post-mortem of a hung guest, and the build."""
+import os
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BUILD = os.path.join(ROOT, "build")
+ELF = os.path.join(BUILD, "janus.elf")
+ISO = os.path.join(BUILD, "janus.iso")
+INITRD = os.path.join(BUILD, "initrd.tar")
+RESULTS = os.path.join(BUILD, "test-results")
+DRIVERS = os.path.join(ROOT, "tests", "drivers")
+QEMU = "qemu-system-i386"
+# -nic none: without it QEMU adds an e1000 on user-mode networking (the host's
+# network) to every PC; the network configurations bring their own cards on
+# an in-process hub instead.
+QEMU_COMMON = ["-display", "none", "-monitor", "none", "-serial", "stdio", "-nic", "none",
+               "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"]
+DEFAULT_MEM = "128M"
+# Handler times under TCG are host times: a host that pauses a virtual CPU
+# stretches any handler (and a handler spinning on a lock whose holder's
+# virtual CPU the host paused). Test boots report only handlers slower than
+# half a second on an idle host (the GRUB self-test entry says the same),
+# that times the run's timeout scale on a busy one; a configuration that sets
+# irq_warn_us itself keeps its value, and seed_restrictions lowers it to show
+# the report.
+TEST_IRQ_WARN_US = 500000
+
+
+def test_irq_warn(scale):
+    return "irq_warn_us=%d" % int(TEST_IRQ_WARN_US * scale)
+EXIT_PASS, EXIT_FAIL, EXIT_PANIC = 0x10 * 2 + 1, 0x11 * 2 + 1, 0x12 * 2 + 1
+TAIL_LINES = 40
+
+
+def log(msg=""):
+    print(msg, flush=True)
+
+
+def qemu_argv(args):
+    """The QEMU command for args: a -kernel boot also gets the initrd, as a Multiboot
+    module; -m 128M unless the configuration says otherwise."""
+    if "-kernel" in args:
+        args = args + ["-initrd", INITRD]
+    if "-m" not in args:
+        args = ["-m", DEFAULT_MEM] + args
+    return [QEMU] + QEMU_COMMON + args
+
+
+class Boot:
+    """One QEMU run: its serial lines, how it ended and when KTAP started. With a
+    driver, stdin is the guest's serial input and QMP and gdb are reachable."""
+
+    def __init__(self, argv, timeout, log_path, stop_at=None, interactive=False):
+        self.lines, self.timed_out, self.stopped, self.exit_status = [], False, False, None
+        self.first_ktap = None
+        self.timeout, self.stop_at = timeout, stop_at
+        self.cond = threading.Condition()
+        self.start = time.monotonic()
+        self.qmp_path, self.postmortem = None, ""
+        # Every boot has a gdb stub, so that a hang can be examined before QEMU is killed.
+        self.gdb_port = free_port()
+        argv = argv + ["-gdb", "tcp:127.0.0.1:%d" % self.gdb_port]
+        if interactive:
+            self.qmp_path = os.path.join(tempfile.mkdtemp(prefix="janus-qmp-"), "qmp.sock")
+            argv = argv + ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path]
+        self.log = open(log_path, "w")
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     stdin=subprocess.PIPE if interactive else subprocess.DEVNULL)
+        self.timer = threading.Timer(timeout, self._time_out)
+        self.timer.start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in self.proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            self.log.write(line + "\n")
+            with self.cond:
+                self.lines.append(line)
+                if self.first_ktap is None and line.endswith("KTAP version 1"):
+                    self.first_ktap = time.monotonic() - self.start
+                if self.stop_at and self.stop_at in line and not self.stopped:
+                    self.stop()
+                self.cond.notify_all()
+        with self.cond:
+            self.cond.notify_all()
+
+    def _time_out(self):
+        self.timed_out = True
+        if self.proc.poll() is None:
+            self.postmortem = postmortem(self.gdb_port)
+        self.proc.kill()
+
+    def stop(self):
+        """Ends QEMU on purpose: the run is judged on what it printed so far."""
+        if self.proc.poll() is None:
+            self.stopped = True
+            self.proc.kill()
+
+    def running(self):
+        return self.proc.poll() is None
+
+    def wait(self):
+        self.exit_status = self.proc.wait()
+        self.reader.join()
+        self.timer.cancel()
+        self.timer.join()  # a post-mortem in progress finishes first
+        if self.postmortem:
+            self.log.write("\n=== post-mortem (gdb jx-hang, tools/gdb/janus.py) ===\n" + self.postmortem)
+        self.log.close()
+        self.seconds = time.monotonic() - self.start
+        if self.qmp_path:
+            try:
+                os.unlink(self.qmp_path)
+                os.rmdir(os.path.dirname(self.qmp_path))
+            except OSError:
+                pass
+        return self
+
+
+def gdb_batch(port, commands, timeout):
+    """gdb -batch with tools/gdbinit against the stub on port: its output."""
+    argv = ["gdb", "-batch", "-nx", "-x", os.path.join(ROOT, "tools/gdbinit"),
+            "-ex", "file " + ELF, "-ex", "target remote 127.0.0.1:%d" % port]
+    for c in commands:
+        argv += ["-ex", c]
+    try:
+        return subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, cwd=ROOT, text=True,
+                              timeout=timeout).stdout
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout or ""
+        return (out.decode("utf-8", "replace") if isinstance(out, bytes) else out) + "\n(gdb timed out)"
+    except OSError as e:
+        return "gdb did not run: %s" % e
+
+
+def postmortem(port):
+    """What a hung guest is doing, read through its gdb stub before it is killed:
+    every CPU's place, context, runqueue and backtrace, the tasks, and the log
+    lines no console printed (jx-hang in tools/gdb/janus.py)."""
+    return gdb_batch(port, ["jx-hang"], 120)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build():
+    proc = subprocess.run(["make", "-s", "-C", ROOT, "all", "iso"], capture_output=True, text=True)
+    if proc.returncode:
+        print(proc.stdout + proc.stderr)
+    return proc.returncode == 0
