@@ -1,5 +1,5 @@
 /*
- * N_TTY, the line discipline (step 4 of the path of one keystroke,
+ * N_TTY, the line discipline (step 5 of the path of one keystroke,
  * docs/tty.md): what turns the bytes a terminal receives into what a
  * program reads. The bottom half hands it bytes (n_tty_receive_buf, process
  * context, under tty->ldisc_lock); it edits the line in canonical mode
