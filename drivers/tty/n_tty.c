@@ -11,7 +11,6 @@
  * n_tty_write.c's.
  */
 #include <linux/ctype.h>
-#include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -21,7 +20,6 @@
 #include <linux/tty.h>
 #include <linux/tty_flip.h>
 #include <linux/uaccess.h>
-#include <uapi/linux/fcntl.h>
 #include "n_tty_internal.h"
 
 enum erase_kind { ERASE, WERASE, KILL };

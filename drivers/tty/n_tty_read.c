@@ -3,7 +3,6 @@
  * a finished line in canonical mode, VMIN/VTIME's bytes in raw mode, taken
  * from N_TTY's read buffer under tty->ldisc_lock.
  */
-#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>

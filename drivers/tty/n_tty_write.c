@@ -13,7 +13,6 @@
 #include <linux/tty.h>
 #include <linux/tty_flip.h>
 #include <linux/uaccess.h>
-#include <uapi/linux/fcntl.h>
 #include "n_tty_internal.h"
 
 /**

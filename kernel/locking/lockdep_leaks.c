@@ -4,7 +4,6 @@
  */
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
-#include <linux/errno.h>
 #include <linux/hardirq.h>
 #include <linux/init.h>
 #include <linux/irqflags.h>
