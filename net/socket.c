@@ -16,7 +16,6 @@
 #include <linux/uaccess.h>
 #include <janus/vfs.h>
 #include <uapi/linux/fcntl.h>
-#include <uapi/linux/sockios.h>
 #include "socket_internal.h"
 
 static const struct net_proto_family *net_families[AF_MAX];

@@ -12,7 +12,6 @@
 #include <linux/uaccess.h>
 #include <janus/vfs.h>
 #include <uapi/linux/fcntl.h>
-#include <uapi/linux/sockios.h>
 #include "socket_internal.h"
 
 static const struct file_operations socket_file_ops;

@@ -11,8 +11,6 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <janus/vfs.h>
-#include <uapi/linux/fcntl.h>
-#include <uapi/linux/sockios.h>
 #include "socket_internal.h"
 
 /**

@@ -11,8 +11,6 @@
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <janus/vfs.h>
-#include <uapi/linux/fcntl.h>
-#include <uapi/linux/sockios.h>
 
 /* socketcall's argument counts, by call number (Linux's nargs[]). */
 static const unsigned char socketcall_nargs[SYS_SENDMMSG + 1] = {

@@ -5,7 +5,6 @@
  */
 #include <asm/extable.h>
 #include <linux/err.h>
-#include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -17,9 +16,6 @@
 #include <linux/vmalloc.h>
 #include <janus/log.h>
 #include <janus/vfs.h>
-#include <uapi/janus/module.h>
-#include <uapi/linux/module.h>
-#include <uapi/linux/fcntl.h>
 #include "internal.h"
 
 LIST_HEAD(modules);

@@ -25,9 +25,6 @@
 #include <linux/vmalloc.h>
 #include <janus/log.h>
 #include <janus/vfs.h>
-#include <uapi/janus/module.h>
-#include <uapi/linux/module.h>
-#include <uapi/linux/fcntl.h>
 #include "internal.h"
 
 static int add_unformed_module(struct module *mod)

@@ -16,9 +16,6 @@
 #include <linux/vmalloc.h>
 #include <janus/log.h>
 #include <janus/vfs.h>
-#include <uapi/janus/module.h>
-#include <uapi/linux/module.h>
-#include <uapi/linux/fcntl.h>
 #include "internal.h"
 
 /* Someone holding a reference, for the "in use" report of delete_module. */

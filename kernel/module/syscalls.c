@@ -17,7 +17,6 @@
 #include <linux/vmalloc.h>
 #include <janus/log.h>
 #include <janus/vfs.h>
-#include <uapi/janus/module.h>
 #include <uapi/linux/module.h>
 #include <uapi/linux/fcntl.h>
 #include "internal.h"

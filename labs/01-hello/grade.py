@@ -1,4 +1,4 @@
-"""Lab 1's grader (tools/grade.py): greet.ko, driven by /bin/lab01 (user/bin/lab01.c)."""
+# Lab 1's grader (tools/grade.py): greet.ko, driven by /bin/lab01 (user/bin/lab01.c).
 MODULE = "greet"
 PROGRAM = ["lab01"]
 SMP = 1

@@ -1,5 +1,5 @@
-"""Lab 2's grader (tools/grade.py): eduwait.ko on QEMU's edu device, driven by
-/bin/lab02 (user/bin/lab02.c). The built-in edu driver is kept off the device."""
+# Lab 2's grader (tools/grade.py): eduwait.ko on QEMU's edu device, driven by
+# /bin/lab02 (user/bin/lab02.c). The built-in edu driver is kept off the device.
 MODULE = "eduwait"
 PROGRAM = ["lab02"]
 SMP = 2

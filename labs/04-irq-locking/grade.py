@@ -1,9 +1,9 @@
-"""Lab 4's grader (tools/grade.py): edulock.ko on QEMU's edu device, two CPUs,
-driven by /bin/lab04 (user/bin/lab04.c). The handler may spin while the other
-CPU holds the ledger's lock, and under TCG on a loaded host that other CPU's
-thread can be descheduled for a long while: handler times here are host
-scheduling, not the student's code, so only a handler slower than 5 s is
-reported (lab 3 is the lab about slow handlers)."""
+# Lab 4's grader (tools/grade.py): edulock.ko on QEMU's edu device, two CPUs,
+# driven by /bin/lab04 (user/bin/lab04.c). The handler may spin while the other
+# CPU holds the ledger's lock, and under TCG on a loaded host that other CPU's
+# thread can be descheduled for a long while: handler times here are host
+# scheduling, not the student's code, so only a handler slower than 5 s is
+# reported (lab 3 is the lab about slow handlers).
 MODULE = "edulock"
 PROGRAM = ["lab04"]
 SMP = 2

@@ -1,5 +1,5 @@
-"""Lab 5's grader (tools/grade.py): ctxcount.ko on QEMU's edu device, two CPUs,
-driven by /bin/lab05 (user/bin/lab05.c)."""
+# Lab 5's grader (tools/grade.py): ctxcount.ko on QEMU's edu device, two CPUs,
+# driven by /bin/lab05 (user/bin/lab05.c).
 MODULE = "ctxcount"
 PROGRAM = ["lab05"]
 SMP = 2

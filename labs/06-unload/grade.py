@@ -1,6 +1,6 @@
-"""Lab 6's grader (tools/grade.py): edutidy.ko on QEMU's edu device, driven by
-/bin/lab06 (user/bin/lab06.c). The kernel's leftover checks at rmmod are the
-examiners: each "BUG: module edutidy unloaded with ..." fails its check."""
+# Lab 6's grader (tools/grade.py): edutidy.ko on QEMU's edu device, driven by
+# /bin/lab06 (user/bin/lab06.c). The kernel's leftover checks at rmmod are the
+# examiners: each "BUG: module edutidy unloaded with ..." fails its check.
 MODULE = "edutidy"
 PROGRAM = ["lab06"]
 SMP = 2

@@ -1,9 +1,9 @@
-"""Driver `demo` (tests/configs: drive-demo): the smallest use of the runner's
-extension point for configurations that drive a running QEMU. It boots
-normally (no self-test), waits for init on the serial console, asks QEMU's
-monitor over QMP, types on the keyboard, sends bytes to the serial line,
-and reads a kernel variable with gdb through QEMU's stub. docs/testing.md
-describes the session object."""
+# Driver `demo` (tests/configs: drive-demo): the smallest use of the runner's
+# extension point for configurations that drive a running QEMU. It boots
+# normally (no self-test), waits for init on the serial console, asks QEMU's
+# monitor over QMP, types on the keyboard, sends bytes to the serial line,
+# and reads a kernel variable with gdb through QEMU's stub. docs/testing.md
+# describes the session object.
 import re
 
 

@@ -1,18 +1,18 @@
-"""Driver `gdb` (tests/configs: gdb-helpers): gdb in batch mode through every Janus helper.
-
-The configuration boots two CPUs paused (-S), with the tracer on, running the
-tasklet and syscall suites (so there is user mode, kernel tasks, softirqs
-and idle to interrupt). The driver runs gdb the way a student would
-(tools/gdbinit loads tools/gdb/janus.py), checks each section of its output,
-then detaches and lets the self-tests finish:
-
-  hbreak kmain; bt                       gdb stops in the kernel at all
-  bt from the timer handler              interrupting a task, the idle loop and user mode:
-                                         <IRQ> ... </IRQ> and on into the interrupted frames
-  bt from a tasklet                      <SOFTIRQ> ... </SOFTIRQ> <IRQ> ... </IRQ> then the task
-  jx-context, lx-cpus, lx-ps, lx-dmesg, lx-lsmod, lx-symbols, lx-interruptlist,
-  $lx_current(), $lx_per_cpu(), jx-trace, jx-stacks, jx-hang (the runner's post-mortem)
-Python 3 standard library only."""
+# Driver `gdb` (tests/configs: gdb-helpers): gdb in batch mode through every Janus helper.
+#
+# The configuration boots two CPUs paused (-S), with the tracer on, running the
+# tasklet and syscall suites (so there is user mode, kernel tasks, softirqs
+# and idle to interrupt). The driver runs gdb the way a student would
+# (tools/gdbinit loads tools/gdb/janus.py), checks each section of its output,
+# then detaches and lets the self-tests finish:
+#
+#   hbreak kmain; bt                       gdb stops in the kernel at all
+#   bt from the timer handler              interrupting a task, the idle loop and user mode:
+#                                          <IRQ> ... </IRQ> and on into the interrupted frames
+#   bt from a tasklet                      <SOFTIRQ> ... </SOFTIRQ> <IRQ> ... </IRQ> then the task
+#   jx-context, lx-cpus, lx-ps, lx-dmesg, lx-lsmod, lx-symbols, lx-interruptlist,
+#   $lx_current(), $lx_per_cpu(), jx-trace, jx-stacks, jx-hang (the runner's post-mortem)
+# Python 3 standard library only.
 import re
 
 # (section, gdb commands). Each section's output is checked below.

@@ -1,12 +1,12 @@
-"""Driver `gdb_modules` (tests/configs: gdb-modules): lx-lsmod and lx-symbols with a module in.
-
-The configuration boots paused (-S) and runs the module_loop suite, whose
-first round loads modules/hello.ko. gdb stops in do_init_module (the module is on
-the `modules` list, its init not yet run); lx-lsmod must list it,
-lx-symbols must load build/modules/hello.ko at its section addresses, and a
-breakpoint in hello_init must then hit with its source line, as
-docs/modules.md shows by hand. The checks are tests/drivers/gdb.py's.
-Python 3 standard library only."""
+# Driver `gdb_modules` (tests/configs: gdb-modules): lx-lsmod and lx-symbols with a module in.
+#
+# The configuration boots paused (-S) and runs the module_loop suite, whose
+# first round loads modules/hello.ko. gdb stops in do_init_module (the module is on
+# the `modules` list, its init not yet run); lx-lsmod must list it,
+# lx-symbols must load build/modules/hello.ko at its section addresses, and a
+# breakpoint in hello_init must then hit with its source line, as
+# docs/modules.md shows by hand. The checks are tests/drivers/gdb.py's.
+# Python 3 standard library only.
 import importlib.util
 import os
 

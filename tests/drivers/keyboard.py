@@ -1,12 +1,12 @@
-"""Driver `keyboard` (tests/configs: keyboard): a person at QEMU's window.
-It types on the PS/2 keyboard through QEMU's monitor (QMP sendkey, one
-key at a time), at the shell init keeps on the VGA console (/dev/tty1),
-and checks what that shell received: a command's output redirected to the
-serial line, the typed line on the screen (read from video memory with
-QMP pmemsave), ^C stopping a sleep, IRQ 1's count in /proc/interrupts
-with both of its handlers, seed 003's and the keyboard's, and ps typed on
-the keyboard seeing the serial line's shell asleep in kernel_wait while
-its `sleep 5` runs (an observer on another terminal cannot race it)."""
+# Driver `keyboard` (tests/configs: keyboard): a person at QEMU's window.
+# It types on the PS/2 keyboard through QEMU's monitor (QMP sendkey, one
+# key at a time), at the shell init keeps on the VGA console (/dev/tty1),
+# and checks what that shell received: a command's output redirected to the
+# serial line, the typed line on the screen (read from video memory with
+# QMP pmemsave), ^C stopping a sleep, IRQ 1's count in /proc/interrupts
+# with both of its handlers, seed 003's and the keyboard's, and ps typed on
+# the keyboard seeing the serial line's shell asleep in kernel_wait while
+# its `sleep 5` runs (an observer on another terminal cannot race it).
 import os
 import re
 import tempfile

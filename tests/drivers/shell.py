@@ -1,16 +1,16 @@
-"""Driver `shell` (tests/configs: shell): a person at the serial terminal.
-It waits for the shell's banner, then types commands a key at a time with
-short pauses, as someone would, and checks what comes back: echo, ls /bin,
-a pipeline, redirection, $?, a background job and wait, `sleep 10` cut
-short by ^C (the shell answers within a second and lives on), seed003, an
-unknown command, the serial line's interrupt count rising in
-/proc/interrupts; then bad input: binary garbage, a 64 KiB paste at full
-speed into `wc -c` (every byte delivered or counted as an overrun, and the
-figures printed), an over-long line, a burst of ^C; the demo program's
-subcommands (two provoke the kernel reports the configuration declares);
-job control (^Z, jobs, ps state T, bg, fg, ^C); a module's life
-(modinfo, insmod with parameters, dmesg, lsmod, rmmod, and their errors);
-and exit, after which init starts a new shell."""
+# Driver `shell` (tests/configs: shell): a person at the serial terminal.
+# It waits for the shell's banner, then types commands a key at a time with
+# short pauses, as someone would, and checks what comes back: echo, ls /bin,
+# a pipeline, redirection, $?, a background job and wait, `sleep 10` cut
+# short by ^C (the shell answers within a second and lives on), seed003, an
+# unknown command, the serial line's interrupt count rising in
+# /proc/interrupts; then bad input: binary garbage, a 64 KiB paste at full
+# speed into `wc -c` (every byte delivered or counted as an overrun, and the
+# figures printed), an over-long line, a burst of ^C; the demo program's
+# subcommands (two provoke the kernel reports the configuration declares);
+# job control (^Z, jobs, ps state T, bg, fg, ^C); a module's life
+# (modinfo, insmod with parameters, dmesg, lsmod, rmmod, and their errors);
+# and exit, after which init starts a new shell.
 import time
 
 KEY_PAUSE = 0.01  # between keys

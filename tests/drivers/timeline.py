@@ -1,20 +1,20 @@
-"""Driver `timeline` (tests/configs: timeline): `make timeline`'s scenario, checked.
-
-The configuration boots two CPUs with the tracer on and `trace_demo`
-(drivers/trace_demo.c). When the kernel says seed003 sleeps in read(), the
-driver presses a key (a real IRQ 1 from QEMU's keyboard controller), cuts
-the trace the kernel prints out of the serial log, converts it with
-tools/trace2perfetto.py (as tools/timeline.py does for `make timeline`) and
-checks what came out:
-
-- build/trace.txt has the demo's story: IRQ 1 in hardirq context (d.h), the
-  tasklet in a softirq (s), the work item in a kworker, an IPI on the other CPU;
-- build/trace.json follows the Trace Event Format: every event has the fields
-  its phase needs, one named track per CPU, slices on a track nest, flows pair up;
-- build/timeline.svg parses as XML and has a lane per CPU in each panel;
-- where a renderer is installed (rsvg-convert, Debian's librsvg2-bin, or
-  chromium), the SVG renders to a PNG that is not blank.
-Python 3 standard library only."""
+# Driver `timeline` (tests/configs: timeline): `make timeline`'s scenario, checked.
+#
+# The configuration boots two CPUs with the tracer on and `trace_demo`
+# (drivers/trace_demo.c). When the kernel says seed003 sleeps in read(), the
+# driver presses a key (a real IRQ 1 from QEMU's keyboard controller), cuts
+# the trace the kernel prints out of the serial log, converts it with
+# tools/trace2perfetto.py (as tools/timeline.py does for `make timeline`) and
+# checks what came out:
+#
+# - build/trace.txt has the demo's story: IRQ 1 in hardirq context (d.h), the
+#   tasklet in a softirq (s), the work item in a kworker, an IPI on the other CPU;
+# - build/trace.json follows the Trace Event Format: every event has the fields
+#   its phase needs, one named track per CPU, slices on a track nest, flows pair up;
+# - build/timeline.svg parses as XML and has a lane per CPU in each panel;
+# - where a renderer is installed (rsvg-convert, Debian's librsvg2-bin, or
+#   chromium), the SVG renders to a PNG that is not blank.
+# Python 3 standard library only.
 import importlib.util
 import json
 import os

@@ -1,10 +1,10 @@
-"""Driver `trace_shell` (tests/configs: trace-shell): the tracer as a student
-meets it in a normal boot (no trace=, no self-tests), at the shell on the
-serial line. Nothing is traced at boot, as in Linux: /proc/trace is its
-header alone. The driver types `echo irq: > /proc/set_event` (every irq
-event on), then `cat /proc/trace | grep irq_handler_entry`: the serial
-line's own interrupts, the keys just typed, are there with the latency
-flags, `d.h` (interrupts off, in a hardirq), and the ttyS0 handler's name."""
+# Driver `trace_shell` (tests/configs: trace-shell): the tracer as a student
+# meets it in a normal boot (no trace=, no self-tests), at the shell on the
+# serial line. Nothing is traced at boot, as in Linux: /proc/trace is its
+# header alone. The driver types `echo irq: > /proc/set_event` (every irq
+# event on), then `cat /proc/trace | grep irq_handler_entry`: the serial
+# line's own interrupts, the keys just typed, are there with the latency
+# flags, `d.h` (interrupts off, in a hardirq), and the ttyS0 handler's name.
 import re
 import time
 

@@ -8,14 +8,6 @@ from .stacks import stack_name
 from .context import context_words
 
 
-def lock_owner(name):
-    try:
-        lock = sym(name)
-    except gdb.error:
-        return None
-    return int(lock["owner_cpu"])
-
-
 class JxHang(gdb.Command):
     """jx-hang: everything that explains a stopped kernel, for a post-mortem.
 

@@ -5,16 +5,16 @@ from .cpus import per_cpu, online_cpus, current_task
 
 
 STACK_PAINT = 0x57ac57ac
-
-
 THREAD_SIZE = 8192  # include/linux/sched.h
+# Each CPU's interrupt stacks, and the per-CPU variable with the top of each.
+IRQ_STACKS = (("hardirq", "hardirq_stack_top"), ("softirq", "softirq_stack_top"))
 
 
 def stacks_of(cpu):
     """(name, bottom, top) of every kernel stack cpu may be on."""
     size = irq_stack_size()
     out = []
-    for name, var in (("hardirq", "hardirq_stack_top"), ("softirq", "softirq_stack_top")):
+    for name, var in IRQ_STACKS:
         top = int(per_cpu(var, cpu))
         if top:
             out.append((name, top - size, top))
@@ -54,7 +54,7 @@ class JxStacks(gdb.Command):
         size = irq_stack_size()
         for c in online_cpus():
             parts = []
-            for name, var in (("hardirq", "hardirq_stack_top"), ("softirq", "softirq_stack_top")):
+            for name, var in IRQ_STACKS:
                 top = int(per_cpu(var, c))
                 mem = bytes(inferior.read_memory(top - size, size))
                 unused = 0

@@ -43,8 +43,7 @@ class LxPs(gdb.Command):
         print("%-10s %5s %3s %-5s %s" % ("TASK", "PID", "CPU", "STATE", "COMM"))
         tasks = [sym("&init_task")] + list(list_for_each(sym("task_list"), "struct task_struct", "tasks"))
         for t in tasks:
-            state = int(t["state"])
-            letter = "R" if state == 0 else "S" if state & 1 else "D" if state & 2 else "X"
+            letter = task_state_letter(t)
             if int(t) in running:
                 letter += "*"  # on a CPU right now
             print("0x%08x %5d %3d %-5s %s" % (int(t), int(t["pid"]), int(t["cpu"]), letter, comm(t)))
