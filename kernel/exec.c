@@ -143,7 +143,11 @@ static int load_program(const char *path, const struct program_args *args,
 	*regs = (struct pt_regs){
 		.ip = ((const Elf32_Ehdr *)file)->e_entry, .sp = sp,
 		.cs = __USER_CS, .ss = __USER_DS, .ds = __USER_DS, .es = __USER_DS,
-		.fs = __USER_DS, .gs = __USER_DS, .flags = X86_EFLAGS_IF | 0x2,
+		/* fs and gs null, as Linux starts a process: user code has no use
+		 * for them, and the way back to user mode after every system call
+		 * and interrupt loads the user's fs (the kernel's per-CPU segment
+		 * is in it meanwhile), which for a null selector reads no descriptor. */
+		.fs = 0, .gs = 0, .flags = X86_EFLAGS_IF | 0x2,
 	};
 	*mmp = mm;
 	return 0;

@@ -39,7 +39,20 @@ struct irq_desc {
 	struct wait_queue_head wait_for_threads;
 };
 
-struct irq_desc *irq_to_desc(unsigned int irq);
+/* The table itself, kernel/irq/irqdesc.c: use irq_to_desc(). */
+extern struct irq_desc irq_desc[NR_IRQS];
+
+/**
+ * irq_to_desc() - The descriptor of interrupt line @irq.
+ * @irq: the IRQ number
+ *
+ * Context: any context; does not sleep.
+ * Return: the descriptor, or NULL if @irq >= NR_IRQS.
+ */
+static inline struct irq_desc *irq_to_desc(unsigned int irq)
+{
+	return irq < NR_IRQS ? &irq_desc[irq] : NULL;
+}
 unsigned int kstat_irqs(unsigned int irq);
 /* Lines disabled because nobody cared, so far (kernel/irq/spurious.c). */
 extern unsigned long irqs_spurious_disabled;

@@ -49,7 +49,7 @@ static void mask_ack(struct irq_desc *desc)
 
 /* Runs the handlers, again while arrivals came meanwhile, then unmasks the
  * line unless it is disabled; desc->lock held (dropped around the handlers). */
-static irqreturn_t run_handlers(struct irq_desc *desc)
+static __always_inline irqreturn_t run_handlers(struct irq_desc *desc)
 {
 	irqreturn_t ret = IRQ_NONE;
 

@@ -10,7 +10,30 @@ irqreturn_t handle_irq_event(struct irq_desc *desc);
 /* Runs a shared line's handlers without an arrival (irqpoll; chip.c). */
 bool irq_poll_line(struct irq_desc *desc, bool disabled);
 /* Counts an arrival; disables a line nobody handles (kernel/irq/spurious.c). */
-irqreturn_t note_interrupt(struct irq_desc *desc, irqreturn_t ret);
+irqreturn_t note_interrupt_slow(struct irq_desc *desc, irqreturn_t ret);
+#define NOTE_INTERRUPT_WINDOW 100000 /* arrivals per window of the storm policy */
+
+/**
+ * note_interrupt() - Count one arrival of a line and what its handlers said.
+ * @desc: the line
+ * @ret:  the handlers' results, or-ed: IRQ_NONE if none of them claimed it
+ *
+ * A claimed arrival that does not end a window is one increment, inline;
+ * anything else (unclaimed, a run of the poller, the window's last) goes to
+ * note_interrupt_slow(), which has the whole policy.
+ *
+ * Context: hardirq, from handle_irq_event(), without desc->lock.
+ * Return: @ret, or IRQ_HANDLED if another line's handler claimed it.
+ */
+static __always_inline irqreturn_t note_interrupt(struct irq_desc *desc, irqreturn_t ret)
+{
+	if (likely(ret != IRQ_NONE && !(desc->istate & IRQS_POLL_INPROGRESS) &&
+		   desc->irq_count < NOTE_INTERRUPT_WINDOW - 1)) {
+		desc->irq_count++;
+		return ret;
+	}
+	return note_interrupt_slow(desc, ret);
+}
 /* Threaded handlers (kernel/irq/thread.c). */
 void irq_wake_thread(struct irq_desc *desc, struct irqaction *action);
 int irq_start_thread(struct irqaction *action);

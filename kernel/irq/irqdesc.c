@@ -8,23 +8,11 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
-static struct irq_desc irq_desc[NR_IRQS];
+struct irq_desc irq_desc[NR_IRQS];
 static u32 dynamic_irqs_used; /* bit n: IRQ_DYNAMIC_BASE + n is allocated */
 static DEFINE_SPINLOCK(dynamic_irqs_lock);
 
 BUILD_BUG_ON(NR_IRQS - IRQ_DYNAMIC_BASE > 32);
-
-/**
- * irq_to_desc() - The descriptor of interrupt line @irq.
- * @irq: the IRQ number
- *
- * Context: any context; does not sleep.
- * Return: the descriptor, or NULL if @irq >= NR_IRQS.
- */
-struct irq_desc *irq_to_desc(unsigned int irq)
-{
-	return irq < NR_IRQS ? &irq_desc[irq] : NULL;
-}
 
 /**
  * irq_set_chip() - Attach a line to its interrupt controller, masked and disabled.

@@ -35,7 +35,7 @@
 #include <janus/log.h>
 #include "internals.h"
 
-#define WINDOW 100000
+#define WINDOW NOTE_INTERRUPT_WINDOW
 #define UNHANDLED_LIMIT 99900
 #define POLL_INTERVAL (HZ / 10)
 
@@ -151,7 +151,7 @@ static void report_and_disable(struct irq_desc *desc)
 }
 
 /**
- * note_interrupt() - Count one arrival of a line and what its handlers said.
+ * note_interrupt_slow() - note_interrupt() for an arrival it does not count inline.
  * @desc: the line
  * @ret:  the handlers' results, or-ed: IRQ_NONE if none of them claimed it
  *
@@ -163,7 +163,7 @@ static void report_and_disable(struct irq_desc *desc)
  * Context: hardirq, from handle_irq_event(), without desc->lock.
  * Return: @ret, or IRQ_HANDLED if another line's handler claimed it.
  */
-irqreturn_t note_interrupt(struct irq_desc *desc, irqreturn_t ret)
+irqreturn_t note_interrupt_slow(struct irq_desc *desc, irqreturn_t ret)
 {
 	if (desc->istate & IRQS_POLL_INPROGRESS)
 		return ret;
