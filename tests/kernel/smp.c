@@ -286,13 +286,20 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 		kthread_stop(t[i]);
 }
 
+struct cpus_seen {
+	cpu_bits_t cpus;
+	unsigned int wakeups;
+};
+
+/* Sleeps and wakes up again and again (the subject), noting its CPU each time. */
 static int note_cpus_while_sleeping(void *data)
 {
-	cpu_bits_t *seen = data;
+	struct cpus_seen *seen = data;
 
 	while (!kthread_should_stop()) {
-		*seen |= CPU_BIT(smp_processor_id()); /* only this thread writes it */
+		seen->cpus |= CPU_BIT(smp_processor_id()); /* only this thread writes it */
 		msleep(1);
+		WRITE_ONCE(seen->wakeups, seen->wakeups + 1);
 	}
 	return 0;
 }
@@ -302,18 +309,16 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 	int cpu;
 
 	for_each_online_cpu(cpu) {
-		cpu_bits_t seen = 0;
+		struct cpus_seen seen = { 0 };
 		struct task_struct *t = kthread_create(note_cpus_while_sleeping, &seen, "bound/%d", cpu);
 
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 		kthread_bind(t, cpu);
 		wake_up_process(t);
-		/* Under a loaded host the thread may not have run yet: wait until
-		 * it has, then let it sleep and wake a few more times. */
-		KUNIT_EXPECT_TRUE(test, wait_until(*(volatile cpu_bits_t *)&seen, TEST_WAIT_MS));
-		msleep(20);
+		/* Five wake-ups, each a chance to land on another CPU. */
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(seen.wakeups) >= 5, TEST_WAIT_MS));
 		kthread_stop(t);
-		KUNIT_EXPECT_EQ(test, seen, CPU_BIT(cpu));
+		KUNIT_EXPECT_EQ(test, seen.cpus, CPU_BIT(cpu));
 	}
 }
 
@@ -325,7 +330,7 @@ static void set_cpus_allowed_moves_the_running_task(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(cpu)), 0);
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu); /* moved before the call returned */
 		KUNIT_EXPECT_EQ(test, current->cpu, cpu);
-		msleep(2);
+		msleep(2); /* the subject, not a wait: a sleep and wake-up keep it there */
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu);
 	}
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, 0), -EINVAL);
