@@ -85,6 +85,14 @@ static void each_cpu_answers_in_hardirq_as_itself(struct kunit *test)
 	}
 }
 
+/* Whether sp is in the interrupt stack that ends at top. An interrupt that
+ * comes while its CPU runs softirqs stays on the softirq stack
+ * (arch/x86/entry.asm), as in Linux: that is where an IPI may run too. */
+static bool on_irq_stack(unsigned long sp, unsigned long top)
+{
+	return sp < top && sp >= top - IRQ_STACK_SIZE;
+}
+
 static void interrupt_stacks_and_per_cpu_areas_are_per_cpu(struct kunit *test)
 {
 	struct self_report r[NR_CPUS] = { { 0 } };
@@ -97,8 +105,9 @@ static void interrupt_stacks_and_per_cpu_areas_are_per_cpu(struct kunit *test)
 		unsigned long top = per_cpu(hardirq_stack_top, cpu);
 
 		KUNIT_EXPECT_EQ(test, r[cpu].percpu_off, __per_cpu_offset[cpu]);
-		if (cpu != me) /* the IPI ran on that CPU's hardirq stack */
-			KUNIT_EXPECT_TRUE(test, r[cpu].sp < top && r[cpu].sp >= top - IRQ_STACK_SIZE);
+		if (cpu != me) /* the IPI ran on an interrupt stack of that CPU */
+			KUNIT_EXPECT_TRUE(test, on_irq_stack(r[cpu].sp, top) ||
+						on_irq_stack(r[cpu].sp, per_cpu(softirq_stack_top, cpu)));
 		for_each_online_cpu(other) {
 			if (other == cpu)
 				continue;
