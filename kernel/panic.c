@@ -25,6 +25,55 @@ static int panic_cpu = -1;
 
 DEFINE_PER_CPU(struct report_clock, report_clock);
 
+/*
+ * The report lock: reports from two CPUs come out one after the other, never
+ * line by line in turn (Linux serialises an oops with die_lock and a stack
+ * dump with printk_cpu_sync). The CPU that holds it may nest reports (a WARN
+ * inside a report, an NMI's). A holder that takes longer than
+ * REPORT_WAIT_MS (stopped, or waiting for a lock its waiter holds) is not
+ * waited for any longer: the report then prints beside it, never lost.
+ */
+#define REPORT_WAIT_MS 5000
+static int report_owner = -1;
+
+static void report_lock(void)
+{
+	int cpu = smp_processor_id(), free = -1;
+	u64 end = local_clock() + REPORT_WAIT_MS * 1000000ull;
+
+	while (!__atomic_compare_exchange_n(&report_owner, &free, cpu, false, __ATOMIC_ACQUIRE,
+					    __ATOMIC_RELAXED)) {
+		if (free == cpu || local_clock() > end)
+			return;
+		free = -1;
+		cpu_relax();
+	}
+}
+
+static void report_unlock(void)
+{
+	int cpu = smp_processor_id();
+
+	__atomic_compare_exchange_n(&report_owner, &cpu, -1, false, __ATOMIC_RELEASE,
+				    __ATOMIC_RELAXED);
+}
+
+/**
+ * other_cpu_in_panic() - Whether a CPU other than this one is in panic().
+ *
+ * Then the consoles are that CPU's alone: printk on this one only stores
+ * its lines, and the panicking CPU prints them.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if another CPU panics.
+ */
+bool other_cpu_in_panic(void)
+{
+	int cpu = READ_ONCE(panic_cpu);
+
+	return cpu >= 0 && cpu != smp_processor_id();
+}
+
 /* Only reports printed where this CPU cannot switch tasks are timed: that is
  * where handlers run, and the start and the end are sure to be on one CPU. */
 static bool report_clock_runs(void)
@@ -35,12 +84,16 @@ static bool report_clock_runs(void)
 /**
  * report_begin() - A report starts printing on this CPU.
  *
+ * Waits (a few seconds at most) for a report another CPU is printing to end.
+ *
  * Context: any; pair with report_end() in the same context.
  */
 void report_begin(void)
 {
 	struct report_clock *c = this_cpu_ptr(&report_clock);
 
+	if (!c->nest++)
+		report_lock();
 	if (report_clock_runs() && !c->depth++)
 		c->start = local_clock();
 }
@@ -59,6 +112,8 @@ void report_end(void)
 	 * runs is inside that report, so this end is its end. */
 	if (c->depth && !--c->depth)
 		c->ns += local_clock() - c->start;
+	if (c->nest && !--c->nest)
+		report_unlock();
 }
 
 /**
@@ -107,10 +162,12 @@ void panic(const char *fmt, ...)
 	if (len && msg[len - 1] == '\n')
 		msg[len - 1] = '\0';
 
+	report_begin(); /* after the report another CPU is printing, if any */
 	pr_emerg("Kernel panic - not syncing: %s\n", msg);
 	dump_stack_lvl(KERN_EMERG);
 	ftrace_dump();
 	smp_send_stop(); /* every other CPU halts, and says so */
+	console_flush_on_panic(); /* a stopped CPU may hold the console lock */
 	pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	qemu_exit(QEMU_EXIT_PANIC);
 	for (;;)

@@ -124,6 +124,7 @@ void show_regs(const struct pt_regs *regs)
  */
 void die(const char *str, struct pt_regs *regs, unsigned long err)
 {
+	report_begin(); /* one CPU's oops at a time (Linux's die_lock) */
 	oops_in_progress++;
 	if (str)
 		pr_emerg("Oops: %s: %04lx [#%d]\n", str, err & 0xffff, ++die_counter);
@@ -134,6 +135,7 @@ void die(const char *str, struct pt_regs *regs, unsigned long err)
 	pr_emerg("---[ end trace %08x ]---\n", die_counter);
 	ftrace_dump(); /* what this CPU and the others did just before */
 	oops_in_progress--;
+	report_end();
 
 	if (in_interrupt())
 		panic("Fatal exception in interrupt");

@@ -34,6 +34,7 @@ void report_end(void);
 struct report_clock {
 	unsigned int depth; /* reports being printed on this CPU, nested */
 	u64 start, ns;
+	unsigned int nest; /* reports begun on this CPU, timed or not */
 };
 DECLARE_PER_CPU(struct report_clock, report_clock);
 u64 report_ns_printing(void);

@@ -5,7 +5,11 @@
  * Storing takes a short irq-safe lock, so any context can printk. Printing
  * takes the console lock only by trylock: whoever holds it prints the records
  * that others add meanwhile, so a hardirq that interrupts a printk never waits
- * for it, and nothing stored is lost. An oops or panic breaks the console lock.
+ * for it, and nothing stored is lost. Once a CPU panics, the consoles are its
+ * alone: the others only store (Linux's other_cpu_in_panic()), and it breaks
+ * the console lock of a CPU it stopped. An oops or panic also breaks the lock
+ * its own CPU held when it struck; never another CPU's, which is printing and
+ * prints the report's lines too, so two CPUs never write at once.
  * Every console write is synchronous and polled, with preemption off: printk
  * never sleeps and never waits for an interrupt, from any context.
  */
@@ -18,7 +22,9 @@
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
+#include <linux/panic.h>
 #include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -46,6 +52,7 @@ static u64 console_seq;  /* the next record the consoles have not printed */
 static bool console_mid_line; /* the last printed record did not end its line */
 static arch_spinlock_t logbuf_lock = __ARCH_SPIN_LOCK_UNLOCKED;
 static int console_locked;
+static int console_owner = -1; /* the CPU that holds console_locked */
 static struct console *console_list;
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
@@ -136,15 +143,29 @@ static void write_consoles(struct console *only, const char *s, unsigned int n)
  */
 static bool console_trylock(void)
 {
+	int cpu;
+
 	preempt_disable();
-	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE) || READ_ONCE(oops_in_progress))
+	cpu = smp_processor_id();
+	if (other_cpu_in_panic())
+		goto busy; /* its CPU prints (every line stored here too) */
+	if (!__atomic_exchange_n(&console_locked, 1, __ATOMIC_ACQUIRE)) {
+		WRITE_ONCE(console_owner, cpu);
 		return true;
+	}
+	/* The oops or panic struck this CPU while it held the lock: it would
+	 * never get back to printing. Another CPU's holder goes on, so its lock
+	 * is respected: two CPUs writing at once mix their lines char by char. */
+	if (READ_ONCE(oops_in_progress) && READ_ONCE(console_owner) == cpu)
+		return true;
+busy:
 	preempt_enable();
 	return false;
 }
 
 static void console_unlock(void)
 {
+	WRITE_ONCE(console_owner, -1);
 	__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
 	preempt_enable();
 }
@@ -162,6 +183,8 @@ static bool console_next_line(char *buf, size_t size, int *n, int *level, u64 *d
 	unsigned long irqflags;
 	bool got = false;
 
+	if (other_cpu_in_panic())
+		return false; /* let go of the console: the panicking CPU prints the rest */
 	local_irq_save(irqflags);
 	arch_spin_lock(&logbuf_lock);
 	if (console_seq < log_oldest_seq()) {
@@ -289,6 +312,23 @@ void console_write_direct(struct console *con, const char *s, unsigned int n)
 	con->write(con, s, n);
 	console_unlock();
 	console_flush(); /* what printk stored meanwhile */
+}
+
+/**
+ * console_flush_on_panic() - Print what is stored, even if a stopped CPU holds the console lock.
+ *
+ * For panic(), once the other CPUs are stopped: one may have been stopped
+ * with the console lock held, and would never let go of it.
+ *
+ * Context: panic() only, on the panicking CPU, the other CPUs stopped.
+ */
+void console_flush_on_panic(void)
+{
+	if (READ_ONCE(console_owner) != smp_processor_id()) {
+		WRITE_ONCE(console_owner, -1);
+		__atomic_store_n(&console_locked, 0, __ATOMIC_RELEASE);
+	}
+	console_flush();
 }
 
 /**

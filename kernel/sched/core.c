@@ -93,12 +93,20 @@ void finish_task_switch(struct task_struct *prev)
 	}
 	if (lockdep_enabled())
 		lock_acquire(&rq->lock.dep_map, true, _THIS_IP_);
+	/* Not preemptible until the switch is complete: preempted at the unlock
+	 * (an interrupt that wakes a task comes in as soon as interrupts are
+	 * on), this task would leave @prev unqueued or undead until it runs
+	 * again. For the idle task that can be never: a task that waits by
+	 * halting (wait_until) keeps its CPU, and a dead kthread stayed counted
+	 * by nr_exiting_tasks() for 20 s. */
+	preempt_disable();
 	spin_unlock_irq(&rq->lock);
 	if (migrating)
 		finish_migration(prev);
 	/* A dead task cannot free its own stack; the next one does it here. */
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);
+	preempt_enable(); /* the preemption point the unlock was */
 }
 
 /**
@@ -297,10 +305,12 @@ EXPORT_SYMBOL(_cond_resched);
 void yield(void)
 {
 	struct task_struct *p = current;
-	struct rq *rq = this_rq();
 	unsigned long flags;
+	struct rq *rq;
 
-	spin_lock_irqsave(&rq->lock, flags);
+	local_irq_save(flags);
+	rq = this_rq(); /* interrupts off: p cannot be moved to another CPU before the lock */
+	spin_lock(&rq->lock);
 	if (p->on_rq) { /* to the back of its queue */
 		dequeue_task(p);
 		enqueue_task(p, rq->active);

@@ -143,7 +143,11 @@ static void the_columns_add_up_to_the_time_that_passed(struct kunit *test)
 static void a_busy_kernel_task_gets_system_time(struct kunit *test)
 {
 	int cpu = smp_processor_id();
-	u64 stime = current->stime, utime = current->utime, sys = stat_of(cpu, CPUTIME_SYSTEM);
+	/* The CPU's column first: a tick between the two reads (on this CPU, so
+	 * whole) then counts in the task's time and the column's, or in neither.
+	 * Read the other way round, it counted in the task's only: a tick of
+	 * 12.7 ms on a loaded host made the task's time exceed the column's. */
+	u64 sys = stat_of(cpu, CPUTIME_SYSTEM), stime = current->stime, utime = current->utime;
 	u64 end = sched_clock() + 3000000000ull;
 
 	/* Spin in the kernel, interrupts on, until the ticks have charged 5 periods. */

@@ -138,7 +138,7 @@ static void a_runnable_task_that_never_runs_is_reported(struct kunit *test)
 {
 	int here = smp_processor_id(), daemon = -1, cpu;
 	struct task_struct *hog, *starved = ERR_PTR(-ENOMEM);
-	u32 allowed = current->cpus_allowed;
+	cpu_bits_t allowed = current->cpus_allowed;
 	bool release = false;
 
 	if (num_online_cpus() < 2)
@@ -146,8 +146,8 @@ static void a_runnable_task_that_never_runs_is_reported(struct kunit *test)
 	for_each_task(find_khungtaskd, &daemon);
 	KUNIT_ASSERT_GE(test, daemon, 0);
 	/* The test and khungtaskd on one CPU, the hog and its victim on another. */
-	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, 1u << daemon), 0);
-	schedule_timeout_uninterruptible(1); /* a switch: now on khungtaskd's CPU */
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(daemon)), 0);
+	KUNIT_ASSERT_EQ(test, smp_processor_id(), daemon); /* moved before the call returned */
 	cpu = daemon == here ? (here + 1) % (int)num_online_cpus() : here;
 	hog = bound_kthread(hog_without_preemption, &release, "hog", cpu);
 	if (IS_ERR(hog))
@@ -165,8 +165,7 @@ static void a_runnable_task_that_never_runs_is_reported(struct kunit *test)
 	if (!IS_ERR(hog))
 		KUNIT_EXPECT_EQ(test, kthread_stop(hog), 0);
 	/* Back where the suite started: later suites expect the CPU they had. */
-	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, 1u << here), 0);
-	schedule_timeout_uninterruptible(1);
+	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, CPU_BIT(here)), 0);
 	KUNIT_EXPECT_EQ(test, smp_processor_id(), here);
 	set_cpus_allowed(current, allowed);
 }

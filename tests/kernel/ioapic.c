@@ -103,9 +103,8 @@ static void a_routed_line_delivers(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
 	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= 20, TEST_WAIT_MS));
 	pit_stop();
-	msleep(5);
-	/* Every arrival ran the handler exactly once. */
-	KUNIT_EXPECT_EQ(test, kstat_irqs(0) - arrivals, total_calls());
+	/* Every arrival ran the handler exactly once (one may still be on its way). */
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) - arrivals == total_calls(), TEST_WAIT_MS));
 	stop_pit(test);
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0)); /* no handler: masked again */
 }
@@ -119,7 +118,10 @@ static void masking_stops_delivery(struct kunit *test)
 	disable_irq(0);
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
 	frozen = total_calls();
-	msleep(50); /* 50 PIT periods */
+	/* Not a synchronisation but the span watched: 50 PIT periods in which
+	 * the masked line must deliver nothing. A loaded host can only shorten
+	 * it in PIT periods (a weaker check), never make the case fail. */
+	msleep(50);
 	KUNIT_EXPECT_EQ(test, total_calls(), frozen);
 	enable_irq(0);
 	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));

@@ -100,6 +100,7 @@ static void a_leaking_timer_callback_is_reported_and_repaired(struct kunit *test
 
 static void a_leaking_kthread_is_reported_at_exit(struct kunit *test)
 {
+	unsigned long atomic_sleeps = nosleep_stats.scheduling_while_atomic, switches;
 	unsigned long leaks = nosleep_stats.preempt_leaks;
 	unsigned int threads = nr_threads();
 
@@ -109,7 +110,12 @@ static void a_leaking_kthread_is_reported_at_exit(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, wait_until(done && nr_threads() == threads, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, nosleep_stats.preempt_leaks, leaks + 1);
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
-	msleep(10); /* and the next task runs normally */
+	/* And the next task runs normally: it sleeps (the subject, not a wait)
+	 * with a real switch and no report. */
+	switches = current->nvcsw;
+	msleep(10);
+	KUNIT_EXPECT_GT(test, current->nvcsw, switches);
+	KUNIT_EXPECT_EQ(test, nosleep_stats.scheduling_while_atomic, atomic_sleeps);
 }
 
 static void a_handler_leaving_interrupts_on_gets_a_warn(struct kunit *test)

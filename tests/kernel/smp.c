@@ -85,6 +85,14 @@ static void each_cpu_answers_in_hardirq_as_itself(struct kunit *test)
 	}
 }
 
+/* Whether sp is in the interrupt stack that ends at top. An interrupt that
+ * comes while its CPU runs softirqs stays on the softirq stack
+ * (arch/x86/entry.asm), as in Linux: that is where an IPI may run too. */
+static bool on_irq_stack(unsigned long sp, unsigned long top)
+{
+	return sp < top && sp >= top - IRQ_STACK_SIZE;
+}
+
 static void interrupt_stacks_and_per_cpu_areas_are_per_cpu(struct kunit *test)
 {
 	struct self_report r[NR_CPUS] = { { 0 } };
@@ -97,8 +105,9 @@ static void interrupt_stacks_and_per_cpu_areas_are_per_cpu(struct kunit *test)
 		unsigned long top = per_cpu(hardirq_stack_top, cpu);
 
 		KUNIT_EXPECT_EQ(test, r[cpu].percpu_off, __per_cpu_offset[cpu]);
-		if (cpu != me) /* the IPI ran on that CPU's hardirq stack */
-			KUNIT_EXPECT_TRUE(test, r[cpu].sp < top && r[cpu].sp >= top - IRQ_STACK_SIZE);
+		if (cpu != me) /* the IPI ran on an interrupt stack of that CPU */
+			KUNIT_EXPECT_TRUE(test, on_irq_stack(r[cpu].sp, top) ||
+						on_irq_stack(r[cpu].sp, per_cpu(softirq_stack_top, cpu)));
 		for_each_online_cpu(other) {
 			if (other == cpu)
 				continue;
@@ -286,13 +295,20 @@ static void new_tasks_go_to_the_least_loaded_cpu(struct kunit *test)
 		kthread_stop(t[i]);
 }
 
+struct cpus_seen {
+	cpu_bits_t cpus;
+	unsigned int wakeups;
+};
+
+/* Sleeps and wakes up again and again (the subject), noting its CPU each time. */
 static int note_cpus_while_sleeping(void *data)
 {
-	cpu_bits_t *seen = data;
+	struct cpus_seen *seen = data;
 
 	while (!kthread_should_stop()) {
-		*seen |= CPU_BIT(smp_processor_id()); /* only this thread writes it */
+		seen->cpus |= CPU_BIT(smp_processor_id()); /* only this thread writes it */
 		msleep(1);
+		WRITE_ONCE(seen->wakeups, seen->wakeups + 1);
 	}
 	return 0;
 }
@@ -302,18 +318,16 @@ static void a_bound_task_stays_on_its_cpu(struct kunit *test)
 	int cpu;
 
 	for_each_online_cpu(cpu) {
-		cpu_bits_t seen = 0;
+		struct cpus_seen seen = { 0 };
 		struct task_struct *t = kthread_create(note_cpus_while_sleeping, &seen, "bound/%d", cpu);
 
 		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 		kthread_bind(t, cpu);
 		wake_up_process(t);
-		/* Under a loaded host the thread may not have run yet: wait until
-		 * it has, then let it sleep and wake a few more times. */
-		KUNIT_EXPECT_TRUE(test, wait_until(*(volatile cpu_bits_t *)&seen, TEST_WAIT_MS));
-		msleep(20);
+		/* Five wake-ups, each a chance to land on another CPU. */
+		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(seen.wakeups) >= 5, TEST_WAIT_MS));
 		kthread_stop(t);
-		KUNIT_EXPECT_EQ(test, seen, CPU_BIT(cpu));
+		KUNIT_EXPECT_EQ(test, seen.cpus, CPU_BIT(cpu));
 	}
 }
 
@@ -325,7 +339,7 @@ static void set_cpus_allowed_moves_the_running_task(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(cpu)), 0);
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu); /* moved before the call returned */
 		KUNIT_EXPECT_EQ(test, current->cpu, cpu);
-		msleep(2);
+		msleep(2); /* the subject, not a wait: a sleep and wake-up keep it there */
 		KUNIT_EXPECT_EQ(test, smp_processor_id(), cpu);
 	}
 	KUNIT_EXPECT_EQ(test, set_cpus_allowed(current, 0), -EINVAL);

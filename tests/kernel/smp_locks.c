@@ -11,6 +11,7 @@
 #include <linux/completion.h>
 #include <linux/jiffies.h>
 #include <linux/mutex.h>
+#include <linux/nmi.h>
 #include <linux/rwlock.h>
 #include <linux/sched.h>
 #include <linux/semaphore.h>
@@ -306,16 +307,28 @@ struct pingpong {
 	struct wait_queue_head wq;
 	struct completion ball[2];
 	int turn; /* whose move: thread 0 or 1 */
-	unsigned long woken_at[2]; /* jiffies when thread i's wake-up call returned */
+	int cpu[2]; /* thread i's CPU, once it runs (-1 before) */
+	/* thread i's CPU's own tick count when its wake-up call returned */
+	unsigned long woken_at[2];
 	atomic_t lost, late;
 };
 
+/* After waking thread i: when, in its CPU's own ticks. */
+static void note_wakeup(struct pingpong *p, unsigned int i)
+{
+	int cpu = READ_ONCE(p->cpu[i]);
+
+	WRITE_ONCE(p->woken_at[i], cpu < 0 ? NOT_YET : watchdog_cpu_ticks(cpu));
+}
+
 /* The end of thread i's wait, which returned ret (0: timed out with nothing to
  * take, 1: something to take, found only when the timeout ran out, more: woken
- * in time). Something to take only at the timeout, although the other thread's
- * wake-up call returned half a second before: that wake-up was lost. Nothing
- * to take at all: the other thread is late (its virtual CPU paused by a busy
- * host), which is no bug. True when the wait is over. */
+ * in time). Something to take only at the timeout, although its CPU took half
+ * a second of its own ticks since the other thread's wake-up call returned:
+ * that wake-up was lost. Counted in jiffies, a virtual CPU that its host did
+ * not run for half a second after the wake-up looked the same (a loaded host
+ * did it once). Nothing to take at all: the other thread is late, which is no
+ * bug. True when the wait is over. */
 static bool wait_over(struct pingpong *p, unsigned int i, long ret)
 {
 	unsigned long woken = READ_ONCE(p->woken_at[i]);
@@ -324,7 +337,8 @@ static bool wait_over(struct pingpong *p, unsigned int i, long ret)
 		atomic_inc(&p->late);
 		return false;
 	}
-	if (ret == 1 && woken != NOT_YET && time_after(jiffies, woken + HZ / 2))
+	if (ret == 1 && woken != NOT_YET &&
+	    watchdog_cpu_ticks(smp_processor_id()) - woken > HZ / 2)
 		atomic_inc(&p->lost);
 	WRITE_ONCE(p->woken_at[i], NOT_YET);
 	return true;
@@ -337,12 +351,13 @@ static int wait_queue_player(unsigned int i, void *data)
 {
 	struct pingpong *p = data;
 
+	WRITE_ONCE(p->cpu[i], smp_processor_id());
 	for (int n = 0; n < PINGPONG_ROUNDS; n++) {
 		while (!wait_over(p, i, wait_event_timeout(p->wq, READ_ONCE(p->turn) == (int)i, HZ)))
 			;
 		WRITE_ONCE(p->turn, !i);
 		wake_up(&p->wq);
-		WRITE_ONCE(p->woken_at[!i], jiffies);
+		note_wakeup(p, !i);
 	}
 	return 0;
 }
@@ -356,8 +371,8 @@ static void report_pingpong(struct kunit *test, struct pingpong *p)
 
 static void no_wait_queue_wakeup_is_lost_across_cpus(struct kunit *test)
 {
-	struct pingpong p = { .turn = 0, .woken_at = { NOT_YET, NOT_YET }, .lost = ATOMIC_INIT(0),
-			      .late = ATOMIC_INIT(0) };
+	struct pingpong p = { .turn = 0, .cpu = { -1, -1 }, .woken_at = { NOT_YET, NOT_YET },
+			      .lost = ATOMIC_INIT(0), .late = ATOMIC_INIT(0) };
 
 	init_waitqueue_head(&p.wq);
 	KUNIT_ASSERT_EQ(test, run_on_cpus(2, wait_queue_player, &p), 0);
@@ -368,20 +383,21 @@ static int completion_player(unsigned int i, void *data)
 {
 	struct pingpong *p = data;
 
+	WRITE_ONCE(p->cpu[i], smp_processor_id());
 	for (int n = 0; n < PINGPONG_ROUNDS; n++) {
 		if (i == 1 || n > 0)
 			while (!wait_over(p, i, wait_for_completion_timeout(&p->ball[i], HZ)))
 				;
 		complete(&p->ball[!i]);
-		WRITE_ONCE(p->woken_at[!i], jiffies);
+		note_wakeup(p, !i);
 	}
 	return 0;
 }
 
 static void no_completion_is_lost_across_cpus(struct kunit *test)
 {
-	struct pingpong p = { .woken_at = { NOT_YET, NOT_YET }, .lost = ATOMIC_INIT(0),
-			      .late = ATOMIC_INIT(0) };
+	struct pingpong p = { .cpu = { -1, -1 }, .woken_at = { NOT_YET, NOT_YET },
+			      .lost = ATOMIC_INIT(0), .late = ATOMIC_INIT(0) };
 
 	init_completion(&p.ball[0]);
 	init_completion(&p.ball[1]);

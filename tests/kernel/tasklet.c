@@ -90,9 +90,15 @@ static void scheduled_twice_before_running_it_runs_once(struct kunit *test)
 
 static void a_disabled_tasklet_waits_for_enable(struct kunit *test)
 {
+	int cpu = smp_processor_id();
+	unsigned int ran = kstat_softirqs_cpu(TASKLET_SOFTIRQ, cpu);
+
 	tasklet_disable(&p.t);
 	irq_sim_fire(LINE);
-	msleep(30);
+	/* The tasklet softirq ran twice since: it found the tasklet disabled,
+	 * put it back and came round again, without running it. */
+	KUNIT_EXPECT_TRUE(test, wait_until(kstat_softirqs_cpu(TASKLET_SOFTIRQ, cpu) - ran >= 2,
+					   TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, p.runs, 0u);
 	KUNIT_EXPECT_TRUE(test, p.t.state & (1ul << TASKLET_STATE_SCHED));
 	tasklet_enable(&p.t);

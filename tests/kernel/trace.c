@@ -159,7 +159,10 @@ static void an_nmi_is_recorded_in_nmi_context(struct kunit *test)
 			break;
 	trace_set_events("nmi_handler", true);
 	KUNIT_ASSERT_TRUE(test, trigger_single_cpu_backtrace(cpu));
-	KUNIT_ASSERT_TRUE(test, find_line("nmi_handler", "nmi_cpu_backtrace() delta_ns: ", &e));
+	/* The backtrace is answered inside the handler, the event recorded after
+	 * it returns (with its duration): the other CPU may not be there yet. */
+	KUNIT_ASSERT_TRUE(test, wait_until(find_line("nmi_handler", "nmi_cpu_backtrace() delta_ns: ", &e),
+					   TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, e.flags & (TRACE_FLAG_NMI | TRACE_FLAG_HARDIRQ | TRACE_FLAG_IRQS_OFF),
 			TRACE_FLAG_NMI | TRACE_FLAG_HARDIRQ | TRACE_FLAG_IRQS_OFF);
 	snprintf(where, sizeof(where), "[%03d] d", cpu);

@@ -105,9 +105,14 @@ static void delayed_work_waits_at_least_its_delay(struct kunit *test)
 
 static void cancel_delayed_work_sync_stops_it_before_it_runs(struct kunit *test)
 {
+	unsigned long due = jiffies + 10;
+
 	schedule_delayed_work(&p.dwork, 10);
 	KUNIT_EXPECT_TRUE(test, cancel_delayed_work_sync(&p.dwork));
-	msleep(150);
+	KUNIT_EXPECT_FALSE(test, timer_pending(&p.dwork.timer));
+	/* Past its time on its own clock, and whatever it queued run: never it. */
+	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, due + 1), TEST_WAIT_MS));
+	flush_work(&p.dwork.work);
 	KUNIT_EXPECT_EQ(test, p.runs, 0u);
 	KUNIT_EXPECT_FALSE(test, cancel_delayed_work_sync(&p.dwork));
 }

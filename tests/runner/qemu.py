@@ -1,6 +1,7 @@
 """Booting Janus under QEMU: the paths, the QEMU command line, one boot (its serial
 lines, timeout and gdb stub), the gdb post-mortem of a hung guest, and the build."""
 import os
+import signal
 import socket
 import subprocess
 import tempfile
@@ -42,6 +43,46 @@ def log(msg=""):
     print(msg, flush=True)
 
 
+# Every QEMU the runner started and that still runs: a signal to the runner
+# (SIGTERM, SIGINT: Ctrl-C, SIGHUP) kills them before it exits.
+_running = set()
+_running_lock = threading.Lock()
+
+
+def start_qemu(argv, **popen_args):
+    """subprocess.Popen(argv), remembered until stop_qemu()."""
+    proc = subprocess.Popen(argv, **popen_args)
+    with _running_lock:
+        _running.add(proc)
+    return proc
+
+
+def stop_qemu(proc):
+    """Kills proc if it still runs, reaps it, forgets it; its exit status."""
+    if proc.poll() is None:
+        proc.kill()
+    status = proc.wait()
+    with _running_lock:
+        _running.discard(proc)
+    return status
+
+
+def kill_all_qemu(signum, frame):
+    """The runner's handler of SIGTERM, SIGINT and SIGHUP: kill every QEMU it
+    started, say so, and exit with 128 + the signal's number at once (the boot
+    threads are left behind)."""
+    with _running_lock:
+        procs = list(_running)
+    for proc in procs:
+        if proc.poll() is None:
+            proc.kill()
+    for proc in procs:
+        proc.wait()
+    print("\n%s: killed %d QEMU process%s; no result" % (
+        signal.Signals(signum).name, len(procs), "" if len(procs) == 1 else "es"), flush=True)
+    os._exit(128 + signum)
+
+
 def qemu_argv(args):
     """The QEMU command for args: a -kernel boot also gets the initrd, as a Multiboot
     module; -m 128M unless the configuration says otherwise."""
@@ -70,8 +111,8 @@ class Boot:
             self.qmp_path = os.path.join(tempfile.mkdtemp(prefix="janus-qmp-"), "qmp.sock")
             argv = argv + ["-qmp", "unix:%s,server=on,wait=off" % self.qmp_path]
         self.log = open(log_path, "w")
-        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     stdin=subprocess.PIPE if interactive else subprocess.DEVNULL)
+        self.proc = start_qemu(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               stdin=subprocess.PIPE if interactive else subprocess.DEVNULL)
         self.timer = threading.Timer(timeout, self._time_out)
         self.timer.start()
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -108,6 +149,7 @@ class Boot:
 
     def wait(self):
         self.exit_status = self.proc.wait()
+        stop_qemu(self.proc)
         self.reader.join()
         self.timer.cancel()
         self.timer.join()  # a post-mortem in progress finishes first

@@ -8,7 +8,8 @@ import time
 
 from .drivers import run_driver
 from .ktap import HUNG, OOPS, PANIC, TIMESTAMP, Ktap
-from .qemu import ELF, RESULTS, ROOT, TAIL_LINES, Boot, free_port, qemu_argv
+from .qemu import (ELF, RESULTS, ROOT, TAIL_LINES, Boot, free_port, qemu_argv, start_qemu,
+                   stop_qemu)
 from .verdict import analyse, check_log, judge_expected_failure
 
 
@@ -109,9 +110,9 @@ def run_config(config, suites, scale, log_name=None):
 def run_gdb_check(scale):
     """QEMU paused with its gdb stub; gdb must stop in kmain and show it in the backtrace."""
     port = free_port()
-    qemu = subprocess.Popen(qemu_argv(["-kernel", ELF, "-S", "-gdb", "tcp:127.0.0.1:%d" % port]),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            stdin=subprocess.DEVNULL)
+    qemu = start_qemu(qemu_argv(["-kernel", ELF, "-S", "-gdb", "tcp:127.0.0.1:%d" % port]),
+                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                      stdin=subprocess.DEVNULL)
     start = time.monotonic()
     try:
         # gdb retries a refused connection (tcp auto-retry) while QEMU starts up.
@@ -123,8 +124,7 @@ def run_gdb_check(scale):
     except (subprocess.TimeoutExpired, FileNotFoundError) as e:
         out = "gdb did not run: %s" % e
     finally:
-        qemu.kill()
-        qemu.wait()
+        stop_qemu(qemu)
     ok = re.search(r"^#0\s+(0x[0-9a-f]+ in )?kmain \(", out, re.M) is not None and "swapper/0" in out
     report = "%-12s %s" % ("gdb", "hbreak kmain, continue, bt shows kmain; `current` is swapper/0"
                            if ok else "gdb could not stop in kmain")

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""A check of the test runner itself: SIGTERM, SIGINT (Ctrl-C) and SIGHUP to
+tests/run.py kill every QEMU it started before it exits, so that an
+interrupted `make test` or `make stress` leaves no guest running.
+
+For SIGTERM and SIGINT (SIGHUP has the same handler) it starts `tests/run.py --jobs 2 smp2 smp4`, waits until both
+QEMUs run (children of the runner, found in /proc), sends the signal, and
+checks that the runner exits with 128 + the signal's number, says so, and
+that neither QEMU is left. Part of `make test` (runner-check).
+"""
+import os
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QEMU_COMM = "qemu-system-i38"  # /proc/PID/stat's comm: 15 characters
+
+
+def children(pid):
+    """{pid: start time} of the QEMU processes whose parent is pid."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = open("/proc/%s/stat" % entry).read()
+        except OSError:
+            continue
+        comm = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        if comm == QEMU_COMM and int(fields[1]) == pid:
+            found[int(entry)] = fields[19]
+    return found
+
+
+def alive(pid, start):
+    """Whether the process pid that started at start still exists (not a zombie)."""
+    try:
+        stat = open("/proc/%d/stat" % pid).read()
+    except OSError:
+        return False
+    fields = stat[stat.rindex(")") + 2:].split()
+    return fields[19] == start and fields[0] != "Z"
+
+
+def check(sig, wait_s=600):
+    """One signal: an error message, or None if the runner behaved."""
+    runner = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "run.py"), "--jobs", "2",
+                               "smp2", "smp4"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    end = time.monotonic() + wait_s  # the runner builds the kernel first if it must
+    qemus = {}
+    while len(qemus) < 2 and time.monotonic() < end and runner.poll() is None:
+        time.sleep(0.2)
+        qemus = children(runner.pid)
+    if len(qemus) < 2:
+        runner.kill()
+        return "%s: the runner did not start two QEMUs (%s)" % (sig.name, runner.communicate()[0][-500:])
+    runner.send_signal(sig)
+    try:
+        out = runner.communicate(timeout=30)[0]
+    except subprocess.TimeoutExpired:
+        runner.kill()
+        for pid in qemus:
+            os.kill(pid, signal.SIGKILL)
+        return "%s: the runner did not exit within 30 s" % sig.name
+    left = [pid for pid, start in qemus.items() if alive(pid, start)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    if left:
+        return "%s: QEMU %s still running after the runner exited" % (sig.name, left)
+    if runner.returncode != 128 + sig:
+        return "%s: the runner's exit status is %s, want %d" % (sig.name, runner.returncode, 128 + sig)
+    if "%s: killed 2 QEMU processes" % sig.name not in out:
+        return "%s: the runner did not say what it killed:\n%s" % (sig.name, out[-500:])
+    return None
+
+
+def main():
+    errors = [e for e in map(check, (signal.SIGTERM, signal.SIGINT)) if e]
+    for e in errors:
+        print("runner-check: FAILED: " + e)
+    if not errors:
+        print("runner-check: SIGTERM and SIGINT to tests/run.py kill the QEMUs it started")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
