@@ -11,20 +11,13 @@
  *
  *     lab07          run every check (as the grader does)
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <lab.h>
-#include <net/ethernet.h>
-#include <net/if.h>
-#include <netpacket/packet.h>
 #include <signal.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
+#include "packet_pair.h"
 
 #define MODULE "e1000napi"
 #define FRAME_TYPE 0x88b5 /* IEEE 802 local experimental */
@@ -34,9 +27,7 @@
 #define FLOOD 4000
 #define WAIT_MS 5000      /* the longest a frame may take once nothing else is sent */
 
-static int tx = -1, rx = -1;
-static struct sockaddr_ll dst = { .sll_family = AF_PACKET, .sll_halen = ETH_ALEN };
-static unsigned char frame[ETH_FRAME_LEN];
+static struct packet_pair pair = { .tx = -1, .rx = -1 };
 
 struct tally {
 	unsigned long got, bad, reordered;
@@ -51,51 +42,22 @@ static long now_ms(void)
 	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Brings interface @name up; its MAC into @mac. */
-static int ifup(int fd, const char *name, unsigned char *mac)
-{
-	struct ifreq ifr;
-
-	memset(&ifr, 0, sizeof(ifr));
-	strncpy(ifr.ifr_name, name, IFNAMSIZ - 1);
-	if (ioctl(fd, SIOCGIFHWADDR, &ifr))
-		return -1;
-	memcpy(mac, ifr.ifr_hwaddr.sa_data, ETH_ALEN);
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr))
-		return -1;
-	ifr.ifr_flags |= IFF_UP;
-	return ioctl(fd, SIOCSIFFLAGS, &ifr);
-}
-
 static void close_sockets(void)
 {
-	if (tx >= 0)
-		close(tx);
-	if (rx >= 0)
-		close(rx);
-	tx = rx = -1;
+	pair_close(&pair);
 }
 
 /* eth0 and eth1 up, a socket to send on eth0 and one to read eth1: 1, or 0. */
 static int open_sockets(void)
 {
-	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(FRAME_TYPE) };
-	struct ether_header *eh = (struct ether_header *)frame;
 	int rcvbuf = 1 << 20;
 
-	tx = socket(AF_PACKET, SOCK_RAW, 0);
-	rx = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK, htons(FRAME_TYPE));
-	dst.sll_ifindex = if_nametoindex("eth0");
-	sll.sll_ifindex = if_nametoindex("eth1");
-	if (tx < 0 || rx < 0 || !dst.sll_ifindex || !sll.sll_ifindex ||
-	    ifup(tx, "eth0", eh->ether_shost) || ifup(tx, "eth1", eh->ether_dhost) ||
-	    bind(rx, (struct sockaddr *)&sll, sizeof(sll)) ||
-	    setsockopt(rx, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf))) {
-		close_sockets();
+	if (pair_open(&pair, "eth0", "eth1", FRAME_TYPE))
 		return 0;
-	}
-	eh->ether_type = htons(FRAME_TYPE);
-	return 1;
+	if (!setsockopt(pair.rx, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf)))
+		return 1;
+	close_sockets();
+	return 0;
 }
 
 /*
@@ -107,10 +69,9 @@ static int send_frame(int fd, unsigned int seq)
 {
 	long start = now_ms();
 
-	memcpy(frame + ETH_HLEN, &seq, 4);
-	for (int i = ETH_HLEN + 4; i < LEN; i++)
-		frame[i] = (unsigned char)(seq + i);
-	while (sendto(fd, frame, LEN, MSG_DONTWAIT, (struct sockaddr *)&dst, sizeof(dst)) != LEN) {
+	pair_number(&pair, seq, LEN);
+	while (sendto(fd, pair.frame, LEN, MSG_DONTWAIT, (struct sockaddr *)&pair.dst,
+		      sizeof(pair.dst)) != LEN) {
 		if (errno != EAGAIN)
 			return errno;
 		if (now_ms() - start > WAIT_MS)
@@ -124,15 +85,11 @@ static void tally_frame(struct tally *t, const unsigned char *got, int n)
 {
 	unsigned int seq;
 
-	memcpy(&seq, got + ETH_HLEN, 4);
-	for (int i = ETH_HLEN + 4; i < n; i++)
-		if (got[i] != (unsigned char)(seq + i)) {
-			t->bad++;
-			return;
-		}
-	if (n != LEN)
+	if (!pair_intact(got, n, LEN, &seq)) {
 		t->bad++;
-	else if (seq < t->next)
+		return;
+	}
+	if (seq < t->next)
 		t->reordered++;
 	t->next = seq + 1;
 	t->got++;
@@ -146,7 +103,7 @@ static void receive(struct tally *t, unsigned long want, long ms)
 	int n;
 
 	while (t->got < want && now_ms() - last < ms) {
-		n = recv(rx, got, sizeof(got), 0);
+		n = recv(pair.rx, got, sizeof(got), 0);
 		if (n > 0) {
 			tally_frame(t, got, n);
 			last = now_ms();
@@ -178,7 +135,7 @@ static unsigned long socket_drops(void)
 	struct tpacket_stats st = { 0 };
 	socklen_t len = sizeof(st);
 
-	getsockopt(rx, SOL_PACKET, PACKET_STATISTICS, &st, &len);
+	getsockopt(pair.rx, SOL_PACKET, PACKET_STATISTICS, &st, &len);
 	return st.tp_drops;
 }
 
@@ -189,7 +146,7 @@ static int one_by_one(unsigned int first, int frames, long gap_us, long ms)
 
 	for (int i = 0; i < frames; i++) {
 		usleep(gap_us);
-		if (send_frame(tx, first + i))
+		if (send_frame(pair.tx, first + i))
 			return i;
 		receive(&t, i + 1, ms);
 		if (t.got != (unsigned long)i + 1 || t.bad || t.reordered)
@@ -221,7 +178,7 @@ static void backlog(void)
 
 	lab_begin("backlog");
 	for (int i = 0; i < BURST && !err; i++)
-		err = send_frame(tx, 500000 + i);
+		err = send_frame(pair.tx, 500000 + i);
 	receive(&t, BURST, WAIT_MS);
 	lab_end(!err && t.got == BURST && !t.bad && !t.reordered,
 		"%lu of the %d frames sent right after the interface came up arrived (%lu damaged, %lu out of order)",
@@ -250,7 +207,7 @@ static void bursts(void)
 	socket_drops();
 	for (int b = 0; b < BURSTS && !err; b++) {
 		for (int i = 0; i < BURST && !err; i++)
-			err = send_frame(tx, seq++);
+			err = send_frame(pair.tx, seq++);
 		receive(&t, (unsigned long)(b + 1) * BURST, WAIT_MS);
 		if (t.got != (unsigned long)(b + 1) * BURST)
 			break;
@@ -270,7 +227,7 @@ static void flood_sender(int fd)
 {
 	unsigned int sent = 0;
 
-	while (sent < FLOOD && !send_frame(tx, 100000 + sent))
+	while (sent < FLOOD && !send_frame(pair.tx, 100000 + sent))
 		sent++;
 	write(fd, &sent, sizeof(sent));
 	exit(0);
@@ -349,7 +306,7 @@ static int unload_round(void)
 	pid = fork();
 	if (pid == 0) {
 		for (unsigned int i = 0;; i++)
-			if (send_frame(tx, i))
+			if (send_frame(pair.tx, i))
 				exit(0); /* the interface went away */
 	}
 	if (pid < 0)
