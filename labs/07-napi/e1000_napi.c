@@ -11,6 +11,8 @@
  *   e1000_napi_start()  once the rings are ready (ndo_open, e1000_up)
  *   e1000_napi_stop()   before the rings are freed (ndo_stop, e1000_down)
  *
+ * As they are, they build and load, and receive nothing.
+ *
  * What you may call: e1000_clean_rx(a, budget) takes at most budget
  * received frames off the ring and returns how many; e1000_clean_tx(a)
  * frees the buffers of sent frames; er32(a, REG) and ew32(a, REG, val)
@@ -26,14 +28,7 @@
 #include <linux/netdevice.h>
 #include "e1000.h"
 
-/**
- * e1000_intr() - The top half: acknowledge the card, mask it, schedule the poll.
- * @irq:  the interrupt line
- * @data: the adapter
- *
- * Context: hardirq context, on the line's CPU.
- * Return: IRQ_HANDLED, or IRQ_NONE if the card had no cause (a shared line).
- */
+/* The top half, in hardirq context: eth0 and eth1 share IRQ 11. */
 irqreturn_t e1000_intr(int irq, void *data)
 {
 	struct e1000_adapter *a = data;
@@ -53,13 +48,10 @@ irqreturn_t e1000_intr(int irq, void *data)
 	return IRQ_HANDLED;
 }
 
-/**
- * e1000_poll() - The bottom half: the NAPI poll.
- * @napi:   the adapter's NAPI context
- * @budget: at most this many frames
- *
- * Context: the NET_RX softirq, at irq_exit or in ksoftirqd; never sleeps.
- * Return: the frames taken; @budget if there may be more (stays scheduled).
+/*
+ * The bottom half: the NET_RX softirq calls it on the CPU that scheduled it
+ * (at the end of the interrupt, or later in ksoftirqd). Softirq context:
+ * nothing here may sleep. Returns how many frames it took.
  */
 int e1000_poll(struct napi_struct *napi, int budget)
 {
@@ -78,35 +70,30 @@ int e1000_poll(struct napi_struct *napi, int budget)
 	return work;
 }
 
-/**
- * e1000_napi_start() - Let the two halves run: NAPI on, the card's interrupts unmasked.
- * @a: the adapter, its rings filled and the card configured
- *
- * Context: process context (ndo_open, a reset).
+/*
+ * Called by e1000_up() (ndo_open) once the rings are filled and the card
+ * configured, in process context.
  */
 void e1000_napi_start(struct e1000_adapter *a)
 {
-	napi_enable(&a->napi);
-	ew32(a, E1000_IMS, E1000_IMS_ENABLE);
+	/*
+	 * TODO 3: let the two halves run. The NAPI context starts disabled
+	 * (netif_napi_add): enable it first, then unmask the card.
+	 */
 }
 
-/**
- * e1000_napi_stop() - Stop the two halves: no handler running, no poll scheduled.
- * @a: the adapter, its card no longer receiving
- *
- * Afterwards nothing touches the rings: e1000_down() frees them next.
- *
- * Context: process context; may sleep (ndo_stop, a reset).
+/*
+ * Called by e1000_down() (ndo_stop, rmmod) once the card stopped receiving,
+ * in process context (it may sleep); e1000_down() frees the rings next.
  */
 void e1000_napi_stop(struct e1000_adapter *a)
 {
-	ew32(a, E1000_IMC, ~0u);
-	synchronize_irq(a->pdev->irq); /* a handler running on another CPU is done */
 	/*
-	 * TODO 3: a poll may still be scheduled, or running on another CPU,
-	 * and the last one may unmask the card again: wait until no poll is
-	 * scheduled or running (and none can be scheduled any more), then
-	 * mask the card again and acknowledge what it raised meanwhile
-	 * (read E1000_ICR).
+	 * TODO 4: when this returns, nothing may touch the rings any more.
+	 * Mask the card; wait for a handler still running on the other CPU
+	 * (synchronize_irq(a->pdev->irq)); then for a poll still scheduled or
+	 * running, which also keeps it from being scheduled again. The last
+	 * poll may have unmasked the card: mask it again, and acknowledge
+	 * what it raised meanwhile (read E1000_ICR).
 	 */
 }
