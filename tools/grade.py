@@ -191,6 +191,14 @@ def boot_and_run(spec, ko, work, log_path):
     return boot, stamper
 
 
+def warn_message(text, i):
+    """A WARN prints its message between "cut here" and the WARNING line
+    (kernel/panic.c): that line, to show with the report at text[i]."""
+    if text[i].strip().startswith("WARNING:") and i >= 2 and "cut here" in text[i - 2]:
+        return ": " + text[i - 1].strip()
+    return ""
+
+
 def judge(spec, boot, times, done):
     """The checks with their verdicts, from the serial lines of one boot."""
     checks = [Check(n, p, logs) for n, p, logs in spec.CHECKS]
@@ -216,7 +224,7 @@ def judge(spec, boot, times, done):
         if run.PANIC.search(line) or run.OOPS.match(body):
             target.why.append("the kernel: " + body)
         elif run.REPORT.search(body):
-            target.why.append("kernel report: " + body)
+            target.why.append("kernel report: " + body + warn_message(text, i))
     for c in checks:
         if c.verdict is None:
             c.why.append("did not finish (%s)" % ("the boot timed out" if boot.timed_out else

@@ -88,6 +88,18 @@ static u16 read_eeprom(struct e1000_adapter *a, unsigned int word)
 
 /* ---------------------------------------------------------------- bringing it up */
 
+/* Follows the link's state: a work item the top half queues on a link change. */
+static void e1000_link_work(struct work_struct *work)
+{
+	struct e1000_adapter *a = container_of(work, struct e1000_adapter, link_work);
+
+	a->count.link_checks++;
+	if (er32(a, E1000_STATUS) & E1000_STATUS_LU)
+		netif_carrier_on(a->netdev);
+	else
+		netif_carrier_off(a->netdev);
+}
+
 static u32 itr_value(struct e1000_adapter *a)
 {
 	if (a->irq_mode == E1000_IRQ_PER_FRAME || !a->itr_per_sec)
@@ -140,8 +152,7 @@ static int e1000_up(struct e1000_adapter *a)
 		return err;
 	memset(a->tx_ring, 0, E1000_TX_RING * sizeof(struct e1000_tx_desc));
 	e1000_configure(a);
-	napi_enable(&a->napi);
-	ew32(a, E1000_IMS, E1000_IMS_ENABLE);
+	e1000_napi_start(a);
 	netif_start_queue(a->netdev);
 	schedule_work(&a->link_work);
 	return 0;
@@ -153,11 +164,7 @@ static void e1000_down(struct e1000_adapter *a)
 	netif_stop_queue(a->netdev);
 	ew32(a, E1000_RCTL, 0);
 	ew32(a, E1000_TCTL, 0);
-	ew32(a, E1000_IMC, ~0u);
-	synchronize_irq(a->pdev->irq);
-	napi_disable(&a->napi);
-	ew32(a, E1000_IMC, ~0u); /* the last poll may have unmasked it */
-	er32(a, E1000_ICR);
+	e1000_napi_stop(a);
 	spin_lock_bh(&a->netdev->tx_lock);
 	e1000_free_tx_ring(a);
 	spin_unlock_bh(&a->netdev->tx_lock);

@@ -174,7 +174,8 @@ void e1000_free_tx_ring(struct e1000_adapter *a);
 /* The two halves (e1000_napi.c). */
 irqreturn_t e1000_intr(int irq, void *data);
 int e1000_poll(struct napi_struct *napi, int budget);
-void e1000_link_work(struct work_struct *work);
+void e1000_napi_start(struct e1000_adapter *a);
+void e1000_napi_stop(struct e1000_adapter *a);
 
 /* For the self-tests and benchmarks (drivers/net/e1000.c). */
 struct e1000_adapter *e1000_find(const char *ifname);

@@ -52,8 +52,8 @@ struct net_device_ops {
 	void (*ndo_get_stats)(struct net_device *dev);
 };
 
-/* napi->state bits */
-enum { NAPI_STATE_SCHED, NAPI_STATE_DISABLE, NAPI_STATE_MISSED };
+/* napi->state bits. OFF: disabled (netif_napi_add, napi_disable), until napi_enable. */
+enum { NAPI_STATE_SCHED, NAPI_STATE_DISABLE, NAPI_STATE_MISSED, NAPI_STATE_OFF };
 
 struct napi_struct {
 	struct list_head poll_list; /* on this CPU's list while scheduled */
@@ -61,6 +61,9 @@ struct napi_struct {
 	int weight;
 	int (*poll)(struct napi_struct *napi, int budget);
 	struct net_device *dev;
+	struct list_head dev_list;  /* on dev->napi_list */
+	bool completed;             /* napi_complete_done() completed it in the running poll */
+	bool warned;                /* a broken rule of NAPI was reported (once a context) */
 };
 
 struct net_device {
@@ -78,6 +81,7 @@ struct net_device {
 	spinlock_t tx_lock;                 /* serialises ndo_start_xmit */
 	struct wait_queue_head tx_wait;     /* senders waiting for room */
 	struct list_head dev_list;
+	struct list_head napi_list;         /* its NAPI contexts (netif_napi_add) */
 	atomic_t refcnt;                    /* dev_hold()s; unregister waits for them */
 	bool unregistering;                 /* being unregistered: no dev_open(), no new taps */
 	struct device dev;                  /* dev.parent: the PCI device */
@@ -166,6 +170,7 @@ static inline bool napi_schedule(struct napi_struct *napi)
 	return true;
 }
 bool napi_complete_done(struct napi_struct *napi, int work_done);
+void dev_napi_check_off(struct net_device *dev);
 
 struct seq_file;
 /* /proc/net/dev (net/core/net-procfs.c). */
@@ -176,7 +181,9 @@ struct softnet_data {
 	struct list_head poll_list;
 	unsigned int processed;    /* frames the polls took */
 	unsigned int time_squeeze; /* rounds that ran out of budget or time with work left */
+	unsigned int frames_up;    /* netif_receive_skb() calls in the running poll */
 };
+DECLARE_PER_CPU(struct softnet_data, softnet_data);
 int softnet_seq_show(struct seq_file *m, void *v);
 
 #endif

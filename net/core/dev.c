@@ -56,6 +56,7 @@ static void __dev_close(struct net_device *dev)
 	spin_unlock_bh(&dev->tx_lock);
 	if (dev->netdev_ops->ndo_stop)
 		dev->netdev_ops->ndo_stop(dev);
+	dev_napi_check_off(dev);
 	wake_up_all(&dev->tx_wait);
 }
 
@@ -129,6 +130,7 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 	spin_lock_init(&dev->tx_lock);
 	init_waitqueue_head(&dev->tx_wait);
 	INIT_LIST_HEAD(&dev->dev_list);
+	INIT_LIST_HEAD(&dev->napi_list);
 	return dev;
 }
 EXPORT_SYMBOL(alloc_etherdev);
@@ -481,6 +483,8 @@ EXPORT_SYMBOL(dev_remove_pack);
  *
  * Each tap that wants it gets its own copy; a frame no tap takes is counted
  * in rx_dropped. Runs the taps in the caller's context: the NET_RX softirq.
+ * A frame passed up from a hardirq handler is dropped (and counted), with a
+ * WARNING the first time: the taps' locks are not hardirq-safe.
  *
  * Context: softirq context (a NAPI poll), or with bottom halves disabled.
  * Return: 0 if someone took it, -ENOENT if it was dropped.
@@ -491,6 +495,13 @@ int netif_receive_skb(struct sk_buff *skb)
 	struct packet_type *pt;
 	bool taken = false;
 
+	if (WARN_ONCE(in_hardirq(), "%s: netif_receive_skb() in hardirq context: frames go up from the NAPI poll, in the NET_RX softirq\n",
+		      dev->name)) {
+		dev->stats.rx_dropped++;
+		kfree_skb(skb);
+		return -ENOENT;
+	}
+	this_cpu_inc(softnet_data.frames_up); /* for the running poll's budget check */
 	trace_netif_receive_skb(skb);
 	skb->pkt_type = eth_pkt_type(skb, dev);
 	skb->skb_iif = dev->ifindex;

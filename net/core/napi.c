@@ -10,6 +10,13 @@
  * raises itself again: when that keeps happening, __do_softirq hands the
  * work to ksoftirqd (kernel/softirq.c), so a flood of frames shares the CPU
  * with tasks instead of starving them (no receive livelock).
+ *
+ * A driver that breaks these rules is told (a WARNING, once per context):
+ * a poll that takes more frames than its budget (Linux's check: it would
+ * starve the other devices and the tasks), a poll that completes but says
+ * it used its whole budget (then it is scheduled and not, at once), and a
+ * device closed with its NAPI context still enabled (a poll may run on the
+ * rings its ndo_stop freed).
  */
 #include <linux/export.h>
 #include <linux/init.h>
@@ -26,7 +33,7 @@
 #define NETDEV_BUDGET 300          /* frames per NET_RX round */
 #define NETDEV_BUDGET_NS 2000000   /* and at most 2 ms */
 
-static DEFINE_PER_CPU(struct softnet_data, softnet_data);
+DEFINE_PER_CPU(struct softnet_data, softnet_data);
 
 static bool test_and_set(unsigned long *state, int bit)
 {
@@ -50,10 +57,13 @@ void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
 		    int (*poll)(struct napi_struct *, int))
 {
 	INIT_LIST_HEAD(&napi->poll_list);
-	napi->state = 1ul << NAPI_STATE_SCHED; /* owned by nobody until napi_enable */
+	/* owned by nobody until napi_enable */
+	napi->state = 1ul << NAPI_STATE_SCHED | 1ul << NAPI_STATE_OFF;
 	napi->weight = NAPI_POLL_WEIGHT;
 	napi->poll = poll;
 	napi->dev = dev;
+	napi->warned = false;
+	list_add_tail(&napi->dev_list, &dev->napi_list);
 }
 EXPORT_SYMBOL(netif_napi_add);
 
@@ -65,7 +75,8 @@ EXPORT_SYMBOL(netif_napi_add);
  */
 void napi_enable(struct napi_struct *napi)
 {
-	clear(&napi->state, NAPI_STATE_SCHED);
+	__atomic_fetch_and(&napi->state, ~(1ul << NAPI_STATE_SCHED | 1ul << NAPI_STATE_OFF),
+			   __ATOMIC_SEQ_CST);
 }
 EXPORT_SYMBOL(napi_enable);
 
@@ -82,7 +93,29 @@ void napi_disable(struct napi_struct *napi)
 	__atomic_fetch_or(&napi->state, 1ul << NAPI_STATE_DISABLE, __ATOMIC_SEQ_CST);
 	while (test_and_set(&napi->state, NAPI_STATE_SCHED))
 		schedule_timeout_uninterruptible(1);
+	__atomic_fetch_or(&napi->state, 1ul << NAPI_STATE_OFF, __ATOMIC_SEQ_CST);
 	clear(&napi->state, NAPI_STATE_DISABLE);
+}
+
+/**
+ * dev_napi_check_off() - Say so if @dev's driver closed it with NAPI still on.
+ * @dev: the device, just closed (its ndo_stop returned)
+ *
+ * A driver's stop must napi_disable() before it frees what its poll uses:
+ * else a poll still scheduled runs on freed rings. Each context found still
+ * enabled is reported and disabled here, so that no poll runs after this.
+ *
+ * Context: process context; may sleep.
+ */
+void dev_napi_check_off(struct net_device *dev)
+{
+	struct napi_struct *napi;
+
+	list_for_each_entry(napi, &dev->napi_list, dev_list)
+		if (WARN(!(READ_ONCE(napi->state) & 1ul << NAPI_STATE_OFF),
+			 "%s: ndo_stop %ps left NAPI poll %ps enabled: napi_disable() it before freeing what it polls\n",
+			 dev->name, dev->netdev_ops->ndo_stop, napi->poll))
+			napi_disable(napi);
 }
 EXPORT_SYMBOL(napi_disable);
 
@@ -158,7 +191,33 @@ bool napi_complete_done(struct napi_struct *napi, int work_done)
 		__napi_schedule(napi);
 		return false;
 	}
+	napi->completed = true;
 	return true;
+}
+
+/*
+ * Runs @n's poll and checks it kept the rules; the frames it took, for the
+ * budget. Broken rules are reported once per context; a poll that took more
+ * than its budget is counted as its budget, one that completed is never
+ * put back on the list.
+ */
+static int napi_poll(struct napi_struct *n, struct softnet_data *sd, bool *again)
+{
+	int work, took;
+
+	n->completed = false;
+	sd->frames_up = 0;
+	work = n->poll(n, n->weight);
+	trace_napi_poll(n, work, n->weight);
+	took = max(work, (int)sd->frames_up);
+	if (took > n->weight && !n->warned)
+		n->warned = WARN(1, "%s: NAPI poll %ps took %d frames, more than its budget of %d\n",
+				 n->dev->name, n->poll, took, n->weight);
+	else if (work >= n->weight && n->completed && !n->warned)
+		n->warned = WARN(1, "%s: NAPI poll %ps completed (napi_complete_done) yet returned its whole budget: a poll that may have more stays scheduled\n",
+				 n->dev->name, n->poll);
+	*again = work >= n->weight && !n->completed;
+	return min(took, n->weight);
 }
 EXPORT_SYMBOL(napi_complete_done);
 
@@ -177,14 +236,14 @@ static void net_rx_action(struct softirq_action *h)
 	local_irq_enable();
 	while (!list_empty(&list)) {
 		struct napi_struct *n = list_first_entry(&list, struct napi_struct, poll_list);
+		bool again;
 		int work;
 
 		list_del_init(&n->poll_list);
-		work = n->poll(n, n->weight);
-		trace_napi_poll(n, work, n->weight);
+		work = napi_poll(n, sd, &again);
 		sd->processed += work;
 		budget -= work;
-		if (work >= n->weight) /* more on its ring: again, after the others */
+		if (again) /* more on its ring: again, after the others */
 			list_add_tail(&n->poll_list, &repoll);
 		if (budget <= 0 || sched_clock() > end) {
 			sd->time_squeeze += !list_empty(&list) || !list_empty(&repoll);

@@ -1,0 +1,1 @@
+../../drivers/net/e1000.h

@@ -1,0 +1,1 @@
+../../../drivers/net/e1000_napi.c
