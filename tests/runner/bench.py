@@ -299,10 +299,18 @@ def bench_scaling():
             for n in SCALING_CPUS}
 
 
+def time_text(ns):
+    """ns as ns, us or ms, three significant digits at most."""
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
+        if ns >= scale:
+            return "%.3g %s" % (ns / scale, unit)
+    return "%.0f ns" % ns
+
+
 def print_scaling(legs):
     """One row per figure: its ns median at each CPU count, x over the 2-CPU figure."""
-    print("%-30s %s" % ("figure (ns median; x 2 CPUs)",
-                        "".join("%18s" % ("%d CPUs" % n) for n in legs)))
+    print("%-30s %s" % ("figure (median; x 2 CPUs)",
+                        "".join("%22s" % ("%d CPUs" % n) for n in legs)))
     first = legs[SCALING_CPUS[0]]
     for fig in SCALING_FIGURES:
         cells = []
@@ -312,10 +320,12 @@ def print_scaling(legs):
                 cells.append("-")
                 continue
             ns = f["median"] * 1e6 / leg["tsc_khz"]
-            cells.append("%.0f x%.1f" % (ns, f["median"] / base["median"]) if base else "%.0f" % ns)
-        print("%-30s %s" % (fig, "".join("%18s" % c for c in cells)))
+            ratio = f["median"] / base["median"] if base else None
+            cells.append(time_text(ns) + ("" if ratio is None else
+                                          " x%.0f" % ratio if ratio >= 100 else " x%.1f" % ratio))
+        print("%-30s %s" % (fig, "".join("%22s" % c for c in cells)))
     for val in SCALING_VALUES:
-        print("%-30s %s" % (val, "".join("%18s" % leg["values"].get(val, {}).get("value", "-")
+        print("%-30s %s" % (val, "".join("%22s" % leg["values"].get(val, {}).get("value", "-")
                                          for leg in legs.values())))
     for n, leg in legs.items():
         for e in leg["errors"]:
