@@ -370,10 +370,12 @@ kernel-doc-check:
 
 # Boot the SMP configurations again and again, two at a time, and print a
 # flake table (tests/run.py --repeat/--jobs). STRESS_REPEAT and STRESS_CONFIGS change it.
+# Then the -smp 16 and -smp 32 boots of `make bigsmp`, once.
 STRESS_REPEAT ?= 30
 STRESS_CONFIGS ?= smp2 smp4
 stress: check-deps
 	$(PYTHON) tests/run.py --repeat $(STRESS_REPEAT) --jobs 2 $(STRESS_CONFIGS)
+	$(PYTHON) tests/run.py --jobs 1 --configs tests/configs.bigsmp
 
 # NR_CPUS=64: boot 16 and 32 CPUs and run the SMP suites on them (tests/configs.bigsmp).
 bigsmp: check-deps

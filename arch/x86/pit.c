@@ -17,6 +17,8 @@
 #define PIT_CH2 0x42
 #define PIT_MODE 0x43
 #define PORT_B 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output */
+#define CAL_WINDOW 11932 /* PIT ticks between the ends of a calibration window: 10 ms */
+#define CAL_EDGE 600	 /* PIT ticks (0.5 ms) of latches at each end; the tightest counts */
 
 /* Latches channel 2's count and status (the read-back command). The TSC read
  * just before and just after the latch bound the moment it was taken: *tsc is
@@ -57,40 +59,48 @@ static int tightest_latch(int until, u64 *tsc, u64 *gap)
 }
 
 /**
- * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 45 ms window.
+ * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 10 ms window.
  * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
  * @error: set to how far off the result may be, in cycles
  *
  * Channel 2 counts down once from 0xffff. Its count is latched again and
- * again near the start of the window and near its end, each latch between
- * two TSC reads; at each end the latch whose two reads are closest is used.
- * A virtual CPU paused by its host between the two reads of a latch makes
- * that latch useless but not the window: the other latches of the same end
- * still count. The error is the sum of the two gaps, scaled like the result;
- * a window the host paused past its end has an error of ~0.
+ * again for CAL_EDGE ticks at the start of the window and for CAL_EDGE ticks
+ * once CAL_WINDOW ticks have passed, each latch between two TSC reads; at
+ * each end the latch whose two reads are closest is used. A virtual CPU
+ * paused by its host between the two reads of a latch makes that latch
+ * useless but not the window: the other latches of the same end still
+ * count. The error is the sum of the two gaps plus one PIT tick (a latched
+ * count says which tick, not where in it), scaled like the result; a window
+ * the host paused past the count's end has an error of ~0.
+ *
+ * The gaps are 0.1-0.3 us under TCG, so the 10 ms window is known to about
+ * 1/10000; the window used to be 45 ms, a tenth of the boot.
  *
  * Context: boot, interrupts off; does not sleep.
  * Return: the TSC cycles in @ticks PIT ticks.
  */
 u64 pit_measure_tsc(u16 ticks, u64 *error)
 {
-	u64 tsc0, gap0, tsc1, gap1;
+	u64 tsc0, gap0, tsc1, gap1, cycles;
 	int c0, c1, c;
 
 	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B); /* gate on, speaker off */
 	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0: count down once */
 	outb(0xff, PIT_CH2);
 	outb(0xff, PIT_CH2); /* counting starts with the high byte */
-	c0 = tightest_latch(0xffff - 2400, &tsc0, &gap0); /* its first 2 ms */
+	*error = ~0ull;
+	c0 = tightest_latch(0xffff - CAL_EDGE, &tsc0, &gap0);
+	if (c0 < 0)
+		return 1;
 	do
 		c = latch_count(&tsc1, &gap1);
-	while (c > 12000); /* on to 10 ms before its end: a pause that long spoils it */
-	c1 = c < 0 ? -1 : tightest_latch(6000, &tsc1, &gap1);
-	*error = ~0ull;
-	if (c0 < 0 || c1 < 0 || c1 >= c0)
+	while (c > c0 - CAL_WINDOW);
+	c1 = c < 0 ? -1 : tightest_latch(c0 - CAL_WINDOW - CAL_EDGE, &tsc1, &gap1);
+	if (c1 < 0 || c1 >= c0)
 		return 1;
-	*error = div_u64((gap0 + gap1) * ticks, c0 - c1);
-	return div_u64((tsc1 - tsc0) * ticks, c0 - c1);
+	cycles = tsc1 - tsc0;
+	*error = div_u64((gap0 + gap1 + div_u64(cycles, c0 - c1)) * ticks, c0 - c1);
+	return div_u64(cycles * ticks, c0 - c1);
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev_id)

@@ -21,6 +21,7 @@
 #include <asm/idt.h>
 #include <asm/irq.h>
 #include <asm/pgtable.h>
+#include <asm/processor.h>
 #include <asm/smp.h>
 #include <asm/tlbflush.h>
 #include <asm/traps.h>
@@ -88,14 +89,41 @@ static bool __init prepare_cpu(int cpu)
 	return true;
 }
 
-/* INIT, 10 ms, STARTUP, 200 us, STARTUP; then up to 5 s for the AP to say it is online. */
+/* The wait after INIT, in us: cpu_init_udelay=US (Linux's option), else
+ * init_udelay_default(). */
+static unsigned int init_udelay = UINT_MAX;
+
+static int __init cpu_init_udelay_setup(char *val)
+{
+	if (!val || kstrtouint(val, 10, &init_udelay))
+		return -EINVAL;
+	return 0;
+}
+early_param("cpu_init_udelay", cpu_init_udelay_setup);
+
+/* The MP specification's 10 ms after INIT is for the external 82489DX APIC
+ * and the first integrated ones; from the P6 family on (family 6 and up,
+ * which is every CPU QEMU emulates) the APs need no wait, as Linux decided
+ * in smp_quirk_init_udelay(). */
+static unsigned int __init init_udelay_default(void)
+{
+	u32 a, b, c, d, family;
+
+	cpuid(1, &a, &b, &c, &d);
+	family = (a >> 8) & 0xf;
+	return family >= 6 ? 0 : 10000;
+}
+
+/* INIT, the wait above, STARTUP, 200 us, STARTUP; then up to 5 s for the AP to say it is online. */
 static bool __init wake_ap(int cpu)
 {
 	u8 apic_id = cpu_to_apic_id[cpu];
 	u64 deadline;
 
+	if (init_udelay == UINT_MAX)
+		init_udelay = init_udelay_default();
 	apic_send_init(apic_id);
-	mdelay(10);
+	udelay(init_udelay);
 	for (int i = 0; i < 2 && !cpu_online(cpu); i++) {
 		apic_send_startup(apic_id, TRAMPOLINE_PHYS >> PAGE_SHIFT);
 		udelay(200);

@@ -27,6 +27,6 @@ struct benchmark {
 void bench_report(const char *name, const char *floor, u64 *samples, unsigned int n,
 		  unsigned int batch, unsigned int missed);
 void bench_op(const char *name, const char *floor, void (*op)(void *arg), void *arg);
-void run_benchmarks(void);
+void run_benchmarks(const char *glob);
 
 #endif

@@ -230,14 +230,26 @@ unsigned long totalram_pages(void)
 	return managed_pages;
 }
 
+/* Hands [start, end) over in the largest naturally aligned blocks that fit,
+ * as Linux's memblock_free_pages() does: 32 blocks of 4 MiB instead of 32768
+ * single pages each merged with its buddies one order at a time (which took
+ * 30-70 ms of the boot under TCG). */
 static void free_range(phys_addr_t start, phys_addr_t end, void *arg)
 {
+	unsigned long pfn = PFN_UP(start), last = PFN_DOWN(end);
+
 	(void)arg;
-	for (unsigned long pfn = PFN_UP(start); pfn < PFN_DOWN(end); pfn++) {
-		pfn_to_page(pfn)->flags = 0;
-		merge_and_free(pfn, 0);
-		free_pages_count++;
-		managed_pages++;
+	while (pfn < last) {
+		unsigned int order = pfn ? min(__builtin_ctzl(pfn), MAX_PAGE_ORDER) : MAX_PAGE_ORDER;
+
+		while (pfn + (1ul << order) > last)
+			order--;
+		for (unsigned long i = 0; i < 1ul << order; i++)
+			pfn_to_page(pfn + i)->flags = 0;
+		merge_and_free(pfn, order);
+		free_pages_count += 1ul << order;
+		managed_pages += 1ul << order;
+		pfn += 1ul << order;
 	}
 }
 

@@ -5,6 +5,7 @@
  */
 #include <asm/tsc.h>
 #include <linux/cpumask.h>
+#include <linux/glob.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -74,7 +75,8 @@ static void bench_tsc_read(void)
 DEFINE_BENCHMARK(bench_tsc_read);
 
 /**
- * run_benchmarks() - run every DEFINE_BENCHMARK, then print "bench: done"
+ * run_benchmarks() - run the DEFINE_BENCHMARKs @glob selects, then print "bench: done"
+ * @glob: a glob on the benchmark functions' names ("*": all of them)
  *
  * On one CPU, with the tasks they create (which inherit it), so that the
  * single-CPU figures mean the same with -smp 2; the SMP benchmarks place
@@ -82,14 +84,15 @@ DEFINE_BENCHMARK(bench_tsc_read);
  *
  * Context: process context (the boot's test runner); sleeps.
  */
-void run_benchmarks(void)
+void run_benchmarks(const char *glob)
 {
 	int cpu = smp_processor_id();
 
 	set_cpus_allowed(current, CPU_BIT(cpu));
 	pr_info("bench: tsc_khz %u kHz, on CPU%d of %u\n", tsc_khz, cpu, num_online_cpus());
 	for (const struct benchmark *b = __start_benchmarks; b < __stop_benchmarks; b++)
-		b->run();
+		if (glob_match(glob, b->name))
+			b->run();
 	set_cpus_allowed(current, CPU_BITS_ALL);
 	pr_info("bench: done\n");
 }

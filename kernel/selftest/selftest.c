@@ -1,6 +1,8 @@
 /*
  * What a test or bench boot does once the kernel is up: `selftest` (or
- * selftest=GLOB,GLOB) runs the KTAP suites, `bench` the benchmarks; kmain
+ * selftest=GLOB,GLOB) runs the KTAP suites, `bench` (or bench=GLOB: the
+ * benchmark functions whose names match, e.g. bench=bench_yield*) the
+ * benchmarks; kmain
  * then hands the result to QEMU's isa-debug-exit so the host runner gets
  * control back.
  */
@@ -15,6 +17,7 @@
 /* As long as the whole command line: a long list of suites is never cut short. */
 static char selftest_globs[COMMAND_LINE_SIZE];
 static bool selftest_requested, bench_requested;
+static char bench_glob[64] = "*";
 
 static int __init selftest_setup(char *val)
 {
@@ -28,8 +31,10 @@ early_param("selftest", selftest_setup);
 
 static int __init bench_setup(char *val)
 {
-	if (val)
+	if (val && (!*val || strlen(val) >= sizeof(bench_glob)))
 		return -EINVAL;
+	if (val)
+		strscpy(bench_glob, val, sizeof(bench_glob));
 	bench_requested = true;
 	return 0;
 }
@@ -53,6 +58,6 @@ int run_boot_tests(void)
 	else if (selftest_requested)
 		failures = kunit_run_all(selftest_globs);
 	if (bench_requested)
-		run_benchmarks();
+		run_benchmarks(bench_glob);
 	return failures ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS;
 }

@@ -5,7 +5,10 @@
  *                       (one switch);
  *   yield_switch_1000   the same with 1000 kthreads, all runnable at the same
  *                       priority, round-robin: flat if picking and switching
- *                       do not depend on how many wait;
+ *                       do not depend on how many wait (and _64, _256 in
+ *                       between: in time the cost steps up once the tasks'
+ *                       stacks and task_structs outgrow TCG's 256-entry soft
+ *                       TLB, see docs/performance.md);
  *   kthread_switch      a ping-pong through completions: a wake-up and a
  *                       switch each way (batch 2: per one-way hand-over);
  *   wakeup_latency      a hardirq's wake_up until the woken kthread runs.
@@ -92,6 +95,8 @@ static void yield_switch(const char *name, const char *floor, unsigned int n)
 static void bench_yield_switch(void)
 {
 	yield_switch("yield_switch_2", "-", 2);
+	yield_switch("yield_switch_64", "yield_switch_2", 64);
+	yield_switch("yield_switch_256", "yield_switch_2", 256);
 	yield_switch("yield_switch_1000", "yield_switch_2", 1000);
 }
 DEFINE_BENCHMARK(bench_yield_switch);

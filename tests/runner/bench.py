@@ -39,7 +39,14 @@ BENCH_FAILED = re.compile(r"bench: (.*failed.*)$")
 TSC_KHZ = re.compile(r"bench: tsc_khz (\d+) kHz")
 # Under -icount the CPUs take turns on one host thread and the TSC is the
 # instructions of both: a cross-CPU latency in it is a sum, not a path length.
-TIME_ONLY = {"ipi_oneway", "remote_wakeup_latency"}
+TIME_ONLY = {"ipi_oneway", "remote_wakeup_latency", "ipi_broadcast", "tlb_shootdown",
+             "spinlock_contended"}
+# The cross-CPU paths at more CPUs: one plain-TCG boot each, bench=bench_smp_scaling
+# (tests/kernel/bench_smp.c). Under TCG every vCPU is a host thread: past the
+# host's cores, a broadcast waits for the host to run each target.
+SCALING_CPUS = [2, 4, 8, 16]
+SCALING_FIGURES = ["ipi_broadcast", "tlb_shootdown", "spinlock_contended"]
+SCALING_VALUES = ["spinlock_contended_by_others", "spread_100_min", "spread_100_max"]
 
 
 def host_tsc_khz():
@@ -244,9 +251,10 @@ def run_bench():
                  for name, label, args in BENCH_LEGS})
     boot = bench_boot()
     serial = bench_serial()
-    ok = all(not leg["errors"] for leg in legs.values()) and not boot["errors"] and \
-        not serial["errors"]
-    result = dict(host_facts(), legs=legs, boot=boot, serial=serial)
+    scaling = bench_scaling()
+    ok = all(not leg["errors"] for leg in list(legs.values()) + list(scaling.values())) and \
+        not boot["errors"] and not serial["errors"]
+    result = dict(host_facts(), legs=legs, boot=boot, serial=serial, scaling=scaling)
     print("Janus benchmarks: %s, host %s" % (result["qemu_version"], result["host_cpu"]))
     for name, leg in legs.items():
         print("  leg %-7s %s (tsc_khz %s%s, %.0f s)%s" % (
@@ -268,12 +276,13 @@ def run_bench():
                   "boot_to_ktap", boot["janus_s"] * 1000, boot["rounds"], boot["floor_s"] * 1000,
                   boot["ratio"]))
     print_serial(serial)
+    print_scaling(scaling)
     for e in boot["errors"]:
         print("    FAILED: " + e)
-        print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
-              "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
-              "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
-              % BENCH_SAMPLES_EXPECTED)
+    print("ns: plain TCG, median of %d samples (p10..p90, min); instructions: -icount "
+          "shift=0, median;\nx ns / x instr: the figure over its floor, same boot; "
+          "\"-\" under instructions: a cross-CPU figure, meaningless under icount"
+          % BENCH_SAMPLES_EXPECTED)
     with open(os.path.join(BUILD, "bench.json"), "w") as f:
         json.dump(result, f, indent=2)
     print("wrote build/bench.json%s" % ("" if ok else "; FAILED: a leg did not finish cleanly"))
@@ -281,3 +290,43 @@ def run_bench():
 
 
 BENCH_SAMPLES_EXPECTED = 1000
+
+
+def bench_scaling():
+    """{cpus: leg} for the SCALING_CPUS boots."""
+    return {n: bench_leg("smp%d" % n, "plain TCG, %d CPUs, bench=bench_smp_scaling" % n,
+                         ["-accel", "tcg", "-smp", str(n)], cmdline="bench=bench_smp_scaling")
+            for n in SCALING_CPUS}
+
+
+def time_text(ns):
+    """ns as ns, us or ms, three significant digits at most."""
+    for unit, scale in (("s", 1e9), ("ms", 1e6), ("us", 1e3)):
+        if ns >= scale:
+            return "%.3g %s" % (ns / scale, unit)
+    return "%.0f ns" % ns
+
+
+def print_scaling(legs):
+    """One row per figure: its ns median at each CPU count, x over the 2-CPU figure."""
+    print("%-30s %s" % ("figure (median; x 2 CPUs)",
+                        "".join("%22s" % ("%d CPUs" % n) for n in legs)))
+    first = legs[SCALING_CPUS[0]]
+    for fig in SCALING_FIGURES:
+        cells = []
+        for n, leg in legs.items():
+            f, base = leg["figures"].get(fig), first["figures"].get(fig)
+            if not f or not leg["tsc_khz"]:
+                cells.append("-")
+                continue
+            ns = f["median"] * 1e6 / leg["tsc_khz"]
+            ratio = f["median"] / base["median"] if base else None
+            cells.append(time_text(ns) + ("" if ratio is None else
+                                          " x%.0f" % ratio if ratio >= 100 else " x%.1f" % ratio))
+        print("%-30s %s" % (fig, "".join("%22s" % c for c in cells)))
+    for val in SCALING_VALUES:
+        print("%-30s %s" % (val, "".join("%22s" % leg["values"].get(val, {}).get("value", "-")
+                                         for leg in legs.values())))
+    for n, leg in legs.items():
+        for e in leg["errors"]:
+            print("    FAILED: %d CPUs: %s" % (n, e))

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from .bench import BENCH_LEGS, bench_leg, host_facts
+from .bench import BENCH_LEGS, BENCH_NOCHECKS, bench_leg, host_facts
 from .qemu import BUILD, QEMU, QEMU_COMMON, RESULTS, ROOT
 
 
@@ -67,25 +67,31 @@ def linux_initramfs():
 
 
 def run_bench_linux():
-    """Janus's time leg and Linux's, one after the other in the same QEMU, side by side."""
+    """Janus's time leg (as booted, and with nolockcheck: Debian's kernel has no lock
+    checker) and Linux's, one after the other in the same QEMU, side by side."""
     os.makedirs(LINUX_DIR, exist_ok=True)
     vmlinuz, initramfs = linux_kernel(), linux_initramfs()
     name, label, args = BENCH_LEGS[0]
     janus = bench_leg("time", label, args)
+    nochecks = bench_leg("time-" + BENCH_NOCHECKS, label + ", " + BENCH_NOCHECKS, args,
+                         cmdline="bench " + BENCH_NOCHECKS)
     linux = bench_leg("linux", "Debian %s, plain TCG" % LINUX_PACKAGE, args, [QEMU] + QEMU_COMMON + args + [
         "-kernel", vmlinuz, "-initrd", initramfs, "-append", "console=ttyS0 quiet"])
+    ns = lambda leg, fig: (leg["figures"][fig]["median"] * 1e6 / leg["tsc_khz"]
+                           if fig in leg["figures"] and leg["tsc_khz"] else None)
     rows = []
-    print("%-22s %12s %12s %10s" % ("figure (ns, median)", "Janus", "Linux", "Janus/Linux"))
+    print("%-22s %12s %14s %12s %12s %18s" % ("figure (ns, median)", "Janus", BENCH_NOCHECKS,
+                                              "Linux", "Janus/Linux", "nolockcheck/Linux"))
     for fig in LINUX_FIGURES:
-        j, l = janus["figures"].get(fig), linux["figures"].get(fig)
-        jn = j["median"] * 1e6 / janus["tsc_khz"] if j and janus["tsc_khz"] else None
-        ln = l["median"] * 1e6 / linux["tsc_khz"] if l and linux["tsc_khz"] else None
-        rows.append({"figure": fig, "janus_ns": jn, "linux_ns": ln,
-                     "ratio": round(jn / ln, 2) if jn and ln else None})
-        print("%-22s %12s %12s %10s" % (fig, "%.0f" % jn if jn else "- (no such path)",
-                                        "%.0f" % ln if ln else "-",
-                                        "%.2f" % (jn / ln) if jn and ln else "-"))
-    errors = janus["errors"] + ["linux: " + e for e in linux["errors"]]
+        jn, nn, ln = ns(janus, fig), ns(nochecks, fig), ns(linux, fig)
+        rows.append({"figure": fig, "janus_ns": jn, "janus_nolockcheck_ns": nn, "linux_ns": ln,
+                     "ratio": round(jn / ln, 2) if jn and ln else None,
+                     "ratio_nolockcheck": round(nn / ln, 2) if nn and ln else None})
+        print("%-22s %12s %14s %12s %12s %18s" % (
+            fig, "%.0f" % jn if jn else "- (no such path)", "%.0f" % nn if nn else "-",
+            "%.0f" % ln if ln else "-", "%.2f" % (jn / ln) if jn and ln else "-",
+            "%.2f" % (nn / ln) if nn and ln else "-"))
+    errors = janus["errors"] + nochecks["errors"] + ["linux: " + e for e in linux["errors"]]
     for e in errors:
         print("  FAILED: " + e)
     notes = [l.split("bench: ", 1)[1] for l in open(os.path.join(RESULTS, "bench-linux.log"),
@@ -93,7 +99,7 @@ def run_bench_linux():
     for n in notes:
         print("  Linux: " + n.strip())
     with open(os.path.join(BUILD, "bench-linux.json"), "w") as f:
-        json.dump(dict(host_facts(), janus=janus, linux=linux, table=rows, notes=notes), f,
-                  indent=2)
+        json.dump(dict(host_facts(), janus=janus, janus_nolockcheck=nochecks, linux=linux,
+                       table=rows, notes=notes), f, indent=2)
     print("wrote build/bench-linux.json")
     return 0 if not errors else 1

@@ -39,6 +39,13 @@ EXPORT_SYMBOL(memcpy);
 void *memset(void *s, int c, size_t n)
 {
 	void *ret = s;
+	size_t words = n / 4;
+
+	/* Four bytes a step, as memcpy: under TCG each step of a rep is a trip
+	 * through the translated loop, and mem_map's 895 KiB took 6-36 ms bytewise. */
+	__asm__ __volatile__("rep stosl" : "+D"(s), "+c"(words) : "a"((c & 0xff) * 0x01010101u)
+			     : "memory");
+	n &= 3;
 	__asm__ __volatile__("rep stosb" : "+D"(s), "+c"(n) : "a"(c) : "memory");
 	return ret;
 }
