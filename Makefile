@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test grade lab-handout stress bigsmp soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress bigsmp soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check layering-check deps check-deps clean help FORCE docs \
 	kernel-doc-check section-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -319,7 +319,7 @@ run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
-test: check-deps kernel-doc-check section-check linux-api-check
+test: check-deps kernel-doc-check section-check layering-check linux-api-check
 	$(PYTHON) tests/run.py
 	$(PYTHON) tools/grade.py --selftest
 
@@ -355,6 +355,12 @@ docs:
 # (every kernel build runs the check itself, before linking).
 section-check:
 	@$(PYTHON) tools/section_check.py selftest $(CC) $(CFLAGS)
+
+# Hardware access (inline assembly, the TSC, MSRs, port I/O outside drivers/)
+# only in arch/: the rest of the kernel goes through arch's interfaces.
+layering-check:
+	@$(PYTHON) tools/layering_check.py selftest
+	@$(PYTHON) tools/layering_check.py
 
 # Every non-static function of kernel/, arch/, drivers/ and lib/ has a complete
 # kernel-doc comment, and the comments and documents listed in

@@ -7,10 +7,10 @@
  */
 #ifndef _LINUX_KERNEL_STAT_H
 #define _LINUX_KERNEL_STAT_H
-#include <asm/tsc.h>
 #include <linux/jump_label.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/sched/clock.h>
 #include <linux/threads.h>
 #include <linux/types.h>
 
@@ -56,8 +56,8 @@ void irqtime_account_irq(unsigned int offset);
 
 /* On unless irqtime=off: then the interrupt path does not read the clock. */
 DECLARE_STATIC_KEY_TRUE(sched_clock_irqtime);
-/* This CPU's TSC at its last interrupt entry or exit: where the next charge starts. */
-DECLARE_PER_CPU(u64, irqtime_mark);
+/* This CPU's get_cycles() at its last interrupt entry or exit: where the next charge starts. */
+DECLARE_PER_CPU(cycles_t, irqtime_mark);
 
 static __always_inline void irqtime_account(unsigned int offset)
 {
@@ -78,7 +78,7 @@ static __always_inline void irqtime_hardirq_enter(void)
 	if ((preempt_count() - HARDIRQ_OFFSET) & (HARDIRQ_MASK | SOFTIRQ_OFFSET))
 		irqtime_account_irq(HARDIRQ_OFFSET);
 	else
-		*this_cpu_ptr(&irqtime_mark) = rdtsc();
+		*this_cpu_ptr(&irqtime_mark) = get_cycles();
 }
 
 /**

@@ -1,4 +1,5 @@
-/* The time-stamp counter: raw cycle counts and the calibrated frequency. */
+/* The time-stamp counter: raw cycle counts and the calibrated frequency.
+ * Outside arch/ the TSC is get_cycles() (asm/timex.h, <linux/sched/clock.h>). */
 #ifndef _ASM_TSC_H
 #define _ASM_TSC_H
 #include <linux/types.h>
@@ -20,6 +21,5 @@ static inline u64 rdtsc_ordered(void)
 
 extern u32 tsc_khz;
 void tsc_calibrate(void);
-u64 tsc_cycles_to_ns(u64 cycles);
 
 #endif
