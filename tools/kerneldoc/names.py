@@ -6,7 +6,7 @@ from .parse import ROOT
 from .tree import walk, in_paths
 
 
-NAME_DIRS = ["kernel", "arch", "drivers", "lib", "include", "tests", "user", "boot"]
+NAME_DIRS = ["kernel", "arch", "drivers", "net", "lib", "include", "tests", "user", "boot"]
 CALL = re.compile(r"`?\b([A-Za-z_]\w*)\(\)")
 TICKED = re.compile(r"`([A-Za-z_]\w*)`")
 PATH = re.compile(r"(?<![\w/.])((?:kernel|arch|drivers|lib|include|tests|user|tools|docs|boot)"

@@ -4,6 +4,12 @@
 #define _ASM_TSC_H
 #include <linux/types.h>
 
+/**
+ * rdtsc() - The time-stamp counter (arch/ only: elsewhere get_cycles()).
+ *
+ * Context: any context; does not sleep.
+ * Return: the TSC.
+ */
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -11,7 +17,12 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
-/* rdtsc that waits for earlier instructions to finish (for benchmarks). */
+/**
+ * rdtsc_ordered() - rdtsc() once every earlier instruction has finished (lfence; rdtsc).
+ *
+ * Context: any context; does not sleep.
+ * Return: the TSC.
+ */
 static inline u64 rdtsc_ordered(void)
 {
 	u32 lo, hi;
