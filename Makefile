@@ -362,7 +362,7 @@ layering-check:
 	@$(PYTHON) tools/layering_check.py selftest
 	@$(PYTHON) tools/layering_check.py
 
-# Every non-static function of kernel/, arch/, drivers/ and lib/ has a complete
+# Every non-static function of kernel/, arch/, drivers/, net/ and lib/ has a complete
 # kernel-doc comment, and the comments and documents listed in
 # tools/kernel-doc.enforced name only functions that exist.
 kernel-doc-check:

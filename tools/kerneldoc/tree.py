@@ -5,7 +5,7 @@ from .parse import ROOT, functions, doc_blocks
 from .rules import sleepers, problems
 
 
-SOURCE_DIRS = ["kernel", "arch", "drivers", "lib"]
+SOURCE_DIRS = ["kernel", "arch", "drivers", "net", "lib"]
 # Test machinery that modules call too, so it is API: the simulated IRQ lines.
 EXTRA_SOURCES = ["tests/kernel/irq_sim.c"]
 HEADER_DIRS = ["include", "arch/x86/include"]
