@@ -80,7 +80,7 @@ Q := @
 say = @echo "  $(1)	$(2)"
 endif
 
-.PHONY: all iso initrd modules run run-elf test grade lab-handout stress bigsmp soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check runner-check deps check-deps clean help FORCE docs \
+.PHONY: all iso initrd modules run run-elf test grade lab-handout stress bigsmp soak test-bochs bench bench-linux debug timeline timeline-net linux-api-check layering-check runner-check deps check-deps clean help FORCE docs \
 	kernel-doc-check section-check
 ifeq ($(M),)
 .DEFAULT_GOAL := all
@@ -319,7 +319,7 @@ run-elf: check-deps $(B)/janus.elf $(B)/initrd.tar
 	$(QEMU) $(QEMU_MACHINE) -kernel $(B)/janus.elf -initrd $(B)/initrd.tar \
 		-append '$(subst ','\'',$(CMDLINE))' -serial mon:stdio -display $(DISPLAY_MODE) -no-reboot
 
-test: check-deps kernel-doc-check section-check linux-api-check runner-check
+test: check-deps kernel-doc-check section-check layering-check linux-api-check runner-check
 	$(PYTHON) tests/run.py
 	$(PYTHON) tools/grade.py --selftest
 
@@ -360,7 +360,13 @@ section-check:
 runner-check:
 	@$(PYTHON) tests/runner_signals.py
 
-# Every non-static function of kernel/, arch/, drivers/ and lib/ has a complete
+# Hardware access (inline assembly, the TSC, MSRs, port I/O outside drivers/)
+# only in arch/: the rest of the kernel goes through arch's interfaces.
+layering-check:
+	@$(PYTHON) tools/layering_check.py selftest
+	@$(PYTHON) tools/layering_check.py
+
+# Every non-static function of kernel/, arch/, drivers/, net/ and lib/ has a complete
 # kernel-doc comment, and the comments and documents listed in
 # tools/kernel-doc.enforced name only functions that exist.
 kernel-doc-check:
@@ -454,9 +460,10 @@ help:
 	@echo "  make iso            build $(B)/janus.iso (GRUB: normal boot and self-test entries)"
 	@echo "  make run-elf        boot $(B)/janus.elf directly (-kernel, -initrd); CMDLINE=\"selftest\""
 	@echo "  run, run-elf and debug take CMDLINE=\"...\" SMP=$(SMP) MEM=$(MEM) (MiB) QEMU_EXTRA=\"...\";"
-	@echo "                      e.g. make debug SMP=2 MEM=64 CMDLINE=\"trace=irq: selftest=tasklet\"
+	@echo "                      e.g. make debug SMP=2 MEM=64 CMDLINE=\"trace=irq: selftest=tasklet\""
 	@echo "  make docs           render the API reference docs/api/*.md from kernel-doc comments"
 	@echo "  make kernel-doc-check   the kernel-doc check make test runs (tools/kernel-doc.enforced)"
+	@echo "  make layering-check    no hardware access outside arch/ (make test runs it; tools/layering_check.py)"
 	@echo "  make stress         boot smp2 and smp4 30 times each, 2 at a time; a flake table"
 	@echo "  make soak           DURATION=600 SMP=4: torture suite and a million fuzzed system calls"
 	@echo "  make test-bochs     a subset of the self-tests under Bochs, from the GRUB ISO (SUITES=a,b)"

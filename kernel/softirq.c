@@ -22,11 +22,13 @@
 #include <linux/kernel.h>
 #include <linux/percpu.h>
 #include <linux/cpumask.h>
+#include <linux/errno.h>
 #include <linux/export.h>
 #include <linux/kthread.h>
 #include <linux/sched/clock.h>
 #include <linux/seq_file.h>
 #include <linux/smp.h>
+#include <linux/spinlock.h>
 #include <linux/sprintf.h>
 #include <janus/nosleep.h>
 #include <trace/events/irq.h>
@@ -34,13 +36,15 @@
 #define MAX_SOFTIRQ_RESTART 10
 #define MAX_SOFTIRQ_TIME_NS 2000000 /* 2 ms */
 
-const char *const softirq_to_name[NR_SOFTIRQS] = {
-	"HI", "TIMER", "NET_RX", "TASKLET", "SCHED", "SELFTEST",
+const char *softirq_to_name[NR_SOFTIRQ_VECTORS] = {
+	"HI", "TIMER", "NET_RX", "TASKLET", "SCHED",
+	[NR_SOFTIRQS ... NR_SOFTIRQ_VECTORS - 1] = "?",
 };
 
-static struct softirq_action softirq_vec[NR_SOFTIRQS];
+static struct softirq_action softirq_vec[NR_SOFTIRQ_VECTORS];
+static DEFINE_SPINLOCK(softirq_extra_lock); /* the extra vectors' owners */
 DEFINE_PER_CPU(u32, softirq_pending);
-DEFINE_PER_CPU(unsigned int[NR_SOFTIRQS], softirq_counts);
+DEFINE_PER_CPU(unsigned int[NR_SOFTIRQ_VECTORS], softirq_counts);
 DEFINE_PER_CPU(unsigned int, softirq_handoffs); /* rounds left to ksoftirqd */
 DECLARE_PER_CPU(unsigned long, softirq_stack_top);
 DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
@@ -75,7 +79,8 @@ unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu)
 
 /**
  * open_softirq() - Register the handler of softirq @nr.
- * @nr:     the softirq number (one of the fixed list in linux/interrupt.h)
+ * @nr:     the softirq number (one of the fixed list in linux/interrupt.h, or
+ *          one from softirq_alloc())
  * @action: the handler; it runs in softirq context, interrupts on, and
  *          must not sleep
  *
@@ -84,6 +89,68 @@ unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu)
 void open_softirq(int nr, void (*action)(struct softirq_action *))
 {
 	softirq_vec[nr].action = action;
+}
+
+/* What a freed extra vector runs if it was still pending: nothing. */
+static void softirq_unowned(struct softirq_action *unused)
+{
+	(void)unused;
+}
+
+static bool softirq_extra_free(unsigned int nr)
+{
+	return !softirq_vec[nr].action || softirq_vec[nr].action == softirq_unowned;
+}
+
+/**
+ * softirq_alloc() - Take one of the extra softirq vectors, after the fixed list.
+ * @name:   its name in /proc/softirqs and the softirq trace events (kept, not copied)
+ * @action: its handler, as for open_softirq(); open_softirq() may change it later
+ *
+ * For code that needs a raw softirq vector of its own but is not one of the
+ * kernel's fixed list (the self-tests'); anything else wants a tasklet or a
+ * work item. Its count starts where the last owner's ended.
+ *
+ * Context: any context; does not sleep.
+ * Return: the vector's number (NR_SOFTIRQS or above), or -ENOSPC if all
+ * NR_SOFTIRQS_EXTRA are taken.
+ */
+int softirq_alloc(const char *name, void (*action)(struct softirq_action *))
+{
+	unsigned long flags;
+	int nr = -ENOSPC;
+
+	spin_lock_irqsave(&softirq_extra_lock, flags);
+	for (int i = NR_SOFTIRQS; i < NR_SOFTIRQ_VECTORS; i++) {
+		if (softirq_extra_free(i)) {
+			softirq_vec[i].action = action;
+			softirq_to_name[i] = name;
+			nr = i;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&softirq_extra_lock, flags);
+	return nr;
+}
+
+/**
+ * softirq_free() - Give back a vector from softirq_alloc().
+ * @nr: its number
+ *
+ * The caller raises it no more; if it is still pending somewhere, it runs
+ * nothing there.
+ *
+ * Context: any context; does not sleep.
+ */
+void softirq_free(unsigned int nr)
+{
+	unsigned long flags;
+
+	BUG_ON(nr < NR_SOFTIRQS || nr >= NR_SOFTIRQ_VECTORS);
+	spin_lock_irqsave(&softirq_extra_lock, flags);
+	softirq_vec[nr].action = softirq_unowned;
+	softirq_to_name[nr] = "?";
+	spin_unlock_irqrestore(&softirq_extra_lock, flags);
 }
 
 static void wakeup_softirqd(void)
@@ -313,7 +380,9 @@ int show_softirqs(struct seq_file *m)
 	for_each_online_cpu(cpu)
 		seq_printf(m, "       CPU%d", cpu);
 	seq_printf(m, "\n");
-	for (unsigned int nr = 0; nr < NR_SOFTIRQS; nr++) {
+	for (unsigned int nr = 0; nr < NR_SOFTIRQ_VECTORS; nr++) {
+		if (nr >= NR_SOFTIRQS && softirq_extra_free(nr))
+			continue; /* an extra vector nobody has */
 		seq_printf(m, "%12s:", softirq_to_name[nr]);
 		for_each_online_cpu(cpu)
 			seq_printf(m, " %10u", per_cpu(softirq_counts, cpu)[nr]);

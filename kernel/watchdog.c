@@ -26,7 +26,6 @@
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
-#include <asm/tsc.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/init.h>
@@ -37,6 +36,7 @@
 #include <linux/nmi.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <janus/log.h>
 
@@ -89,11 +89,6 @@ static int __init hardlockup_panic_setup(char *val)
 	return bool_param(val, &hardlockup_panic);
 }
 early_param("hardlockup_panic", hardlockup_panic_setup);
-
-static u64 ms_to_cycles(unsigned int ms)
-{
-	return (u64)ms * tsc_khz;
-}
 
 static void report_softlockup(unsigned long stuck_ticks)
 {
@@ -188,7 +183,7 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 {
 	int buddy = next_online_cpu(smp_processor_id());
 	unsigned long ticks;
-	u64 limit = ms_to_cycles(READ_ONCE(hardlockup_thresh_ms));
+	u64 limit = (u64)READ_ONCE(hardlockup_thresh_ms) * 1000000;
 
 	if (buddy == smp_processor_id())
 		return;
@@ -224,7 +219,7 @@ unsigned long watchdog_cpu_ticks(int cpu)
 void watchdog_tick(void)
 {
 	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
-	u64 now = rdtsc();
+	u64 now = local_clock();
 
 	WRITE_ONCE(w->ticks, w->ticks + 1);
 	check_softlockup(w);

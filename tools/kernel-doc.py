@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Janus kernel-doc: checks and renders the API comments (Python 3 standard library only).
 
-Every non-static function defined in kernel/, arch/, drivers/ and lib/ (and the
+Every non-static function defined in kernel/, arch/, drivers/, net/ and lib/ (and the
 simulated IRQ lines modules call, tests/kernel/irq_sim.c) needs Linux's kernel-doc
 comment, above its definition or above its prototype in a header:
 
@@ -28,7 +28,7 @@ that calls, directly or through other functions, one that may sleep.
     tools/kernel-doc.py selftest        the checker on tests/kernel-doc/fixture.c
     tools/kernel-doc.py names [PATH...] comments and documents (those listed in
                                         tools/kernel-doc.enforced, but for the whole
-                                        kernel/, arch/, drivers/, lib/) name only what the
+                                        kernel/, arch/, drivers/, net/, lib/) name only what the
                                         code defines, and each "step N of docs/X.md" is right
 
 Why not Linux's scripts/kernel-doc: it comes with Debian's linux-source package

@@ -25,13 +25,15 @@ static u64 mul_u64_u32_shr(u64 a, u32 mul, unsigned int shift)
 }
 
 /**
- * tsc_cycles_to_ns() - Convert TSC cycles to nanoseconds (a multiply and a shift).
- * @cycles: a difference of two TSC readings
+ * cycles_to_ns() - Convert a difference of two get_cycles() to nanoseconds.
+ * @cycles: a difference of two readings of get_cycles() (the TSC) on one CPU
+ *
+ * A multiply and a shift, no division.
  *
  * Context: any context; does not sleep.
  * Return: the nanoseconds (0 before tsc_calibrate()).
  */
-u64 tsc_cycles_to_ns(u64 cycles)
+u64 cycles_to_ns(cycles_t cycles)
 {
 	return mul_u64_u32_shr(cycles, ns_mult, NS_SHIFT);
 }
@@ -48,7 +50,7 @@ u64 sched_clock(void)
 {
 	if (!ns_mult)
 		return 0;
-	return tsc_cycles_to_ns(rdtsc() - tsc_at_boot);
+	return cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
 /**

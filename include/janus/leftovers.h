@@ -32,7 +32,7 @@ struct module_leftover_check {
  * module_leftover() - Report one thing a module left registered.
  * @mod:  the module being unloaded
  * @site: where it was registered (NULL if unknown)
- * @fmt:  what it is, e.g. "irq 1 handler my_handler still registered"
+ * @fmt:  what it is, e.g. "irq 1 handler HANDLER still registered"
  * @...:  its arguments
  *
  * Prints "BUG: module NAME unloaded with WHAT (API at FILE:LINE)".
@@ -58,7 +58,7 @@ bool owned_by_module(const struct module *mod, const struct callsite *site, cons
  * @addr: the function (in the kernel or a module)
  *
  * Context: any context.
- * Return: @buf, holding e.g. "my_handler" (or "0x..." if it has no name).
+ * Return: @buf, holding e.g. "edu_interrupt" (or "0x..." if it has no name).
  */
 char *leftover_symbol(char *buf, const void *addr);
 

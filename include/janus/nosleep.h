@@ -20,7 +20,12 @@ struct nosleep_stats {
 
 extern struct nosleep_stats nosleep_stats;
 
-/* All the sleep-in-atomic kinds of report together. */
+/**
+ * nosleep_reports() - All the sleep-in-atomic kinds of report so far, together.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count since boot.
+ */
 static inline unsigned long nosleep_reports(void)
 {
 	return nosleep_stats.sleep_in_atomic + nosleep_stats.scheduling_while_atomic +

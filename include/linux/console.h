@@ -1,4 +1,4 @@
-/* Consoles: where printk's lines go (drivers/serial.c, drivers/vga.c). */
+/* Consoles: where printk's lines go (drivers/tty/serial_16550.c, drivers/vga.c). */
 #ifndef _LINUX_CONSOLE_H
 #define _LINUX_CONSOLE_H
 #include <linux/types.h>

@@ -73,24 +73,32 @@ struct seq_file;
 /* The interrupt listing, Linux's /proc/interrupts (kernel/irq/proc.c). */
 int show_interrupts(struct seq_file *m);
 
-/* Softirqs: bottom halves run after a hardirq, with interrupts enabled. */
+/* Softirqs: bottom halves run after a hardirq, with interrupts enabled.
+ * The kernel's own, a fixed list as in Linux; each subsystem opens its vector
+ * with open_softirq() at boot. */
 enum {
 	HI_SOFTIRQ,
 	TIMER_SOFTIRQ,
 	NET_RX_SOFTIRQ, /* NAPI polls (net/core/napi.c) */
 	TASKLET_SOFTIRQ,
 	SCHED_SOFTIRQ,
-	SELFTEST_SOFTIRQ, /* owned by the self-tests, so they never borrow a real one */
 	NR_SOFTIRQS
 };
+/* After the fixed list, NR_SOFTIRQS_EXTRA vectors that code outside it (the
+ * self-tests' own, tests/kernel/softirq_vector.c) takes with softirq_alloc(). */
+#define NR_SOFTIRQS_EXTRA 2
+#define NR_SOFTIRQ_VECTORS (NR_SOFTIRQS + NR_SOFTIRQS_EXTRA)
 
-extern const char *const softirq_to_name[NR_SOFTIRQS];
+/* Each vector's name; "?" for an extra vector nobody has. */
+extern const char *softirq_to_name[NR_SOFTIRQ_VECTORS];
 
 struct softirq_action {
 	void (*action)(struct softirq_action *);
 };
 
 void open_softirq(int nr, void (*action)(struct softirq_action *));
+int softirq_alloc(const char *name, void (*action)(struct softirq_action *));
+void softirq_free(unsigned int nr);
 void raise_softirq(unsigned int nr);
 void raise_softirq_irqoff(unsigned int nr);
 /* Runs pending softirqs now, if not in interrupt context. */

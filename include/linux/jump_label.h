@@ -67,6 +67,16 @@ struct static_key_false {
 		unlikely(__b);                                                               \
 	})
 
+/**
+ * static_key_count_enabled() - Whether @key is on now (its count above 0).
+ * @key: the key
+ *
+ * A plain load, for code that wants the value rather than a patched branch;
+ * static_key_enabled() takes the DEFINE_STATIC_KEY_TRUE/FALSE wrapper.
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the key is enabled.
+ */
 static inline bool static_key_count_enabled(const struct static_key *key)
 {
 	return READ_ONCE(key->enabled) > 0;

@@ -7,10 +7,10 @@
  */
 #ifndef _LINUX_KERNEL_STAT_H
 #define _LINUX_KERNEL_STAT_H
-#include <asm/tsc.h>
 #include <linux/jump_label.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
+#include <linux/sched/clock.h>
 #include <linux/threads.h>
 #include <linux/types.h>
 
@@ -56,20 +56,32 @@ void irqtime_account_irq(unsigned int offset);
 
 /* On unless irqtime=off: then the interrupt path does not read the clock. */
 DECLARE_STATIC_KEY_TRUE(sched_clock_irqtime);
-/* This CPU's TSC at its last interrupt entry or exit: where the next charge starts. */
-DECLARE_PER_CPU(u64, irqtime_mark);
+/* This CPU's get_cycles() at its last interrupt entry or exit: where the next charge starts. */
+DECLARE_PER_CPU(cycles_t, irqtime_mark);
 
+/**
+ * irqtime_account() - irqtime_account_irq(), unless irqtime=off turned exact interrupt time off.
+ * @offset: as for irqtime_account_irq()
+ *
+ * A patched branch: with irqtime=off the interrupt path does not read the clock.
+ *
+ * Context: hardirq or softirq entry/exit, interrupts off.
+ */
 static __always_inline void irqtime_account(unsigned int offset)
 {
 	if (static_branch_likely(&sched_clock_irqtime))
 		irqtime_account_irq(offset);
 }
 
-/*
- * irq_enter()'s half (HARDIRQ_OFFSET just added). Entering from task time,
- * the usual case, there is nothing to charge (the tick samples task time):
- * only the mark moves, inline. From a softirq or another hardirq, that
- * context gets its share first (out of line).
+/**
+ * irqtime_hardirq_enter() - irq_enter()'s half of the interrupt time accounting.
+ *
+ * Called with HARDIRQ_OFFSET just added. Entering from task time, the usual
+ * case, there is nothing to charge (the tick samples task time): only the
+ * mark moves (get_cycles()), inline. From a softirq or another hardirq, that
+ * context gets its share first (irqtime_account_irq(), out of line).
+ *
+ * Context: hardirq entry (irq_enter()), interrupts off.
  */
 static __always_inline void irqtime_hardirq_enter(void)
 {
@@ -78,7 +90,7 @@ static __always_inline void irqtime_hardirq_enter(void)
 	if ((preempt_count() - HARDIRQ_OFFSET) & (HARDIRQ_MASK | SOFTIRQ_OFFSET))
 		irqtime_account_irq(HARDIRQ_OFFSET);
 	else
-		*this_cpu_ptr(&irqtime_mark) = rdtsc();
+		*this_cpu_ptr(&irqtime_mark) = get_cycles();
 }
 
 /**

@@ -59,8 +59,15 @@ extern bool lockdep_on;
 /* On unless `nolockcheck`: set before jump_label_init() patches the sites. */
 DECLARE_STATIC_KEY_TRUE(lockdep_key);
 
-/* Whether the validator runs: not after `nolockcheck` (a nop, no load), nor
- * once it has turned itself off at run time (out of room: lockdep_on). */
+/**
+ * lockdep_enabled() - Whether the lock validator runs.
+ *
+ * Not after `nolockcheck` (then this is a patched nop, no load), nor once it
+ * has turned itself off at run time (out of room: lockdep_on).
+ *
+ * Context: any context; does not sleep.
+ * Return: true if lock operations are to be validated.
+ */
 static __always_inline bool lockdep_enabled(void)
 {
 	return static_branch_likely(&lockdep_key) && likely(READ_ONCE(lockdep_on));

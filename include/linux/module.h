@@ -224,11 +224,25 @@ void module_unhold(struct module_holder *h);
 int load_module(void *image, unsigned long len, char *args);
 int delete_module(const char *name, unsigned int flags);
 
+/**
+ * module_name() - The name of @mod, for messages.
+ * @mod: the module, or NULL for the kernel itself
+ *
+ * Context: any context; does not sleep.
+ * Return: the module's name, or "kernel" for NULL.
+ */
 static inline const char *module_name(const struct module *mod)
 {
 	return mod ? mod->name : "kernel";
 }
 
+/**
+ * module_is_live() - Whether @mod is not being unloaded.
+ * @mod: the module
+ *
+ * Context: any context; does not sleep.
+ * Return: false once its unloading has begun (MODULE_STATE_GOING).
+ */
 static inline bool module_is_live(const struct module *mod)
 {
 	return mod->state != MODULE_STATE_GOING;

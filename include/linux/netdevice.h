@@ -88,6 +88,13 @@ struct net_device {
 	void *priv;
 };
 
+/**
+ * netdev_priv() - The driver's private area of @dev (alloc_etherdev()'s sizeof_priv bytes).
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: the private area.
+ */
 static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }
 #define SET_NETDEV_DEV(net, pdev) ((net)->dev.parent = (pdev))
 #define netdev_info(ndev, fmt, ...) \
@@ -126,9 +133,37 @@ void for_each_netdev_call(void (*fn)(struct net_device *dev, void *arg), void *a
 
 void netif_carrier_on(struct net_device *dev);
 void netif_carrier_off(struct net_device *dev);
+/**
+ * netif_carrier_ok() - Whether @dev's link is up (netif_carrier_on()).
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the carrier is on.
+ */
 static inline bool netif_carrier_ok(const struct net_device *dev) { return READ_ONCE(dev->carrier); }
+/**
+ * netif_start_queue() - Let the stack hand @dev frames to send (at open).
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void netif_start_queue(struct net_device *dev) { WRITE_ONCE(dev->tx_stopped, false); }
+/**
+ * netif_stop_queue() - Stop the stack handing @dev frames: its transmit ring is full.
+ * @dev: the device
+ *
+ * netif_wake_queue() starts it again once the ring has room.
+ *
+ * Context: any context (a driver's ndo_start_xmit, its interrupt); does not sleep.
+ */
 static inline void netif_stop_queue(struct net_device *dev) { WRITE_ONCE(dev->tx_stopped, true); }
+/**
+ * netif_queue_stopped() - Whether @dev's transmit queue is stopped.
+ * @dev: the device
+ *
+ * Context: any context; does not sleep.
+ * Return: true after netif_stop_queue(), until netif_start_queue()/netif_wake_queue().
+ */
 static inline bool netif_queue_stopped(const struct net_device *dev) { return READ_ONCE(dev->tx_stopped); }
 void netif_wake_queue(struct net_device *dev);
 
@@ -162,6 +197,16 @@ void napi_enable(struct napi_struct *napi);
 void napi_disable(struct napi_struct *napi);
 bool napi_schedule_prep(struct napi_struct *napi);
 void __napi_schedule(struct napi_struct *napi);
+/**
+ * napi_schedule() - Schedule @napi's poll in NET_RX softirq on this CPU, unless already scheduled.
+ * @napi: the NAPI context
+ *
+ * What a driver's interrupt handler calls, with the device's interrupts
+ * masked; the poll runs at this interrupt's irq_exit.
+ *
+ * Context: any context, typically a hardirq handler; does not sleep.
+ * Return: true if this call scheduled it, false if it was scheduled or disabled.
+ */
 static inline bool napi_schedule(struct napi_struct *napi)
 {
 	if (!napi_schedule_prep(napi))
@@ -176,7 +221,7 @@ struct seq_file;
 /* /proc/net/dev (net/core/net-procfs.c). */
 int dev_seq_show(struct seq_file *m, void *v);
 
-/* Per-CPU receive statistics (/proc/net/softnet_stat). */
+/* Per-CPU receive statistics (softnet_seq_show(): Linux's listing of them in /proc/net). */
 struct softnet_data {
 	struct list_head poll_list;
 	unsigned int processed;    /* frames the polls took */

@@ -35,7 +35,14 @@ struct sk_buff_head {
 
 struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp);
 void kfree_skb(struct sk_buff *skb);
-/* Extends the frame by len bytes at its end; returns where they start. */
+/**
+ * skb_put() - Extend @skb's data by @len bytes at its end.
+ * @skb: the buffer (it must have the room: alloc_skb()'s size)
+ * @len: how many bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: where the new bytes start, for the caller to fill.
+ */
 static inline unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
 {
 	unsigned char *tail = skb->data + skb->len;
@@ -48,6 +55,13 @@ void skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb);
 void skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb);
 struct sk_buff *skb_dequeue(struct sk_buff_head *list);
 void skb_queue_purge(struct sk_buff_head *list);
+/**
+ * skb_queue_len() - How many buffers are on @list.
+ * @list: the queue
+ *
+ * Context: any context; does not sleep (a snapshot, without the queue's lock).
+ * Return: the count.
+ */
 static inline unsigned int skb_queue_len(const struct sk_buff_head *list) { return READ_ONCE(list->qlen); }
 
 #endif

@@ -11,7 +11,6 @@
  * The time spent printing a report about the handler (a might_sleep BUG, a
  * WARN) is not counted: that is the report's cost, not the handler's.
  */
-#include <asm/tsc.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/interrupt.h>
@@ -19,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/kstrtox.h>
 #include <linux/lockdep.h>
+#include <linux/sched/clock.h>
 #include <linux/sprintf.h>
 #include <linux/smp.h>
 #include <janus/log.h>
@@ -54,7 +54,8 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	unsigned int irq = desc->irq_data.irq;
 	int count = preempt_count();
 	unsigned int locks = lockdep_enabled() ? lockdep_depth() : 0;
-	u64 start = rdtsc(), reported = report_ns(), ns;
+	cycles_t start = get_cycles();
+	u64 reported = report_ns(), ns;
 	irqreturn_t ret;
 
 	this_cpu_write(atomic_ctx.irq, irq);
@@ -64,7 +65,7 @@ static irqreturn_t run_action(struct irq_desc *desc, struct irqaction *action)
 	trace_irq_handler_exit(irq, ret);
 	/* The handler's own time: printing a report about it is not its doing.
 	 * The same clock as local_clock(), converted once, not at both ends. */
-	ns = tsc_cycles_to_ns(rdtsc() - start);
+	ns = cycles_to_ns(get_cycles() - start);
 	reported = report_ns() - reported;
 	ns = reported < ns ? ns - reported : 0;
 

@@ -8,7 +8,6 @@
  * suspected"), with the owner CPU's backtrace fetched by NMI: a deadlock is
  * never a silent hang (include/linux/nmi.h).
  */
-#include <asm/tsc.h>
 #include <linux/export.h>
 #include <linux/bottom_half.h>
 #include <linux/kernel.h>
@@ -18,6 +17,7 @@
 #include <linux/sched.h>
 #include <janus/log.h>
 #include <linux/smp.h>
+#include <linux/sched/clock.h>
 #include <linux/spinlock.h>
 
 /**
@@ -44,7 +44,7 @@ static noinline void report_lockup(spinlock_t *lock, u64 waited)
 	report_begin();
 	pr_emerg("BUG: spinlock lockup suspected on CPU#%d, lock owner CPU#%d\n", cpu, owner);
 	pr_emerg(" lock: %s (%p), waiting %u ms: %s/%d\n", lock->name, lock,
-		 (unsigned int)div_u64(waited, tsc_khz), current->comm, current->pid);
+		 (unsigned int)div_u64(waited, 1000000), current->comm, current->pid);
 	lockdep_print_held_locks(current);
 	dump_stack_lvl(KERN_EMERG);
 	if (owner >= 0 && owner != cpu)
@@ -59,7 +59,7 @@ static noinline void report_lockup(spinlock_t *lock, u64 waited)
 static noinline void spin_wait(spinlock_t *lock)
 {
 	u16 ticket = arch_spin_take_ticket(&lock->raw);
-	u64 start = rdtsc(), limit = (u64)READ_ONCE(spinlock_lockup_ms) * tsc_khz;
+	u64 start = local_clock(), limit = (u64)READ_ONCE(spinlock_lockup_ms) * 1000000; /* ns */
 	bool reported = false;
 
 	for (unsigned int spins = 0; !arch_spin_ticket_served(&lock->raw, ticket); spins++) {
@@ -68,9 +68,9 @@ static noinline void spin_wait(spinlock_t *lock)
 		 * waiter slow to see its turn slows every hand-off. */
 		if (spins % 1024 || reported || !limit)
 			continue;
-		if (rdtsc() - start > limit) {
+		if (local_clock() - start > limit) {
 			reported = true; /* once per wait: then it keeps waiting */
-			report_lockup(lock, rdtsc() - start);
+			report_lockup(lock, local_clock() - start);
 		}
 	}
 }

@@ -15,7 +15,6 @@
  */
 #include <asm/processor.h>
 #include <asm/spinlock.h>
-#include <asm/tsc.h>
 #include <linux/preempt.h>
 #include <linux/console.h>
 #include <linux/init.h>

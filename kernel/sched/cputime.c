@@ -1,6 +1,6 @@
 /*
  * Time per context, like Linux with IRQ_TIME_ACCOUNTING: exact hardirq and
- * softirq time, read from the clock (the TSC) at every entry and exit
+ * softirq time, read from the raw clock (get_cycles()) at every entry and exit
  * (irqtime_account_irq, from kernel/softirq.c), and tick-sampled user,
  * nice, system and idle time (account_process_tick, from the tick): each
  * tick charges the time since the previous one to whatever it interrupted,
@@ -10,7 +10,6 @@
  */
 #include <asm/irq.h>
 #include <asm/ptrace.h>
-#include <asm/tsc.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -29,19 +28,19 @@
 
 /*
  * One CPU's times; written only by that CPU with interrupts off, read by any.
- * The interrupt path only adds TSC cycles (no conversion on the hot path);
+ * The interrupt path only adds get_cycles() cycles (no conversion on the hot path);
  * they become nanoseconds when read and at the tick.
  */
 struct cpu_times {
 	u32 seq;            /* odd while being written */
 	struct kernel_cpustat stat; /* the tick's columns, in ns */
-	u64 irq_cycles[2];  /* hardirq, softirq: exact, in TSC cycles */
+	u64 irq_cycles[2];  /* hardirq, softirq: exact, in cycles */
 	u64 tick_delta;     /* interrupt cycles not yet taken off a tick */
-	u64 last_tick;      /* the TSC where the last tick's period ended */
+	u64 last_tick;      /* the cycle count where the last tick's period ended */
 };
 
 static struct cpu_times cpu_times[NR_CPUS];
-DEFINE_PER_CPU(u64, irqtime_mark);
+DEFINE_PER_CPU(cycles_t, irqtime_mark);
 
 /* Exact interrupt time on (the default); irqtime=off leaves it to the tick. */
 DEFINE_STATIC_KEY_TRUE(sched_clock_irqtime);
@@ -82,16 +81,16 @@ void kcpustat_cpu_fetch(struct kernel_cpustat *dst, int cpu)
 		softirq = t->irq_cycles[1];
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	} while (READ_ONCE(t->seq) != seq);
-	dst->cpustat[CPUTIME_IRQ] = tsc_cycles_to_ns(irq);
-	dst->cpustat[CPUTIME_SOFTIRQ] = tsc_cycles_to_ns(softirq);
+	dst->cpustat[CPUTIME_IRQ] = cycles_to_ns(irq);
+	dst->cpustat[CPUTIME_SOFTIRQ] = cycles_to_ns(softirq);
 }
 
 void irqtime_account_irq(unsigned int offset)
 {
 	struct cpu_times *t = &cpu_times[smp_processor_id()];
 	unsigned int pc = preempt_count() - offset; /* the context being left */
-	u64 *mark = this_cpu_ptr(&irqtime_mark);
-	u64 now = rdtsc(), last = *mark;
+	cycles_t *mark = this_cpu_ptr(&irqtime_mark);
+	cycles_t now = get_cycles(), last = *mark;
 	int index;
 
 	*mark = now;
@@ -112,10 +111,10 @@ void account_process_tick(struct task_struct *p, bool user_tick)
 	struct cpu_times *t = &cpu_times[smp_processor_id()];
 	/* The period ends where this tick's interrupt began (irq_enter marked it):
 	 * the tick's own hardirq time goes to irq at its irq_exit, not here too. */
-	u64 mark = *this_cpu_ptr(&irqtime_mark);
-	u64 now = static_branch_likely(&sched_clock_irqtime) && mark ? mark : rdtsc();
-	u64 cputime = t->last_tick ? tsc_cycles_to_ns(now - t->last_tick) : TICK_NSEC;
-	u64 other = tsc_cycles_to_ns(t->tick_delta);
+	cycles_t mark = *this_cpu_ptr(&irqtime_mark);
+	cycles_t now = static_branch_likely(&sched_clock_irqtime) && mark ? mark : get_cycles();
+	u64 cputime = t->last_tick ? cycles_to_ns(now - t->last_tick) : TICK_NSEC;
+	u64 other = cycles_to_ns(t->tick_delta);
 	int index;
 
 	t->last_tick = now;

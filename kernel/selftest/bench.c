@@ -1,13 +1,14 @@
 /*
  * The benchmark harness: BENCH_SAMPLES timed samples per figure, reported
  * as min, p10, median and p90 (include/uapi/janus/bench.h), and the floor
- * that costs nothing but the timing itself: reading the TSC.
+ * that costs nothing but the timing itself: reading the clock (get_cycles(),
+ * the TSC on x86).
  */
-#include <asm/tsc.h>
 #include <linux/cpumask.h>
 #include <linux/glob.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/smp.h>
 #include <janus/bench.h>
 
@@ -53,11 +54,11 @@ void bench_op(const char *name, const char *floor, void (*op)(void *arg), void *
 	for (int i = 0; i < BENCH_BATCH; i++) /* warm the caches and TLB */
 		op(arg);
 	for (unsigned int s = 0; s < BENCH_SAMPLES; s++) {
-		u64 start = rdtsc_ordered();
+		u64 start = get_cycles_ordered();
 
 		for (int i = 0; i < BENCH_BATCH; i++)
 			op(arg);
-		samples[s] = rdtsc_ordered() - start;
+		samples[s] = get_cycles_ordered() - start;
 	}
 	bench_report(name, floor, samples, BENCH_SAMPLES, BENCH_BATCH, 0);
 }
@@ -66,9 +67,9 @@ void bench_op(const char *name, const char *floor, void (*op)(void *arg), void *
 static void bench_tsc_read(void)
 {
 	for (unsigned int s = 0; s < BENCH_SAMPLES; s++) {
-		u64 a = rdtsc_ordered();
+		u64 a = get_cycles_ordered();
 
-		samples[s] = rdtsc_ordered() - a;
+		samples[s] = get_cycles_ordered() - a;
 	}
 	bench_report("tsc_read", "-", samples, BENCH_SAMPLES, 1, 0);
 }
@@ -89,7 +90,7 @@ void run_benchmarks(const char *glob)
 	int cpu = smp_processor_id();
 
 	set_cpus_allowed(current, CPU_BIT(cpu));
-	pr_info("bench: tsc_khz %u kHz, on CPU%d of %u\n", tsc_khz, cpu, num_online_cpus());
+	pr_info("bench: tsc_khz %u kHz, on CPU%d of %u\n", cycles_khz(), cpu, num_online_cpus());
 	for (const struct benchmark *b = __start_benchmarks; b < __stop_benchmarks; b++)
 		if (glob_match(glob, b->name))
 			b->run();

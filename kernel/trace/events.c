@@ -94,7 +94,7 @@ static int print_softirq(char *buf, size_t size, const void *data)
 {
 	const struct softirq_fields *f = data;
 	return scnprintf(buf, size, "vec=%u [action=%s]", f->vec,
-			 f->vec < NR_SOFTIRQS ? softirq_to_name[f->vec] : "?");
+			 f->vec < NR_SOFTIRQ_VECTORS ? softirq_to_name[f->vec] : "?");
 }
 
 #define DEFINE_SOFTIRQ_EVENT(ev)                                   \

@@ -21,6 +21,7 @@
 #include <linux/wait.h>
 #include <janus/nosleep.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define INNER (IRQ_SIM_BASE + 1)

@@ -14,6 +14,7 @@
 #include <linux/workqueue.h>
 #include <janus/bench.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define TRIGGER_PRIO 30

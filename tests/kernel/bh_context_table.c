@@ -16,6 +16,7 @@
 #include <linux/timer.h>
 #include <linux/workqueue.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 

@@ -21,6 +21,7 @@
 #include <janus/nosleep.h>
 #include <janus/vfs.h>
 #include "user_helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define HANDLER_US 500 /* below irq_warn_us: a slow handler is reported */

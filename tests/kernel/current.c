@@ -7,6 +7,7 @@
 #include <linux/kthread.h>
 #include <linux/smp.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 

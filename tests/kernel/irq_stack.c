@@ -15,6 +15,7 @@
 #include <janus/nosleep.h>
 #include <janus/stack.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define OTHER (IRQ_SIM_BASE + 1)

@@ -12,6 +12,7 @@
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define FLOOD 5000

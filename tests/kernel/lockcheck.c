@@ -11,6 +11,7 @@
 #include <linux/irq_sim.h>
 #include <linux/spinlock.h>
 #include <janus/nosleep.h>
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 

@@ -19,6 +19,7 @@
 #include <linux/spinlock.h>
 #include <janus/nosleep.h>
 #include "user_helpers.h"
+#include "softirq_vector.h"
 
 #define CIRCULAR "WARNING: possible circular locking dependency detected"
 

@@ -9,6 +9,7 @@
 #include <linux/irq_sim.h>
 #include <linux/irqdesc.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 #define OTHER (IRQ_SIM_BASE + 1)

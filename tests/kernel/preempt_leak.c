@@ -12,6 +12,7 @@
 #include <linux/timer.h>
 #include <janus/nosleep.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 

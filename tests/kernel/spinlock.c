@@ -4,6 +4,7 @@
 #include <linux/atomic.h>
 #include <linux/interrupt.h>
 #include <linux/spinlock.h>
+#include "softirq_vector.h"
 
 static DEFINE_SPINLOCK(lock);
 static DEFINE_RWLOCK(rw);

@@ -25,6 +25,7 @@
 #include <uapi/linux/fcntl.h>
 #include <janus/trace.h>
 #include "helpers.h"
+#include "softirq_vector.h"
 
 #define LINE IRQ_SIM_BASE
 

@@ -34,6 +34,6 @@ def stats(tree):
         print("%-24s %4d/%-4d documented, %4d enforced" % (d, *rows[d]))
     print("%-24s %4d/%-4d non-static functions in .c files documented, %d enforced" %
           ("total", *totals[".c"]))
-    print("%-24s %4d/%-4d inline functions of include/linux headers documented, %d enforced" %
+    print("%-24s %4d/%-4d inline functions of the API headers documented, %d enforced" %
           ("total", *totals[".h"]))
     return 0

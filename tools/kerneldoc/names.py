@@ -6,7 +6,7 @@ from .parse import ROOT
 from .tree import walk, in_paths
 
 
-NAME_DIRS = ["kernel", "arch", "drivers", "lib", "include", "tests", "user", "boot"]
+NAME_DIRS = ["kernel", "arch", "drivers", "net", "lib", "include", "tests", "user", "boot"]
 CALL = re.compile(r"`?\b([A-Za-z_]\w*)\(\)")
 TICKED = re.compile(r"`([A-Za-z_]\w*)`")
 PATH = re.compile(r"(?<![\w/.])((?:kernel|arch|drivers|lib|include|tests|user|tools|docs|boot)"
@@ -62,7 +62,7 @@ def names_check(paths):
     """Comments in the files of @paths (and the headers, assembly files and
     documents listed there) name only what exists."""
     names = defined_names()
-    files = [p for p in walk(["kernel", "arch", "drivers", "lib", "include", "docs"],
+    files = [p for p in walk(["kernel", "arch", "drivers", "net", "lib", "include", "docs"],
                              (".c", ".h", ".asm", ".S", ".md")) + ["README.md"]
              if in_paths(p, paths)]
     problems = [p for path in files for p in stale_names(path, names)]

@@ -5,10 +5,12 @@ from .parse import ROOT, functions, doc_blocks
 from .rules import sleepers, problems
 
 
-SOURCE_DIRS = ["kernel", "arch", "drivers", "lib"]
+SOURCE_DIRS = ["kernel", "arch", "drivers", "net", "lib"]
 # Test machinery that modules call too, so it is API: the simulated IRQ lines.
 EXTRA_SOURCES = ["tests/kernel/irq_sim.c"]
 HEADER_DIRS = ["include", "arch/x86/include"]
+# The headers whose inline functions are API too (include/uapi is user space's).
+INLINE_DIRS = ["include/linux", "include/janus", "include/kunit", "include/trace", "arch/x86/include"]
 ENFORCED = os.path.join(ROOT, "tools", "kernel-doc.enforced")
 
 
@@ -37,7 +39,7 @@ class Tree:
             self.docs[s] = doc_blocks(s)
             self.funcs += [f for f in functions(s) if not f.static]
         # The inline functions of the API headers: checked where a header is enforced.
-        for h in walk(["include/linux"], (".h",)):
+        for h in walk(INLINE_DIRS, (".h",)):
             self.funcs += functions(h)
         self.sleepers = sleepers([f for src in self.sources for f in functions(src)])
 

@@ -19,6 +19,13 @@ struct sighand_struct {
  * from user space; SIGKILL and SIGSTOP from user space never reach it. */
 #define SIGNAL_UNKILLABLE 0x1
 
+/**
+ * signal_pending() - Whether @p has a signal pending (an interruptible sleep should end).
+ * @p: the task
+ *
+ * Context: any context; does not sleep.
+ * Return: true if any signal is pending.
+ */
 static inline bool signal_pending(const struct task_struct *p) { return READ_ONCE(p->pending) != 0; }
 /**
  * fatal_signal_pending() - Whether @p has SIGKILL pending.

@@ -39,6 +39,13 @@ struct gdt_page {
 
 void cpu_init_gdt(int cpu);
 
+/**
+ * read_segment() - A segment register of this CPU, for reports and tests.
+ * @which: 0 cs, 1 ds, 2 fs, 3 the task register (str)
+ *
+ * Context: any context; does not sleep.
+ * Return: the selector, 0 for another @which.
+ */
 static inline u16 read_segment(int which)
 {
 	u16 v = 0;

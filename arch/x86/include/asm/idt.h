@@ -25,6 +25,13 @@ void load_idt(void);
 void idt_set_entry(unsigned int vector, unsigned long entry, bool user);
 /* An entry that does nothing but iret: the floor of every interrupt (entry.asm). */
 void bare_iret(void);
+/**
+ * gate_offset() - The handler address an IDT gate holds.
+ * @g: the gate
+ *
+ * Context: any context; does not sleep.
+ * Return: the address.
+ */
 static inline unsigned long gate_offset(const struct gate_struct *g)
 {
 	return g->offset_low | ((unsigned long)g->offset_high << 16);

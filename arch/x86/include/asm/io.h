@@ -1,12 +1,41 @@
-/* Port I/O and memory-mapped I/O: how kernel/ and drivers/ reach device registers. */
+/* Port I/O and memory-mapped I/O: how drivers/ reach device registers (through
+ * <linux/io.h>; the rest of the kernel does not: make layering-check). */
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 #include <linux/types.h>
 
+/**
+ * outb() - Write the byte @v to I/O port @port.
+ * @v: the value
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void outb(u8 v, u16 port) { __asm__ __volatile__("outb %0, %1" : : "a"(v), "Nd"(port)); }
+/**
+ * outw() - Write the 16-bit @v to I/O port @port.
+ * @v: the value
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void outw(u16 v, u16 port) { __asm__ __volatile__("outw %0, %1" : : "a"(v), "Nd"(port)); }
+/**
+ * outl() - Write the 32-bit @v to I/O port @port.
+ * @v: the value
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void outl(u32 v, u16 port) { __asm__ __volatile__("outl %0, %1" : : "a"(v), "Nd"(port)); }
 
+/**
+ * inb() - Read a byte from I/O port @port.
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ * Return: the byte.
+ */
 static inline u8 inb(u16 port)
 {
 	u8 v;
@@ -14,6 +43,13 @@ static inline u8 inb(u16 port)
 	return v;
 }
 
+/**
+ * inw() - Read 16 bits from I/O port @port.
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ * Return: the value.
+ */
 static inline u16 inw(u16 port)
 {
 	u16 v;
@@ -21,6 +57,13 @@ static inline u16 inw(u16 port)
 	return v;
 }
 
+/**
+ * inl() - Read 32 bits from I/O port @port.
+ * @port: the port
+ *
+ * Context: any context; does not sleep.
+ * Return: the value.
+ */
 static inline u32 inl(u16 port)
 {
 	u32 v;
@@ -28,15 +71,62 @@ static inline u32 inl(u16 port)
 	return v;
 }
 
-/* A write to an unused port: about 1 us on real hardware, for slow chips like the 8259. */
+/**
+ * io_delay() - Wait about 1 us on real hardware (a write to unused port 0x80), for slow chips like the 8259.
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void io_delay(void) { outb(0, 0x80); }
 
 /* Memory-mapped registers (through an uncached ioremap() mapping). */
+
+/**
+ * readb() - Read the 8-bit register at @addr.
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ * Return: the value.
+ */
 static inline u8 readb(const volatile void __iomem *addr) { return *(const volatile u8 *)addr; }
+/**
+ * readw() - Read the 16-bit register at @addr.
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ * Return: the value.
+ */
 static inline u16 readw(const volatile void __iomem *addr) { return *(const volatile u16 *)addr; }
+/**
+ * readl() - Read the 32-bit register at @addr.
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ * Return: the value.
+ */
 static inline u32 readl(const volatile void __iomem *addr) { return *(const volatile u32 *)addr; }
+/**
+ * writeb() - Write the 8-bit @v to the register at @addr.
+ * @v: the value
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void writeb(u8 v, volatile void __iomem *addr) { *(volatile u8 *)addr = v; }
+/**
+ * writew() - Write the 16-bit @v to the register at @addr.
+ * @v: the value
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void writew(u16 v, volatile void __iomem *addr) { *(volatile u16 *)addr = v; }
+/**
+ * writel() - Write the 32-bit @v to the register at @addr.
+ * @v: the value
+ * @addr: its address in an ioremap() mapping
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void writel(u32 v, volatile void __iomem *addr) { *(volatile u32 *)addr = v; }
 
 /*
@@ -48,11 +138,26 @@ static inline void writel(u32 v, volatile void __iomem *addr) { *(volatile u32 *
 #define PIO_OFFSET 0x10000UL
 #define PIO_RESERVED 0x40000UL
 
+/**
+ * iomap_is_port() - Whether the pci_iomap() cookie @addr stands for an I/O port.
+ * @addr: the cookie
+ *
+ * Context: any context; does not sleep.
+ * Return: true for a port (PIO_OFFSET + port), false for memory.
+ */
 static inline bool iomap_is_port(const volatile void __iomem *addr)
 {
 	return (unsigned long)addr >= PIO_OFFSET && (unsigned long)addr < PIO_RESERVED;
 }
 
+/**
+ * ioport_map() - The ioread*()/iowrite*() cookie for the I/O ports from @port on.
+ * @port: the first port
+ * @nr: how many (not checked)
+ *
+ * Context: any context; does not sleep.
+ * Return: the cookie, or NULL if @port is not an I/O port.
+ */
 static inline void __iomem *ioport_map(unsigned long port, unsigned int nr)
 {
 	(void)nr;

@@ -10,7 +10,12 @@ DECLARE_PER_CPU(unsigned long, hardirq_stack_top);
 DECLARE_PER_CPU(unsigned long, softirq_stack_top);
 DECLARE_PER_CPU(unsigned int, irq_spurious_count);
 
-/* The registers of the interrupted code, while in a hardirq handler. */
+/**
+ * get_irq_regs() - The registers of the code the current interrupt interrupted.
+ *
+ * Context: hardirq context (outside it, whatever the last interrupt left).
+ * Return: the saved registers.
+ */
 static inline struct pt_regs *get_irq_regs(void) { return this_cpu_read(irq_regs); }
 
 /* A handler for one whole vector, outside the IRQ-line layer: the LAPIC's

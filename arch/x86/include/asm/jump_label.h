@@ -30,7 +30,14 @@ struct jump_entry {
 	".long 1b, %l[l_yes], %c0 + %c1\n\t"                     \
 	".popsection\n\t"
 
-/* Starts as a nop: false until the site is patched to a jmp. */
+/**
+ * arch_static_branch() - A static branch site that starts as a nop: false until patched to a jmp.
+ * @key: its key
+ * @branch: the likely-direction flag recorded in __jump_table
+ *
+ * Context: any context; does not sleep.
+ * Return: false, or true once the site is patched.
+ */
 static __always_inline bool arch_static_branch(struct static_key *key, bool branch)
 {
 	__asm__ goto("1: .byte 0x0f, 0x1f, 0x44, 0x00, 0x00\n\t" __JUMP_TABLE_ENTRY(key, branch)
@@ -40,7 +47,14 @@ l_yes:
 	return true;
 }
 
-/* Starts as a jmp: true until the site is patched to a nop. */
+/**
+ * arch_static_branch_jump() - A static branch site that starts as a jmp: true until patched to a nop.
+ * @key: its key
+ * @branch: the likely-direction flag recorded in __jump_table
+ *
+ * Context: any context; does not sleep.
+ * Return: true, or false once the site is patched.
+ */
 static __always_inline bool arch_static_branch_jump(struct static_key *key, bool branch)
 {
 	__asm__ goto("1: .byte 0xe9\n\t .long %l[l_yes] - 2f\n\t2:\n\t"

@@ -44,7 +44,12 @@ pte_t *lookup_address(unsigned long addr, int *level);
  * A page table is allocated on demand and freed once it is empty. */
 int map_user_page(pgd_t *pgd, unsigned long uaddr, phys_addr_t phys, bool writable);
 void unmap_user_page(pgd_t *pgd, unsigned long uaddr);
-/* The page directory the CPU is using now. */
+/**
+ * current_pgd() - The page directory this CPU is using now (cr3).
+ *
+ * Context: any context; does not sleep.
+ * Return: its kernel virtual address.
+ */
 static inline pgd_t *current_pgd(void) { return __va(read_cr3() & PAGE_MASK); }
 bool virt_addr_valid(const void *addr);
 

@@ -28,6 +28,16 @@
 #define X86_FEATURE_APIC (1u << 9)
 #define X86_FEATURE_PGE (1u << 13)
 
+/**
+ * cpuid() - Ask the CPU about itself: leaf @leaf (subleaf 0).
+ * @leaf: what to ask (eax)
+ * @a: where eax goes
+ * @b: where ebx goes
+ * @c: where ecx goes
+ * @d: where edx goes
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void cpuid(u32 leaf, u32 *a, u32 *b, u32 *c, u32 *d)
 {
 	__asm__ __volatile__("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(leaf), "c"(0));
@@ -50,18 +60,44 @@ DEFINE_CR_ACCESSORS(3)
 DEFINE_CR_ACCESSORS(4)
 #undef DEFINE_CR_ACCESSORS
 
+/**
+ * __flush_tlb_all() - Drop this CPU's TLB entries (all but global pages), by reloading cr3.
+ *
+ * Context: any context; does not sleep. Other CPUs are not flushed.
+ */
 static inline void __flush_tlb_all(void) { write_cr3(read_cr3()); }
 
+/**
+ * __flush_tlb_one() - Drop this CPU's TLB entry for @addr (invlpg).
+ * @addr: a virtual address
+ *
+ * Context: any context; does not sleep. Other CPUs are not flushed.
+ */
 static inline void __flush_tlb_one(unsigned long addr)
 {
 	__asm__ __volatile__("invlpg (%0)" : : "r"(addr) : "memory");
 }
 
-/* Spin-wait hint: tells the CPU (and QEMU) that this is a busy loop. */
+/**
+ * cpu_relax() - The spin-wait hint (pause): tells the CPU (and QEMU) this is a busy loop.
+ *
+ * Context: any context; does not sleep.
+ */
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
 
+/**
+ * halt() - Stop this CPU until the next interrupt (hlt).
+ *
+ * Context: any context; with interrupts off only an NMI wakes it.
+ */
 static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
 
+/**
+ * current_stack_pointer() - This CPU's stack pointer (esp) now.
+ *
+ * Context: any context; does not sleep.
+ * Return: the address.
+ */
 static inline unsigned long current_stack_pointer(void)
 {
 	unsigned long sp;
@@ -69,6 +105,12 @@ static inline unsigned long current_stack_pointer(void)
 	return sp;
 }
 
+/**
+ * current_frame_pointer() - The caller's frame pointer (ebp), where a backtrace starts.
+ *
+ * Context: any context; does not sleep.
+ * Return: the address.
+ */
 static inline unsigned long current_frame_pointer(void)
 {
 	return (unsigned long)__builtin_frame_address(0);

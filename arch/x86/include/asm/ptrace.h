@@ -20,13 +20,28 @@ struct pt_regs {
 	unsigned long sp, ss;     /* only when the CPU came from user mode */
 };
 
+/**
+ * user_mode() - Whether @regs were saved from user mode.
+ * @regs: the saved registers
+ *
+ * Context: any context; does not sleep.
+ * Return: true if the interrupted code ran at ring 3.
+ */
 static inline bool user_mode(const struct pt_regs *regs) { return regs->cs & 3; }
 
 /* A task's user-mode registers live at the very top of its kernel stack,
  * where the CPU pushes them on every entry from user mode (TSS esp0). */
 #define task_pt_regs(p) ((struct pt_regs *)((char *)(p)->stack + THREAD_SIZE) - 1)
 
-/* Where the interrupted code's stack pointer was: in kernel mode the CPU pushes no esp. */
+/**
+ * kernel_stack_pointer() - Where the interrupted code's stack pointer was.
+ * @regs: the saved registers
+ *
+ * In kernel mode the CPU pushes no esp: the stack went on just above @regs.
+ *
+ * Context: any context; does not sleep.
+ * Return: the stack pointer.
+ */
 static inline unsigned long kernel_stack_pointer(const struct pt_regs *regs)
 {
 	return user_mode(regs) ? regs->sp : (unsigned long)&regs->sp;

@@ -1,8 +1,15 @@
-/* The time-stamp counter: raw cycle counts and the calibrated frequency. */
+/* The time-stamp counter: raw cycle counts and the calibrated frequency.
+ * Outside arch/ the TSC is get_cycles() (asm/timex.h, <linux/sched/clock.h>). */
 #ifndef _ASM_TSC_H
 #define _ASM_TSC_H
 #include <linux/types.h>
 
+/**
+ * rdtsc() - The time-stamp counter (arch/ only: elsewhere get_cycles()).
+ *
+ * Context: any context; does not sleep.
+ * Return: the TSC.
+ */
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
@@ -10,7 +17,12 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
-/* rdtsc that waits for earlier instructions to finish (for benchmarks). */
+/**
+ * rdtsc_ordered() - rdtsc() once every earlier instruction has finished (lfence; rdtsc).
+ *
+ * Context: any context; does not sleep.
+ * Return: the TSC.
+ */
 static inline u64 rdtsc_ordered(void)
 {
 	u32 lo, hi;
@@ -20,6 +32,5 @@ static inline u64 rdtsc_ordered(void)
 
 extern u32 tsc_khz;
 void tsc_calibrate(void);
-u64 tsc_cycles_to_ns(u64 cycles);
 
 #endif

@@ -6,7 +6,14 @@
 
 #define TASK_SIZE PAGE_OFFSET /* user space is everything below the kernel */
 
-/* Whether [addr, addr + size) lies wholly in user space (not whether it is mapped). */
+/**
+ * access_ok() - Whether [@addr, @addr + @size) lies wholly in user space (not whether it is mapped).
+ * @addr: the user address
+ * @size: the length in bytes
+ *
+ * Context: any context; does not sleep.
+ * Return: true if it does.
+ */
 static inline bool access_ok(const void __user *addr, unsigned long size)
 {
 	unsigned long a = (unsigned long)addr;
