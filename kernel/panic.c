@@ -23,7 +23,11 @@
 unsigned long warn_count;
 static int panic_cpu = -1;
 
-DEFINE_PER_CPU(struct report_clock, report_clock);
+struct report_clock {
+	unsigned int depth; /* reports being printed on this CPU, nested */
+	u64 start, ns;
+};
+static DEFINE_PER_CPU(struct report_clock, report_clock);
 
 /* Only reports printed where this CPU cannot switch tasks are timed: that is
  * where handlers run, and the start and the end are sure to be on one CPU. */
@@ -62,12 +66,12 @@ void report_end(void)
 }
 
 /**
- * report_ns_printing() - report_ns() while a report is printing on this CPU.
+ * report_ns() - Nanoseconds this CPU has spent printing reports.
  *
- * Context: any, with a report_begin() not yet ended on this CPU.
- * Return: the total since boot, counting the report printing up to now.
+ * Context: any.
+ * Return: the total since boot; a report still printing counts up to now.
  */
-u64 report_ns_printing(void)
+u64 report_ns(void)
 {
 	struct report_clock *c = this_cpu_ptr(&report_clock);
 

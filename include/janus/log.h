@@ -1,7 +1,6 @@
 /* Reading the kernel log ring (kernel/printk/printk.c): dmesg, /dev/kmsg, tests. */
 #ifndef _JANUS_LOG_H
 #define _JANUS_LOG_H
-#include <linux/percpu.h>
 #include <linux/types.h>
 
 #define LOG_LINE_MAX 224 /* longer lines are split into continuation records */
@@ -30,28 +29,7 @@ void printk_tick(void);
  */
 void report_begin(void);
 void report_end(void);
-
-struct report_clock {
-	unsigned int depth; /* reports being printed on this CPU, nested */
-	u64 start, ns;
-};
-DECLARE_PER_CPU(struct report_clock, report_clock);
-u64 report_ns_printing(void);
-
-/**
- * report_ns() - Nanoseconds this CPU has spent printing reports.
- *
- * Inline: every interrupt handler's watch reads it twice, and nearly always
- * no report is printing, so it is one per-CPU load.
- *
- * Context: any.
- * Return: the total since boot; a report still printing counts up to now.
- */
-static inline u64 report_ns(void)
-{
-	struct report_clock *c = this_cpu_ptr(&report_clock);
-
-	return unlikely(c->depth) ? report_ns_printing() : c->ns;
-}
+/* Nanoseconds this CPU has spent printing reports, since boot. Any context. */
+u64 report_ns(void);
 
 #endif
