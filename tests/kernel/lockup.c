@@ -130,7 +130,6 @@ static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct 
 	unsigned long before = hardlockup_reports;
 	struct task_struct *t;
 
-	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
 	reinit_completion(&irqs_off);
 	kunit_expect_report(test, "Watchdog detected hard LOCKUP on cpu %d", cpu);
 	t = kthread_create(irqs_off_busily, NULL, "irqs-off");
@@ -138,6 +137,10 @@ static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct 
 	kthread_bind(t, cpu);
 	wake_up_process(t);
 	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&irqs_off, 5 * HZ), 0ul);
+	/* Lowered only once that CPU has interrupts off: before, a host that did
+	 * not run it for 300 ms had it reported while it was still switching to
+	 * the thread (its backtrace at schedule_tail, none in irqs_off_busily). */
+	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
 	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(hardlockup_reports) != before, GIVE_UP_MS));
 	KUNIT_EXPECT_TRUE(test, wait_until(log_contains(seq, "irqs_off_busily"), GIVE_UP_MS));
 }

@@ -7,7 +7,7 @@ import re
 import shlex
 import sys
 
-from .qemu import ELF, ISO, ROOT, qemu_argv, test_irq_warn
+from .qemu import ELF, ISO, ROOT, qemu_argv, test_irq_warn, test_watchdog_thresh
 
 
 class Config:
@@ -34,13 +34,16 @@ class Config:
                 if ":" in e and e.split(":", 1)[0] not in NOT_OUTCOMES]
 
     def argv(self, scale=1.0):
-        """The QEMU command. The guest's own timeout on the command line
-        (hung_task_timeout_secs=N) is scaled like the runner's."""
+        """The QEMU command. The guest's own timeouts on the command line
+        (hung_task_timeout_secs=N, and watchdog_thresh=, irq_warn_us= unless the
+        configuration sets them) are scaled like the runner's."""
         args = [a.format(elf=ELF, iso=ISO) for a in shlex.split(self.qemu_args)]
         cmdline = re.sub(r"\bhung_task_timeout_secs=(\d+)",
                          lambda m: "hung_task_timeout_secs=%d" % math.ceil(int(m.group(1)) * scale),
                          self.cmdline)
         cmdline = re.sub(r"\{pad:(\d+)\}", lambda m: "x" * int(m.group(1)), cmdline)
+        if "-kernel" in args and "watchdog_thresh=" not in cmdline:
+            cmdline = (test_watchdog_thresh(scale) + " " + cmdline).strip()
         if "-kernel" in args and "irq_warn_us=" not in cmdline:
             cmdline = (test_irq_warn(scale) + " " + cmdline).strip()  # first: a cut keeps it
         if cmdline:

@@ -1,5 +1,6 @@
 """Booting Janus under QEMU: the paths, the QEMU command line, one boot (its serial
 lines, timeout and gdb stub), the gdb post-mortem of a hung guest, and the build."""
+import math
 import os
 import signal
 import socket
@@ -35,6 +36,16 @@ TEST_IRQ_WARN_US = 500000
 
 def test_irq_warn(scale):
     return "irq_warn_us=%d" % int(TEST_IRQ_WARN_US * scale)
+
+
+# The lock-up detectors' threshold (10 s by default: a hard lock-up, a spinlock
+# waited for; twice that a soft lock-up) grows with the timeout scale too. A
+# CPU with interrupts off has no ticks of its own to count in, so the hard
+# lock-up detector counts its buddy's time: on a host at load 16, four virtual
+# CPUs taking turns at one ticket spinlock with interrupts off once waited 10 s
+# in that time. The kernel takes at most 60 (s).
+def test_watchdog_thresh(scale):
+    return "watchdog_thresh=%d" % min(60, math.ceil(10 * scale))
 EXIT_PASS, EXIT_FAIL, EXIT_PANIC = 0x10 * 2 + 1, 0x11 * 2 + 1, 0x12 * 2 + 1
 TAIL_LINES = 40
 
