@@ -45,8 +45,9 @@ struct irq_desc;
 
 /* Binds a line to its controller; the line starts masked with no handler. */
 void irq_set_chip(unsigned int irq, struct irq_chip *chip, void *chip_data);
-/* IRQ numbers for interrupts without a pin (MSI): kernel/irq/irqdesc.c. */
+/* IRQ numbers for interrupts without a pin (MSI, software lines): kernel/irq/irqdesc.c. */
 int irq_alloc_desc(void);
+int irq_alloc_desc_at(unsigned int at);
 void irq_free_desc(unsigned int irq);
 /* Runs the flow for one arrival of irq; called by the arch code in hardirq context. */
 void generic_handle_irq(unsigned int irq);

@@ -4,6 +4,11 @@
 #include <asm/irq_vectors.h>
 #include <linux/types.h>
 
+/* The numbers tests/kernel/irq_sim.c claims at boot (irq_alloc_desc_at()):
+ * fixed, so that documents, modules and a student at the shell can name them. */
+#define IRQ_SIM_BASE 32
+#define IRQ_SIM_LINES 16
+
 /* The device raises the line now. Call with interrupts enabled, as a device
  * could only interrupt then. */
 void irq_sim_fire(unsigned int irq);

@@ -1,7 +1,8 @@
 /*
  * The table of interrupt lines: one struct irq_desc per IRQ number. Lines
- * below IRQ_DYNAMIC_BASE are wired (ISA, simulated); the rest are handed out
- * at run time to interrupts that have no pin, such as MSI vectors.
+ * below IRQ_DYNAMIC_BASE are wired (ISA, IO-APIC pins); the rest are handed
+ * out at run time to interrupts that have no pin: MSI vectors, and lines that
+ * software raises (the self-tests' simulated lines claim theirs by number).
  */
 #include <linux/errno.h>
 #include <linux/irqdesc.h>
@@ -9,10 +10,10 @@
 #include <linux/string.h>
 
 struct irq_desc irq_desc[NR_IRQS];
-static u32 dynamic_irqs_used; /* bit n: IRQ_DYNAMIC_BASE + n is allocated */
+static u64 dynamic_irqs_used; /* bit n: IRQ_DYNAMIC_BASE + n is allocated */
 static DEFINE_SPINLOCK(dynamic_irqs_lock);
 
-BUILD_BUG_ON(NR_IRQS - IRQ_DYNAMIC_BASE > 32);
+BUILD_BUG_ON(NR_IRQS - IRQ_DYNAMIC_BASE > 64);
 
 /**
  * irq_set_chip() - Attach a line to its interrupt controller, masked and disabled.
@@ -57,6 +58,27 @@ unsigned int kstat_irqs(unsigned int irq)
 	return sum;
 }
 
+/* A fresh line: no counts from its previous user. */
+static void reset_desc(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
+	desc->irqs_unhandled = desc->spurious = 0;
+	desc->max_ns = 0;
+}
+
+/* Takes dynamic IRQ @irq if it is free; dynamic_irqs_lock held. */
+static bool take_dynamic_irq(unsigned int irq)
+{
+	u64 bit = 1ull << (irq - IRQ_DYNAMIC_BASE);
+
+	if (dynamic_irqs_used & bit)
+		return false;
+	dynamic_irqs_used |= bit;
+	return true;
+}
+
 /**
  * irq_alloc_desc() - Take an unused IRQ number for an interrupt without a pin.
  *
@@ -72,21 +94,43 @@ int irq_alloc_desc(void)
 	int irq = -ENOSPC;
 
 	spin_lock_irqsave(&dynamic_irqs_lock, flags);
-	for (unsigned int n = 0; n < NR_IRQS - IRQ_DYNAMIC_BASE; n++) {
-		if (!(dynamic_irqs_used & (1u << n))) {
-			dynamic_irqs_used |= 1u << n;
-			irq = IRQ_DYNAMIC_BASE + n;
+	for (unsigned int n = IRQ_DYNAMIC_BASE; n < NR_IRQS; n++) {
+		if (take_dynamic_irq(n)) {
+			irq = n;
 			break;
 		}
 	}
 	spin_unlock_irqrestore(&dynamic_irqs_lock, flags);
-	if (irq >= 0) { /* a fresh line: no counts from its previous user */
-		struct irq_desc *desc = irq_to_desc(irq);
-		memset(desc->kstat_irqs, 0, sizeof(desc->kstat_irqs));
-		desc->irqs_unhandled = desc->spurious = 0;
-		desc->max_ns = 0;
-	}
+	if (irq >= 0)
+		reset_desc(irq);
 	return irq;
+}
+
+/**
+ * irq_alloc_desc_at() - Take the IRQ number @at, for an interrupt without a pin.
+ * @at: the number wanted, IRQ_DYNAMIC_BASE..NR_IRQS-1
+ *
+ * For lines whose numbers are known in advance (the self-tests' simulated
+ * lines, which the documents and modules name); otherwise as irq_alloc_desc().
+ *
+ * Context: any context.
+ * Return: @at, -EINVAL if it is not a number handed out at run time, or
+ * -EEXIST if it is taken.
+ */
+int irq_alloc_desc_at(unsigned int at)
+{
+	unsigned long flags;
+	bool taken;
+
+	if (at < IRQ_DYNAMIC_BASE || at >= NR_IRQS)
+		return -EINVAL;
+	spin_lock_irqsave(&dynamic_irqs_lock, flags);
+	taken = take_dynamic_irq(at);
+	spin_unlock_irqrestore(&dynamic_irqs_lock, flags);
+	if (!taken)
+		return -EEXIST;
+	reset_desc(at);
+	return at;
 }
 
 /**
@@ -111,6 +155,6 @@ void irq_free_desc(unsigned int irq)
 	desc->irq_data.chip_data = NULL;
 	spin_unlock_irqrestore(&desc->lock, flags);
 	spin_lock_irqsave(&dynamic_irqs_lock, flags);
-	dynamic_irqs_used &= ~(1u << (irq - IRQ_DYNAMIC_BASE));
+	dynamic_irqs_used &= ~(1ull << (irq - IRQ_DYNAMIC_BASE));
 	spin_unlock_irqrestore(&dynamic_irqs_lock, flags);
 }

@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/irq_sim.h>
 #include <linux/irqdesc.h>
 #include <linux/seq_file.h>
@@ -235,6 +236,25 @@ static void the_listing_shows_counts_chip_and_names(struct kunit *test)
 	kfree(m.buf);
 }
 
+/* The simulated lines are not in the kernel's lists: they claimed their
+ * numbers at boot like any interrupt without a pin. */
+static void a_number_is_claimed_once_and_only_from_the_runtime_range(struct kunit *test)
+{
+	int irq;
+
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(IRQ_SIM_BASE), -EEXIST);
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(IRQ_SIM_BASE + IRQ_SIM_LINES - 1), -EEXIST);
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(1), -EINVAL); /* a wired line */
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(NR_IRQS), -EINVAL);
+	irq = irq_alloc_desc();
+	KUNIT_ASSERT_GE(test, irq, IRQ_DYNAMIC_BASE);
+	KUNIT_EXPECT_TRUE(test, irq < IRQ_SIM_BASE || irq >= IRQ_SIM_BASE + IRQ_SIM_LINES);
+	irq_free_desc(irq);
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(irq), irq);
+	KUNIT_EXPECT_EQ(test, irq_alloc_desc_at(irq), -EEXIST);
+	irq_free_desc(irq);
+}
+
 static struct kunit_case irq_api_cases[] = {
 	KUNIT_CASE(request_fire_free),
 	KUNIT_CASE(handlers_run_in_hardirq_with_interrupts_off),
@@ -248,6 +268,7 @@ static struct kunit_case irq_api_cases[] = {
 	KUNIT_CASE(a_line_never_reenters_its_handler),
 	KUNIT_CASE(another_line_may_interrupt_a_handler),
 	KUNIT_CASE(the_listing_shows_counts_chip_and_names),
+	KUNIT_CASE(a_number_is_claimed_once_and_only_from_the_runtime_range),
 	{}
 };
 

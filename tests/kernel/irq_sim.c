@@ -4,7 +4,9 @@
  * hardware line (entry stub, hardirq stack, do_IRQ, the flow, the handlers),
  * which is what the self-tests need to prove the IRQ layer. They live with the
  * self-tests (the demonstration modules borrow them too): the kernel's own
- * code knows nothing of them, and this file's initcall gives them their chip.
+ * code and lists know nothing of them. This file's initcall claims their
+ * numbers, as any interrupt without a pin does (irq_alloc_desc_at()), and
+ * gives them their chip.
  *
  * The chip records mask and acknowledge requests but, like a controller with
  * Linux's "lazy disable", still lets an arrival through while masked: the flow
@@ -18,6 +20,7 @@
  * expects its bottom halves at its irq_exit, as on a quiet machine.
  */
 #include <asm/irq_vectors.h>
+#include <linux/bug.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
 #include <linux/init.h>
@@ -131,15 +134,18 @@ unsigned int irq_sim_acks(unsigned int irq)
 }
 
 /**
- * irq_sim_init() - Give the simulated lines their chip (masked, no handler).
+ * irq_sim_init() - Claim the simulated lines' numbers and give them their chip (masked, no handler).
  *
- * Context: boot (an initcall, before the self-tests); does not sleep.
+ * Context: boot (an initcall, before the self-tests and before any MSI
+ * vector is handed out); does not sleep. Panics if a number is taken.
  * Return: 0.
  */
 static int __init irq_sim_init(void)
 {
-	for (unsigned int i = 0; i < IRQ_SIM_LINES; i++)
+	for (unsigned int i = 0; i < IRQ_SIM_LINES; i++) {
+		BUG_ON(irq_alloc_desc_at(IRQ_SIM_BASE + i) != (int)(IRQ_SIM_BASE + i));
 		irq_set_chip(IRQ_SIM_BASE + i, &irq_sim_chip, &lines[i]);
+	}
 	return 0;
 }
 core_initcall(irq_sim_init);

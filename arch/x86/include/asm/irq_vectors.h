@@ -1,8 +1,8 @@
 /*
  * The 256 IDT vectors: 0-31 CPU exceptions, then IRQ n at vector 0x20 + n
- * (legacy PIC lines 0-15, later IO-APIC pins, the simulated lines of
- * tests/kernel/irq_sim.c, and the IRQs handed out at run time to MSI
- * vectors of PCI devices), the system-call gate, and the system vectors at the
+ * (legacy PIC lines 0-15, later IO-APIC pins, and the IRQs handed out at
+ * run time to interrupts without a pin: MSI vectors of PCI devices, lines
+ * software raises), the system-call gate, and the system vectors at the
  * top (LAPIC timer, IPIs, spurious). Every other vector is free: arriving on
  * one is counted as spurious.
  */
@@ -13,9 +13,7 @@
 #define FIRST_EXTERNAL_VECTOR 0x20
 #define NR_IRQS 72                 /* IRQ n <-> vector 0x20 + n */
 #define NR_IRQS_LEGACY 16
-#define IRQ_SIM_BASE 32            /* 16 simulated lines: IRQ 32-47 */
-#define IRQ_SIM_LINES 16
-#define IRQ_DYNAMIC_BASE 48        /* IRQ 48-71: irq_alloc_desc(), for MSI */
+#define IRQ_DYNAMIC_BASE 32        /* IRQ 32-71: irq_alloc_desc()/irq_alloc_desc_at() */
 #define IRQ_TO_VECTOR(irq) (FIRST_EXTERNAL_VECTOR + (irq))
 #define VECTOR_TO_IRQ(v) ((v) - FIRST_EXTERNAL_VECTOR)
 
