@@ -62,7 +62,7 @@ struct napi_struct {
 	int (*poll)(struct napi_struct *napi, int budget);
 	struct net_device *dev;
 	struct list_head dev_list;  /* on dev->napi_list */
-	bool completed;             /* napi_complete_done() completed it in the running poll */
+	bool completed;             /* napi_complete_done() was called in the running poll */
 	bool warned;                /* a broken rule of NAPI was reported (once a context) */
 };
 

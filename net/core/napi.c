@@ -181,6 +181,7 @@ bool napi_complete_done(struct napi_struct *napi, int work_done)
 	unsigned long old = READ_ONCE(napi->state), new;
 
 	(void)work_done;
+	napi->completed = true; /* for net_rx_action's checks; before another CPU may own it */
 	do {
 		new = old & ~(1ul << NAPI_STATE_SCHED | 1ul << NAPI_STATE_MISSED);
 		if (old & (1ul << NAPI_STATE_MISSED))
@@ -191,14 +192,15 @@ bool napi_complete_done(struct napi_struct *napi, int work_done)
 		__napi_schedule(napi);
 		return false;
 	}
-	napi->completed = true;
 	return true;
 }
+EXPORT_SYMBOL(napi_complete_done);
 
 /*
  * Runs @n's poll and checks it kept the rules; the frames it took, for the
  * budget. Broken rules are reported once per context; a poll that took more
- * than its budget is counted as its budget, one that completed is never
+ * than its budget is counted as its budget, one that called
+ * napi_complete_done() (completed, or scheduled again by it) is never
  * put back on the list.
  */
 static int napi_poll(struct napi_struct *n, struct softnet_data *sd, bool *again)
@@ -219,7 +221,6 @@ static int napi_poll(struct napi_struct *n, struct softnet_data *sd, bool *again
 	*again = work >= n->weight && !n->completed;
 	return min(took, n->weight);
 }
-EXPORT_SYMBOL(napi_complete_done);
 
 /* NET_RX_SOFTIRQ: run the scheduled polls, within the budget. */
 static void net_rx_action(struct softirq_action *h)
