@@ -70,6 +70,9 @@ USER_OBJS := $(USER_CRT0) $(USER_LIBC_OBJS) $(USER_PROGS:=.o)
 # never linked. Linux does not warn about unused parameters; neither here.
 SEED_OBJS := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard tests/seeds/*.c)))
 $(SEED_OBJS): CFLAGS += -Wno-unused-parameter
+# Lab 7's skeleton (TODOs, parameters not used yet) stands in for this file in
+# make lab-handout's tree, built with the same flags as in the lab's module.
+$(B)/drivers/net/e1000_napi.o: CFLAGS += -Wno-unused-parameter
 
 # Short "CC file" lines; V=1 shows the whole commands.
 ifeq ($(V),1)

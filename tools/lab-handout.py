@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write the tree a teacher hands out (make lab-handout, docs/labs.md): every
-file git tracks, without the labs' reference solutions (labs/*/solution/),
-then prove that it builds: the kernel, and each lab's skeleton module with
+file git tracks, without the labs' reference solutions (labs/*/solution/);
+a solution that is a link to a kernel file (lab 7's drivers/net/e1000_napi.c)
+is handed out as the lab's skeleton of that file. Then prove that it builds: the kernel, and each lab's skeleton module with
 make -C DIR M=DIR/labs/NN-name, as a student will.
 
     tools/lab-handout.py DIR           (DIR must not exist yet, or be empty)
@@ -22,6 +23,20 @@ def tracked_files():
     return [f for f in out.stdout.decode().split("\0") if f]
 
 
+def kernel_solutions():
+    """(kernel file, skeleton) for each solution file that links into the kernel."""
+    pairs = []
+    for f in tracked_files():
+        path = os.path.join(ROOT, f)
+        if not SOLUTION.match(f) or not os.path.islink(path):
+            continue
+        target = os.path.relpath(os.path.realpath(path), ROOT)
+        skeleton = os.path.join(os.path.dirname(os.path.dirname(f)), os.path.basename(f))
+        if not target.startswith("labs/") and not os.path.islink(os.path.join(ROOT, skeleton)):
+            pairs.append((target, skeleton))
+    return pairs
+
+
 def main(argv):
     if not argv or argv[0].startswith("-"):
         sys.exit(__doc__.strip())
@@ -32,6 +47,9 @@ def main(argv):
     for f in files:
         os.makedirs(os.path.dirname(os.path.join(dest, f)), exist_ok=True)
         shutil.copy2(os.path.join(ROOT, f), os.path.join(dest, f))
+    for kernel_file, skeleton in kernel_solutions():
+        shutil.copy2(os.path.join(ROOT, skeleton), os.path.join(dest, kernel_file))
+        print("lab-handout: %s is %s's skeleton" % (kernel_file, skeleton))
     labs = sorted({f.split("/")[1] for f in files if re.match(r"^labs/\d\d-[^/]+/", f)})
     print("lab-handout: %d files in %s (labs %s; solutions left out)" % (len(files), dest, ", ".join(labs)))
     if "--no-build" in argv:
