@@ -219,16 +219,47 @@ static void barrier_func(struct work_struct *work)
 	complete(&container_of(work, struct wq_barrier, work)->done);
 }
 
+static void init_barrier(struct wq_barrier *barr)
+{
+	INIT_WORK(&barr->work, barrier_func);
+	init_completion(&barr->done);
+	test_and_set_pending(&barr->work);
+}
+
 /* Queues a barrier on worker w after `after` and waits until it has run. */
 static void wait_on_barrier(struct worker *w, struct list_head *after)
 {
 	struct wq_barrier barr;
 
-	INIT_WORK(&barr.work, barrier_func);
-	init_completion(&barr.done);
-	test_and_set_pending(&barr.work);
+	init_barrier(&barr);
 	insert_work(w, &barr.work, after);
 	wait_for_completion(&barr.done);
+}
+
+/* Where flush_work()'s barrier goes, decided and inserted under w->lock: the
+ * item may be taken off the list the moment the lock is let go, and a barrier
+ * put after an item no longer on the list is on no list (a flush_work() of a
+ * tty flip buffer hung for good so). */
+static bool queue_flush_barrier(struct worker *w, struct work_struct *work,
+				struct wq_barrier *barr)
+{
+	struct list_head *after = NULL;
+	unsigned long flags;
+
+	init_barrier(barr);
+	spin_lock_irqsave(&w->lock, flags);
+	if (work_pending(work) && !list_empty(&work->entry))
+		after = &work->entry;         /* queued: the barrier goes right behind it */
+	else if (w->current_work == work)
+		after = &w->items;            /* running: the barrier runs next */
+	if (after) {
+		barr->work.worker = w;
+		list_add(&barr->work.entry, after);
+	}
+	spin_unlock_irqrestore(&w->lock, flags);
+	if (after)
+		wake_up(&w->more);
+	return after;
 }
 
 /**
@@ -243,20 +274,11 @@ static void wait_on_barrier(struct worker *w, struct list_head *after)
 bool flush_work(struct work_struct *work)
 {
 	struct worker *w = READ_ONCE(work->worker);
-	struct list_head *after = NULL;
-	unsigned long flags;
+	struct wq_barrier barr;
 
-	if (!might_sleep() || !w)
+	if (!might_sleep() || !w || !queue_flush_barrier(w, work, &barr))
 		return false;
-	spin_lock_irqsave(&w->lock, flags);
-	if (work_pending(work) && !list_empty(&work->entry))
-		after = &work->entry;         /* queued: the barrier goes right behind it */
-	else if (w->current_work == work)
-		after = &w->items;            /* running: the barrier runs next */
-	spin_unlock_irqrestore(&w->lock, flags);
-	if (!after)
-		return false;
-	wait_on_barrier(w, after);
+	wait_for_completion(&barr.done);
 	return true;
 }
 EXPORT_SYMBOL_GPL(flush_work);
