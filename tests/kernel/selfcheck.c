@@ -1,13 +1,20 @@
 /*
  * KTAP suite `selfcheck`: proof that the host runner can fail. It runs only
  * with selftest=selfcheck (tests/configs: selfcheck), where the runner expects
- * exactly this failing case and this panic and reports them as failures.
+ * exactly these failing cases and this panic and reports them as failures.
  */
 #include <kunit/test.h>
 
 static void deliberately_fails(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, 1 + 1, 3);
+}
+
+/* kunit_skip() after a failed expectation: the case stays a failure. */
+static void fails_then_skips(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, 2 + 2, 5);
+	kunit_skip(test, "selfcheck: a skip must not hide the failure before it");
 }
 
 static void deliberately_panics(struct kunit *test)
@@ -18,6 +25,7 @@ static void deliberately_panics(struct kunit *test)
 
 static struct kunit_case selfcheck_cases[] = {
 	KUNIT_CASE(deliberately_fails),
+	KUNIT_CASE(fails_then_skips),
 	KUNIT_CASE(deliberately_panics),
 	{}
 };
