@@ -1,1 +1,1 @@
-"""The host test runner behind tests/run.py, one concept per module (docs/testing.md)."""
+# The host test runner behind tests/run.py, one concept per module (docs/testing.md).

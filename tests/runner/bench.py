@@ -1,6 +1,6 @@
-"""make bench: boots with `bench`, the time leg (plain TCG, ns) and the path-length leg
-(-icount: instructions), with and without the debug checks; each figure beside its
-floor; the boot time and the serial throughput (docs/performance.md)."""
+# make bench: boots with `bench`, the time leg (plain TCG, ns) and the path-length leg
+# (-icount: instructions), with and without the debug checks; each figure beside its
+# floor; the boot time and the serial throughput (docs/performance.md).
 import json
 import os
 import re

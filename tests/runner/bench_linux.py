@@ -1,5 +1,5 @@
-"""make bench-linux: the user-mode benchmarks on Janus and on Debian's i386 Linux,
-one after the other in the same QEMU, side by side."""
+# make bench-linux: the user-mode benchmarks on Janus and on Debian's i386 Linux,
+# one after the other in the same QEMU, side by side.
 import json
 import os
 import re

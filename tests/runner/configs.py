@@ -1,5 +1,5 @@
-"""tests/configs: one configuration per line, what each must show, and the suites in
-the source that a selftest= glob selects."""
+# tests/configs: one configuration per line, what each must show, and the suites in
+# the source that a selftest= glob selects.
 import glob as globmod
 import math
 import os

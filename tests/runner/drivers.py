@@ -1,5 +1,5 @@
-"""Interactive tests: a driver (tests/drivers/NAME.py, run(session)) types on the
-running guest's serial line and keyboard, talks QMP and gdb, and records checks."""
+# Interactive tests: a driver (tests/drivers/NAME.py, run(session)) types on the
+# running guest's serial line and keyboard, talks QMP and gdb, and records checks.
 import importlib.util
 import json
 import os

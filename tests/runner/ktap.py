@@ -1,5 +1,5 @@
-"""The kernel's serial output read as KTAP (suites, cases, plans, diagnostics), and the
-kernel reports in it: which were declared by a case (# expect:), which not, which never came."""
+# The kernel's serial output read as KTAP (suites, cases, plans, diagnostics), and the
+# kernel reports in it: which were declared by a case (# expect:), which not, which never came.
 import re
 
 

@@ -1,5 +1,5 @@
-"""Booting Janus under QEMU: the paths, the QEMU command line, one boot (its serial
-lines, timeout and gdb stub), the gdb post-mortem of a hung guest, and the build."""
+# Booting Janus under QEMU: the paths, the QEMU command line, one boot (its serial
+# lines, timeout and gdb stub), the gdb post-mortem of a hung guest, and the build.
 import math
 import os
 import signal

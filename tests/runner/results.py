@@ -1,5 +1,5 @@
-"""What a run leaves behind besides its lines: the flake table of a stress run
-(--repeat) and the machine-readable results (--json FILE)."""
+# What a run leaves behind besides its lines: the flake table of a stress run
+# (--repeat) and the machine-readable results (--json FILE).
 import collections
 import json
 

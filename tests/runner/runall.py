@@ -1,6 +1,6 @@
-"""The whole run: every configuration (or those named), --repeat rounds of them,
---jobs boots at a time, a [k/N] line as each finishes, the summary and the last line
-`selftest: N passed, N failed, N skipped`."""
+# The whole run: every configuration (or those named), --repeat rounds of them,
+# --jobs boots at a time, a [k/N] line as each finishes, the summary and the last line
+# `selftest: N passed, N failed, N skipped`.
 import concurrent.futures
 import os
 import sys

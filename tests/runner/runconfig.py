@@ -1,6 +1,6 @@
-"""Running one configuration: the timeout scale of a busy host, the boot, its
-verdict, and the report line (with the first oops, the post-mortem and the log's
-tail when it failed); the gdb check."""
+# Running one configuration: the timeout scale of a busy host, the boot, its
+# verdict, and the report line (with the first oops, the post-mortem and the log's
+# tail when it failed); the gdb check.
 import os
 import re
 import subprocess

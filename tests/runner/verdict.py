@@ -1,6 +1,6 @@
-"""Whether one boot passed: every reason it failed (failed cases, plans, panics, oopses,
-undeclared or unseen reports, missing suites, timeouts, exit status), the log: and
-nolog: checks, and the judgement of a configuration that must fail."""
+# Whether one boot passed: every reason it failed (failed cases, plans, panics, oopses,
+# undeclared or unseen reports, missing suites, timeouts, exit status), the log: and
+# nolog: checks, and the judgement of a configuration that must fail.
 from .configs import selected_suites
 from .ktap import LISTED, NO_SUITE, OOPS, PANIC, PANIC_END, TIMESTAMP, reports
 from .qemu import EXIT_PANIC, EXIT_PASS
