@@ -6,7 +6,9 @@ interrupted `make test` or `make stress` leaves no guest running.
 For SIGTERM and SIGINT (SIGHUP has the same handler) it starts `tests/run.py --jobs 2 smp2 smp4`, waits until both
 QEMUs run (children of the runner, found in /proc), sends the signal, and
 checks that the runner exits with 128 + the signal's number, says so, and
-that neither QEMU is left. Part of `make test` (runner-check).
+that neither QEMU is left. It also checks that tests/run.py and tests/soak.py
+answer --help and refuse a bad argument with a usage error. Part of `make test`
+(runner-check).
 """
 import os
 import signal
@@ -78,12 +80,26 @@ def check(sig, wait_s=600):
     return None
 
 
+def check_usage(script, bad):
+    """--help exits 0 with a usage line; a bad argument exits 2 with an error, not a traceback."""
+    path = os.path.join(ROOT, "tests", script)
+    helped = subprocess.run([sys.executable, path, "--help"], capture_output=True, text=True)
+    if helped.returncode != 0 or "usage:" not in helped.stdout:
+        return "%s --help: status %d, %r" % (script, helped.returncode, helped.stdout[-300:])
+    wrong = subprocess.run([sys.executable, path] + bad, capture_output=True, text=True)
+    if wrong.returncode != 2 or "error:" not in wrong.stderr or "Traceback" in wrong.stderr:
+        return "%s %s: status %d, %r" % (script, " ".join(bad), wrong.returncode, wrong.stderr[-300:])
+    return None
+
+
 def main():
     errors = [e for e in map(check, (signal.SIGTERM, signal.SIGINT)) if e]
+    errors += [e for e in (check_usage("run.py", ["--repeat", "x"]), check_usage("soak.py", ["ten"])) if e]
     for e in errors:
         print("runner-check: FAILED: " + e)
     if not errors:
-        print("runner-check: SIGTERM and SIGINT to tests/run.py kill the QEMUs it started")
+        print("runner-check: SIGTERM and SIGINT to tests/run.py kill the QEMUs it started; "
+              "run.py and soak.py answer --help and refuse a bad argument")
     return 1 if errors else 0
 
 

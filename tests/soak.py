@@ -9,6 +9,7 @@ takes longer for its million, and the timeout grows with the load).
 
     tests/soak.py [SECONDS] [SMP]
 """
+import argparse
 import os
 import sys
 
@@ -24,9 +25,19 @@ import run  # noqa: E402  (tests/run.py: the runner)
 IRQ_WARN_US = 10000000
 
 
+def parse(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("seconds", nargs="?", type=int, default=600, help="length of the soak (default 600)")
+    ap.add_argument("smp", nargs="?", type=int, default=4, help="virtual CPUs (default 4)")
+    args = ap.parse_args(argv)
+    if args.seconds < 1 or args.smp < 1:
+        ap.error("SECONDS and SMP must be positive")
+    return args.seconds, args.smp
+
+
 def main(argv):
-    seconds = int(argv[0]) if argv else 600
-    cpus = int(argv[1]) if len(argv) > 1 else 4
+    seconds, cpus = parse(argv)
     torture_ms = max(400, seconds * 1000 // 2 // 6)
     calls, fuzz_secs = 1000000, max(1, seconds // 2)
     cmdline = ("selftest=torture,syscall_fuzz torture_ms=%d fuzz_calls=%d fuzz_secs=%d "
