@@ -54,6 +54,21 @@ static int ring_copy(struct pipe_inode_info *pipe, unsigned int at, void __user 
 	return left ? -EFAULT : 0;
 }
 
+/* Wakes whoever sleeps on @wq, without taking its lock when nobody does.
+ * The barrier pairs with the one in the sleeper's set_current_state(): either
+ * it sees the ring as the caller left it, or the caller sees it queued. */
+static void wake_sleepers(wait_queue_head_t *wq)
+{
+	smp_mb();
+	if (waitqueue_active(wq))
+		wake_up_interruptible_all(wq);
+}
+
+static bool readable(struct pipe_inode_info *pipe)
+{
+	return READ_ONCE(pipe->head) != READ_ONCE(pipe->tail) || !READ_ONCE(pipe->writers);
+}
+
 static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
 {
 	struct pipe_inode_info *pipe = pipe_of(file);
@@ -62,15 +77,20 @@ static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff
 	(void)ppos;
 	if (!count)
 		return 0;
-	mutex_lock(&pipe->mutex);
-	while (pipe->head == pipe->tail && pipe->writers) {
-		mutex_unlock(&pipe->mutex);
-		if (file->f_flags & O_NONBLOCK)
-			return -EAGAIN;
-		if (wait_event_interruptible(pipe->rd_wait, READ_ONCE(pipe->head) != READ_ONCE(pipe->tail) ||
-							    !READ_ONCE(pipe->writers)))
-			return -ERESTARTSYS;
+	/* Wait without the mutex (the writer wakes rd_wait once it has let go
+	 * of it), then take it and look again: another reader may have been
+	 * faster. */
+	for (;;) {
+		if (!readable(pipe)) {
+			if (file->f_flags & O_NONBLOCK)
+				return -EAGAIN;
+			if (wait_event_interruptible(pipe->rd_wait, readable(pipe)))
+				return -ERESTARTSYS;
+		}
 		mutex_lock(&pipe->mutex);
+		if (pipe->head != pipe->tail || !pipe->writers)
+			break;
+		mutex_unlock(&pipe->mutex);
 	}
 	ret = min(count, (size_t)(pipe->head - pipe->tail));
 	if (ret && ring_copy(pipe, pipe->tail, buf, ret, true))
@@ -78,7 +98,7 @@ static ssize_t pipe_read(struct file *file, char __user *buf, size_t count, loff
 	else
 		pipe->tail += ret;
 	mutex_unlock(&pipe->mutex);
-	wake_up_interruptible_all(&pipe->wr_wait);
+	wake_sleepers(&pipe->wr_wait);
 	return ret;
 }
 
@@ -108,6 +128,7 @@ static ssize_t pipe_write(struct file *file, const char __user *buf, size_t coun
 		}
 		if (!writable(pipe, count - done, done)) {
 			mutex_unlock(&pipe->mutex);
+			wake_sleepers(&pipe->rd_wait); /* for what went in so far */
 			if (file->f_flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
 			if (wait_event_interruptible(pipe->wr_wait, writable(pipe, count - done, done)))
@@ -122,9 +143,10 @@ static ssize_t pipe_write(struct file *file, const char __user *buf, size_t coun
 		}
 		pipe->head += n;
 		done += n;
-		wake_up_interruptible_all(&pipe->rd_wait);
 	}
 	mutex_unlock(&pipe->mutex);
+	/* After the unlock: a woken reader on another CPU finds the mutex free. */
+	wake_sleepers(&pipe->rd_wait);
 	return done ? (ssize_t)done : err;
 }
 
