@@ -297,7 +297,17 @@ int _cond_resched(void)
 EXPORT_SYMBOL(_cond_resched);
 
 /**
- * yield() - Put the current task at the back of its priority queue and reschedule.
+ * yield() - Let every other runnable task of this CPU go first, then run again.
+ *
+ * The task moves to the expired array, as a non-real-time yielder did in
+ * Linux 2.6's O(1) scheduler (Janus has no real-time class): everything in
+ * the active array runs before it, at any priority, and after the arrays
+ * swap it takes its turn behind the tasks of its priority that expired
+ * before it. A task whose time slice ran out therefore waits for at most one
+ * turn of each yielder, not for their slices: N tasks looping on yield()
+ * cannot keep it off the CPU for an epoch (sched.yielders_cannot_starve_an_expired_task).
+ * Alone on its CPU, the task runs again at once (the arrays swap). It keeps
+ * what is left of its slice.
  *
  * Context: process context only; calls schedule(), so it reports "BUG:
  * scheduling while atomic" from atomic context. The task stays runnable.
@@ -311,9 +321,9 @@ void yield(void)
 	local_irq_save(flags);
 	rq = this_rq(); /* interrupts off: p cannot be moved to another CPU before the lock */
 	spin_lock(&rq->lock);
-	if (p->on_rq) { /* to the back of its queue */
+	if (p->on_rq) { /* behind everyone of its priority, after everything active */
 		dequeue_task(p);
-		enqueue_task(p, rq->active);
+		enqueue_task(p, rq->expired);
 	}
 	spin_unlock_irqrestore(&rq->lock, flags);
 	schedule();

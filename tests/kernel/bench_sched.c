@@ -11,7 +11,17 @@
  *                       TLB, see docs/performance.md);
  *   kthread_switch      a ping-pong through completions: a wake-up and a
  *                       switch each way (batch 2: per one-way hand-over);
- *   wakeup_latency      a hardirq's wake_up until the woken kthread runs.
+ *   kthread_switch_1000 the same pair with 998 more kthreads runnable at its
+ *                       priority, each of which runs (and yields) between two
+ *                       samples; kthread_switch_2: the pair alone, timed the
+ *                       same way;
+ *   wakeup_latency      a hardirq's wake_up until the woken kthread runs;
+ *   wakeup_latency_1000 the same while the interrupted task is one of 1000
+ *                       runnable at its priority, all of which run between
+ *                       two samples (_2: one of two).
+ * The crowds stay out of the timed windows because yield() sends a yielder
+ * to the expired array (as Linux 2.6 did): a woken task of their priority
+ * goes to the active one and runs first.
  */
 #include <asm/tsc.h>
 #include <linux/completion.h>
@@ -36,6 +46,53 @@ static struct task_struct *start_at(int (*fn)(void *), void *data, const char *n
 	sched_set_prio(t, prio);
 	wake_up_process(t);
 	return t;
+}
+
+/* ---- A crowd: kthreads runnable at one priority that yield whenever they run. */
+
+static volatile bool crowd_stop;
+static unsigned int crowd_threads;
+
+static int crowd_member(void *data)
+{
+	(void)data;
+	while (!READ_ONCE(crowd_stop))
+		yield();
+	return 0;
+}
+
+/* Starts n crowd members at prio on our CPU (they inherit it); false, with
+ * the figure reported failed, if not all of them could be created. */
+static bool crowd_start(unsigned int n, int prio, const char *figure)
+{
+	static struct task_struct *tasks[1000];
+	unsigned int created = 0;
+
+	crowd_threads = nr_threads();
+	crowd_stop = false;
+	for (; created < n && created < ARRAY_SIZE(tasks); created++) {
+		tasks[created] = kthread_create(crowd_member, NULL, "crowd");
+		if (IS_ERR(tasks[created]))
+			break;
+		sched_set_prio(tasks[created], prio);
+	}
+	if (created < n) {
+		crowd_stop = true;
+		pr_info("bench: %s failed: created %u of %u kthreads\n", figure, created, n);
+	}
+	preempt_disable(); /* all of them queued before the first runs */
+	for (unsigned int i = 0; i < created; i++)
+		wake_up_process(tasks[i]);
+	preempt_enable();
+	return created == n;
+}
+
+/* Ends the crowd (each member exits at its next turn) and waits until every
+ * kthread started since crowd_start() has exited. */
+static void crowd_end(void)
+{
+	crowd_stop = true;
+	wait_until(nr_threads() == crowd_threads, 60000);
 }
 
 /* ---- yield_switch_N: the time between consecutive returns from yield(). */
@@ -104,13 +161,17 @@ DEFINE_BENCHMARK(bench_yield_switch);
 /* ---- kthread_switch: ping-pong through two completions. */
 
 static struct completion ping, pong, finished;
+static bool pinger_yields; /* between samples, so that a crowd runs */
 
 static int pinger(void *data)
 {
 	(void)data;
 	for (int i = -WARMUP; i < BENCH_SAMPLES; i++) {
-		u64 start = rdtsc_ordered();
+		u64 start;
 
+		if (pinger_yields)
+			yield(); /* behind every other task of our priority */
+		start = rdtsc_ordered();
 		complete(&ping);
 		wait_for_completion(&pong);
 		if (i >= 0)
@@ -130,22 +191,32 @@ static int ponger(void *data)
 	return 0;
 }
 
-static void bench_kthread_switch(void)
+/* The ping-pong at BENCH_PRIO, with `crowd` more kthreads runnable there;
+ * yielding: the pinger yields before each sample (the crowd has its turn). */
+static void kthread_switch(const char *name, const char *floor, unsigned int crowd, bool yielding)
 {
-	unsigned int threads = nr_threads();
-
 	init_completion(&ping);
 	init_completion(&pong);
 	init_completion(&finished);
-	if (IS_ERR(start_at(ponger, NULL, "pong", BENCH_PRIO)) ||
-	    IS_ERR(start_at(pinger, NULL, "ping", BENCH_PRIO)))
-		return;
-	if (!wait_for_completion_timeout(&finished, 60 * HZ)) {
-		pr_info("bench: kthread_switch failed: the ping-pong did not finish\n");
+	pinger_yields = yielding;
+	if (!crowd_start(crowd, BENCH_PRIO, name) ||
+	    IS_ERR(start_at(ponger, NULL, "pong", BENCH_PRIO)) ||
+	    IS_ERR(start_at(pinger, NULL, "ping", BENCH_PRIO))) {
+		crowd_end();
 		return;
 	}
-	wait_until(nr_threads() == threads, 10000);
-	bench_report("kthread_switch", "yield_switch_2", samples, BENCH_SAMPLES, 2, 0);
+	if (!wait_for_completion_timeout(&finished, 300 * HZ))
+		pr_info("bench: %s failed: the ping-pong did not finish\n", name);
+	else
+		bench_report(name, floor, samples, BENCH_SAMPLES, 2, 0);
+	crowd_end(); /* and the pair's exit */
+}
+
+static void bench_kthread_switch(void)
+{
+	kthread_switch("kthread_switch", "yield_switch_2", 0, false);
+	kthread_switch("kthread_switch_2", "-", 0, true);
+	kthread_switch("kthread_switch_1000", "kthread_switch_2", 998, true);
 }
 DEFINE_BENCHMARK(bench_kthread_switch);
 
@@ -178,7 +249,10 @@ static int waiter(void *data)
 	return 0;
 }
 
-static void bench_wakeup_latency(void)
+/* The bench thread fires the interrupt; the woken kthread outranks it.
+ * With a crowd, `crowd` more kthreads are runnable at the bench thread's
+ * priority and it yields before each sample: all of them run in between. */
+static void wakeup_latency(const char *name, const char *floor, unsigned int crowd)
 {
 	unsigned int taken = 0, missed = 0;
 	struct task_struct *w;
@@ -186,21 +260,33 @@ static void bench_wakeup_latency(void)
 
 	if (request_irq(IRQ_SIM_BASE, wake_the_waiter, 0, "bench-wakeup", &dev))
 		return;
+	runs = 0;
 	w = start_at(waiter, NULL, "woken", BENCH_PRIO);
-	if (!IS_ERR(w)) {
-		while (taken < BENCH_SAMPLES && missed < 10) {
+	if (!IS_ERR(w) && crowd_start(crowd, current->prio, name)) {
+		for (int i = -WARMUP; taken < BENCH_SAMPLES && missed < 10; i++) {
 			unsigned int before = runs;
 
+			if (crowd)
+				yield(); /* everyone else at our priority runs once */
 			wait_until(READ_ONCE(w->state) != TASK_RUNNING, 1000); /* asleep again */
 			irq_sim_fire(IRQ_SIM_BASE); /* the waiter preempts us on the way out */
-			if (wait_until(runs != before, 1000))
-				samples[taken++] = run_tsc - irq_tsc;
-			else
+			if (!wait_until(runs != before, 1000))
 				missed++;
+			else if (i >= 0)
+				samples[taken++] = run_tsc - irq_tsc;
 		}
-		bench_report("wakeup_latency", "kthread_switch", samples, taken, 1, missed);
-		kthread_stop(w);
+		bench_report(name, floor, samples, taken, 1, missed);
 	}
+	crowd_end();
+	if (!IS_ERR(w))
+		kthread_stop(w);
 	free_irq(IRQ_SIM_BASE, &dev);
+}
+
+static void bench_wakeup_latency(void)
+{
+	wakeup_latency("wakeup_latency", "kthread_switch", 0);
+	wakeup_latency("wakeup_latency_2", "-", 1);
+	wakeup_latency("wakeup_latency_1000", "wakeup_latency_2", 999);
 }
 DEFINE_BENCHMARK(bench_wakeup_latency);

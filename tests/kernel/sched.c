@@ -11,6 +11,7 @@
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include <linux/vmalloc.h>
 #include "helpers.h"
 
@@ -235,6 +236,98 @@ static void yield_hands_the_cpu_to_an_equal_task(struct kunit *test)
 	kthread_stop(t);
 }
 
+/* An expired task against N yielders of its priority, all on one CPU. */
+#define STARVE_YIELDERS 8
+#define STARVE_PRIO 10 /* above this test's thread: the group has the CPU to itself */
+
+struct starve {
+	volatile unsigned long yields; /* by all the yielders together */
+	unsigned long held_back;       /* yields while the spinner waited, expired */
+	volatile bool stop;
+	struct completion measured;
+};
+
+static int yield_until_told(void *data)
+{
+	struct starve *s = data;
+
+	while (!READ_ONCE(s->stop)) {
+		s->yields++;
+		yield();
+	}
+	sleep_until_kthread_stop();
+	return 0;
+}
+
+/* Spins, never yielding, until the tick takes its slice away (it comes back
+ * with a refilled slice), then counts the yields made while it waited. While
+ * it runs no yielder does, so the count of its last snapshot taken without a
+ * switch in the middle is the count at the switch. */
+static int spin_past_the_slice(void *data)
+{
+	struct starve *s = data;
+	struct task_struct *me = current;
+	unsigned long seen_switches = me->nivcsw, seen_yields = s->yields;
+	unsigned int seen_slice = me->time_slice;
+
+	while (!kthread_should_stop()) { /* the test gave up waiting */
+		unsigned long switches = READ_ONCE(me->nivcsw), yields;
+		unsigned int slice;
+
+		if (switches != seen_switches && READ_ONCE(me->time_slice) > seen_slice)
+			goto measured; /* expired, and on the CPU again */
+		yields = s->yields;
+		slice = READ_ONCE(me->time_slice);
+		barrier();
+		if (READ_ONCE(me->nivcsw) == switches) { /* a snapshot without a switch in it */
+			seen_switches = switches;
+			seen_yields = yields;
+			seen_slice = slice;
+		}
+	}
+	return 0;
+measured:
+	s->held_back = s->yields - seen_yields;
+	WRITE_ONCE(s->stop, true);
+	complete(&s->measured);
+	sleep_until_kthread_stop();
+	return 0;
+}
+
+/* Linux 2.6's sched_yield(): a yielder goes to the expired array. Before, a
+ * yielder went back to the active array with its slice left, and a task
+ * whose slice had run out waited until every yielder had used up its own
+ * slice by yielding: one O(1) epoch, 8 x 15 ticks here, a minute with 1000
+ * yielders. Now each yielder goes ahead of it at most once (twice when the
+ * arrays swap in between). */
+static void yielders_cannot_starve_an_expired_task(struct kunit *test)
+{
+	static struct starve s;
+	struct task_struct *t[STARVE_YIELDERS + 1];
+	int cpu = get_cpu();
+
+	put_cpu(); /* any CPU will do: only all of them on the same one */
+	s = (struct starve){ 0 };
+	init_completion(&s.measured);
+	for (int i = 0; i <= STARVE_YIELDERS; i++) {
+		t[i] = kthread_create(i ? yield_until_told : spin_past_the_slice, &s, "starve-%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t[i]));
+		kthread_bind(t[i], cpu);
+		sched_set_prio(t[i], STARVE_PRIO);
+	}
+	preempt_disable(); /* they outrank us: all of them runnable before any runs */
+	for (int i = 0; i <= STARVE_YIELDERS; i++)
+		wake_up_process(t[i]);
+	preempt_enable();
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&s.measured, 60 * HZ), 0ul);
+	WRITE_ONCE(s.stop, true);
+	for (int i = 0; i <= STARVE_YIELDERS; i++)
+		kthread_stop(t[i]);
+	kunit_info(test, "the expired task waited for %lu yields of %d yielders", s.held_back,
+		   STARVE_YIELDERS);
+	KUNIT_EXPECT_LE(test, s.held_back, 2ul * STARVE_YIELDERS);
+}
+
 static void the_task_listing_shows_every_task(struct kunit *test)
 {
 	struct seq_file m = { .size = 4096 };
@@ -257,6 +350,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(two_hundred_kthreads_come_and_go_without_leaks),
 	KUNIT_CASE(waking_a_higher_priority_task_switches_at_once),
 	KUNIT_CASE(yield_hands_the_cpu_to_an_equal_task),
+	KUNIT_CASE(yielders_cannot_starve_an_expired_task),
 	KUNIT_CASE(the_task_listing_shows_every_task),
 	{}
 };
