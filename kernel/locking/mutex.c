@@ -3,6 +3,13 @@
  * waiter (it becomes the owner before it even wakes), so waiters get the
  * lock in arrival order and nobody can barge in between. The lock validator
  * hears of each mutex_lock before the caller may wait, outside wait_lock.
+ *
+ * A free mutex is taken, and one nobody waits for is released, with one
+ * atomic instruction on the owner (no wait_lock): the common, uncontended
+ * case of a pipe or a file. Whoever may have to wait takes wait_lock, queues
+ * itself and only then tries the owner once more, and an unlock that saw no
+ * waiter looks again after freeing the owner: one of the two always sees the
+ * other, so no waiter sleeps on a free mutex.
  */
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -40,13 +47,13 @@ void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *k
 }
 EXPORT_SYMBOL(__mutex_init);
 
-/* Takes a free mutex; wait_lock held. */
+/* Takes a free mutex, in one atomic step (a full barrier). */
 static bool try_take(struct mutex *lock)
 {
-	if (lock->owner)
-		return false;
-	lock->owner = current;
-	return true;
+	struct task_struct *free = NULL;
+
+	return __atomic_compare_exchange_n(&lock->owner, &free, current, false, __ATOMIC_SEQ_CST,
+					   __ATOMIC_SEQ_CST);
 }
 
 /* Takes the mutex, or waits until mutex_unlock hands it over. */
@@ -67,6 +74,12 @@ static int mutex_wait(struct mutex *lock, long state, bool may_sleep)
 				 "let two contexts into the critical section it protects");
 	}
 	list_add_tail(&waiter.list, &lock->wait_list);
+	/* Queued: an unlock from now on sees us. One that freed the owner before
+	 * it could is seen here (try_take is a full barrier after the list_add). */
+	if (try_take(lock)) {
+		list_del(&waiter.list);
+		goto out;
+	}
 	for (;;) {
 		set_current_state(state);
 		if (lock->owner == current) /* handed over by mutex_unlock */
@@ -101,7 +114,7 @@ static int mutex_lock_common(struct mutex *lock, long state, unsigned long ip)
 	}
 	if (track)
 		lock_acquire(&lock->dep_map, false, ip);
-	ret = mutex_wait(lock, state, may_sleep);
+	ret = try_take(lock) ? 0 : mutex_wait(lock, state, may_sleep);
 	if (ret && track)
 		lock_release(&lock->dep_map);
 	return ret;
@@ -154,14 +167,11 @@ EXPORT_SYMBOL(mutex_lock_interruptible);
  */
 int mutex_trylock(struct mutex *lock)
 {
-	unsigned long flags;
 	bool taken;
 
 	if (unlikely(!in_task()))
 		report_trylock_in_interrupt(lock->name);
-	spin_lock_irqsave(&lock->wait_lock, flags);
 	taken = try_take(lock);
-	spin_unlock_irqrestore(&lock->wait_lock, flags);
 	if (taken && lockdep_enabled())
 		lock_acquire(&lock->dep_map, true, CALLER);
 	return taken;
@@ -178,12 +188,46 @@ static void hand_off(struct mutex *lock)
 	next = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter, list);
 	if (next) {
 		list_del(&next->list);
-		lock->owner = next->task;
+		WRITE_ONCE(lock->owner, next->task);
 		wake_up_process(next->task);
 	} else {
-		lock->owner = NULL;
+		WRITE_ONCE(lock->owner, NULL);
 	}
 	spin_unlock_irqrestore(&lock->wait_lock, flags);
+}
+
+/* The owner was freed without wait_lock, and then a waiter showed up. It may
+ * have taken the mutex itself (its try_take after queueing), or someone else
+ * may have; if it is still free, the first waiter gets it. */
+static void wake_late_waiter(struct mutex *lock)
+{
+	struct mutex_waiter *next;
+	unsigned long flags;
+
+	spin_lock_irqsave(&lock->wait_lock, flags);
+	next = list_first_entry_or_null(&lock->wait_list, struct mutex_waiter, list);
+	if (next) {
+		struct task_struct *free = NULL;
+
+		if (__atomic_compare_exchange_n(&lock->owner, &free, next->task, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+			list_del(&next->list);
+			wake_up_process(next->task);
+		}
+	}
+	spin_unlock_irqrestore(&lock->wait_lock, flags);
+}
+
+/* Releases a mutex the caller owns: without wait_lock if nobody waits. */
+static void release(struct mutex *lock)
+{
+	if (!list_empty(&lock->wait_list)) {
+		hand_off(lock);
+		return;
+	}
+	__atomic_store_n(&lock->owner, NULL, __ATOMIC_SEQ_CST);
+	if (!list_empty(&lock->wait_list)) /* queued meanwhile: see mutex_wait */
+		wake_late_waiter(lock);
 }
 
 /**
@@ -206,7 +250,7 @@ void mutex_unlock(struct mutex *lock)
 	}
 	if (lockdep_enabled())
 		lock_release(&lock->dep_map);
-	hand_off(lock);
+	release(lock);
 }
 
 /**
@@ -220,6 +264,6 @@ void mutex_force_release(struct lockdep_map *map)
 	struct mutex *lock = container_of(map, struct mutex, dep_map);
 
 	if (READ_ONCE(lock->owner) == current)
-		hand_off(lock);
+		release(lock);
 }
 EXPORT_SYMBOL(mutex_unlock);
