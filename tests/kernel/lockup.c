@@ -113,21 +113,40 @@ static void a_spinlock_held_too_long_is_reported_with_the_owners_backtrace(struc
 
 static DECLARE_COMPLETION(irqs_off);
 
+/* Until a report names this CPU: one about another CPU (an idle CPU that its
+ * host did not run, before the watchdog knew halted CPUs) must not end it. */
 static int irqs_off_busily(void *unused)
 {
+	unsigned long before;
+	u64 end;
+
 	(void)unused;
 	local_irq_disable();
+	before = hardlockup_reports_on(smp_processor_id());
+	end = rdtsc() + (u64)tsc_khz * GIVE_UP_MS;
 	complete(&irqs_off);
-	spin_until_reported(&hardlockup_reports);
+	while (hardlockup_reports_on(smp_processor_id()) == before && rdtsc() < end)
+		cpu_relax();
 	local_irq_enable();
 	return 0;
+}
+
+static unsigned long hard_reports_of_others(int cpu)
+{
+	unsigned long n = 0;
+	int other;
+
+	for_each_online_cpu(other)
+		if (other != cpu)
+			n += hardlockup_reports_on(other);
+	return n;
 }
 
 static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct kunit *test)
 {
 	int cpu = other_cpu(test);
 	u64 seq = log_next_sequence();
-	unsigned long before = hardlockup_reports;
+	unsigned long before = hardlockup_reports_on(cpu), others = hard_reports_of_others(cpu);
 	struct task_struct *t;
 
 	reinit_completion(&irqs_off);
@@ -141,8 +160,12 @@ static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct 
 	 * not run it for 300 ms had it reported while it was still switching to
 	 * the thread (its backtrace at schedule_tail, none in irqs_off_busily). */
 	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
-	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(hardlockup_reports) != before, GIVE_UP_MS));
+	KUNIT_EXPECT_TRUE(test, wait_until(hardlockup_reports_on(cpu) != before, GIVE_UP_MS));
 	KUNIT_EXPECT_TRUE(test, wait_until(log_contains(seq, "irqs_off_busily"), GIVE_UP_MS));
+	WRITE_ONCE(hardlockup_thresh_ms, saved_hard);
+	/* The others halted (idle, or this task waiting) with interrupts on: not
+	 * locked up, however long a loaded host left them without a tick. */
+	KUNIT_EXPECT_EQ(test, hard_reports_of_others(cpu), others);
 }
 
 static struct kunit_case lockup_cases[] = {
