@@ -209,14 +209,14 @@ static int next_online_cpu(int cpu)
 	return cpu;
 }
 
-static void report_hardlockup(int buddy)
+static void report_hardlockup(int buddy, unsigned int thresh_ms)
 {
 	unsigned long *reports = &per_cpu(watchdog_cpu, buddy).hard_reports;
 
 	report_begin();
 	pr_emerg("watchdog: Watchdog detected hard LOCKUP on cpu %d\n", buddy);
-	pr_emerg("(no timer interrupt for %u ms: interrupts off; seen from CPU#%d)\n",
-		 READ_ONCE(hardlockup_thresh_ms), smp_processor_id());
+	pr_emerg("(no timer interrupt for %u ms: interrupts off; seen from CPU#%d)\n", thresh_ms,
+		 smp_processor_id());
 	trigger_single_cpu_backtrace(buddy);
 	report_end();
 	WRITE_ONCE(*reports, *reports + 1); /* after it: tests wait for it */
@@ -229,7 +229,10 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 {
 	int buddy = next_online_cpu(smp_processor_id());
 	unsigned long ticks;
-	u64 limit = (u64)READ_ONCE(hardlockup_thresh_ms) * 1000000;
+	/* Read once: the report says the limit that was exceeded, not one a
+	 * test restored in between. */
+	unsigned int thresh_ms = READ_ONCE(hardlockup_thresh_ms);
+	u64 limit = (u64)thresh_ms * 1000000;
 
 	if (buddy == smp_processor_id())
 		return;
@@ -244,7 +247,7 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 	if (!limit || w->hard_reported || now - w->buddy_ts < limit)
 		return;
 	w->hard_reported = true; /* once, until the buddy ticks again */
-	report_hardlockup(buddy);
+	report_hardlockup(buddy, thresh_ms);
 }
 
 /**
