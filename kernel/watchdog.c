@@ -22,12 +22,17 @@
  * buddy's backtrace is fetched by NMI, which gets through with interrupts off.
  * With one CPU there is no buddy; the spinlock lock-up detector
  * (kernel/locking/spinlock.c) still sees a CPU spinning with interrupts off.
+ * A CPU halted with interrupts on (safe_halt(): the idle loop, a test waiting)
+ * is not locked up either, even when it takes no tick because its host does
+ * not run it: its buddy leaves it alone until an interrupt wakes it (Linux's
+ * idle CPUs stop their tick and are not watched either).
  */
 #include <asm/irq.h>
 #include <asm/ptrace.h>
 #include <asm/stacktrace.h>
 #include <linux/cpumask.h>
 #include <linux/errno.h>
+#include <linux/irqflags.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
@@ -51,6 +56,9 @@ struct watchdog_cpu {
 	unsigned long buddy_ticks;  /* the buddy's count when it last moved */
 	u64 buddy_ts;               /* and when that was */
 	bool hard_reported;
+	bool halted;                /* in safe_halt(), interrupts on ... */
+	int halted_pc;              /* ... with this preempt_count */
+	unsigned long hard_reports; /* hard lock-up reports that named this CPU */
 };
 
 static DEFINE_PER_CPU(struct watchdog_cpu, watchdog_cpu);
@@ -121,6 +129,41 @@ void watchdog_touch(void)
 	struct watchdog_cpu *w = this_cpu_ptr(&watchdog_cpu);
 
 	w->touch_ticks = w->ticks;
+	/* A halt that an interrupt ended and whose way back preempts the halter:
+	 * the next task must be watched again. */
+	WRITE_ONCE(w->halted, false);
+}
+
+/**
+ * safe_halt() - Turn interrupts on and halt until one comes; meanwhile this CPU is not locked up.
+ *
+ * Interrupts go on and the CPU halts with no gap between (sti; hlt), so a
+ * wake-up is never missed. While it is halted, its buddy does not report it
+ * if its host does not run it for a while. An interrupt that comes raises
+ * preempt_count (irq_enter()) and is watched like any other code; so is the
+ * task that the way back from it switches to (watchdog_touch()).
+ *
+ * Context: any context; interrupts are on when it returns; does not sleep.
+ */
+void safe_halt(void)
+{
+	local_irq_disable(); /* from here to the halt on this CPU, not another one */
+	this_cpu_write(watchdog_cpu.halted_pc, preempt_count());
+	barrier(); /* the buddy reads halted, then halted_pc */
+	this_cpu_write(watchdog_cpu.halted, true);
+	arch_safe_halt();
+	this_cpu_write(watchdog_cpu.halted, false);
+}
+
+/* @cpu is halted with interrupts on, not inside an interrupt that woke it. */
+static bool halted_with_irqs_on(int cpu)
+{
+	struct watchdog_cpu *w = &per_cpu(watchdog_cpu, cpu);
+
+	if (!READ_ONCE(w->halted))
+		return false;
+	barrier();
+	return READ_ONCE(w->halted_pc) == READ_ONCE(per_cpu(__preempt_count, cpu));
 }
 
 void touch_softlockup_watchdog(void)
@@ -166,15 +209,18 @@ static int next_online_cpu(int cpu)
 	return cpu;
 }
 
-static void report_hardlockup(int buddy)
+static void report_hardlockup(int buddy, unsigned int thresh_ms)
 {
+	unsigned long *reports = &per_cpu(watchdog_cpu, buddy).hard_reports;
+
 	report_begin();
 	pr_emerg("watchdog: Watchdog detected hard LOCKUP on cpu %d\n", buddy);
-	pr_emerg("(no timer interrupt for %u ms: interrupts off; seen from CPU#%d)\n",
-		 READ_ONCE(hardlockup_thresh_ms), smp_processor_id());
+	pr_emerg("(no timer interrupt for %u ms: interrupts off; seen from CPU#%d)\n", thresh_ms,
+		 smp_processor_id());
 	trigger_single_cpu_backtrace(buddy);
 	report_end();
-	WRITE_ONCE(hardlockup_reports, hardlockup_reports + 1); /* after it: tests wait for it */
+	WRITE_ONCE(*reports, *reports + 1); /* after it: tests wait for it */
+	WRITE_ONCE(hardlockup_reports, hardlockup_reports + 1);
 	if (hardlockup_panic)
 		panic("Hard LOCKUP on cpu %d", buddy);
 }
@@ -183,12 +229,15 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 {
 	int buddy = next_online_cpu(smp_processor_id());
 	unsigned long ticks;
-	u64 limit = (u64)READ_ONCE(hardlockup_thresh_ms) * 1000000;
+	/* Read once: the report says the limit that was exceeded, not one a
+	 * test restored in between. */
+	unsigned int thresh_ms = READ_ONCE(hardlockup_thresh_ms);
+	u64 limit = (u64)thresh_ms * 1000000;
 
 	if (buddy == smp_processor_id())
 		return;
 	ticks = READ_ONCE(per_cpu(watchdog_cpu, buddy).ticks);
-	if (buddy != w->buddy || ticks != w->buddy_ticks) {
+	if (buddy != w->buddy || ticks != w->buddy_ticks || halted_with_irqs_on(buddy)) {
 		w->buddy = buddy;
 		w->buddy_ticks = ticks;
 		w->buddy_ts = now;
@@ -198,7 +247,7 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 	if (!limit || w->hard_reported || now - w->buddy_ts < limit)
 		return;
 	w->hard_reported = true; /* once, until the buddy ticks again */
-	report_hardlockup(buddy);
+	report_hardlockup(buddy, thresh_ms);
 }
 
 /**
@@ -214,6 +263,21 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 unsigned long watchdog_cpu_ticks(int cpu)
 {
 	return READ_ONCE(per_cpu(watchdog_cpu, cpu).ticks);
+}
+
+/**
+ * hardlockup_reports_on() - How many hard lock-up reports have named @cpu.
+ * @cpu: a CPU
+ *
+ * Counted after the report is printed, so a test that waits for it to move
+ * can look for the report in the log.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count (it only grows).
+ */
+unsigned long hardlockup_reports_on(int cpu)
+{
+	return READ_ONCE(per_cpu(watchdog_cpu, cpu).hard_reports);
 }
 
 void watchdog_tick(void)

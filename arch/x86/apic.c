@@ -256,6 +256,22 @@ void lapic_timer_start(void)
 	lapic_write(APIC_TIMER_INIT, ticks_per_jiffy);
 }
 
+/**
+ * lapic_timer_stop() - Stop this CPU's tick until lapic_timer_start().
+ *
+ * A CPU halted without its tick is what its buddy sees of a virtual CPU that
+ * the host does not run: the lockup suite stops the tick of a halted CPU to
+ * show that the hard lock-up detector leaves it alone.
+ *
+ * Context: this CPU, interrupts off, not the boot CPU (its tick keeps jiffies);
+ * does not sleep.
+ */
+void lapic_timer_stop(void)
+{
+	lapic_write(APIC_LVT_TIMER, LVT_MASKED | LOCAL_TIMER_VECTOR);
+	lapic_write(APIC_TIMER_INIT, 0);
+}
+
 /* Every CPU's tick; the boot CPU also keeps jiffies. */
 static void lapic_timer_interrupt(struct pt_regs *regs)
 {

@@ -17,6 +17,7 @@
 #define local_irq_restore(flags) arch_local_irq_restore(flags)
 #define irqs_disabled_flags(flags) arch_irqs_disabled_flags(flags)
 #define irqs_disabled() arch_irqs_disabled_flags(arch_local_save_flags())
-#define safe_halt() arch_safe_halt()
+/* sti; hlt, and the hard lock-up detector knows this CPU is halted, not stuck (kernel/watchdog.c). */
+void safe_halt(void);
 
 #endif

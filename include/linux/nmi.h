@@ -44,6 +44,8 @@ extern unsigned long softlockup_reports, hardlockup_reports, spinlock_lockup_rep
 void watchdog_tick(void);
 /* The timer interrupts @cpu has taken: a clock that runs only while it runs. */
 unsigned long watchdog_cpu_ticks(int cpu);
+/* Hard lock-up reports that named @cpu. */
+unsigned long hardlockup_reports_on(int cpu);
 /**
  * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
  *

@@ -22,17 +22,21 @@ extern void (*const int_thunks[256])(void);
  * that are runnable on this CPU get it meanwhile: the waiter is runnable
  * itself, and would otherwise keep them waiting for its whole time slice
  * (a test's threads handing a mutex round would crawl). With nobody else to
- * run, the CPU halts until the next interrupt. */
+ * run, the CPU halts until the next interrupt. The result is the evaluation
+ * that ended the loop: cond is not evaluated again, because a condition that
+ * can turn false again (two counters an interrupt moves one after the other)
+ * would then report a timeout after 30 ms of a 20 s wait. */
 #define wait_until(cond, ms)                                                      \
 	({                                                                        \
 		u64 __end = rdtsc() + (u64)tsc_khz * (ms);                        \
-		while (!(cond) && rdtsc() < __end) {                              \
+		bool __met;                                                       \
+		while (!(__met = (cond)) && rdtsc() < __end) {                    \
 			if (!in_atomic() && !irqs_disabled() && !single_task_running()) \
 				yield();                                          \
 			else                                                      \
 				safe_halt();                                      \
 		}                                                                 \
-		(bool)(cond);                                                     \
+		__met;                                                            \
 	})
 
 /* The end of a test kthread that kthread_stop() ends: it sleeps until asked

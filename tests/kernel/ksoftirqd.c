@@ -65,7 +65,9 @@ static void a_flood_is_handed_to_ksoftirqd_and_nothing_is_lost(struct kunit *tes
 	KUNIT_EXPECT_GT(test, runs_in_ksoftirqd, FLOOD / 2u);
 	KUNIT_EXPECT_TRUE(test, task_context_seen);
 	KUNIT_EXPECT_TRUE(test, serving_seen); /* still softirq context inside ksoftirqd */
-	KUNIT_EXPECT_FALSE(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ));
+	/* This suite's vector only: the tick's TIMER_SOFTIRQ may be pending,
+	 * left to a ksoftirqd that has not run yet. */
+	KUNIT_EXPECT_EQ(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ), 0u);
 }
 
 static unsigned int from_task_runs;

@@ -4,7 +4,9 @@
  * threshold lowered to 300 ms. A CPU kept from scheduling is a soft
  * lockup; a spinlock held too long is a spinlock lockup, with the owner's
  * backtrace fetched by NMI; a CPU with interrupts off is a hard lockup, seen
- * by its buddy CPU. Each stuck CPU lets go once the report is counted.
+ * by its buddy CPU; a CPU halted with interrupts on and its tick stopped (what
+ * its buddy sees of a virtual CPU that the host does not run) is not. Each
+ * stuck CPU lets go once the report is counted.
  *
  * Suite `lockup_probe` (only when named: it deadlocks for real): two CPUs
  * take spinlocks A->B and B->A at the same time. The lock validator reports
@@ -12,6 +14,7 @@
  * lock-up detector reports it. The lockup-* configurations boot it with and
  * without the validator, and softlockup_panic=1 ends the boot.
  */
+#include <asm/apic.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/err.h>
@@ -113,21 +116,40 @@ static void a_spinlock_held_too_long_is_reported_with_the_owners_backtrace(struc
 
 static DECLARE_COMPLETION(irqs_off);
 
+/* Until a report names this CPU: one about another CPU (an idle CPU that its
+ * host did not run, before the watchdog knew halted CPUs) must not end it. */
 static int irqs_off_busily(void *unused)
 {
+	unsigned long before;
+	u64 end;
+
 	(void)unused;
 	local_irq_disable();
+	before = hardlockup_reports_on(smp_processor_id());
+	end = rdtsc() + (u64)tsc_khz * GIVE_UP_MS;
 	complete(&irqs_off);
-	spin_until_reported(&hardlockup_reports);
+	while (hardlockup_reports_on(smp_processor_id()) == before && rdtsc() < end)
+		cpu_relax();
 	local_irq_enable();
 	return 0;
+}
+
+static unsigned long hard_reports_of_others(int cpu)
+{
+	unsigned long n = 0;
+	int other;
+
+	for_each_online_cpu(other)
+		if (other != cpu)
+			n += hardlockup_reports_on(other);
+	return n;
 }
 
 static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct kunit *test)
 {
 	int cpu = other_cpu(test);
 	u64 seq = log_next_sequence();
-	unsigned long before = hardlockup_reports;
+	unsigned long before = hardlockup_reports_on(cpu), others = hard_reports_of_others(cpu);
 	struct task_struct *t;
 
 	reinit_completion(&irqs_off);
@@ -141,14 +163,98 @@ static void a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy(struct 
 	 * not run it for 300 ms had it reported while it was still switching to
 	 * the thread (its backtrace at schedule_tail, none in irqs_off_busily). */
 	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
-	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(hardlockup_reports) != before, GIVE_UP_MS));
+	KUNIT_EXPECT_TRUE(test, wait_until(hardlockup_reports_on(cpu) != before, GIVE_UP_MS));
 	KUNIT_EXPECT_TRUE(test, wait_until(log_contains(seq, "irqs_off_busily"), GIVE_UP_MS));
+	WRITE_ONCE(hardlockup_thresh_ms, saved_hard);
+	/* The others halted (idle, or this task waiting) with interrupts on: not
+	 * locked up, however long a loaded host left them without a tick. */
+	KUNIT_EXPECT_EQ(test, hard_reports_of_others(cpu), others);
+}
+
+static DECLARE_COMPLETION(tickless);
+static bool tickless_release, tickless_cut;
+
+static void nothing(void *unused)
+{
+	(void)unused;
+}
+
+/* Halts with interrupts on and its tick stopped until released (an IPI wakes
+ * it): to its buddy, a CPU that the host does not run. A task running without
+ * a tick would be a hard lock-up indeed, so if another task needs this CPU
+ * the halt ends there (and the case says so). */
+static int halt_without_tick(void *unused)
+{
+	(void)unused;
+	local_irq_disable();
+	lapic_timer_stop();
+	complete(&tickless);
+	while (!READ_ONCE(tickless_release)) {
+		if (need_resched()) {
+			WRITE_ONCE(tickless_cut, true);
+			break;
+		}
+		safe_halt();
+		local_irq_disable();
+	}
+	lapic_timer_start();
+	local_irq_enable();
+	sleep_until_kthread_stop();
+	return 0;
+}
+
+/* The CPU whose buddy @cpu is: the previous online one, round the end. */
+static int watcher_of(int cpu)
+{
+	int c, watcher = cpu;
+
+	for_each_online_cpu(c)
+		if (c < cpu || watcher >= cpu)
+			watcher = c;
+	return watcher;
+}
+
+static void a_halted_cpu_without_ticks_is_not_a_hard_lockup(struct kunit *test)
+{
+	int cpu = -1, c, watcher;
+	unsigned long before, ticks, watched;
+	struct task_struct *t;
+
+	for_each_online_cpu(c)
+		if (cpu < 0 && c && c != smp_processor_id())
+			cpu = c;
+	if (cpu < 0 || !apic_in_use)
+		kunit_skip(test, "needs a CPU other than this one and the boot CPU, with a local APIC timer");
+	watcher = watcher_of(cpu);
+	reinit_completion(&tickless);
+	WRITE_ONCE(tickless_release, false);
+	WRITE_ONCE(tickless_cut, false);
+	t = kthread_create(halt_without_tick, NULL, "tickless");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	kthread_bind(t, cpu);
+	wake_up_process(t);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&tickless, 5 * HZ), 0ul);
+	before = hardlockup_reports_on(cpu);
+	ticks = watchdog_cpu_ticks(cpu);
+	WRITE_ONCE(hardlockup_thresh_ms, SHORT_MS);
+	/* Three thresholds of the watcher's own ticks: it looked, long enough. */
+	watched = watchdog_cpu_ticks(watcher);
+	KUNIT_EXPECT_TRUE(test, wait_until(watchdog_cpu_ticks(watcher) - watched >=
+						   3 * msecs_to_jiffies(SHORT_MS), GIVE_UP_MS));
+	KUNIT_EXPECT_LE(test, watchdog_cpu_ticks(cpu) - ticks, 1ul); /* (one already pending) */
+	WRITE_ONCE(hardlockup_thresh_ms, saved_hard);
+	WRITE_ONCE(tickless_release, true);
+	smp_call_function_single(cpu, nothing, NULL, 1);
+	kthread_stop(t);
+	KUNIT_EXPECT_FALSE(test, tickless_cut);
+	KUNIT_EXPECT_EQ(test, hardlockup_reports_on(cpu), before);
 }
 
 static struct kunit_case lockup_cases[] = {
 	KUNIT_CASE(preemption_off_too_long_is_a_soft_lockup),
 	KUNIT_CASE(a_spinlock_held_too_long_is_reported_with_the_owners_backtrace),
 	KUNIT_CASE(a_cpu_with_interrupts_off_is_a_hard_lockup_seen_by_its_buddy),
+	KUNIT_CASE(a_halted_cpu_without_ticks_is_not_a_hard_lockup),
 	{}
 };
 

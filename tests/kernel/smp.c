@@ -144,6 +144,19 @@ static int pinned_thread(void *data)
 	return 0;
 }
 
+/* @cpu's preempt_count, read at a moment it was in no interrupt or softirq:
+ * one there adds its own offset and, for each spinlock it holds (the tick
+ * takes the runqueue lock), one more preemption level. */
+static unsigned long preempt_count_of_task_on(int cpu)
+{
+	unsigned long pc;
+
+	wait_until(!((pc = READ_ONCE(per_cpu(__preempt_count, cpu))) &
+		     (HARDIRQ_MASK | SOFTIRQ_MASK | NMI_MASK)),
+		   TEST_WAIT_MS);
+	return pc;
+}
+
 /* One thread per other CPU, each with preemption disabled there: each is
  * `current` on its own CPU, and this CPU's preempt_count does not move. */
 static void current_and_preempt_count_are_per_cpu(struct kunit *test)
@@ -175,8 +188,7 @@ static void current_and_preempt_count_are_per_cpu(struct kunit *test)
 		KUNIT_EXPECT_PTR_EQ(test, p[cpu].per_cpu_current, t[cpu]);
 		KUNIT_EXPECT_PTR_EQ(test, per_cpu(current_task, cpu), t[cpu]);
 		KUNIT_EXPECT_EQ(test, p[cpu].pc_here, 1);
-		/* (an interrupt there may add its HARDIRQ_OFFSET for a moment) */
-		KUNIT_EXPECT_EQ(test, per_cpu(__preempt_count, cpu) & PREEMPT_MASK, 1ul);
+		KUNIT_EXPECT_EQ(test, preempt_count_of_task_on(cpu), 1ul);
 	}
 	KUNIT_EXPECT_EQ(test, preempt_count(), 0);
 	KUNIT_EXPECT_PTR_EQ(test, current, per_cpu(current_task, me));

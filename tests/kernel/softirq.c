@@ -68,9 +68,9 @@ static void raised_in_a_hardirq_it_runs_at_irq_exit(struct kunit *test)
 	/* Nobody's task: current is just whoever was interrupted. */
 	KUNIT_EXPECT_PTR_EQ(test, current_when_run, current);
 	KUNIT_EXPECT_EQ(test, kstat_softirqs_cpu(SELFTEST_SOFTIRQ, smp_processor_id()), count + 1);
-	/* Only our vector: a tick's TIMER_SOFTIRQ may legitimately wait for
-	 * ksoftirqd when a slow host made irq_exit hand the rest over. */
-	KUNIT_EXPECT_FALSE(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ));
+	/* This suite's vector only: the tick's TIMER_SOFTIRQ may be pending,
+	 * left to a ksoftirqd that has not run yet. */
+	KUNIT_EXPECT_EQ(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ), 0u);
 }
 
 static void raising_it_again_before_it_runs_runs_it_once(struct kunit *test)
@@ -89,7 +89,9 @@ static void bottom_halves_disabled_defer_it_to_local_bh_enable(struct kunit *tes
 	local_bh_enable();
 	KUNIT_EXPECT_EQ(test, runs, 1u);
 	KUNIT_EXPECT_TRUE(test, serving);
-	KUNIT_EXPECT_FALSE(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ));
+	/* This suite's vector only: the tick's TIMER_SOFTIRQ may be pending,
+	 * left to a ksoftirqd that has not run yet. */
+	KUNIT_EXPECT_EQ(test, local_softirq_pending() & (1u << SELFTEST_SOFTIRQ), 0u);
 }
 
 static void raised_in_a_task_it_runs_at_local_bh_enable(struct kunit *test)

@@ -19,6 +19,7 @@ struct probe {
 	unsigned int hard_runs, thread_runs;
 	char comm[TASK_COMM_LEN];
 	struct task_struct *thread;
+	pid_t pid;
 };
 
 static struct probe p;
@@ -38,6 +39,7 @@ static irqreturn_t thread_fn(int irq, void *dev)
 	p.thread_in_task = in_task();
 	strscpy(p.comm, current->comm, sizeof(p.comm));
 	p.thread = current;
+	p.pid = current->pid;
 	msleep(5); /* allowed: process context */
 	/* Looked at last: on another CPU the thread may start before the hard
 	 * handler's CPU has finished the flow and unmasked the line. */
@@ -99,16 +101,52 @@ static void a_null_handler_needs_oneshot(struct kunit *test)
 	free_irq(LINE, &p);
 }
 
+/* A task by pid, as the task list has it (pids are not reused). */
+struct lookup {
+	pid_t pid;
+	bool found;
+	long state;
+	int exit_state;
+	unsigned int flags;
+};
+
+static void look_at(struct task_struct *t, void *arg)
+{
+	struct lookup *l = arg;
+
+	if (t->pid != l->pid)
+		return;
+	l->found = true;
+	l->state = t->state;
+	l->exit_state = t->exit_state;
+	l->flags = t->flags;
+}
+
+static bool listed(struct lookup *l)
+{
+	l->found = false;
+	for_each_task(look_at, l);
+	return l->found;
+}
+
+/* The thread itself must go: counting all the threads is not enough, since the
+ * last case's thread may still be on its way out when this one counts
+ * (kthread_stop() returns once it has exited, before its CPU has switched
+ * away from it for the last time: the count then falls by two), and other
+ * threads come and go. */
 static void free_irq_stops_the_thread(struct kunit *test)
 {
-	unsigned int threads;
+	struct lookup l;
 
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, hard, thread_fn, IRQF_ONESHOT, "tirq", &p), 0);
-	threads = nr_threads();
 	irq_sim_fire(LINE);
 	free_irq(LINE, &p); /* waits for the thread's work, then stops it */
-	KUNIT_EXPECT_EQ(test, p.thread_runs, 1u);
-	KUNIT_EXPECT_TRUE(test, wait_until(nr_threads() == threads - 1, TEST_WAIT_MS));
+	KUNIT_ASSERT_EQ(test, p.thread_runs, 1u);
+	l = (struct lookup){ .pid = p.pid };
+	KUNIT_ASSERT_TRUE(test, p.pid > 0);
+	if (!wait_until(!listed(&l), TEST_WAIT_MS))
+		KUNIT_FAIL(test, "irq thread %d still listed: state %ld exit_state %d flags %#x",
+			   l.pid, l.state, l.exit_state, l.flags);
 }
 
 static struct kunit_case threaded_irq_cases[] = {

@@ -26,12 +26,14 @@ QEMU_COMMON = ["-display", "none", "-monitor", "none", "-serial", "stdio", "-nic
 DEFAULT_MEM = "128M"
 # Handler times under TCG are host times: a host that pauses a virtual CPU
 # stretches any handler (and a handler spinning on a lock whose holder's
-# virtual CPU the host paused). Test boots report only handlers slower than
-# half a second on an idle host (the GRUB self-test entry says the same),
-# that times the run's timeout scale on a busy one; a configuration that sets
-# irq_warn_us itself keeps its value, and seed_restrictions lowers it to show
-# the report.
-TEST_IRQ_WARN_US = 500000
+# virtual CPU the host paused). Stress runs at host load 15 saw 0.77 and 2.09 s
+# in the ttyS0 handler while lspci printed, and 1.24 s in the torture suite's
+# rwlock handler: pauses, not slow code. So test boots report only handlers
+# slower than 2 s (times the boot's timeout scale): a gross error, such as a
+# handler that waits for the device in a loop. A configuration that sets
+# irq_warn_us itself keeps its value, and the cases that show the report
+# (seed_restrictions, bug modules) lower it for themselves.
+TEST_IRQ_WARN_US = 2000000
 
 
 def test_irq_warn(scale):

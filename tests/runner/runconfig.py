@@ -71,8 +71,8 @@ def run_config(config, suites, scale, log_name=None):
     cases += [("%s:%s" % (config.driver, r["name"]), "pass" if r["ok"] else "fail") for r in checks]
     problems += [("check", "%s:%s" % (config.driver, r["name"]), r["diag"])
                  for r in checks if not r["ok"]]
-    timing = "boot to KTAP %s, total %.1f s" % (
-        "%.2f s" % boot.first_ktap if boot.first_ktap is not None else "-", boot.seconds)
+    timing = "boot to KTAP %s, total %.1f s, timeouts x%.1f" % (
+        "%.2f s" % boot.first_ktap if boot.first_ktap is not None else "-", boot.seconds, scale)
     if config.passes or not config.outcomes():
         problems += [("log", b, "") for b in check_log(config.expect, boot.lines)]
         ok = not problems

@@ -10,6 +10,7 @@ extern bool apic_in_use;
 void lapic_setup_cpu(void);        /* enable this CPU's local APIC */
 void lapic_calibrate_timer(void);  /* LAPIC timer ticks per jiffy, against the PIT */
 void lapic_timer_start(void);      /* this CPU's periodic tick */
+void lapic_timer_stop(void);       /* until lapic_timer_start(): a halt without ticks (tests) */
 void apic_eoi(void);
 u8 lapic_id(void);
 /* Send an IPI: fixed vector, or INIT/STARTUP for bringing a CPU up. */
