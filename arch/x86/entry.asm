@@ -168,8 +168,12 @@ restore_all:                            ; esp: a struct pt_regs to return to
 
 ; Back to the vsyscall page's return point, interrupts off, segments
 ; restored: sysexit takes eip from edx and esp from ecx (the page then pops
-; the caller's ecx and edx). eflags without IF first, then sti, whose
-; one-instruction delay lets sysexit leave before any interrupt is taken.
+; the caller's ecx and edx). sti last: its one-instruction delay lets
+; sysexit leave before any interrupt is taken. The user's eflags: if they
+; hold nothing but IF and the status flags (CF, PF, AF, ZF, SF, OF: undefined
+; after a call, as after any function call), the kernel's flags do (DF, TF,
+; AC, NT clear, IOPL 0); otherwise they are restored, without IF, by popfd,
+; which is dear under emulation (Linux's sysenter entry tests them too).
 sysexit_to_user:
 	pop ebx
 	add esp, 8                      ; ecx, edx
@@ -180,6 +184,11 @@ sysexit_to_user:
 	add esp, 24                     ; ds, es, fs, gs, vector, error code
 	mov edx, [esp]                  ; eip
 	mov ecx, [esp + 12]             ; esp
+	test dword [esp + 8], ~X86_EFLAGS_PLAIN
+	jnz .restore_flags
+	sti
+	sysexit
+.restore_flags:
 	and dword [esp + 8], ~X86_EFLAGS_IF
 	push dword [esp + 8]
 	popfd

@@ -7,14 +7,15 @@
  * instructions, but a handful of them (sti, popf, a segment load, an
  * indirect call, the TSC, an atomic) cost as much as dozens of the others
  * under TCG, and the floors (int_iret, sysenter_sysexit) are made of such
- * instructions. Under -icount every figure is the same count: 10 instructions
+ * instructions (a taken conditional jump, which ends a translated block, is
+ * the control: about as cheap as a nop). Under -icount every figure is the same count: 10 instructions
  * and the call's few.
  */
 #include <linux/kernel.h>
 #include <janus/bench.h>
 
 #define PROBES(X) X(add_mem) X(pushf) X(popf) X(sti) X(mov_fs) X(mov_ds) X(mov_gs_null) \
-	X(rdtsc) X(lock_cmpxchg) X(call) X(call_indirect)
+	X(rdtsc) X(lock_cmpxchg) X(jcc) X(call) X(call_indirect)
 #define DECLARE_PROBE(name) void insn_probe_##name(void);
 DECLARE_PROBE(nop)
 PROBES(DECLARE_PROBE)

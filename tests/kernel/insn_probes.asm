@@ -104,6 +104,18 @@ PROBE lock_cmpxchg              ; an atomic compare-and-exchange (every spinlock
 	pop eax
 	ret
 
+PROBE jcc                       ; a conditional jump, taken: ends the translated block
+	push eax
+	xor eax, eax                    ; ZF set: every jz below is taken
+%assign i 0
+%rep 10
+	jz .next%[i]
+.next%[i]:
+%assign i i + 1
+%endrep
+	pop eax
+	ret
+
 PROBE call                      ; a direct call and its return
 %rep 10
 	call .empty

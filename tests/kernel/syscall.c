@@ -86,6 +86,10 @@ static void a_signal_arrives_on_return_from_sysenter(struct kunit *test)
 	entry(test, "signal-on-return");
 }
 static void a_call_through_the_page_restarts(struct kunit *test) { entry(test, "restart"); }
+static void sysexit_keeps_the_flags_but_the_status_flags(struct kunit *test)
+{
+	entry(test, "flags");
+}
 
 /* sysenter lands on entry_SYSENTER_32 with the TSS's sp0 as its stack. */
 static void sysenter_msrs_point_at_the_entry(struct kunit *test)
@@ -151,6 +155,7 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),
 	KUNIT_CASE(a_signal_arrives_on_return_from_sysenter),
 	KUNIT_CASE(a_call_through_the_page_restarts),
+	KUNIT_CASE(sysexit_keeps_the_flags_but_the_status_flags),
 	KUNIT_CASE(fork_copies_the_process),
 	KUNIT_CASE(execve_runs_another_program_in_the_process),
 	KUNIT_CASE(process_groups_and_waitpid_by_group),

@@ -15,6 +15,8 @@
 #include <asm/unistd.h>
 #include <asm/vsyscall.h>
 
+enum { TF = 1 << 8, IF = 1 << 9, DF = 1 << 10, AC = 1 << 18 }; /* eflags bits */
+
 /* The registers around one entry: set before it, read back after it. */
 struct entry_regs {
 	long ax, bx, cx, dx, si, di, bp;
@@ -94,6 +96,38 @@ static void bad_pointer(void)
 	close(zero);
 }
 
+/* eflags right after getpid through the page, entered with `set` or-ed into them. */
+static unsigned long flags_after_vsyscall(unsigned long set)
+{
+	unsigned long flags;
+	long nr = __NR_getpid;
+
+	__asm__ __volatile__("pushfl\n\t"
+			     "orl %[set], (%%esp)\n\t"
+			     "popfl\n\t"
+			     "call %P[page]\n\t"
+			     "pushfl\n\t"
+			     "popl %[flags]\n\t"
+			     "pushl $0x202\n\t" /* IF and the fixed bit: DF, AC off again */
+			     "popfl"
+			     : [flags] "=&r"(flags), "+a"(nr)
+			     : [set] "r"(set), [page] "i"(VSYSCALL_ADDR)
+			     : "memory", "cc");
+	CHECK(nr == getpid());
+	return flags;
+}
+
+/* The way back through sysexit keeps every flag but the status flags
+ * (undefined after a call): plain flags come back with IF on and DF, AC,
+ * TF off; DF and AC set before the call are still set after it. */
+static void flags_kept(void)
+{
+	unsigned long plain = flags_after_vsyscall(0), odd = flags_after_vsyscall(DF | AC);
+
+	CHECK((plain & IF) && !(plain & (DF | AC | TF)));
+	CHECK((odd & (IF | DF | AC)) == (IF | DF | AC) && !(odd & TF));
+}
+
 static volatile int handled;
 
 static void on_usr1(int sig)
@@ -140,6 +174,7 @@ static const struct check_case cases[] = {
 	{ "bad-pointer", bad_pointer },
 	{ "signal-on-return", signal_on_return },
 	{ "restart", restart_through_the_page },
+	{ "flags", flags_kept },
 	{ 0 },
 };
 

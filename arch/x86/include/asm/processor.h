@@ -4,6 +4,7 @@
 #include <linux/types.h>
 
 #define X86_EFLAGS_CF (1u << 0)
+#define X86_EFLAGS_FIXED (1u << 1) /* always 1 */
 #define X86_EFLAGS_PF (1u << 2)
 #define X86_EFLAGS_AF (1u << 4)
 #define X86_EFLAGS_ZF (1u << 6)
@@ -16,6 +17,9 @@
 #define X86_EFLAGS_NT (1u << 14)
 #define X86_EFLAGS_AC (1u << 18)
 #define X86_EFLAGS_ID (1u << 21)
+/* The arithmetic results: undefined after a call, so after __kernel_vsyscall too. */
+#define X86_EFLAGS_STATUS (X86_EFLAGS_CF | X86_EFLAGS_PF | X86_EFLAGS_AF | X86_EFLAGS_ZF | \
+			   X86_EFLAGS_SF | X86_EFLAGS_OF)
 
 #define X86_CR0_PE (1u << 0)
 #define X86_CR0_WP (1u << 16)
