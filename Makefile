@@ -147,6 +147,9 @@ $(B)/janus.elf: $(OBJS) $(B)/ksyms-empty.o linker.ld tools/ksyms.py tools/sectio
 #                 or else every DIR/*.c -> DIR/NAME.ko
 #   extra:        make run MODULES_EXTRA="a.ko b.ko" adds them to /lib/modules
 MODULE_CFLAGS := $(filter-out -Werror,$(CFLAGS)) -D__KERNEL__ -DMODULE -Wno-unused-parameter -Ilabs/include
+# The kernel's own objects: a section per function, so that linker.ld can put
+# the hot path of a system call, a switch and a pipe on a few pages together.
+CFLAGS += -ffunction-sections
 modname = $(basename $(firstword $(subst /, ,$(patsubst $(B)/modules/%,%,$(1)))))
 
 INTREE_MODULES := $(sort $(patsubst modules/%.c,%,$(wildcard modules/*.c)) \

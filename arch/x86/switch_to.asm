@@ -6,7 +6,7 @@ bits 32
 
 extern schedule_tail, do_exit, ret_to_user
 
-section .text
+section .text.switch_to
 
 ; struct task_struct *switch_to(struct task_struct *prev, struct task_struct *next)
 global switch_to

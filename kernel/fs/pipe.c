@@ -38,7 +38,7 @@ static struct pipe_inode_info *pipe_of(struct file *file)
 	return container_of(file->f_inode, struct pipe_inode_info, inode);
 }
 
-/* Copies between the ring at offset `at` and user memory, wrapping once. */
+/* Copies between the ring at offset `at` and user memory, wrapping at most once. */
 static int ring_copy(struct pipe_inode_info *pipe, unsigned int at, void __user *ubuf, size_t n,
 		     bool to_user)
 {
@@ -47,10 +47,11 @@ static int ring_copy(struct pipe_inode_info *pipe, unsigned int at, void __user 
 
 	if (to_user)
 		left = copy_to_user(ubuf, pipe->buf + start, first) ||
-		       copy_to_user((char __user *)ubuf + first, pipe->buf, n - first);
+		       (n > first && copy_to_user((char __user *)ubuf + first, pipe->buf, n - first));
 	else
 		left = copy_from_user(pipe->buf + start, ubuf, first) ||
-		       copy_from_user(pipe->buf, (const char __user *)ubuf + first, n - first);
+		       (n > first &&
+			copy_from_user(pipe->buf, (const char __user *)ubuf + first, n - first));
 	return left ? -EFAULT : 0;
 }
 
