@@ -58,10 +58,10 @@ struct watchdog_cpu {
 	bool hard_reported;
 	bool halted;                /* in safe_halt(), interrupts on ... */
 	int halted_pc;              /* ... with this preempt_count */
-	unsigned long hard_reports; /* hard lock-up reports that named this CPU */
 };
 
 static DEFINE_PER_CPU(struct watchdog_cpu, watchdog_cpu);
+DEFINE_PER_CPU(unsigned long, hardlockup_reports_cpu);
 
 static int __init watchdog_thresh_setup(char *val)
 {
@@ -211,7 +211,7 @@ static int next_online_cpu(int cpu)
 
 static void report_hardlockup(int buddy, unsigned int thresh_ms)
 {
-	unsigned long *reports = &per_cpu(watchdog_cpu, buddy).hard_reports;
+	unsigned long *reports = &per_cpu(hardlockup_reports_cpu, buddy);
 
 	report_begin();
 	pr_emerg("watchdog: Watchdog detected hard LOCKUP on cpu %d\n", buddy);
@@ -265,20 +265,6 @@ unsigned long watchdog_cpu_ticks(int cpu)
 	return READ_ONCE(per_cpu(watchdog_cpu, cpu).ticks);
 }
 
-/**
- * hardlockup_reports_on() - How many hard lock-up reports have named @cpu.
- * @cpu: a CPU
- *
- * Counted after the report is printed, so a test that waits for it to move
- * can look for the report in the log.
- *
- * Context: any context; does not sleep.
- * Return: the count (it only grows).
- */
-unsigned long hardlockup_reports_on(int cpu)
-{
-	return READ_ONCE(per_cpu(watchdog_cpu, cpu).hard_reports);
-}
 
 void watchdog_tick(void)
 {

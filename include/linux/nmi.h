@@ -19,6 +19,8 @@
  */
 #ifndef _LINUX_NMI_H
 #define _LINUX_NMI_H
+#include <linux/compiler.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 
 /**
@@ -44,8 +46,23 @@ extern unsigned long softlockup_reports, hardlockup_reports, spinlock_lockup_rep
 void watchdog_tick(void);
 /* The timer interrupts @cpu has taken: a clock that runs only while it runs. */
 unsigned long watchdog_cpu_ticks(int cpu);
-/* Hard lock-up reports that named @cpu. */
-unsigned long hardlockup_reports_on(int cpu);
+DECLARE_PER_CPU(unsigned long, hardlockup_reports_cpu);
+/**
+ * hardlockup_reports_on() - How many hard lock-up reports have named @cpu.
+ * @cpu: a CPU
+ *
+ * Counted after the report is printed, so a test that waits for it to move
+ * can look for the report in the log. Inline, so that a CPU spinning on it
+ * with interrupts off is caught by the NMI in its own function: at the first
+ * instruction of a called one, the backtrace misses the caller.
+ *
+ * Context: any context; does not sleep.
+ * Return: the count (it only grows).
+ */
+static inline unsigned long hardlockup_reports_on(int cpu)
+{
+	return READ_ONCE(per_cpu(hardlockup_reports_cpu, cpu));
+}
 /**
  * watchdog_touch() - This CPU passed through the scheduler: it is not locked up.
  *

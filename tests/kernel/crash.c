@@ -100,7 +100,7 @@ static int fault_in_a_kthread(void *data)
 
 static void a_fault_in_a_task_kills_only_that_task(struct kunit *test)
 {
-	unsigned int threads = nr_threads();
+	unsigned int threads = nr_threads_settled();
 	struct task_struct *t = kthread_create(fault_in_a_kthread, NULL, "doomed");
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));

@@ -87,6 +87,16 @@ static inline void wait_jiffies_past(unsigned long when)
 /* Waits until p sleeps in `state` (see task_asleep); false after TEST_WAIT_MS. */
 #define wait_until_asleep(p, state) wait_until(task_asleep(p, state), TEST_WAIT_MS)
 
+/* nr_threads() once no task is on its way out. A thread that an earlier case
+ * stopped may still be dying (kthread_stop() returns before its CPU has
+ * switched away from it for the last time); counted now, it would make a
+ * later "back to where we were" count fall one further. */
+static inline unsigned int nr_threads_settled(void)
+{
+	wait_until(!nr_exiting_tasks(), TEST_WAIT_MS);
+	return nr_threads();
+}
+
 /* Whether a return address lies in the function called `name`. */
 static inline bool addr_in_function(unsigned long addr, const char *name)
 {

@@ -61,7 +61,7 @@ static int call_an_init_function(void *fn)
 static void a_call_into_init_code_after_boot_faults(struct kunit *test)
 {
 	unsigned long fn = kallsyms_lookup_name("hung_task_timeout_setup"); /* an early_param's */
-	unsigned int threads = nr_threads();
+	unsigned int threads = nr_threads_settled();
 	struct task_struct *t;
 
 	KUNIT_ASSERT_TRUE(test, in_freed_initmem(fn));

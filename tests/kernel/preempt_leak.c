@@ -103,7 +103,7 @@ static void a_leaking_kthread_is_reported_at_exit(struct kunit *test)
 {
 	unsigned long atomic_sleeps = nosleep_stats.scheduling_while_atomic, switches;
 	unsigned long leaks = nosleep_stats.preempt_leaks;
-	unsigned int threads = nr_threads();
+	unsigned int threads = nr_threads_settled();
 
 	done = false;
 	kunit_expect_report(test, "BUG: kthread leaky leaked preempt count");

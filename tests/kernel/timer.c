@@ -12,7 +12,7 @@ struct probe {
 	unsigned int fired, rearm;
 	unsigned long fired_at;
 	bool in_softirq, in_task;
-	volatile bool running;
+	volatile bool running, deleting;
 	unsigned long spin_ms;
 };
 
@@ -28,7 +28,14 @@ static void probe_fn(struct timer_list *t)
 	pr->in_softirq = in_serving_softirq();
 	pr->in_task = in_task();
 	if (pr->spin_ms) {
-		u64 end = rdtsc() + (u64)tsc_khz * pr->spin_ms;
+		/* Until the test is about to call del_timer_sync (5 s at most),
+		 * then spin_ms more: the call comes while this handler runs,
+		 * however late the host lets the test see it running. */
+		u64 end = rdtsc() + (u64)tsc_khz * 5000;
+
+		while (!pr->deleting && rdtsc() < end)
+			cpu_relax();
+		end = rdtsc() + (u64)tsc_khz * pr->spin_ms;
 		while (rdtsc() < end)
 			cpu_relax();
 	}
@@ -101,8 +108,10 @@ static void a_timer_beyond_one_wheel_turn_waits_its_round(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
 
-/* The handler runs on another CPU (timers run where they were armed) for
- * 200 ms; del_timer_sync called while it runs must wait for it to finish. */
+/* The handler runs on another CPU (timers run where they were armed) until
+ * 200 ms after the test says it calls del_timer_sync, which must wait for it
+ * to finish. (It ran for a fixed 200 ms before: a test thread that the host
+ * or the scheduler held back that long never saw it running.) */
 static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *test)
 {
 	int me = raw_smp_processor_id(), other;
@@ -116,6 +125,7 @@ static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *t
 	mod_timer(&p.timer, jiffies + 1);
 	set_cpus_allowed(current, CPU_BIT(me));
 	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
+	p.deleting = true;
 	del_timer_sync(&p.timer);
 	KUNIT_EXPECT_FALSE(test, p.running);
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);

@@ -9,6 +9,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <janus/nosleep.h>
 #include "helpers.h"
@@ -22,6 +23,9 @@ struct probe {
 	unsigned long ran_at;
 	unsigned int sleep_ms;
 	volatile bool running;
+	bool hold;                     /* run until cancelling, then sleep_ms more */
+	bool cancelling;
+	struct wait_queue_head cancel_wq;
 };
 
 static struct probe p;
@@ -32,6 +36,8 @@ static void probe_fn(struct work_struct *work)
 	p.in_task = in_task();
 	strscpy(p.comm, current->comm, sizeof(p.comm));
 	p.ran_at = jiffies;
+	if (p.hold) /* the cancel must come while this runs (5 s at most) */
+		wait_event_timeout(p.cancel_wq, READ_ONCE(p.cancelling), 5 * HZ);
 	if (p.sleep_ms)
 		msleep(p.sleep_ms); /* allowed: this is process context */
 	p.runs++;
@@ -45,6 +51,7 @@ static int setup(struct kunit *test)
 	p = (struct probe){ 0 };
 	INIT_WORK(&p.work, probe_fn);
 	INIT_DELAYED_WORK(&p.dwork, probe_fn);
+	init_waitqueue_head(&p.cancel_wq);
 	return 0;
 }
 
@@ -117,11 +124,16 @@ static void cancel_delayed_work_sync_stops_it_before_it_runs(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, cancel_delayed_work_sync(&p.dwork));
 }
 
+/* The item runs until the test says it cancels, then 50 ms more: a test
+ * thread held back longer than the item ran must still find it running. */
 static void cancel_work_sync_waits_for_a_running_item(struct kunit *test)
 {
 	p.sleep_ms = 50;
+	p.hold = true;
 	schedule_work(&p.work);
 	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
+	WRITE_ONCE(p.cancelling, true);
+	wake_up(&p.cancel_wq);
 	KUNIT_EXPECT_FALSE(test, cancel_work_sync(&p.work)); /* not pending: running */
 	KUNIT_EXPECT_FALSE(test, p.running);                 /* but waited for */
 	KUNIT_EXPECT_EQ(test, p.runs, 1u);

@@ -16,14 +16,18 @@ from .verdict import analyse, check_log, judge_expected_failure
 def timeout_scale(jobs):
     """How much slower than an idle machine to expect this run to be: JANUS_TIMEOUT_SCALE
     if set, else the parallel boots per core times the load already on the machine
-    (1-minute load average per core), at least 1, at most 6. Timeouts grow with it, so a
-    busy host does not turn a slow pass into a failure; a real hang still fails."""
+    (the higher of the 1- and 5-minute load averages, per core), at least 1, at most 6.
+    Timeouts grow with it, so a busy host does not turn a slow pass into a failure; a real
+    hang still fails. The 5-minute average keeps the scale up through a lull of a minute
+    in a busy stretch: a boot lasts about one, and the lock-up detectors' thresholds are
+    host time (four vCPUs queued on one ticket spinlock with interrupts off, at host load
+    10, left one of them without a tick for 10 s)."""
     env = os.environ.get("JANUS_TIMEOUT_SCALE")
     if env:
         return max(1.0, float(env))
     cores = os.cpu_count() or 1
     try:
-        load = os.getloadavg()[0]
+        load = max(os.getloadavg()[:2])
     except OSError:
         load = 0.0
     return min(6.0, max(1.0, jobs / cores) * max(1.0, load / cores))
