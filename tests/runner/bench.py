@@ -30,7 +30,9 @@ BENCH_LEGS = [
 ]
 BENCH_NOCHECKS = "nolockcheck"
 NOCHECKS_FIGURES = {"int_iret", "vector_roundtrip", "irq_roundtrip", "wakeup_latency",
-                    "yield_switch_2", "kthread_switch", "sysenter_sysexit", "null_syscall"}
+                    "yield_switch_2", "kthread_switch", "sysenter_sysexit", "null_syscall",
+                    "kthread_switch_2", "kthread_switch_1000", "wakeup_latency_2",
+                    "wakeup_latency_1000"}
 BENCH_TIMEOUT = 600
 BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
                         r"median=(\d+) p90=(\d+) floor=(\S+)$")
