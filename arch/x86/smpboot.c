@@ -10,8 +10,11 @@
  *   3. start_secondary: the AP loads its GDT (now %fs reaches its per-CPU
  *      data), the IDT, enables its local APIC, marks itself online and
  *      starts its tick, then becomes its idle task.
- * While CPUs come up, the trampoline's page is also mapped at its physical
- * address; afterwards that mapping goes and every CPU flushes its TLB.
+ * The trampoline turns paging on with a copy of the kernel's page directory
+ * that also maps the trampoline's page at its physical address (for the
+ * instruction after the switch); start_secondary loads swapper_pg_dir, as
+ * Linux's 32-bit start_secondary switches away from its initial page table.
+ * swapper_pg_dir never maps that page, so no CPU has a translation to flush.
  * `nosmp` keeps Janus on the boot CPU; `maxcpus=N` brings up at most N CPUs,
  * and `maxcpus=0`, as in Linux, none but the boot CPU (like nosmp).
  */
@@ -23,7 +26,6 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
-#include <asm/tlbflush.h>
 #include <asm/traps.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
@@ -134,23 +136,42 @@ static bool __init wake_ap(int cpu)
 	return cpu_online(cpu);
 }
 
+/* A copy of swapper_pg_dir taken now (after prepare_cpu's allocations, so
+ * the AP's stack is mapped in it) plus the trampoline's page at its physical
+ * address: the page directory the AP starts with. NULL without memory. */
+static pgd_t *__init trampoline_pg_dir(void)
+{
+	pgd_t *pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
+
+	if (pgd) {
+		memcpy(pgd, swapper_pg_dir, PAGE_SIZE);
+		pgd[pgd_index(TRAMPOLINE_PHYS)] =
+			swapper_pg_dir[pgd_index(PAGE_OFFSET + TRAMPOLINE_PHYS)];
+	}
+	return pgd;
+}
+
 static void __init boot_cpu(int cpu)
 {
 	struct trampoline_params *params =
 		__va(TRAMPOLINE_PHYS + (trampoline_params - trampoline_start));
+	pgd_t *pgd;
 
-	if (!prepare_cpu(cpu)) {
+	if (!prepare_cpu(cpu) || !(pgd = trampoline_pg_dir())) {
 		pr_err("CPU%d: no memory to bring it up\n", cpu);
 		smp_boot_failures++;
 		return;
 	}
-	params->cr3 = __pa(swapper_pg_dir);
+	params->cr3 = __pa(pgd);
 	params->stack = (u32)per_cpu(current_task, cpu)->stack + THREAD_SIZE;
 	params->cpu = cpu;
 	if (!wake_ap(cpu)) {
+		/* It may still start later: its page directory stays. */
 		pr_err("CPU%d (APIC id %u) did not come up\n", cpu, cpu_to_apic_id[cpu]);
 		smp_boot_failures++;
+		return;
 	}
+	free_page((unsigned long)pgd); /* online: start_secondary has left it */
 }
 
 /**
@@ -162,6 +183,7 @@ static void __init boot_cpu(int cpu)
  */
 void __noreturn start_secondary(int cpu)
 {
+	write_cr3(__pa(swapper_pg_dir)); /* off the trampoline's page directory, TLB flushed */
 	cpu_init_gdt(cpu); /* from here on, %fs is this CPU's: current, preempt_count */
 	load_idt();
 	lapic_setup_cpu();
@@ -198,17 +220,12 @@ static void __init boot_secondaries(void)
  */
 void __init smp_init(void)
 {
-	pgd_t *low = &swapper_pg_dir[pgd_index(TRAMPOLINE_PHYS)];
-
 	if (!apic_in_use || setup_max_cpus == 1 || acpi_madt.nr_cpus < 2) {
 		pr_info("SMP: one CPU (%s)\n", !apic_in_use ? "no APIC" : setup_max_cpus == 1 ?
 			"nosmp or maxcpus=0/1" : "the only one");
 		return;
 	}
 	memcpy(__va(TRAMPOLINE_PHYS), trampoline_start, trampoline_end - trampoline_start);
-	*low = swapper_pg_dir[pgd_index(PAGE_OFFSET + TRAMPOLINE_PHYS)];
 	boot_secondaries();
-	*low = 0;
-	flush_tlb_all();
 	pr_info("SMP: %u of %u CPUs online\n", num_online_cpus(), acpi_madt.nr_cpus);
 }

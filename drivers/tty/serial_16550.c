@@ -101,8 +101,10 @@ static unsigned int xmit_count(const struct uart_16550 *up)
  * bytes fit before the next look at LSR (FIFO_SIZE, as transmit_chars() fills
  * it and as recent Linux's 8250 console writes with a FIFO; 1 when the
  * interrupt may be filling it too). *room: what is known to fit now, 0 at
- * the start of each console write. Under QEMU the read of LSR is most of a
- * byte's cost: one per byte made a 60-byte boot line take 1.1 ms, now 0.15. */
+ * the start of each console write. Under QEMU every port access is a trip
+ * out of the translated code: this halves them per byte. (Whether it makes
+ * the boot faster could not be shown: a boot line costs 0.2 or 1 ms from
+ * boot to boot either way, docs/performance.md.) */
 static void putc_polled(struct uart_16550 *up, char c, unsigned int *room, unsigned int depth)
 {
 	if (!*room) {

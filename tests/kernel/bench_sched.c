@@ -100,6 +100,7 @@ static void crowd_end(void)
 static volatile unsigned int switches, skip;
 static volatile u64 last_switch;
 static volatile bool yielders_stop;
+static struct completion yielders_done;
 
 static int yielder(void *data)
 {
@@ -112,15 +113,19 @@ static int yielder(void *data)
 		if (switches >= skip)
 			samples[switches - skip] = now - last_switch;
 		last_switch = now;
-		if (++switches == skip + BENCH_SAMPLES)
+		if (++switches == skip + BENCH_SAMPLES) {
 			yielders_stop = true;
+			complete(&yielders_done);
+		}
 	}
 	return 0;
 }
 
 /* N yielders at a priority above ours, woken together: they have the CPU
  * to themselves until the samples are taken (the first two rounds are left
- * out: each task's first run starts it), then all exit. */
+ * out: each task's first run starts it), then all exit. We sleep meanwhile:
+ * a yielder lets every runnable task of any priority go first (yield()), so
+ * a bench thread waiting with yield() would take a turn in each round. */
 static void yield_switch(const char *name, const char *floor, unsigned int n)
 {
 	static struct task_struct *tasks[1000];
@@ -129,6 +134,7 @@ static void yield_switch(const char *name, const char *floor, unsigned int n)
 	switches = 0;
 	skip = 2 * n + WARMUP;
 	yielders_stop = false;
+	init_completion(&yielders_done);
 	for (; created < n; created++) {
 		tasks[created] = kthread_create(yielder, NULL, "yielder");
 		if (IS_ERR(tasks[created]))
@@ -142,11 +148,14 @@ static void yield_switch(const char *name, const char *floor, unsigned int n)
 	for (unsigned int i = 0; i < created; i++)
 		wake_up_process(tasks[i]);
 	preempt_enable();
-	wait_until(nr_threads() == threads, 60000);
-	if (created == n)
-		bench_report(name, floor, samples, BENCH_SAMPLES, 1, 0);
-	else
+	if (created < n)
 		pr_info("bench: %s failed: created %u of %u kthreads\n", name, created, n);
+	else if (!wait_for_completion_timeout(&yielders_done, 300 * HZ))
+		pr_info("bench: %s failed: the yielders did not finish\n", name);
+	else
+		bench_report(name, floor, samples, BENCH_SAMPLES, 1, 0);
+	yielders_stop = true;
+	wait_until(nr_threads() == threads, 60000);
 }
 
 static void bench_yield_switch(void)
