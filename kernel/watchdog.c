@@ -26,6 +26,10 @@
  * is not locked up either, even when it takes no tick because its host does
  * not run it: its buddy leaves it alone until an interrupt wakes it (Linux's
  * idle CPUs stop their tick and are not watched either).
+ * Only the CPUs in watchdog_cpumask (Linux's kernel.watchdog_cpumask) are
+ * watched by either detector: the lock-up cases lower a threshold for the CPU
+ * under test alone, so a loaded host that leaves another virtual CPU unrun
+ * for that long is not a report.
  */
 #include <asm/irq.h>
 #include <asm/ptrace.h>
@@ -47,6 +51,7 @@
 
 unsigned int softlockup_thresh_ms = 20000, hardlockup_thresh_ms = 10000, spinlock_lockup_ms = 10000;
 bool softlockup_panic, hardlockup_panic;
+cpu_bits_t watchdog_cpumask = CPU_BITS_ALL;
 unsigned long softlockup_reports, hardlockup_reports;
 
 struct watchdog_cpu {
@@ -187,7 +192,8 @@ static void check_softlockup(struct watchdog_cpu *w)
 	unsigned long limit = msecs_to_jiffies(READ_ONCE(softlockup_thresh_ms));
 	unsigned long stuck = w->ticks - w->touch_ticks;
 
-	if (!limit || interrupted_preemptible()) {
+	if (!limit || interrupted_preemptible() ||
+	    !(READ_ONCE(watchdog_cpumask) & CPU_BIT(smp_processor_id()))) {
 		w->touch_ticks = w->ticks;
 		return;
 	}
@@ -236,6 +242,10 @@ static void check_buddy(struct watchdog_cpu *w, u64 now)
 
 	if (buddy == smp_processor_id())
 		return;
+	if (!(READ_ONCE(watchdog_cpumask) & CPU_BIT(buddy))) {
+		w->buddy = -1; /* watched again: from a fresh start */
+		return;
+	}
 	ticks = READ_ONCE(per_cpu(watchdog_cpu, buddy).ticks);
 	if (buddy != w->buddy || ticks != w->buddy_ticks || halted_with_irqs_on(buddy)) {
 		w->buddy = buddy;

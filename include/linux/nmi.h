@@ -20,6 +20,7 @@
 #ifndef _LINUX_NMI_H
 #define _LINUX_NMI_H
 #include <linux/compiler.h>
+#include <linux/cpumask.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
 
@@ -35,6 +36,8 @@ bool trigger_single_cpu_backtrace(int cpu);
 /* The thresholds, in milliseconds (tests lower them for a moment). */
 extern unsigned int softlockup_thresh_ms, hardlockup_thresh_ms, spinlock_lockup_ms;
 extern bool softlockup_panic, hardlockup_panic;
+/* The CPUs the detectors watch (all by default; tests narrow it for a moment). */
+extern cpu_bits_t watchdog_cpumask;
 /* Reports so far, for the tests. */
 extern unsigned long softlockup_reports, hardlockup_reports, spinlock_lockup_reports;
 
