@@ -79,6 +79,8 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 
 /* Wakes sleepers in `mode` states: all non-exclusive ones and up to nr exclusive (0: all). */
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr);
+/* The same, with wq_head->lock held by the caller. */
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr);
 #define wake_up(x) __wake_up(x, TASK_NORMAL, 1)
 #define wake_up_nr(x, nr) __wake_up(x, TASK_NORMAL, nr)
 #define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0)

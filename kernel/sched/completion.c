@@ -38,8 +38,12 @@ void complete(struct completion *x)
 	spin_lock_irqsave(&x->wait.lock, flags);
 	if (x->done != UINT_MAX)
 		x->done++;
+	/* Under the lock: a waiter that sees done may return at once and
+	 * reuse the completion (on its stack: flush_work's barrier), so it is
+	 * not touched after the unlock. Waking after it spun a kworker for
+	 * good on the lock of a stack frame that had been reused. */
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 1);
 }
 EXPORT_SYMBOL(complete);
 
@@ -57,8 +61,8 @@ void complete_all(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done = UINT_MAX;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0); /* under the lock: see complete() */
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 0);
 }
 EXPORT_SYMBOL(complete_all);
 
@@ -192,7 +196,15 @@ EXPORT_SYMBOL(try_wait_for_completion);
  */
 bool completion_done(struct completion *x)
 {
-	return READ_ONCE(x->done) != 0;
+	unsigned long flags;
+
+	if (!READ_ONCE(x->done))
+		return false;
+	/* Done: wait until complete() has let go of the lock, so that a caller
+	 * that frees @x on this answer frees it after complete() is through. */
+	spin_lock_irqsave(&x->wait.lock, flags);
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+	return true;
 }
 EXPORT_SYMBOL(completion_done);
 

@@ -184,15 +184,33 @@ EXPORT_SYMBOL(finish_wait);
  */
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr)
 {
-	struct wait_queue_entry *curr, *next;
 	unsigned long flags;
 
 	spin_lock_irqsave(&wq_head->lock, flags);
+	__wake_up_locked(wq_head, mode, nr);
+	spin_unlock_irqrestore(&wq_head->lock, flags);
+}
+
+/**
+ * __wake_up_locked() - __wake_up() with the queue's lock already held.
+ * @wq_head: the wait queue, its lock held by the caller
+ * @mode:    which sleep states to wake
+ * @nr:      how many exclusive waiters to wake; 0 wakes them all
+ *
+ * For a caller that changes the condition under the same lock (complete()):
+ * once it unlocks, the waiter may return and free the queue (a completion on
+ * its stack), so nothing may touch the queue after the unlock.
+ *
+ * Context: any context, the queue's lock held with interrupts off.
+ */
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr)
+{
+	struct wait_queue_entry *curr, *next;
+
 	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
 		unsigned int exclusive = curr->flags & WQ_FLAG_EXCLUSIVE;
 		if (curr->func(curr, mode) && exclusive && !--nr)
 			break;
 	}
-	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 EXPORT_SYMBOL(__wake_up);
