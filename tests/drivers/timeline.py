@@ -33,13 +33,15 @@ PHASES = set("BEXiIsftMCbne")
 
 def check_text(path):
     text = open(path).read()
-    # h: hardirq; H: a hardirq that came while a softirq ran (both hardirq context).
-    wants = [(r"\[\d{3}\] d\.[hH][.\d]\. +\d+\.\d{6}: irq_handler_entry: irq=1 name=my_irq_handler",
+    # The flags columns: d (interrupts off), then N when a reschedule was
+    # pending (either way: seen as ".Ns.." for the tasklet), then h: hardirq,
+    # H: a hardirq that came while a softirq ran (both hardirq context), s: softirq.
+    wants = [(r"\[\d{3}\] d[.N][hH][.\d]\. +\d+\.\d{6}: irq_handler_entry: irq=1 name=my_irq_handler",
               "IRQ 1 (seed003's handler) recorded in hardirq context, interrupts off"),
-             (r"\] \.\.s[.\d]\. .*tasklet_entry: .*function=demo_tasklet_fn", "the tasklet in a softirq"),
+             (r"\] \.[.N]s[.\d]\. .*tasklet_entry: .*function=demo_tasklet_fn", "the tasklet in a softirq"),
              (r"kworker/\d+:\d+-\d+ .*workqueue_execute_start: .*function demo_work_fn",
               "the work item in a kworker"),
-             (r"\[001\] d\.[hH][.\d]\. .*(call_function|reschedule)_entry", "an IPI handled on CPU 1"),
+             (r"\[001\] d[.N][hH][.\d]\. .*(call_function|reschedule)_entry", "an IPI handled on CPU 1"),
              (r"sched_switch: prev_comm=seed003 .*prev_state=S", "seed003 going to sleep in read()"),
              (r"sched_wakeup: comm=seed003 ", "seed003 woken")]
     return ["trace.txt lacks %s" % why for rx, why in wants if not re.search(rx, text)]
