@@ -21,6 +21,7 @@ The last line is always
     tests/run.py --bench                boot the benchmarks, write build/bench.json
 """
 import argparse
+import faulthandler
 import os
 import signal
 import sys
@@ -55,6 +56,7 @@ def main(argv):
     args = ap.parse_args(argv)
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, kill_all_qemu)  # no QEMU outlives the runner
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # where is it stuck? (runner-check asks)
     if args.list:
         for c in read_configs(os.path.join(ROOT, "tests", "configs")):
             print("%-12s %s" % (c.name, c.cmdline or "(no command line)"))

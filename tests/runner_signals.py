@@ -64,10 +64,14 @@ def check(sig, wait_s=600):
     try:
         out = runner.communicate(timeout=30)[0]
     except subprocess.TimeoutExpired:
+        runner.send_signal(signal.SIGUSR1)  # every thread's Python stack, to its stderr
+        time.sleep(2)
         runner.kill()
         for pid in qemus:
-            os.kill(pid, signal.SIGKILL)
-        return "%s: the runner did not exit within 30 s" % sig.name
+            if alive(pid, qemus[pid]):
+                os.kill(pid, signal.SIGKILL)
+        out = runner.communicate()[0]
+        return "%s: the runner did not exit within 30 s; its threads:\n%s" % (sig.name, out[-6000:])
     left = [pid for pid, start in qemus.items() if alive(pid, start)]
     for pid in left:
         os.kill(pid, signal.SIGKILL)

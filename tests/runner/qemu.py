@@ -58,14 +58,19 @@ def log(msg=""):
 
 # Every QEMU the runner started and that still runs: a signal to the runner
 # (SIGTERM, SIGINT: Ctrl-C, SIGHUP) kills them before it exits.
+# The lock is held from the fork to the set: a signal's handler waits for a
+# QEMU being started, or a Ctrl-C between the two left that QEMU running (seen
+# by runner-check). Reentrant: the handler runs in the main thread, and make
+# bench starts its QEMUs there; a signal in the middle of that start would
+# miss the one QEMU (the boots of make test start theirs in worker threads).
 _running = set()
-_running_lock = threading.Lock()
+_running_lock = threading.RLock()
 
 
 def start_qemu(argv, **popen_args):
     """subprocess.Popen(argv), remembered until stop_qemu()."""
-    proc = subprocess.Popen(argv, **popen_args)
     with _running_lock:
+        proc = subprocess.Popen(argv, **popen_args)
         _running.add(proc)
     return proc
 
