@@ -8,8 +8,8 @@
  * indirect call, the TSC, an atomic) cost as much as dozens of the others
  * under TCG, and the floors (int_iret, sysenter_sysexit) are made of such
  * instructions (a taken conditional jump, which ends a translated block, is
- * the control: about as cheap as a nop). Under -icount every figure is the same count: 10 instructions
- * and the call's few.
+ * the control: about as cheap as a nop). Under -icount every figure is the
+ * same count: 10 instructions and the call's few.
  */
 #include <linux/kernel.h>
 #include <janus/bench.h>
