@@ -155,8 +155,12 @@ static void tasklet_init_runs_the_function_with_its_data(struct kunit *test)
 
 	tp = (struct tasklet_probe){ 0 };
 	tasklet_init(&t, old_style_tasklet, 0x5eed);
+	/* Scheduled twice before it ran: it runs once. Bottom halves off, or
+	 * a tick between the two calls may run it in between (seen: runs 2). */
+	local_bh_disable();
 	tasklet_schedule(&t);
-	tasklet_schedule(&t); /* scheduled twice before it ran: it runs once */
+	tasklet_schedule(&t);
+	local_bh_enable();
 	KUNIT_ASSERT_TRUE(test, wait_until(READ_ONCE(tp.runs), 2000));
 	tasklet_kill(&t);
 	KUNIT_EXPECT_EQ(test, tp.runs, 1u);
