@@ -130,11 +130,13 @@ static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *t
 	KUNIT_EXPECT_FALSE(test, p.running);
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 	set_cpus_allowed(current, CPU_BITS_ALL);
-	/* Deleting a pending timer synchronously: it will not run. */
+	/* Deleting a pending timer synchronously: it will not run. A second
+	 * away, not 3 ticks: a host that paused this CPU for 3 ticks let it
+	 * fire first (del_timer_sync 0, fired 2). */
 	armed = jiffies;
-	mod_timer(&p.timer, armed + 3);
+	mod_timer(&p.timer, armed + HZ);
 	KUNIT_EXPECT_EQ(test, del_timer_sync(&p.timer), 1);
-	wait_jiffies_past(armed + 8);
+	wait_jiffies_past(armed + HZ + 5);
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
 
