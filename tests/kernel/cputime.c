@@ -79,15 +79,21 @@ static u64 stat_of(int cpu, enum cpu_usage_stat i)
 	return k.cpustat[i];
 }
 
+static u64 sum_of(const struct kernel_cpustat *k)
+{
+	u64 sum = 0;
+
+	for (int i = 0; i < NR_STATS; i++)
+		sum += k->cpustat[i];
+	return sum;
+}
+
 static u64 total_of(int cpu)
 {
 	struct kernel_cpustat k;
-	u64 sum = 0;
 
 	kcpustat_cpu_fetch(&k, cpu);
-	for (int i = 0; i < NR_STATS; i++)
-		sum += k.cpustat[i];
-	return sum;
+	return sum_of(&k);
 }
 
 static void hardirq_and_softirq_time_are_exact(struct kunit *test)
@@ -117,11 +123,13 @@ static u64 tick_columns(int cpu)
 	return total_of(cpu) - stat_of(cpu, CPUTIME_IRQ) - stat_of(cpu, CPUTIME_SOFTIRQ);
 }
 
-/* A tick of this CPU, as this task sees it: the sum of the columns right
- * after it, and the clock at the last look before it and the first look
- * after it. The tick interrupts this task, so it lies between the two. */
+/* A tick of this CPU, as this task sees it: the columns and this task's
+ * system time right after it, and the clock at the last look before it and
+ * the first look after it. The tick interrupts this task, so it lies
+ * between the two. */
 struct tick_seen {
-	u64 sum, before, after;
+	struct kernel_cpustat k;
+	u64 stime, before, after;
 };
 
 static struct tick_seen next_tick(int cpu)
@@ -134,7 +142,8 @@ static struct tick_seen next_tick(int cpu)
 		cpu_relax();
 		now = sched_clock();
 	}
-	t.sum = total_of(cpu);
+	kcpustat_cpu_fetch(&t.k, cpu);
+	t.stime = current->stime;
 	t.after = sched_clock();
 	return t;
 }
@@ -161,7 +170,7 @@ static void the_columns_add_up_to_the_time_that_passed(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + HZ / 5), 3000));
 	t1 = next_tick(cpu);
 	set_cpus_allowed(current, CPU_BITS_ALL);
-	counted = t1.sum - t0.sum;
+	counted = sum_of(&t1.k) - sum_of(&t0.k);
 	KUNIT_EXPECT_GE(test, counted + TICK_NS / 10, t1.before - t0.after);
 	KUNIT_EXPECT_LE(test, counted, t1.after - t0.before + TICK_NS / 10);
 }
@@ -188,25 +197,25 @@ static void a_busy_kernel_task_gets_system_time(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, current->utime, utime);
 }
 
+/* Nothing else to run here: while this task sleeps, the CPU idles. From
+ * tick to tick, as in the columns case, the task's system time and the idle
+ * time are two shares of the time that passed: a task charged for its sleep
+ * as well would push their sum past the clock. (It used to bound the task's
+ * time by the time it saw itself running plus two ticks: a host that paused
+ * this CPU in schedule(), where the task was not looking, broke that.) */
 static void a_sleeping_cpu_counts_idle_time(struct kunit *test)
 {
-	int cpu = smp_processor_id();
-	u64 idle = stat_of(cpu, CPUTIME_IDLE), stime = current->stime;
-	u64 end = sched_clock() + 3000000000ull, woke = sched_clock(), ran = 0;
+	int cpu = smp_processor_id(); /* the suite runs on one CPU */
+	u64 end = sched_clock() + 3000000000ull, idle;
+	struct tick_seen t0 = next_tick(cpu), t1;
 
-	/* Nothing else to run here: while this task sleeps, the CPU idles. A tick
-	 * that finds the task running charges it the time since the last tick,
-	 * all of it, so a host that paused this virtual CPU while the task ran
-	 * makes that tick long: the task is charged at most the time it was
-	 * seen running plus two ticks. */
-	while (stat_of(cpu, CPUTIME_IDLE) - idle < 3ull * TICK_NS && sched_clock() < end) {
-		ran += sched_clock() - woke;
+	while (stat_of(cpu, CPUTIME_IDLE) - t0.k.cpustat[CPUTIME_IDLE] < 3ull * TICK_NS &&
+	       sched_clock() < end)
 		schedule_timeout_interruptible(2);
-		woke = sched_clock();
-	}
-	ran += sched_clock() - woke;
-	KUNIT_EXPECT_GE(test, stat_of(cpu, CPUTIME_IDLE) - idle, 3ull * TICK_NS);
-	KUNIT_EXPECT_LE(test, current->stime - stime, ran + 2ull * TICK_NS);
+	t1 = next_tick(cpu);
+	idle = t1.k.cpustat[CPUTIME_IDLE] - t0.k.cpustat[CPUTIME_IDLE];
+	KUNIT_EXPECT_GE(test, idle, 3ull * TICK_NS);
+	KUNIT_EXPECT_LE(test, t1.stime - t0.stime + idle, t1.after - t0.before + TICK_NS / 10);
 }
 
 static u64 all_cpus(enum cpu_usage_stat i)
@@ -223,7 +232,12 @@ static void a_user_loop_counts_as_user_time(struct kunit *test)
 {
 	u64 user = all_cpus(CPUTIME_USER) + all_cpus(CPUTIME_NICE);
 
-	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/burn", "30", NULL));
+	/* 60 ms of a user loop (by the clock, not a count of rounds that a fast
+	 * host finishes in one tick): at least 5 ticks land in it, each
+	 * charging user mode the time since the one before. Two ticks' worth
+	 * leaves room for the last partial period and for a host pause that a
+	 * tick found in the kernel. */
+	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/burn", "60", NULL));
 	KUNIT_EXPECT_GE(test, all_cpus(CPUTIME_USER) + all_cpus(CPUTIME_NICE) - user, 2ull * TICK_NS);
 }
 
