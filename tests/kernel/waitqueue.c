@@ -72,14 +72,20 @@ static void a_hardirq_producer_loses_no_wakeup(struct kunit *test)
 	 * from a real sleep, and it preempts the producer on the way out of the
 	 * interrupt. On two CPUs the consumer ran beside the producer, and how
 	 * often it found nothing and slept was the host's doing: 9,188 times of
-	 * 100,000 on a loaded one. Across CPUs: smp_locks. */
+	 * 100,000 on a loaded one. Across CPUs: smp_locks.
+	 * The consumer has the longest time slice and the producer the shortest
+	 * (one tick): when the consumer's slice runs out, the producer fires
+	 * alone, finding it awake, for one tick at most. With priorities 15 and
+	 * 20 (12 and 10 ticks) that was up to ten ticks, and a host that made the
+	 * ticks land on the consumer left it asleep for only 6,115 events. */
 	c = kthread_create(consumer, &e, "consumer");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
 	p = kthread_create(producer, NULL, "producer");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
 	kthread_bind(c, smp_processor_id());
 	kthread_bind(p, smp_processor_id());
-	sched_set_prio(c, DEFAULT_PRIO - 5);
+	sched_set_prio(c, 0);
+	sched_set_prio(p, MAX_PRIO - 1);
 	wake_up_process(c);
 	wake_up_process(p);
 	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&e.consumer_done, 60 * HZ), 0ul);
