@@ -14,6 +14,8 @@
 #include <linux/kernel_stat.h>
 #include <linux/sched.h>
 #include <linux/sched/clock.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/smp.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
@@ -228,17 +230,32 @@ static u64 all_cpus(enum cpu_usage_stat i)
 	return sum;
 }
 
+/* Ticks sample: a user loop gets user time once ticks land in it, however
+ * long the host takes to deliver them. (A 60 ms loop by the clock got none
+ * on a loaded host that delivered no tick in those 60 ms; a count of rounds
+ * before that got 17.5 ms where 20 were expected.) So /bin/burn runs until
+ * the ticks have charged two periods of user time, and then it is killed:
+ * the time is the CPUs' user column's, and the loop's own utime. */
 static void a_user_loop_counts_as_user_time(struct kunit *test)
 {
 	u64 user = all_cpus(CPUTIME_USER) + all_cpus(CPUTIME_NICE);
+	long pid = start_user_program("/bin/burn", "20000", NULL); /* 20 s at most */
+	struct task_struct *p;
+	bool ticked;
+	int status;
 
-	/* 60 ms of a user loop (by the clock, not a count of rounds that a fast
-	 * host finishes in one tick): at least 5 ticks land in it, each
-	 * charging user mode the time since the one before. Two ticks' worth
-	 * leaves room for the last partial period and for a host pause that a
-	 * tick found in the kernel. */
-	KUNIT_EXPECT_PROGRAM_PASSES(test, run_user_program(NULL, "/bin/burn", "60", NULL));
-	KUNIT_EXPECT_GE(test, all_cpus(CPUTIME_USER) + all_cpus(CPUTIME_NICE) - user, 2ull * TICK_NS);
+	KUNIT_ASSERT_GT(test, pid, 0L);
+	ticked = wait_until(all_cpus(CPUTIME_USER) + all_cpus(CPUTIME_NICE) - user >= 2ull * TICK_NS,
+			    TEST_WAIT_MS);
+	p = find_get_task_by_pid(pid);
+	KUNIT_EXPECT_NOT_NULL(test, p);
+	if (p) {
+		KUNIT_EXPECT_GE(test, p->utime, 2ull * TICK_NS); /* the only user task */
+		send_sig(SIGKILL, p, 1);
+		put_task_struct(p);
+	}
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status, 0), pid);
+	KUNIT_EXPECT_TRUE(test, ticked);
 }
 
 /* The next decimal number at *p, past any spaces; *p moves past it. */
