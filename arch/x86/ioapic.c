@@ -52,23 +52,39 @@ static void ioapic_write(u8 reg, u32 v)
 	writel(v, ioapic + IOWIN);
 }
 
-static void write_route(unsigned int irq)
+/* The low dword of a route: vector, polarity, trigger and the mask bit. */
+static u32 route_low(unsigned int irq)
 {
-	struct ioapic_route *r = &routes[irq];
-	u32 low = IRQ_TO_VECTOR(irq) | (r->level ? RTE_LEVEL : 0) |
-		  (r->active_low ? RTE_ACTIVE_LOW : 0) | (r->masked ? RTE_MASKED : 0);
+	const struct ioapic_route *r = &routes[irq];
 
-	ioapic_write(IOAPIC_RTE(r->pin) + 1, (u32)r->dest << 24);
-	ioapic_write(IOAPIC_RTE(r->pin), low);
+	return IRQ_TO_VECTOR(irq) | (r->level ? RTE_LEVEL : 0) |
+	       (r->active_low ? RTE_ACTIVE_LOW : 0) | (r->masked ? RTE_MASKED : 0);
 }
 
+/* The whole route: the destination (high dword), then the low dword with the mask bit. */
+static void write_route(unsigned int irq)
+{
+	ioapic_write(IOAPIC_RTE(routes[irq].pin) + 1, (u32)routes[irq].dest << 24);
+	ioapic_write(IOAPIC_RTE(routes[irq].pin), route_low(irq));
+}
+
+/*
+ * The flow unmasks every line after its handlers, also an edge-triggered pin
+ * that ioapic_mask_ack() left unmasked: a mask or unmask that changes nothing
+ * costs no MMIO (each access is a trip into the emulator, or across the bus).
+ * desc->lock, held by every caller, keeps routes[].masked from changing under
+ * us. A change rewrites only the low dword: the redirection entry is two
+ * 32-bit registers, and the destination in the high one stays as it is.
+ */
 static void set_masked(struct irq_data *d, bool masked)
 {
 	unsigned long flags;
 
+	if (routes[d->irq].masked == masked)
+		return;
 	spin_lock_irqsave(&ioapic_lock, flags);
 	routes[d->irq].masked = masked;
-	write_route(d->irq);
+	ioapic_write(IOAPIC_RTE(routes[d->irq].pin), route_low(d->irq));
 	spin_unlock_irqrestore(&ioapic_lock, flags);
 }
 
@@ -175,7 +191,14 @@ int ioapic_route_pci_irq(unsigned int irq)
 
 bool ioapic_pin_masked(unsigned int irq)
 {
-	return ioapic_read(IOAPIC_RTE(routes[irq].pin)) & RTE_MASKED;
+	unsigned long flags;
+	u32 low;
+
+	/* Under the lock: another CPU's write must not move IOREGSEL between ours and the read. */
+	spin_lock_irqsave(&ioapic_lock, flags);
+	low = ioapic_read(IOAPIC_RTE(routes[irq].pin));
+	spin_unlock_irqrestore(&ioapic_lock, flags);
+	return low & RTE_MASKED;
 }
 
 /* How ISA IRQ irq is wired: its override, or pin irq with ISA defaults. */

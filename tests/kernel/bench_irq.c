@@ -4,12 +4,15 @@
  * bare system vector (vector_roundtrip), next to the floor: `int` into a gate
  * that only does `iret` (int_iret). irq_roundtrip_traced is irq_roundtrip
  * with the irq_handler_entry/exit events on (kernel/trace/): what tracing
- * costs; off, each tracepoint is a 5-byte nop.
+ * costs; off, each tracepoint is a 5-byte nop. ioapic_unmask_edge and
+ * ioapic_mask_unmask are a real line's chip calls: MMIO that TCG emulates.
  */
+#include <asm/apic.h>
 #include <asm/idt.h>
 #include <asm/irq.h>
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
+#include <linux/irqdesc.h>
 #include <janus/bench.h>
 #include <janus/trace.h>
 #include "helpers.h"
@@ -57,6 +60,76 @@ static void bench_irq_roundtrip(void)
 	}
 }
 DEFINE_BENCHMARK(bench_irq_roundtrip);
+
+/* An edge-triggered IO-APIC line without a handler, or NULL. */
+static struct irq_desc *free_edge_ioapic_line(void)
+{
+	for (unsigned int irq = 0; apic_in_use && irq < NR_IRQS_LEGACY; irq++) {
+		struct irq_desc *desc = irq_to_desc(irq);
+		bool level, active_low;
+
+		if (desc && !desc->action && ioapic_pin_of(irq, &level, &active_low) >= 0 && !level)
+			return desc;
+	}
+	return NULL;
+}
+
+static void chip_unmask(struct irq_desc *desc)
+{
+	desc->irq_data.chip->irq_unmask(&desc->irq_data);
+}
+
+static void chip_mask_unmask(struct irq_desc *desc)
+{
+	desc->irq_data.chip->irq_mask(&desc->irq_data);
+	desc->irq_data.chip->irq_unmask(&desc->irq_data);
+}
+
+/* op in batches, each with desc->lock held and interrupts off, as the flow calls the chip. */
+static void bench_chip_op(const char *name, struct irq_desc *desc, void (*op)(struct irq_desc *))
+{
+	static u64 samples[BENCH_SAMPLES];
+	unsigned long flags;
+
+	for (unsigned int s = 0; s < BENCH_SAMPLES; s++) {
+		u64 start;
+
+		spin_lock_irqsave(&desc->lock, flags);
+		start = get_cycles_ordered();
+		for (int i = 0; i < BENCH_BATCH; i++)
+			op(desc);
+		samples[s] = get_cycles_ordered() - start;
+		spin_unlock_irqrestore(&desc->lock, flags);
+	}
+	bench_report(name, "int_iret", samples, BENCH_SAMPLES, BENCH_BATCH, 0);
+}
+
+/*
+ * What the flow asks of the IO-APIC after every interrupt on a real line: an
+ * unmask of an edge-triggered pin that was never masked (ioapic_unmask_edge),
+ * and a mask and an unmask that do change the pin (ioapic_mask_unmask: a
+ * level-triggered line's flow, or disable_irq() and enable_irq()). On a free
+ * edge line, unmasked for the run: no device drives it.
+ */
+static void bench_irq_ioapic(void)
+{
+	struct irq_desc *desc = free_edge_ioapic_line();
+	unsigned long flags;
+
+	if (!desc) {
+		pr_info("bench: ioapic_unmask_edge failed: no free edge-triggered IO-APIC line\n");
+		return;
+	}
+	spin_lock_irqsave(&desc->lock, flags);
+	chip_unmask(desc);
+	spin_unlock_irqrestore(&desc->lock, flags);
+	bench_chip_op("ioapic_unmask_edge", desc, chip_unmask);
+	bench_chip_op("ioapic_mask_unmask", desc, chip_mask_unmask);
+	spin_lock_irqsave(&desc->lock, flags);
+	desc->irq_data.chip->irq_mask(&desc->irq_data);
+	spin_unlock_irqrestore(&desc->lock, flags);
+}
+DEFINE_BENCHMARK(bench_irq_ioapic);
 
 /* Hardirq stack bytes per nesting level, through the whole IRQ layer. */
 static void bench_irq_nesting(void)

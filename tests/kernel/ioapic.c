@@ -3,7 +3,9 @@
  * through the IO-APIC, wired as the MADT says, with the 8259s fully masked.
  * The PIT's channel 0, which is not the tick in APIC mode, serves as a real
  * device on IRQ 0 (IO-APIC pin 2): it delivers, masking stops it, and
- * irq_set_affinity() moves it from CPU to CPU.
+ * irq_set_affinity() moves it from CPU to CPU. The chip writes a pin only
+ * when its masked state changes: what the pin holds must still follow
+ * nested disables, affinity and the edge flow.
  */
 #include <asm/acpi.h>
 #include <asm/apic.h>
@@ -22,6 +24,7 @@
 
 struct pit_dev {
 	unsigned int calls[NR_CPUS];
+	unsigned int masked_in_handler;
 };
 
 static struct pit_dev pit_dev;
@@ -30,8 +33,9 @@ static irqreturn_t pit_interrupt(int irq, void *data)
 {
 	struct pit_dev *dev = data;
 
-	(void)irq;
 	dev->calls[smp_processor_id()]++;
+	if (ioapic_pin_masked(irq))
+		dev->masked_in_handler++;
 	return IRQ_HANDLED;
 }
 
@@ -105,6 +109,9 @@ static void a_routed_line_delivers(struct kunit *test)
 	pit_stop();
 	/* Every arrival ran the handler exactly once (one may still be on its way). */
 	KUNIT_EXPECT_TRUE(test, wait_until(kstat_irqs(0) - arrivals == total_calls(), TEST_WAIT_MS));
+	/* An edge-triggered pin stays unmasked while its handler runs: the IO-APIC
+	 * would drop an edge that came meanwhile. */
+	KUNIT_EXPECT_EQ(test, READ_ONCE(pit_dev.masked_in_handler), 0u);
 	stop_pit(test);
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0)); /* no handler: masked again */
 }
@@ -127,6 +134,33 @@ static void masking_stops_delivery(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
 	KUNIT_EXPECT_TRUE(test, wait_until(total_calls() >= frozen + 10, TEST_WAIT_MS));
 	stop_pit(test);
+}
+
+/* Only the last of nested enables unmasks the pin; moving a masked line keeps
+ * it masked, and the unmask that follows keeps the new destination. */
+static void the_pin_follows_nested_disables_and_affinity(struct kunit *test)
+{
+	int cpu, last = 0;
+	unsigned int before;
+
+	for_each_online_cpu(cpu)
+		last = cpu;
+	start_pit(test);
+	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
+	disable_irq(0);
+	disable_irq(0);
+	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
+	enable_irq(0);
+	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
+	KUNIT_ASSERT_EQ(test, irq_set_affinity(0, cpumask_of(last)), 0);
+	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
+	before = READ_ONCE(pit_dev.calls[last]);
+	enable_irq(0);
+	KUNIT_EXPECT_FALSE(test, ioapic_pin_masked(0));
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[last]) >= before + 10,
+					   TEST_WAIT_MS));
+	stop_pit(test);
+	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
 }
 
 /* The interrupt listing's row for IRQ 0, as text. */
@@ -192,6 +226,7 @@ static struct kunit_case ioapic_cases[] = {
 	KUNIT_CASE(isa_lines_are_wired_as_the_madt_says),
 	KUNIT_CASE(a_routed_line_delivers),
 	KUNIT_CASE(masking_stops_delivery),
+	KUNIT_CASE(the_pin_follows_nested_disables_and_affinity),
 	KUNIT_CASE(affinity_moves_delivery_from_cpu_to_cpu),
 	{}
 };
