@@ -19,6 +19,9 @@ struct irq_data {
 	void *chip_data;
 };
 
+/* The IRQ layer calls irq_mask, irq_unmask and irq_mask_ack with the line's
+ * desc->lock held (at boot, irq_set_chip() masks before anyone can race), so
+ * a chip may keep a line's masked state without a lock of its own. */
 struct irq_chip {
 	const char *name;
 	void (*irq_mask)(struct irq_data *data);

@@ -4,8 +4,9 @@
  * bare system vector (vector_roundtrip), next to the floor: `int` into a gate
  * that only does `iret` (int_iret). irq_roundtrip_traced is irq_roundtrip
  * with the irq_handler_entry/exit events on (kernel/trace/): what tracing
- * costs; off, each tracepoint is a 5-byte nop. ioapic_unmask_edge and
- * ioapic_mask_unmask are a real line's chip calls: MMIO that TCG emulates.
+ * costs; off, each tracepoint is a 5-byte nop. irq_roundtrip_ioapic,
+ * ioapic_unmask_edge and ioapic_mask_unmask add a real line's chip calls:
+ * MMIO that TCG emulates.
  */
 #include <asm/apic.h>
 #include <asm/idt.h>
@@ -105,29 +106,30 @@ static void bench_chip_op(const char *name, struct irq_desc *desc, void (*op)(st
 }
 
 /*
- * What the flow asks of the IO-APIC after every interrupt on a real line: an
- * unmask of an edge-triggered pin that was never masked (ioapic_unmask_edge),
- * and a mask and an unmask that do change the pin (ioapic_mask_unmask: a
- * level-triggered line's flow, or disable_irq() and enable_irq()). On a free
- * edge line, unmasked for the run: no device drives it.
+ * A real IO-APIC line: irq_roundtrip_ioapic is irq_roundtrip on a free
+ * edge-triggered ISA line with an empty handler, the IO-APIC chip's calls
+ * included (the EOI, and the unmask every edge interrupt's flow ends with);
+ * the arrival is an `int` to the line's vector, so the IO-APIC's delivery is
+ * not, and the EOI finds nothing in service. Then those chip calls alone:
+ * the unmask of a pin that is not masked (ioapic_unmask_edge), and a mask
+ * and an unmask that do change the pin (ioapic_mask_unmask: a
+ * level-triggered line's flow, or disable_irq() and enable_irq()). No device
+ * drives the line.
  */
 static void bench_irq_ioapic(void)
 {
+	static int dev;
 	struct irq_desc *desc = free_edge_ioapic_line();
-	unsigned long flags;
 
-	if (!desc) {
-		pr_info("bench: ioapic_unmask_edge failed: no free edge-triggered IO-APIC line\n");
+	if (!desc || request_irq(desc->irq_data.irq, empty_handler, 0, "bench", &dev)) {
+		pr_info("bench: irq_roundtrip_ioapic failed: no free edge-triggered IO-APIC line\n");
 		return;
 	}
-	spin_lock_irqsave(&desc->lock, flags);
-	chip_unmask(desc);
-	spin_unlock_irqrestore(&desc->lock, flags);
+	bench_op("irq_roundtrip_ioapic", "irq_roundtrip", raise_vector,
+		 (void *)(unsigned long)IRQ_TO_VECTOR(desc->irq_data.irq));
 	bench_chip_op("ioapic_unmask_edge", desc, chip_unmask);
 	bench_chip_op("ioapic_mask_unmask", desc, chip_mask_unmask);
-	spin_lock_irqsave(&desc->lock, flags);
-	desc->irq_data.chip->irq_mask(&desc->irq_data);
-	spin_unlock_irqrestore(&desc->lock, flags);
+	free_irq(desc->irq_data.irq, &dev);
 }
 DEFINE_BENCHMARK(bench_irq_ioapic);
 
