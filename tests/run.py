@@ -34,7 +34,7 @@ from runner.configs import Config, known_suites, read_configs, selected_suites  
 from runner.drivers import Session  # noqa: F401
 from runner.ktap import OOPS, PANIC, REPORT, TIMESTAMP, Ktap, reports  # noqa: F401
 from runner.qemu import (BUILD, DEFAULT_MEM, ELF, INITRD, QEMU, QEMU_COMMON, RESULTS,  # noqa: F401
-                         ROOT, Boot, build, kill_all_qemu, log, test_irq_warn)
+                         ROOT, Boot, build, kill_qemu_on_signals, log, test_irq_warn)
 from runner.runall import run_tests
 from runner.runconfig import run_config, timeout_scale  # noqa: F401
 
@@ -54,8 +54,7 @@ def main(argv):
     ap.add_argument("--bench-linux", action="store_true",
                     help="the user-mode benchmarks on Janus and on Debian's Linux, same QEMU")
     args = ap.parse_args(argv)
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, kill_all_qemu)  # no QEMU outlives the runner
+    kill_qemu_on_signals((signal.SIGTERM, signal.SIGINT, signal.SIGHUP))  # no QEMU outlives the runner
     faulthandler.register(signal.SIGUSR1, all_threads=True)  # where is it stuck? (runner-check asks)
     if args.list:
         for c in read_configs(os.path.join(ROOT, "tests", "configs")):

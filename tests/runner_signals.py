@@ -6,10 +6,16 @@ interrupted `make test` or `make stress` leaves no guest running.
 For SIGTERM and SIGINT (SIGHUP has the same handler) it starts `tests/run.py --jobs 2 smp2 smp4`, waits until both
 QEMUs run (children of the runner, found in /proc), sends the signal, and
 checks that the runner exits with 128 + the signal's number, says so, and
-that neither QEMU is left. It also checks that tests/run.py and tests/soak.py
+that neither QEMU is left. The kernel gives a process's signal to any of its
+threads that does not block it, not always the main one (a thread that
+unblocks signals, as each new thread and each subprocess start does, takes
+a pending one first), so SIGINT is also sent to one of the runner's other
+threads on purpose. And once to `tests/run.py --bench`, whose main thread
+itself waits for its QEMU. It also checks that tests/run.py and tests/soak.py
 answer --help and refuse a bad argument with a usage error. Part of `make test`
 (runner-check).
 """
+import ctypes
 import os
 import signal
 import subprocess
@@ -47,20 +53,37 @@ def alive(pid, start):
     return fields[19] == start and fields[0] != "Z"
 
 
-def check(sig, wait_s=600):
+def send_to_a_thread(pid, sig):
+    """sig to the newest thread of process pid that is not its main thread (tgkill):
+    that thread's id, or None if there is none."""
+    tids = [int(t) for t in os.listdir("/proc/%d/task" % pid) if int(t) != pid]
+    if not tids or ctypes.CDLL(None, use_errno=True).tgkill(pid, max(tids), int(sig)) != 0:
+        return None
+    return max(tids)
+
+
+def check(sig, to_thread=False, args=("--jobs", "2", "smp2", "smp4"), want=2, wait_s=600):
     """One signal: an error message, or None if the runner behaved."""
-    runner = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "run.py"), "--jobs", "2",
-                               "smp2", "smp4"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+    runner = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "run.py")] + list(args),
+                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     end = time.monotonic() + wait_s  # the runner builds the kernel first if it must
     qemus = {}
-    while len(qemus) < 2 and time.monotonic() < end and runner.poll() is None:
+    while len(qemus) < want and time.monotonic() < end and runner.poll() is None:
         time.sleep(0.2)
         qemus = children(runner.pid)
-    if len(qemus) < 2:
+    name = "%s to run.py %s" % (sig.name, " ".join(args))
+    if len(qemus) < want:
         runner.kill()
-        return "%s: the runner did not start two QEMUs (%s)" % (sig.name, runner.communicate()[0][-500:])
-    runner.send_signal(sig)
+        return "%s: the runner did not start %d QEMUs (%s)" % (name, want, runner.communicate()[0][-500:])
+    if to_thread:
+        tid = send_to_a_thread(runner.pid, sig)
+        if tid is None:
+            runner.kill()
+            return "%s: no thread besides the main one took the signal" % name
+        name += " (to its thread %d, not the main one)" % tid
+    else:
+        runner.send_signal(sig)
     try:
         out = runner.communicate(timeout=30)[0]
     except subprocess.TimeoutExpired:
@@ -71,16 +94,16 @@ def check(sig, wait_s=600):
             if alive(pid, qemus[pid]):
                 os.kill(pid, signal.SIGKILL)
         out = runner.communicate()[0]
-        return "%s: the runner did not exit within 30 s; its threads:\n%s" % (sig.name, out[-6000:])
+        return "%s: the runner did not exit within 30 s; its threads:\n%s" % (name, out[-6000:])
     left = [pid for pid, start in qemus.items() if alive(pid, start)]
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     if left:
-        return "%s: QEMU %s still running after the runner exited" % (sig.name, left)
+        return "%s: QEMU %s still running after the runner exited" % (name, left)
     if runner.returncode != 128 + sig:
-        return "%s: the runner's exit status is %s, want %d" % (sig.name, runner.returncode, 128 + sig)
-    if "%s: killed 2 QEMU processes" % sig.name not in out:
-        return "%s: the runner did not say what it killed:\n%s" % (sig.name, out[-500:])
+        return "%s: the runner's exit status is %s, want %d" % (name, runner.returncode, 128 + sig)
+    if "%s: killed %d QEMU process" % (sig.name, want) not in out:
+        return "%s: the runner did not say what it killed:\n%s" % (name, out[-500:])
     return None
 
 
@@ -97,13 +120,14 @@ def check_usage(script, bad):
 
 
 def main():
-    errors = [e for e in map(check, (signal.SIGTERM, signal.SIGINT)) if e]
+    errors = [e for e in (check(signal.SIGTERM), check(signal.SIGINT), check(signal.SIGINT, to_thread=True),
+                          check(signal.SIGINT, args=("--bench",), want=1)) if e]
     errors += [e for e in (check_usage("run.py", ["--repeat", "x"]), check_usage("soak.py", ["ten"])) if e]
     for e in errors:
         print("runner-check: FAILED: " + e)
     if not errors:
-        print("runner-check: SIGTERM and SIGINT to tests/run.py kill the QEMUs it started; "
-              "run.py and soak.py answer --help and refuse a bad argument")
+        print("runner-check: SIGTERM and SIGINT to tests/run.py (to any of its threads, during a run "
+              "or --bench) kill the QEMUs it started; run.py and soak.py answer --help and refuse a bad argument")
     return 1 if errors else 0
 
 

@@ -58,13 +58,12 @@ def log(msg=""):
 
 # Every QEMU the runner started and that still runs: a signal to the runner
 # (SIGTERM, SIGINT: Ctrl-C, SIGHUP) kills them before it exits.
-# The lock is held from the fork to the set: a signal's handler waits for a
-# QEMU being started, or a Ctrl-C between the two left that QEMU running (seen
-# by runner-check). Reentrant: the handler runs in the main thread, and make
-# bench starts its QEMUs there; a signal in the middle of that start would
-# miss the one QEMU (the boots of make test start theirs in worker threads).
+# The lock is held from the fork to the set: the killer waits for a QEMU
+# being started, or a Ctrl-C between the two left that QEMU running (seen by
+# runner-check). The killer then holds it until the runner exits, so no QEMU
+# starts after it counted them.
 _running = set()
-_running_lock = threading.RLock()
+_running_lock = threading.Lock()
 
 
 def start_qemu(argv, **popen_args):
@@ -85,20 +84,48 @@ def stop_qemu(proc):
     return status
 
 
-def kill_all_qemu(signum, frame):
-    """The runner's handler of SIGTERM, SIGINT and SIGHUP: kill every QEMU it
-    started, say so, and exit with 128 + the signal's number at once (the boot
-    threads are left behind)."""
-    with _running_lock:
-        procs = list(_running)
-    for proc in procs:
+def kill_all_qemu(signum):
+    """Kill every QEMU the runner started, say so, and exit with 128 + signum at
+    once (the boot threads are left behind)."""
+    _running_lock.acquire()  # never released: the runner ends here
+    for proc in _running:
         if proc.poll() is None:
             proc.kill()
-    for proc in procs:
+    for proc in _running:
         proc.wait()
     print("\n%s: killed %d QEMU process%s; no result" % (
-        signal.Signals(signum).name, len(procs), "" if len(procs) == 1 else "es"), flush=True)
+        signal.Signals(signum).name, len(_running), "" if len(_running) == 1 else "es"), flush=True)
     os._exit(128 + signum)
+
+
+def _kill_on_signal(wakeup):
+    signum = os.read(wakeup, 1)[0]
+    kill_all_qemu(signum)
+
+
+# A signal to a process goes to any of its threads that does not block it:
+# usually the main thread, but a thread that unblocks signals while one is
+# pending takes it first (each new thread does as it starts, and so does the
+# thread that starts a subprocess, and a Boot starts two threads right after its
+# QEMU). CPython runs a Python handler only in the main thread, and only when
+# that thread next runs Python code: a main thread blocked in a wait (for the
+# boots' futures, for a QEMU) never ran it, and the runner did not exit
+# (runner-check, once: "SIGINT: the runner did not exit within 30 s"). And a
+# handler that did run in the main thread interrupted whatever it was doing:
+# waiting for make bench's QEMU, with that Popen's wait lock held, which the
+# handler then waited for itself. So the handler does nothing but have CPython
+# write the signal's number to a pipe (its wakeup fd, written by whichever
+# thread took the signal), and a thread of its own reads it and kills.
+def kill_qemu_on_signals(signals):
+    """Call from the main thread: any of signals kills every QEMU and ends the
+    runner (kill_all_qemu()), whichever thread the kernel gives it to and
+    whatever the main thread is doing."""
+    wakeup, notify = os.pipe()
+    os.set_blocking(notify, False)  # CPython's wakeup fd must not block
+    threading.Thread(target=_kill_on_signal, args=(wakeup,), name="signals", daemon=True).start()
+    signal.set_wakeup_fd(notify)
+    for sig in signals:
+        signal.signal(sig, lambda signum, frame: None)  # the wakeup fd is the handler
 
 
 def qemu_argv(args):
