@@ -33,7 +33,8 @@ NOCHECKS_FIGURES = {"int_iret", "vector_roundtrip", "irq_roundtrip", "wakeup_lat
                     "yield_switch_2", "kthread_switch", "sysenter_sysexit", "null_syscall",
                     "process_switch", "pipe_roundtrip",
                     "kthread_switch_2", "kthread_switch_1000", "wakeup_latency_2",
-                    "wakeup_latency_1000"}
+                    "wakeup_latency_1000", "irq_roundtrip_ioapic", "ioapic_unmask_edge",
+                    "ioapic_mask_unmask"}
 BENCH_TIMEOUT = 600
 BENCH_LINE = re.compile(r"bench: (\S+) batch=(\d+) n=(\d+) missed=(\d+) min=(\d+) p10=(\d+) "
                         r"median=(\d+) p90=(\d+) floor=(\S+)$")
