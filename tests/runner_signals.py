@@ -11,7 +11,8 @@ threads that does not block it, not always the main one (a thread that
 unblocks signals, as each new thread and each subprocess start does, takes
 a pending one first), so SIGINT is also sent to one of the runner's other
 threads on purpose. And once to `tests/run.py --bench`, whose main thread
-itself waits for its QEMU. It also checks that tests/run.py and tests/soak.py
+itself waits for its QEMU; and SIGTERM to tests/soak.py and SIGINT to
+tools/grade.py, which start theirs through the runner. It also checks that tests/run.py and tests/soak.py
 answer --help and refuse a bad argument with a usage error. Part of `make test`
 (runner-check).
 """
@@ -62,9 +63,11 @@ def send_to_a_thread(pid, sig):
     return max(tids)
 
 
-def check(sig, to_thread=False, args=("--jobs", "2", "smp2", "smp4"), want=2, wait_s=600):
-    """One signal: an error message, or None if the runner behaved."""
-    runner = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "run.py")] + list(args),
+def check(sig, to_thread=False, args=("--jobs", "2", "smp2", "smp4"), want=2, wait_s=600,
+          script="tests/run.py"):
+    """One signal: an error message, or None if the runner (or script, which uses its
+    QEMU handling) behaved."""
+    runner = subprocess.Popen([sys.executable, os.path.join(ROOT, script)] + list(args),
                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     end = time.monotonic() + wait_s  # the runner builds the kernel first if it must
@@ -72,7 +75,7 @@ def check(sig, to_thread=False, args=("--jobs", "2", "smp2", "smp4"), want=2, wa
     while len(qemus) < want and time.monotonic() < end and runner.poll() is None:
         time.sleep(0.2)
         qemus = children(runner.pid)
-    name = "%s to run.py %s" % (sig.name, " ".join(args))
+    name = "%s to %s %s" % (sig.name, os.path.basename(script), " ".join(args))
     if len(qemus) < want:
         runner.kill()
         return "%s: the runner did not start %d QEMUs (%s)" % (name, want, runner.communicate()[0][-500:])
@@ -121,13 +124,16 @@ def check_usage(script, bad):
 
 def main():
     errors = [e for e in (check(signal.SIGTERM), check(signal.SIGINT), check(signal.SIGINT, to_thread=True),
-                          check(signal.SIGINT, args=("--bench",), want=1)) if e]
+                          check(signal.SIGINT, args=("--bench",), want=1),
+                          check(signal.SIGTERM, args=("30", "2"), want=1, script="tests/soak.py"),
+                          check(signal.SIGINT, args=("01",), want=1, script="tools/grade.py")) if e]
     errors += [e for e in (check_usage("run.py", ["--repeat", "x"]), check_usage("soak.py", ["ten"])) if e]
     for e in errors:
         print("runner-check: FAILED: " + e)
     if not errors:
         print("runner-check: SIGTERM and SIGINT to tests/run.py (to any of its threads, during a run "
-              "or --bench) kill the QEMUs it started; run.py and soak.py answer --help and refuse a bad argument")
+              "or --bench), tests/soak.py and tools/grade.py kill the QEMUs they started; run.py and "
+              "soak.py answer --help and refuse a bad argument")
     return 1 if errors else 0
 
 

@@ -11,6 +11,7 @@ takes longer for its million, and the timeout grows with the load).
 """
 import argparse
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -38,6 +39,7 @@ def parse(argv):
 
 def main(argv):
     seconds, cpus = parse(argv)
+    run.kill_qemu_on_signals((signal.SIGTERM, signal.SIGINT, signal.SIGHUP))  # no QEMU outlives it
     torture_ms = max(400, seconds * 1000 // 2 // 6)
     calls, fuzz_secs = 1000000, max(1, seconds // 2)
     cmdline = ("selftest=torture,syscall_fuzz torture_ms=%d fuzz_calls=%d fuzz_secs=%d "

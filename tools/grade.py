@@ -43,6 +43,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -383,6 +384,7 @@ def main(argv):
                     help="every lab: the skeleton must fail and the solution pass")
     ap.add_argument("--jobs", type=int, default=2, help="boots at a time for --selftest (default 2)")
     args = ap.parse_args(argv)
+    run.kill_qemu_on_signals((signal.SIGTERM, signal.SIGINT, signal.SIGHUP))  # no QEMU outlives it
     if args.selftest:
         return selftest(max(1, args.jobs))
     if not args.lab:
