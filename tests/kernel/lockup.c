@@ -63,8 +63,13 @@ static void watch_all(void)
 	WRITE_ONCE(watchdog_cpumask, CPU_BITS_ALL);
 }
 
-/* Busy, with interrupts as they are, until *counter moves (or 5 s). */
-static bool spin_until_reported(unsigned long *counter)
+/* Busy, with interrupts as they are, until *counter moves (or 5 s). Never
+ * inlined: the NMI backtrace of a caller spinning here then has the caller
+ * as the return address of this frame, also when the NMI catches the CPU
+ * in the exit of an interrupt (restore_all), with this frame's ebp already
+ * restored but the EIP not in it. Inlined into hold_lock_busily, that
+ * backtrace named only kthread_entry (stress, smp4). */
+static noinline bool spin_until_reported(unsigned long *counter)
 {
 	unsigned long before = READ_ONCE(*counter);
 	u64 end = rdtsc() + (u64)tsc_khz * GIVE_UP_MS;
