@@ -117,6 +117,33 @@ static void a_routed_line_delivers(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0)); /* no handler: masked again */
 }
 
+static void nothing(struct work_struct *w)
+{
+	(void)w;
+}
+
+/*
+ * An arrival sent to a CPU before its line was masked or moved waits in that
+ * CPU's local APIC until the CPU runs with interrupts on: once a kworker of
+ * each online CPU but @except (-1: none) has run an item, each such arrival
+ * has been handled. (Two arrivals on a moved line's new CPU were taken to
+ * show it: a host that did not run the old CPU for that long delivered one
+ * there afterwards, stress smp4.)
+ */
+static void cpus_ran_with_interrupts_on(int except)
+{
+	struct work_struct w;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		if (cpu == except)
+			continue;
+		INIT_WORK(&w, nothing);
+		queue_work_on(cpu, system_wq, &w);
+		flush_work(&w);
+	}
+}
+
 static void masking_stops_delivery(struct kunit *test)
 {
 	unsigned int frozen;
@@ -125,6 +152,7 @@ static void masking_stops_delivery(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, wait_until(total_calls() >= 5, TEST_WAIT_MS));
 	disable_irq(0);
 	KUNIT_EXPECT_TRUE(test, ioapic_pin_masked(0));
+	cpus_ran_with_interrupts_on(-1);
 	frozen = total_calls();
 	/* Not a synchronisation but the span watched: 50 PIT periods in which
 	 * the masked line must deliver nothing. A loaded host can only shorten
@@ -183,32 +211,6 @@ static void listing_row(char *row, size_t size)
 	kfree(m.buf);
 }
 
-static void nothing(struct work_struct *w)
-{
-	(void)w;
-}
-
-/*
- * An arrival sent to another CPU before the route changed waits in that
- * CPU's local APIC until the CPU runs with interrupts on: a kworker of each
- * other CPU has run an item, so each such arrival has been handled. (Two
- * arrivals on the new CPU were taken to show it: a host that did not run
- * the old CPU for that long delivered one there in the window, stress smp4.)
- */
-static void every_other_cpu_ran_with_interrupts_on(int cpu)
-{
-	struct work_struct w;
-	int other;
-
-	for_each_online_cpu(other) {
-		if (other == cpu)
-			continue;
-		INIT_WORK(&w, nothing);
-		queue_work_on(other, system_wq, &w);
-		flush_work(&w);
-	}
-}
-
 static void affinity_moves_delivery_from_cpu_to_cpu(struct kunit *test)
 {
 	static char row[80 + 11 * NR_CPUS]; /* "   0: " + a column per CPU + the names */
@@ -221,7 +223,7 @@ static void affinity_moves_delivery_from_cpu_to_cpu(struct kunit *test)
 		unsigned int first = READ_ONCE(pit_dev.calls[cpu]);
 
 		KUNIT_ASSERT_EQ(test, irq_set_affinity(0, cpumask_of(cpu)), 0);
-		every_other_cpu_ran_with_interrupts_on(cpu);
+		cpus_ran_with_interrupts_on(cpu);
 		KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(pit_dev.calls[cpu]) >= first + 2,
 						   TEST_WAIT_MS));
 		for_each_online_cpu(other)
