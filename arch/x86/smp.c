@@ -164,7 +164,7 @@ void smp_send_stop(void)
  * CPU is (printk is not safe in an NMI: it may have interrupted printk
  * itself); the CPU that asked prints it.
  */
-#define NMI_TRACE_DEPTH 16
+#define NMI_TRACE_DEPTH 32 /* an NMI in a tick's softirq work is 16 frames above the task's own */
 
 struct nmi_backtrace {
 	bool requested, done;

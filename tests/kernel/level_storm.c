@@ -211,7 +211,12 @@ static void a_misrouted_interrupt_is_found_with_irqfixup_or_irqpoll(struct kunit
 	 * the other: not by the poller, which would take up to HZ/10 each. */
 	KUNIT_EXPECT_GE(test, kstat_irqs(irq) - arrivals, 100u);
 	KUNIT_EXPECT_GE(test, misrouted.acks_in_hardirq, 100u);
-	KUNIT_EXPECT_EQ(test, desc->irqs_unhandled, unhandled);
+	/* Every arrival found its handler. Not so with irqpoll: the poller may
+	 * answer a raise whose arrival still waits for a CPU the host did not run
+	 * (it then finds nothing), or an arrival may come while the poller runs,
+	 * when the search gives way to it (Linux's misrouted_irq() does too). */
+	if (irqfixup == IRQFIXUP_MISROUTED)
+		KUNIT_EXPECT_EQ(test, desc->irqs_unhandled, unhandled);
 	KUNIT_EXPECT_FALSE(test, nobody_cared(irq));
 	/* With no handler on edu's line it stays masked: only polling finds the device. */
 	free_irq(irq, &other);

@@ -326,7 +326,10 @@ static pid_t start_irqwait_reader(struct kunit *test)
 	KUNIT_ASSERT_GT(test, pid, 0l);
 	p = find_get_task_by_pid(pid);
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	asleep = wait_until(READ_ONCE(p->state) == TASK_INTERRUPTIBLE, 5000);
+	/* Asleep and switched out, as the kernel's check of leftover sleepers
+	 * wants: a reader whose state was set, on a CPU the host then did not
+	 * run for the length of an rmmod, would not have been found yet. */
+	asleep = wait_until(task_asleep(p, TASK_INTERRUPTIBLE) && !task_curr(p), 5000);
 	put_task_struct(p);
 	KUNIT_EXPECT_TRUE(test, asleep);
 	return pid;

@@ -120,9 +120,9 @@ bool send_marker_until_seen(struct frame_probe *p, struct net_device *from,
 {
 	bool seen = false;
 
-	for (int tries = 0; tries < 20 && !seen; tries++) {
-		send_frames(from, to, seq, 1, len);
-		seen = wait_until(READ_ONCE(p->next_seq) > seq, ms);
+	for (u32 tries = 0; tries < 20 && !seen; tries++) {
+		send_frames(from, to, seq + tries, 1, len);
+		seen = wait_until(READ_ONCE(p->next_seq) > seq + tries, ms);
 	}
 	return seen;
 }

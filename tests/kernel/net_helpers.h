@@ -37,9 +37,11 @@ unsigned int send_frames(struct net_device *from, struct net_device *to, u32 seq
 			 unsigned int n, unsigned int len);
 /* Waits (with a safety-net timeout) until the probe has seen n frames. */
 bool wait_frames(struct frame_probe *p, unsigned int n, unsigned int ms);
-/* Sends frame number seq again and again (a full ring may drop it) until the
- * probe sees it, at most 20 times, waiting ms each: the hub keeps frame order,
- * so every frame sent before it has then arrived or been dropped. */
+/* Sends a marker frame (a full ring may drop it) until the probe sees it, at
+ * most 20 times, waiting ms each: numbered seq, seq + 1, ... so that only the
+ * last one sent ends the wait. The hub keeps frame order, so every frame
+ * sent before it, an earlier marker that was only late included, has then
+ * arrived or been dropped. */
 bool send_marker_until_seen(struct frame_probe *p, struct net_device *from,
 			    struct net_device *to, u32 seq, unsigned int len, unsigned int ms);
 

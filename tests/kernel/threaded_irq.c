@@ -9,6 +9,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq_sim.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
 #include <janus/nosleep.h>
 #include "helpers.h"
 
@@ -16,6 +17,7 @@
 
 struct probe {
 	bool hard_in_hardirq, thread_in_task, masked_in_thread;
+	bool hold; /* the thread waits until the test has looked */
 	unsigned int hard_runs, thread_runs;
 	char comm[TASK_COMM_LEN];
 	struct task_struct *thread;
@@ -23,6 +25,7 @@ struct probe {
 };
 
 static struct probe p;
+static DECLARE_WAIT_QUEUE_HEAD(release);
 
 static irqreturn_t hard(int irq, void *dev)
 {
@@ -41,6 +44,7 @@ static irqreturn_t thread_fn(int irq, void *dev)
 	p.thread = current;
 	p.pid = current->pid;
 	msleep(5); /* allowed: process context */
+	wait_event(release, !READ_ONCE(p.hold));
 	/* Looked at last: on another CPU the thread may start before the hard
 	 * handler's CPU has finished the flow and unmasked the line. */
 	p.masked_in_thread = irq_sim_masked(irq);
@@ -73,8 +77,14 @@ static void the_handler_wakes_a_thread_that_runs_in_process_context(struct kunit
 static void a_oneshot_line_stays_masked_until_the_thread_is_done(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, request_threaded_irq(LINE, hard, thread_fn, IRQF_ONESHOT, "tirq", &p), 0);
+	/* The thread holds until the test has looked. Its msleep(5) was taken to
+	 * keep it busy that long: a host that did not run the test's CPU for 5 ms
+	 * let it finish first. */
+	WRITE_ONCE(p.hold, true);
 	irq_sim_fire(LINE);
 	KUNIT_EXPECT_TRUE(test, irq_sim_masked(LINE)); /* thread not done yet */
+	WRITE_ONCE(p.hold, false);
+	wake_up(&release);
 	KUNIT_EXPECT_TRUE(test, wait_until(p.thread_runs == 1, TEST_WAIT_MS));
 	KUNIT_EXPECT_TRUE(test, p.masked_in_thread);
 	KUNIT_EXPECT_TRUE(test, wait_until(!irq_sim_masked(LINE), TEST_WAIT_MS));
