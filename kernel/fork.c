@@ -270,6 +270,27 @@ bool try_get_task_struct(struct task_struct *p, struct task_obituary *obit)
 	return alive;
 }
 
+/* The task with @pid, referenced: a live one, or also a zombie. */
+static struct task_struct *find_get_pid(pid_t pid, bool zombies)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	if (pid <= 0)
+		return NULL; /* pid 0 is every CPU's idle task: nobody to signal */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks) {
+		if (p->pid == pid && (p->exit_state == EXIT_ZOMBIE ? zombies :
+				      !(p->state & TASK_DEAD) && !p->exit_state)) {
+			found = p;
+			get_task_struct(found);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
 /**
  * find_get_task_by_pid() - Find a live task by pid and take a reference to it.
  * @pid: the pid; 0 (the idle tasks) and negative pids find nothing
@@ -280,21 +301,21 @@ bool try_get_task_struct(struct task_struct *p, struct task_obituary *obit)
  */
 struct task_struct *find_get_task_by_pid(pid_t pid)
 {
-	struct task_struct *p, *found = NULL;
-	unsigned long flags;
+	return find_get_pid(pid, false);
+}
 
-	if (pid <= 0)
-		return NULL; /* pid 0 is every CPU's idle task: nobody to signal */
-	spin_lock_irqsave(&tasklist_lock, flags);
-	list_for_each_entry(p, &task_list, tasks) {
-		if (p->pid == pid && !(p->state & TASK_DEAD) && !p->exit_state) {
-			found = p;
-			get_task_struct(found);
-			break;
-		}
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
+/**
+ * find_get_process_by_pid() - Find a task by pid, a zombie included, as kill() sees it.
+ * @pid: the pid; 0 and negative pids find nothing
+ *
+ * A process exists until its parent reaps it (Linux's kill(zombie, 0) is 0).
+ *
+ * Context: any context; does not sleep.
+ * Return: the task, referenced (put_task_struct()), or NULL.
+ */
+struct task_struct *find_get_process_by_pid(pid_t pid)
+{
+	return find_get_pid(pid, true);
 }
 
 /**

@@ -242,8 +242,9 @@ static long kill_everyone(int sig)
  * sent, as in Linux: kill(1, SIGKILL) returns 0 and init lives on.
  *
  * Context: process context (a system call); does not sleep.
- * Return: 0; -EINVAL for a bad @sig, -ESRCH if there is no such process
- * or group, -EPERM for a kernel thread.
+ * Return: 0 (also for a zombie, which exists until it is reaped); -EINVAL
+ * for a bad @sig, -ESRCH if there is no such process or group, -EPERM for a
+ * kernel thread.
  */
 long sys_kill(pid_t pid, int sig)
 {
@@ -258,10 +259,14 @@ long sys_kill(pid_t pid, int sig)
 		return kill_everyone(sig);
 	if (pid < 0)
 		return kill_pgrp(-pid, sig, 0);
-	p = find_get_task_by_pid(pid);
+	p = find_get_process_by_pid(pid);
 	if (!p)
 		return -ESRCH;
-	ret = !p->mm ? -EPERM : sig ? send_sig(sig, p, 0) : 0;
+	/* A kernel thread, not a process without memory: one that is exiting
+	 * (its memory already given back) or a zombie exists until it is
+	 * reaped, and a signal to it is dropped. (!p->mm said EPERM then, and
+	 * a zombie was ESRCH.) */
+	ret = p->flags & PF_KTHREAD ? -EPERM : sig && !p->exit_state ? send_sig(sig, p, 0) : 0;
 	put_task_struct(p);
 	return ret;
 }

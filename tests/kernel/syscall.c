@@ -67,6 +67,12 @@ static void stop_continue_and_kill_a_stopped_process(struct kunit *test)
 /* A stopped group orphaned by its parent's exit gets SIGHUP and SIGCONT. */
 static void an_orphaned_stopped_group_is_hung_up(struct kunit *test) { run(test, "orphan"); }
 
+/* kill(pid, 0) finds an exiting process and a zombie (0, as in Linux); a reaped one is ESRCH. */
+static void kill_finds_a_process_until_it_is_reaped(struct kunit *test)
+{
+	run(test, "kill-until-reaped");
+}
+
 /* A blocking read at the end of the log waits for the next record (dmesg -w). */
 static void kmsg_read_waits_for_the_next_record(struct kunit *test) { run(test, "kmsg-follow"); }
 
@@ -150,6 +156,7 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(kmsg_read_waits_for_the_next_record),
 	KUNIT_CASE(stop_continue_and_kill_a_stopped_process),
 	KUNIT_CASE(an_orphaned_stopped_group_is_hung_up),
+	KUNIT_CASE(kill_finds_a_process_until_it_is_reaped),
 	KUNIT_CASE(sysenter_msrs_point_at_the_entry),
 	KUNIT_CASE(int80_and_vsyscall_agree_and_keep_registers),
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),

@@ -368,6 +368,31 @@ static void stop_and_continue(void)
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/* A process exists for kill() until it is reaped, as in Linux: while it
+ * exits (its memory already given back) and as a zombie, kill(pid, 0) is 0
+ * (not EPERM as for a kernel thread, nor ESRCH); reaped, ESRCH. The
+ * child's end of the pipe closes in its exit, after its memory. */
+static void kill_until_reaped(void)
+{
+	int p[2], status = 0;
+	char byte;
+	pid_t pid;
+
+	CHECK(pipe(p) == 0);
+	pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		exit(0);
+	}
+	close(p[1]);
+	CHECK(read(p[0], &byte, 1) == 0); /* end of file: the child is in its exit */
+	CHECK(kill(pid, 0) == 0);
+	CHECK(kill(pid, SIGTERM) == 0); /* dropped: it is dead already */
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(kill(pid, 0) < 0 && errno == ESRCH);
+	close(p[0]);
+}
+
 /* A stopped job whose shell exits is orphaned: it gets SIGHUP and SIGCONT
  * (POSIX), so it ends instead of staying stopped for ever. Here B plays the
  * shell, C the job in a group of its own. */
@@ -512,6 +537,7 @@ static const struct check_case cases[] = {
 	{ "kmsg-follow", kmsg_follow },
 	{ "stop-continue", stop_and_continue },
 	{ "orphan", orphaned_stopped_group },
+	{ "kill-until-reaped", kill_until_reaped },
 	{ 0 },
 };
 

@@ -18,6 +18,7 @@ void task_quarantine_drain(void);
 
 /* The task with this pid, with a reference (put_task_struct), or NULL. */
 struct task_struct *find_get_task_by_pid(pid_t pid);
+struct task_struct *find_get_process_by_pid(pid_t pid);
 /* A new process's group, session and controlling terminal: its parent's,
  * or its own if a kernel thread made it (kernel/pgrp.c). */
 void init_process_ids(struct task_struct *p, struct task_struct *parent);
