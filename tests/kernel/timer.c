@@ -108,10 +108,18 @@ static void a_timer_beyond_one_wheel_turn_waits_its_round(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p.fired, 1u);
 }
 
-/* The handler runs on another CPU (timers run where they were armed) until
- * 200 ms after the test says it calls del_timer_sync, which must wait for it
- * to finish. (It ran for a fixed 200 ms before: a test thread that the host
- * or the scheduler held back that long never saw it running.) */
+/* Timers run where they were armed: an IPI arms this one on the other CPU. */
+static void arm_here(void *unused)
+{
+	(void)unused;
+	mod_timer(&p.timer, jiffies + 1);
+}
+
+/* The handler runs on another CPU until 200 ms after the test says it calls
+ * del_timer_sync, which must wait for it to finish. (It ran for a fixed
+ * 200 ms before: a test thread that the host or the scheduler held back
+ * that long never saw it running. And the test went to the other CPU to
+ * arm it: a tick there before it came back ran the handler on top of it.) */
 static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *test)
 {
 	int me = raw_smp_processor_id(), other;
@@ -121,9 +129,8 @@ static void del_timer_sync_returns_only_when_the_handler_is_done(struct kunit *t
 		kunit_skip(test, "one CPU: no handler can run while we call del_timer_sync");
 	other = (me + 1) % num_online_cpus();
 	p.spin_ms = 200;
-	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(other)), 0);
-	mod_timer(&p.timer, jiffies + 1);
-	set_cpus_allowed(current, CPU_BIT(me));
+	KUNIT_ASSERT_EQ(test, set_cpus_allowed(current, CPU_BIT(me)), 0);
+	smp_call_function_single(other, arm_here, NULL, 1);
 	KUNIT_ASSERT_TRUE(test, wait_until(p.running, TEST_WAIT_MS));
 	p.deleting = true;
 	del_timer_sync(&p.timer);
