@@ -68,11 +68,41 @@ static bool initcall_blacklisted(initcall_t fn)
 	return false;
 }
 
+/* initcall_debug: time each initcall and log it as Linux does, at KERN_DEBUG
+ * ("calling" before, "initcall ... returned R after N usecs" after; dmesg has
+ * them, the console too with loglevel=8 or ignore_loglevel), to see where a
+ * boot spends its time. */
+static bool initcall_debug;
+
+static int __init initcall_debug_setup(char *val)
+{
+	if (val)
+		return -EINVAL;
+	initcall_debug = true;
+	return 0;
+}
+early_param("initcall_debug", initcall_debug_setup);
+
+static int __init do_one_initcall(initcall_t fn)
+{
+	u64 start;
+	int ret;
+
+	if (!initcall_debug)
+		return fn();
+	printk(KERN_DEBUG "calling  %pS @ %d\n", fn, current->pid);
+	start = local_clock();
+	ret = fn();
+	printk(KERN_DEBUG "initcall %pS returned %d after %llu usecs\n", fn, ret,
+		div_u64(local_clock() - start, 1000));
+	return ret;
+}
+
 /**
  * do_initcalls() - Run every initcall (core_initcall() and friends), in link order.
  *
  * A failing initcall is reported and the boot goes on; one named by
- * initcall_blacklist= is skipped.
+ * initcall_blacklist= is skipped; with initcall_debug each is timed.
  *
  * Context: boot, process context; may sleep (initcalls may).
  */
@@ -81,7 +111,7 @@ void __init do_initcalls(void)
 	for (const initcall_t *fn = __start_initcalls; fn < __stop_initcalls; fn++) {
 		if (initcall_blacklist[0] && initcall_blacklisted(*fn))
 			continue;
-		int ret = (*fn)();
+		int ret = do_one_initcall(*fn);
 		if (ret)
 			pr_warn("initcall %ps returned %d\n", *fn, ret);
 	}
