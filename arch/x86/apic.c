@@ -56,6 +56,8 @@
 #define ICR_STARTUP 0x600
 #define ICR_ASSERT 0x4000
 
+#define CAL_WINDOW_US 500 /* each of the timer calibration's three windows */
+
 bool apic_in_use;
 u8 cpu_to_apic_id[NR_CPUS];
 DEFINE_PER_CPU(unsigned int, apic_errors);
@@ -188,10 +190,10 @@ static u64 read_count_at(u32 *count)
 	return after - before > tsc_khz / 50 ? 0 : before + (after - before) / 2;
 }
 
-/* LAPIC timer ticks (divided by 16) in 2 ms by the TSC. */
-static u32 lapic_ticks_in_2ms(void)
+/* LAPIC timer ticks (divided by 16) in CAL_WINDOW_US by the TSC. */
+static u32 lapic_ticks_in_window(void)
 {
-	u64 window = (u64)tsc_khz * 2, t0 = 0, t1 = 0;
+	u64 window = div_u64((u64)tsc_khz * CAL_WINDOW_US, 1000), t0 = 0, t1 = 0;
 	u32 c0 = 0, c1 = 0;
 
 	lapic_write(APIC_TIMER_INIT, 0xffffffff);
@@ -208,13 +210,13 @@ static u32 lapic_ticks_in_2ms(void)
 /**
  * lapic_calibrate_timer() - Measure the local APIC timer's rate against the TSC, for a tick of HZ.
  *
- * The median of three 2 ms windows, so one disturbed window cannot skew
+ * The median of three 0.5 ms windows, so one disturbed window cannot skew
  * the tick; since the TSC itself was calibrated against the PIT, a jiffy by
  * the tick and by sched_clock() have the same length. Each end of a window
- * is a count read between two TSC reads (0.1-0.3 us apart under TCG): 2 ms
- * know the rate to about 1/5000, and the tick needs no better, as
+ * is a count read between two TSC reads (0.1-0.3 us apart under TCG): 0.5 ms
+ * know the rate to about 1/1500, and the tick needs no better, as
  * tick_periodic() counts jiffies by sched_clock(). (10 ms windows took 30 of
- * the boot's milliseconds.)
+ * the boot's milliseconds, 2 ms ones 6.)
  *
  * Context: boot, on the boot CPU, before the tick starts.
  */
@@ -224,13 +226,13 @@ void lapic_calibrate_timer(void)
 
 	lapic_write(APIC_TIMER_DIV, TIMER_DIV_16);
 	lapic_write(APIC_LVT_TIMER, LVT_MASKED | LOCAL_TIMER_VECTOR);
-	a = lapic_ticks_in_2ms();
-	b = lapic_ticks_in_2ms();
-	c = lapic_ticks_in_2ms();
+	a = lapic_ticks_in_window();
+	b = lapic_ticks_in_window();
+	c = lapic_ticks_in_window();
 	elapsed = max(min(a, b), min(max(a, b), c));
-	ticks_per_jiffy = div_u64((u64)elapsed * 500, HZ);
+	ticks_per_jiffy = div_u64((u64)elapsed * (1000000 / CAL_WINDOW_US), HZ);
 	pr_info("APIC: timer %lu ticks per jiffy (bus %lu kHz), calibrated against the TSC\n",
-		ticks_per_jiffy, (unsigned long)div_u64((u64)elapsed * 16, 2));
+		ticks_per_jiffy, (unsigned long)div_u64((u64)elapsed * 16 * 1000, CAL_WINDOW_US));
 }
 
 /**

@@ -17,8 +17,8 @@
 #define PIT_CH2 0x42
 #define PIT_MODE 0x43
 #define PORT_B 0x61 /* bit 0: channel 2 gate, bit 1: speaker, bit 5: channel 2 output */
-#define CAL_WINDOW 11932 /* PIT ticks between the ends of a calibration window: 10 ms */
-#define CAL_EDGE 600	 /* PIT ticks (0.5 ms) of latches at each end; the tightest counts */
+#define CAL_WINDOW 4773 /* PIT ticks between the ends of a calibration window: 4 ms */
+#define CAL_EDGE 120	 /* PIT ticks (0.1 ms, 30-50 latches) at each end; the tightest counts */
 
 /* Latches channel 2's count and status (the read-back command). The TSC read
  * just before and just after the latch bound the moment it was taken: *tsc is
@@ -59,7 +59,7 @@ static int tightest_latch(int until, u64 *tsc, u64 *gap)
 }
 
 /**
- * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 10 ms window.
+ * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 4 ms window.
  * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
  * @error: set to how far off the result may be, in cycles
  *
@@ -73,8 +73,9 @@ static int tightest_latch(int until, u64 *tsc, u64 *gap)
  * count says which tick, not where in it), scaled like the result; a window
  * the host paused past the count's end has an error of ~0.
  *
- * The gaps are 0.1-0.3 us under TCG, so the 10 ms window is known to about
- * 1/10000; the window used to be 45 ms, a tenth of the boot.
+ * The gaps are 0.1-0.3 us under TCG and a PIT tick is 0.84 us, so the 4 ms
+ * window is known to 1/3000-1/4000 (tsc_calibrate() wants 1/2000, Linux's
+ * 500 ppm); the window used to be 45 ms, then 10 ms, a fifth of the boot.
  *
  * Context: boot, interrupts off; does not sleep.
  * Return: the TSC cycles in @ticks PIT ticks.

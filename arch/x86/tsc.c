@@ -8,8 +8,8 @@
 #include <linux/kernel.h>
 #include <linux/sched/clock.h>
 
-#define CAL_TICKS 11932 /* 10 ms of PIT ticks */
-#define CAL_ROUNDS_MAX 20 /* 0.25 s at most, and only on a host too busy for a clean window */
+#define CAL_TICKS 11932 /* the unit of a measurement: cycles in 10 ms of PIT ticks */
+#define CAL_ROUNDS_MAX 50 /* 4 ms windows: 0.21 s at most, and only on a host too busy for a clean one */
 #define CAL_PRECISION 2000 /* a window is clean if its ends are known to 1/2000 (0.05%) */
 #define NS_SHIFT 20 /* keeps ns_mult in 32 bits for any TSC above 250 kHz */
 
@@ -60,7 +60,7 @@ u64 sched_clock(void)
  * moment: a window whose end was found by polling the PIT's output was often
  * off by 10-40% (seen: 1149 to 5037 MHz for a 2096 MHz TSC, and every clock
  * and timeout of the boot off by as much). pit_measure_tsc() instead latches
- * the PIT's count many times at each end of a 10 ms window, each latch between
+ * the PIT's count many times at each end of a 4 ms window, each latch between
  * two TSC reads, and keeps the tightest. Windows are measured until one's
  * ends are known to 1/CAL_PRECISION, at most CAL_ROUNDS_MAX; failing that,
  * the most exact one is used and the uncertainty reported. An implausible
