@@ -59,49 +59,83 @@ static int tightest_latch(int until, u64 *tsc, u64 *gap)
 }
 
 /**
- * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 4 ms window.
- * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
- * @error: set to how far off the result may be, in cycles
+ * pit_window_begin() - Start a TSC calibration window on PIT channel 2.
+ * @w: where the start is kept, for pit_window_end()
  *
- * Channel 2 counts down once from 0xffff. Its count is latched again and
- * again for CAL_EDGE ticks at the start of the window and for CAL_EDGE ticks
- * once CAL_WINDOW ticks have passed, each latch between two TSC reads; at
- * each end the latch whose two reads are closest is used. A virtual CPU
- * paused by its host between the two reads of a latch makes that latch
- * useless but not the window: the other latches of the same end still
- * count. The error is the sum of the two gaps plus one PIT tick (a latched
- * count says which tick, not where in it), scaled like the result; a window
- * the host paused past the count's end has an error of ~0.
- *
- * The gaps are 0.1-0.3 us under TCG and a PIT tick is 0.84 us, so the 4 ms
- * window is known to 1/3000-1/4000 (tsc_calibrate() wants 1/2000, Linux's
- * 500 ppm); the window used to be 45 ms, then 10 ms, a fifth of the boot.
+ * Channel 2 counts down once from 0xffff (55 ms). Its count is latched again
+ * and again for CAL_EDGE ticks, each latch between two TSC reads, and the
+ * latch whose two reads are closest is kept. A virtual CPU paused by its
+ * host between the two reads of a latch makes that latch useless but not the
+ * window: the other latches still count. The caller may do other work before
+ * pit_window_end(), as long as it keeps interrupts off and leaves the PIT alone.
  *
  * Context: boot, interrupts off; does not sleep.
- * Return: the TSC cycles in @ticks PIT ticks.
+ * Return: false if the count ran out before a latch (the window is unusable).
  */
-u64 pit_measure_tsc(u16 ticks, u64 *error)
+bool pit_window_begin(struct pit_window *w)
 {
-	u64 tsc0, gap0, tsc1, gap1, cycles;
-	int c0, c1, c;
-
 	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B); /* gate on, speaker off */
 	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0: count down once */
 	outb(0xff, PIT_CH2);
 	outb(0xff, PIT_CH2); /* counting starts with the high byte */
+	w->count = tightest_latch(0xffff - CAL_EDGE, &w->tsc, &w->gap);
+	return w->count >= 0;
+}
+
+/**
+ * pit_window_end() - End a window once at least CAL_WINDOW (4 ms) ticks have passed: the TSC rate.
+ * @w:     the window, from pit_window_begin()
+ * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
+ * @error: set to how far off the result may be, in cycles
+ *
+ * Waits for the rest of the window if less has passed, then latches for
+ * CAL_EDGE ticks more and keeps the tightest latch, as at the start. The
+ * error is the sum of the two ends' gaps plus one PIT tick (a latched count
+ * says which tick, not where in it), scaled like the result; a window the
+ * host paused past the count's end has an error of ~0.
+ *
+ * The gaps are 0.1-0.3 us under TCG and a PIT tick is 0.84 us, so a 4 ms
+ * window is known to 1/3000-1/4000 (tsc_calibrate() wants 1/2000, Linux's
+ * 500 ppm), a longer one better; the window used to be 45 ms, then 10 ms.
+ *
+ * Context: boot, interrupts off; does not sleep.
+ * Return: the TSC cycles in @ticks PIT ticks.
+ */
+u64 pit_window_end(const struct pit_window *w, u16 ticks, u64 *error)
+{
+	u64 tsc1, gap1, cycles;
+	int c1, c;
+
 	*error = ~0ull;
-	c0 = tightest_latch(0xffff - CAL_EDGE, &tsc0, &gap0);
-	if (c0 < 0)
+	if (w->count < 0)
 		return 1;
 	do
 		c = latch_count(&tsc1, &gap1);
-	while (c > c0 - CAL_WINDOW);
-	c1 = c < 0 ? -1 : tightest_latch(c0 - CAL_WINDOW - CAL_EDGE, &tsc1, &gap1);
-	if (c1 < 0 || c1 >= c0)
+	while (c > w->count - CAL_WINDOW);
+	c1 = c < 0 ? -1 : tightest_latch(max(c - CAL_EDGE, 0), &tsc1, &gap1);
+	if (c1 < 0 || c1 >= w->count)
 		return 1;
-	cycles = tsc1 - tsc0;
-	*error = div_u64((gap0 + gap1 + div_u64(cycles, c0 - c1)) * ticks, c0 - c1);
-	return div_u64(cycles * ticks, c0 - c1);
+	cycles = tsc1 - w->tsc;
+	*error = div_u64((w->gap + gap1 + div_u64(cycles, w->count - c1)) * ticks, w->count - c1);
+	return div_u64(cycles * ticks, w->count - c1);
+}
+
+/**
+ * pit_measure_tsc() - Measure the TSC cycles in @ticks PIT ticks, over a 4 ms window.
+ * @ticks: the interval to express the result in, in PIT ticks (PIT_TICK_RATE a second)
+ * @error: set to how far off the result may be, in cycles
+ *
+ * pit_window_begin() and pit_window_end() back to back.
+ *
+ * Context: boot or a test, interrupts off; does not sleep.
+ * Return: the TSC cycles in @ticks PIT ticks.
+ */
+u64 pit_measure_tsc(u16 ticks, u64 *error)
+{
+	struct pit_window w;
+
+	pit_window_begin(&w);
+	return pit_window_end(&w, ticks, error);
 }
 
 static irqreturn_t timer_interrupt(int irq, void *dev_id)

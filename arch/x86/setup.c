@@ -35,5 +35,5 @@ void __init setup_arch(u32 magic, u32 mbi_phys)
 	paging_init(max_low_pfn);
 	max_pfn = max_low_pfn;
 	memblock.limit = PFN_PHYS(max_low_pfn);
-	tsc_calibrate();
+	tsc_calibrate_begin(); /* tsc_calibrate() ends it, in time_init() */
 }

@@ -6,16 +6,18 @@
 #include <asm/apic.h>
 #include <asm/pit.h>
 #include <asm/time.h>
+#include <asm/tsc.h>
 #include <linux/init.h>
 #include <linux/tick.h>
 
 /**
- * time_init() - Start the tick: every CPU's local APIC timer with the APIC, else the PIT on IRQ 0.
+ * time_init() - Finish the TSC's calibration, then start the tick: each CPU's LAPIC timer, or the PIT.
  *
  * Context: boot, on the boot CPU, before interrupts are enabled.
  */
 void __init time_init(void)
 {
+	tsc_calibrate();
 	tick_init();
 	if (apic_in_use) {
 		lapic_calibrate_timer();

@@ -53,6 +53,25 @@ u64 sched_clock(void)
 	return cycles_to_ns(rdtsc() - tsc_at_boot);
 }
 
+static struct pit_window first_window __initdata;
+
+/**
+ * tsc_calibrate_begin() - Start the calibration's first PIT window; tsc_calibrate() ends it.
+ *
+ * The boot goes on meanwhile with work that needs no clock (the memory map,
+ * the traps, the interrupt controllers), so the window's 4 ms cost it
+ * nothing. Until tsc_calibrate(), sched_clock() and printk's times read 0,
+ * as Linux's do before its clock is ready, and udelay() cannot wait.
+ *
+ * Context: early boot, interrupts off; the PIT's channel 2 is the window's
+ * until tsc_calibrate().
+ */
+void __init tsc_calibrate_begin(void)
+{
+	tsc_at_boot = rdtsc();
+	pit_window_begin(&first_window);
+}
+
 /**
  * tsc_calibrate() - Measure the TSC's rate against the PIT, until a window is clean.
  *
@@ -61,21 +80,22 @@ u64 sched_clock(void)
  * off by 10-40% (seen: 1149 to 5037 MHz for a 2096 MHz TSC, and every clock
  * and timeout of the boot off by as much). pit_measure_tsc() instead latches
  * the PIT's count many times at each end of a 4 ms window, each latch between
- * two TSC reads, and keeps the tightest. Windows are measured until one's
+ * two TSC reads, and keeps the tightest. The first window is the one
+ * tsc_calibrate_begin() started, usually long over by now. Windows are measured until one's
  * ends are known to 1/CAL_PRECISION, at most CAL_ROUNDS_MAX; failing that,
  * the most exact one is used and the uncertainty reported. An implausible
  * result (below 1 MHz) is reported and 1 GHz assumed.
  *
- * Context: early boot, interrupts off.
+ * Context: early boot, interrupts off, after tsc_calibrate_begin().
  */
 void __init tsc_calibrate(void)
 {
 	u64 best = 0, best_error = ~0ull;
 	int rounds = 0;
 
-	tsc_at_boot = rdtsc();
 	while (rounds < CAL_ROUNDS_MAX && best_error * CAL_PRECISION > best) {
-		u64 error, cycles = pit_measure_tsc(CAL_TICKS, &error);
+		u64 error, cycles = rounds ? pit_measure_tsc(CAL_TICKS, &error)
+					   : pit_window_end(&first_window, CAL_TICKS, &error);
 
 		rounds++;
 		if (error < best_error)

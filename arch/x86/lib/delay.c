@@ -9,8 +9,9 @@
  * udelay() - Busy-wait at least @usecs microseconds, by the TSC.
  * @usecs: microseconds
  *
- * Context: any context; does not sleep (it spins, keeping the CPU). Keep
- * it short in handlers: a handler longer than irq_warn_us is reported.
+ * Context: any context from time_init() on (before it the TSC's rate is
+ * unknown and there is no wait); does not sleep (it spins, keeping the CPU).
+ * Keep it short in handlers: a handler longer than irq_warn_us is reported.
  */
 void udelay(unsigned long usecs)
 {

@@ -31,6 +31,7 @@ static inline u64 rdtsc_ordered(void)
 }
 
 extern u32 tsc_khz;
+void tsc_calibrate_begin(void);
 void tsc_calibrate(void);
 
 #endif
