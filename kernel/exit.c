@@ -63,8 +63,10 @@ static void exit_notify(struct task_struct *tsk)
 	list_for_each_entry_safe(child, next, &tsk->children, sibling) {
 		child->parent = NULL;
 		list_del_init(&child->sibling);
-		if (child->exit_state == EXIT_ZOMBIE)
+		if (child->exit_state == EXIT_ZOMBIE) {
+			child->exit_state = EXIT_DEAD;
 			list_add(&child->sibling, &reap);
+		}
 	}
 	if (tsk->parent && !list_empty(&tsk->sibling)) {
 		tsk->exit_state = EXIT_ZOMBIE;
@@ -194,6 +196,10 @@ static bool find_child(pid_t pid, int options, struct task_struct **zombie, int 
 			continue;
 		found = true;
 		if (child->exit_state == EXIT_ZOMBIE) {
+			/* Reaped: gone for kill() and every pid lookup from now
+			 * on, though on another CPU it may still be on its way
+			 * out of its last schedule() (Linux's release_task()). */
+			child->exit_state = EXIT_DEAD;
 			list_del_init(&child->sibling);
 			child->parent = NULL;
 			*zombie = child;

@@ -92,7 +92,7 @@ struct task_struct {
 	struct files_struct *files;        /* open files (kernel/fs/file.c) */
 	struct sighand_struct *sighand;    /* signal handlers (kernel/signal.c) */
 	struct list_head children, sibling; /* processes it spawned; its place among its parent's */
-	int exit_state;                    /* EXIT_ZOMBIE from its exit until its parent waits */
+	int exit_state;                    /* EXIT_ZOMBIE from its exit until reaped, then EXIT_DEAD */
 	pid_t pgid, sid;                   /* its process group and session (kernel/sys.c) */
 	struct tty_struct *tty;            /* its controlling terminal, or NULL (drivers/tty/) */
 	bool did_exec;                     /* ran execve since fork: its parent may not setpgid it */
@@ -106,6 +106,8 @@ struct task_struct {
 };
 
 #define EXIT_ZOMBIE 1
+/* Reaped: no pid lookup finds it, though it may still be switching out for the last time. */
+#define EXIT_DEAD 2
 
 DECLARE_PER_CPU(struct task_struct *, current_task);
 

@@ -160,7 +160,7 @@ static u8 linux_prio(const struct task_struct *p)
 static char state_char(const struct task_struct *p)
 {
 	if (p->exit_state)
-		return 'Z';
+		return p->exit_state == EXIT_DEAD ? 'X' : 'Z';
 	if (p->state & TASK_DEAD)
 		return 'X';
 	if (p->state & TASK_UNINTERRUPTIBLE)

@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <janus/log.h>
 #include "user_helpers.h"
 
@@ -71,6 +72,28 @@ static void an_orphaned_stopped_group_is_hung_up(struct kunit *test) { run(test,
 static void kill_finds_a_process_until_it_is_reaped(struct kunit *test)
 {
 	run(test, "kill-until-reaped");
+}
+
+/* Reaped, a process is gone for every pid lookup at once, while its task
+ * may linger: here a reference the test holds, as the CPU it ran on holds one
+ * until it has switched away for the last time (kill(reaped, 0) was 0 in that
+ * window: stress, smp4). */
+static void a_reaped_process_is_gone_while_its_task_lingers(struct kunit *test)
+{
+	long pid = start_user_program("/bin/true", NULL);
+	struct task_struct *p, *again;
+	int status;
+
+	KUNIT_ASSERT_GT(test, pid, 0L);
+	p = find_get_process_by_pid(pid);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, wait_until(READ_ONCE(p->exit_state) == EXIT_ZOMBIE, TEST_WAIT_MS));
+	KUNIT_EXPECT_EQ(test, kernel_wait(pid, &status, 0), pid);
+	again = find_get_process_by_pid(pid);
+	KUNIT_EXPECT_NULL(test, again);
+	if (again)
+		put_task_struct(again);
+	put_task_struct(p);
 }
 
 /* A blocking read at the end of the log waits for the next record (dmesg -w). */
@@ -157,6 +180,7 @@ static struct kunit_case syscall_cases[] = {
 	KUNIT_CASE(stop_continue_and_kill_a_stopped_process),
 	KUNIT_CASE(an_orphaned_stopped_group_is_hung_up),
 	KUNIT_CASE(kill_finds_a_process_until_it_is_reaped),
+	KUNIT_CASE(a_reaped_process_is_gone_while_its_task_lingers),
 	KUNIT_CASE(sysenter_msrs_point_at_the_entry),
 	KUNIT_CASE(int80_and_vsyscall_agree_and_keep_registers),
 	KUNIT_CASE(a_bad_pointer_is_efault_through_both),
