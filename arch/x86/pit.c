@@ -69,17 +69,18 @@ static int tightest_latch(int until, u64 *tsc, u64 *gap)
  * window: the other latches still count. The caller may do other work before
  * pit_window_end(), as long as it keeps interrupts off and leaves the PIT alone.
  *
+ * If the count ran out before a latch, the window is marked unusable
+ * (count -1) and pit_window_end() says so.
+ *
  * Context: boot, interrupts off; does not sleep.
- * Return: false if the count ran out before a latch (the window is unusable).
  */
-bool pit_window_begin(struct pit_window *w)
+void pit_window_begin(struct pit_window *w)
 {
 	outb((inb(PORT_B) & ~0x02) | 0x01, PORT_B); /* gate on, speaker off */
 	outb(0xb0, PIT_MODE); /* channel 2, lobyte/hibyte, mode 0: count down once */
 	outb(0xff, PIT_CH2);
 	outb(0xff, PIT_CH2); /* counting starts with the high byte */
 	w->count = tightest_latch(0xffff - CAL_EDGE, &w->tsc, &w->gap);
-	return w->count >= 0;
 }
 
 /**

@@ -9,7 +9,7 @@
 #include <linux/sched/clock.h>
 
 #define CAL_TICKS 11932 /* the unit of a measurement: cycles in 10 ms of PIT ticks */
-#define CAL_ROUNDS_MAX 50 /* 4 ms windows: 0.21 s at most, and only on a host too busy for a clean one */
+#define CAL_ROUNDS_MAX 50 /* of 4 ms: 0.21 s at most, only on a host too busy for a clean window */
 #define CAL_PRECISION 2000 /* a window is clean if its ends are known to 1/2000 (0.05%) */
 #define NS_SHIFT 20 /* keeps ns_mult in 32 bits for any TSC above 250 kHz */
 
@@ -81,10 +81,11 @@ void __init tsc_calibrate_begin(void)
  * and timeout of the boot off by as much). pit_measure_tsc() instead latches
  * the PIT's count many times at each end of a 4 ms window, each latch between
  * two TSC reads, and keeps the tightest. The first window is the one
- * tsc_calibrate_begin() started, usually long over by now. Windows are measured until one's
- * ends are known to 1/CAL_PRECISION, at most CAL_ROUNDS_MAX; failing that,
- * the most exact one is used and the uncertainty reported. An implausible
- * result (below 1 MHz) is reported and 1 GHz assumed.
+ * tsc_calibrate_begin() started, usually long over by now. Windows are
+ * measured until one's ends are known to 1/CAL_PRECISION, at most
+ * CAL_ROUNDS_MAX; failing that, the most exact one is used and the
+ * uncertainty reported. An implausible result (below 1 MHz) is reported and
+ * 1 GHz assumed.
  *
  * Context: early boot, interrupts off, after tsc_calibrate_begin().
  */

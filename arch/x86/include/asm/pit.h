@@ -12,7 +12,7 @@ struct pit_window {
 	u64 tsc, gap;
 };
 
-bool pit_window_begin(struct pit_window *w);
+void pit_window_begin(struct pit_window *w);
 u64 pit_window_end(const struct pit_window *w, u16 ticks, u64 *error);
 /* The TSC cycles in `ticks` PIT ticks, by channel 2; *error: how far off it may be. */
 u64 pit_measure_tsc(u16 ticks, u64 *error);
