@@ -292,7 +292,7 @@ $(B)/user/programs: FORCE
 
 initrd: $(B)/initrd.tar
 
-$(B)/initrd.tar: $(INITRD_FILES) $(B)/user/programs tools/mkinitrd.py
+$(B)/initrd.tar: $(INITRD_FILES) $(B)/user/programs tools/mkinitrd.py tools/modpost.py
 	$(call say,INITRD,$@)
 	$(Q)$(PYTHON) tools/mkinitrd.py $@ $(INITRD_FILES)
 

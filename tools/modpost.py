@@ -20,6 +20,7 @@ import sys
 import zlib
 
 MAGIC = b"~Janus module checksum~\n"
+TRAILER = "<II24s"  # crc32, length covered, MAGIC
 GPL_COMPATIBLE = {"GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL",
                   "Dual MIT/GPL", "Dual MPL/GPL"}
 
@@ -102,12 +103,25 @@ def seal(args):
         elif kind == "EXPORT_SYMBOL_GPL" and license not in GPL_COMPATIBLE:
             print("WARNING: modpost: GPL-incompatible module %s uses GPL-only symbol '%s'"
                   % (name, sym), file=warn_file)
-    trailer = struct.pack("<II24s", zlib.crc32(data) & 0xffffffff, len(data), MAGIC)
     tmp = dst + ".tmp"
     with open(tmp, "wb") as f:
-        f.write(data + trailer)
+        f.write(sealed(data))
     os.replace(tmp, dst)
     return 0
+
+
+def sealed(data):
+    """The module image data followed by its checksum trailer."""
+    return data + struct.pack(TRAILER, zlib.crc32(data) & 0xffffffff, len(data), MAGIC)
+
+
+def unsealed(data):
+    """A sealed image without its trailer (ValueError if it has none)."""
+    size = struct.calcsize(TRAILER)
+    _, length, magic = struct.unpack(TRAILER, data[-size:])
+    if magic != MAGIC or length != len(data) - size:
+        raise ValueError("not a sealed module")
+    return data[:-size]
 
 
 def main(argv):
