@@ -169,7 +169,7 @@ static void the_columns_add_up_to_the_time_that_passed(struct kunit *test)
 	t0 = next_tick(cpu);
 	for (int i = 0; i < 5; i++)
 		irq_sim_fire(LINE); /* at least 2.5 ms of interrupts among the ticks */
-	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + HZ / 5), 3000));
+	KUNIT_EXPECT_TRUE(test, wait_until(time_after(jiffies, start + HZ / 5), TEST_WAIT_MS));
 	t1 = next_tick(cpu);
 	set_cpus_allowed(current, CPU_BITS_ALL);
 	counted = sum_of(&t1.k) - sum_of(&t0.k);

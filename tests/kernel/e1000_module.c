@@ -37,7 +37,7 @@ struct usage {
 
 static void measure(struct kunit *test, struct usage *u)
 {
-	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), 2000));
+	KUNIT_ASSERT_TRUE(test, wait_until(!nr_exiting_tasks(), TEST_WAIT_MS));
 	u->pages = nr_free_pages();
 	u->objects = kmalloc_active_objects();
 }
