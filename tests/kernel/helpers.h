@@ -22,15 +22,22 @@ extern void (*const int_thunks[256])(void);
  * that are runnable on this CPU get it meanwhile: the waiter is runnable
  * itself, and would otherwise keep them waiting for its whole time slice
  * (a test's threads handing a mutex round would crawl). With nobody else to
- * run, the CPU halts until the next interrupt. The result is the evaluation
- * that ended the loop: cond is not evaluated again, because a condition that
+ * run, the CPU halts until the next interrupt. A deadline found passed gets
+ * one last look at cond, as Linux's wait_event_timeout() has: a host that did
+ * not run this CPU across the deadline must not turn an event that came
+ * meanwhile into a timeout. The result is the evaluation that ended the
+ * loop: a cond found true is not evaluated again, because a condition that
  * can turn false again (two counters an interrupt moves one after the other)
- * would then report a timeout after 30 ms of a 20 s wait. */
+ * would then report a timeout after 30 ms of a 20 s wait. Suite wait_until. */
 #define wait_until(cond, ms)                                                      \
 	({                                                                        \
 		u64 __end = rdtsc() + (u64)tsc_khz * (ms);                        \
 		bool __met;                                                       \
-		while (!(__met = (cond)) && rdtsc() < __end) {                    \
+		while (!(__met = (cond))) {                                       \
+			if (rdtsc() >= __end) {                                   \
+				__met = (cond);                                   \
+				break;                                            \
+			}                                                         \
 			if (!in_atomic() && !irqs_disabled() && !single_task_running()) \
 				yield();                                          \
 			else                                                      \
