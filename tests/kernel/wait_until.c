@@ -5,28 +5,20 @@
  * and a condition found true is the answer even if it turns false again.
  */
 #include <kunit/test.h>
+#include <linux/delay.h>
 #include "helpers.h"
 
 static unsigned int looks;
 static bool event;
 
-/* Spins past a deadline `ms` milliseconds from now, as a host that stops
- * running this vCPU would make it pass. */
-static void stall_for(unsigned int ms)
-{
-	u64 end = rdtsc() + (u64)tsc_khz * ms;
-
-	while (rdtsc() < end)
-		cpu_relax();
-}
-
 /* The first look finds nothing; then this CPU "stalls" past the wait's
- * deadline, and the event comes while it does. */
+ * deadline (spins, as a host that stops running this vCPU would make the
+ * deadline pass), and the event comes while it does. */
 static bool look_then_stall(unsigned int ms)
 {
 	if (looks++)
 		return READ_ONCE(event);
-	stall_for(ms + 1);
+	mdelay(ms + 1);
 	WRITE_ONCE(event, true);
 	return false;
 }
