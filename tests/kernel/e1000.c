@@ -63,8 +63,8 @@ static void a_frame_crosses_the_hub_from_eth0_to_eth1(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rx->netdev->stats.rx_packets, rx_packets + 1);
 	KUNIT_EXPECT_EQ(test, rx->netdev->stats.rx_bytes, rx_bytes + 200);
 	/* eth0 counts it once the card has written the descriptor back and a poll
-	 * ran. QEMU raises eth0's TXDW in the register write that sends the frame,
-	 * so only interrupt latency (a vCPU the host does not run) delays it. */
+	 * ran. QEMU raises TXDW in the register write that sends the frame: only
+	 * interrupt latency (ITR's throttle, a vCPU not run by the host) delays it. */
 	KUNIT_EXPECT_TRUE(test, wait_until(tx->netdev->stats.tx_packets != tx_packets, TEST_WAIT_MS));
 	KUNIT_EXPECT_EQ(test, tx->netdev->stats.tx_packets, tx_packets + 1);
 	kunit_info(test, "eth0 counted it %llu us after eth1 had it",
